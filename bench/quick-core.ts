@@ -1,0 +1,101 @@
+/**
+ * Quick measurement for the core issue (the bench issue turns it into `npm run bench`):
+ * single-client commands per second through the whole core (read → fold → decide →
+ * append on SQLite, synchronous=FULL) against raw better-sqlite3 single-row inserts
+ * at the same durability, in one run on one machine. Medians of 5 repetitions.
+ *
+ *   npx tsc -b tsconfig.build.json && node dist/bench/quick-core.js   (or: npx ts-node-free: see README)
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { caseDecider } from '../domain/case/case.stream';
+import type { CaseCommand } from '../domain/case/case.commands';
+import { caseStreamId } from '../domain/shared/ids';
+import { CommandHandler } from '../src/event-store/command-handler';
+import { createEventStore } from '../src/event-store/create-event-store';
+
+const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 2000);
+const REPS = 5;
+const actor = { id: 'bench', role: 'coordinator' as const };
+
+function rawInserts(dir: string): number {
+  const db = new Database(join(dir, 'raw.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, stream_id TEXT, revision INTEGER, type TEXT, data TEXT, metadata TEXT, recorded_at TEXT, UNIQUE(stream_id, revision))');
+  const insert = db.prepare('INSERT INTO events (stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const data = JSON.stringify({ instrument: 'ucla3', answers: [2, 2, 2], score: 6, scaleVersion: 'ucla3-v1', at: new Date().toISOString() });
+  const meta = JSON.stringify({ eventId: randomUUID(), commandId: randomUUID(), actor });
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < COMMANDS; i++) insert.run(`case-${i % 200}`, Math.floor(i / 200), 'LonelinessAssessed', data, meta, new Date().toISOString());
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  db.close();
+  return COMMANDS / seconds;
+}
+
+async function core(dir: string): Promise<number> {
+  const store = await createEventStore({ kind: 'sqlite', dataDir: dir, synchronous: 'FULL' });
+  const handler = new CommandHandler(store);
+  const cases = Array.from({ length: 200 }, () => randomUUID());
+  const run = (caseId: string, command: CaseCommand) =>
+    handler.handle({
+      decider: caseDecider,
+      streamId: caseStreamId(caseId),
+      command,
+      meta: { actor, commandId: randomUUID(), correlationId: randomUUID() },
+      context: async () => ({ caseId }),
+      answer: (r) => r,
+    });
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < COMMANDS; i++) {
+    const caseId = cases[i % cases.length]!;
+    const command: CaseCommand =
+      i < cases.length
+        ? {
+            type: 'ReceiveReferral',
+            data: {
+              caseId,
+              citizenId: randomUUID(),
+              programme: 'care_visits',
+              referredAt: '2026-03-02T09:15:00+01:00',
+              referrer: { name: 'Jette Holm', role: 'home_nurse', organisation: 'Hjemmeplejen Syd' },
+              citizen: { name: 'Karen Nielsen', address: 'Algade 12, 4180 Sorø' },
+              situation: {},
+              needs: ['loneliness_symptoms'],
+              requestedTasks: [],
+              consent: { given: true },
+            },
+          }
+        : { type: 'AssessLoneliness', data: { instrument: 'ucla3', answers: [2, 2, 2] } };
+    await run(caseId, command);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await store.close();
+  return COMMANDS / seconds;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const raw: number[] = [];
+  const full: number[] = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    const dir = mkdtempSync(join(tmpdir(), 'brobygger-bench-'));
+    try {
+      raw.push(rawInserts(dir));
+      full.push(await core(dir));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)}/s (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
+  console.log(`commands per repetition: ${COMMANDS}, repetitions: ${REPS}`);
+  console.log(`raw better-sqlite3 single-row inserts (WAL, synchronous=FULL): ${fmt(raw)}`);
+  console.log(`core single-client commands (read, fold, decide, append):     ${fmt(full)}`);
+  console.log(`ratio core / raw: ${(median(full) / median(raw)).toFixed(2)}`);
+}
+
+void main();

@@ -1,0 +1,98 @@
+import type {
+  CancelledBy,
+  ClosureReason,
+  Need,
+  Priority,
+  Programme,
+  RelationKind,
+  TaskKind,
+  Track,
+  VisitorKind,
+} from '../shared/codes';
+import type { BaseContext, Message } from '../shared/decider';
+import type { CitizenDetails, Consent, Referrer, Situation } from './case.events';
+
+/** Commands carry what the user asked for; ids that must be minted are minted before `decide` (no randomness inside). */
+export type ReceiveReferral = Message<
+  'ReceiveReferral',
+  {
+    caseId: string;
+    /** A new id for a new citizen, or the id of a citizen already known. */
+    citizenId: string;
+    programme: Programme;
+    referredAt: string;
+    referrer: Referrer;
+    /** Required for a new citizen; must be absent when `context.citizen` says the citizen is known. */
+    citizen?: CitizenDetails;
+    situation: Situation;
+    needs: Need[];
+    requestedTasks: TaskKind[];
+    /** May be absent only when the citizen refers themself. */
+    consent?: Consent;
+  }
+>;
+export type TriageCase = Message<'TriageCase', { track: Track; reason: string; priority: Priority }>;
+export type DeclineReferral = Message<'DeclineReferral', { reason: ClosureReason; at?: string }>;
+export type BookFirstVisit = Message<'BookFirstVisit', { visitorId: string; visitAt: string }>;
+export type RecordVisit = Message<
+  'RecordVisit',
+  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes?: string[]; note?: string }
+>;
+export type RescheduleVisit = Message<'RescheduleVisit', { from: string; to: string; citizenNotified: boolean }>;
+export type CancelVisit = Message<'CancelVisit', { at: string; by: CancelledBy; reason: string }>;
+export type RecordDismissal = Message<
+  'RecordDismissal',
+  { visitorId: string; at: string; nextVisitAt: string; assessment: string }
+>;
+export type ReassignVisitor = Message<'ReassignVisitor', { toVisitorId: string; reason: string }>;
+export type OpenTask = Message<'OpenTask', { taskId: string; kind: TaskKind; description: string }>;
+export type CompleteTask = Message<'CompleteTask', { taskId: string; outcome: string }>;
+export type AssessLoneliness = Message<
+  'AssessLoneliness',
+  { instrument: 'ucla3'; answers: number[]; at?: string }
+>;
+export type EstablishRelation = Message<'EstablishRelation', { kind: RelationKind; description: string; at: string }>;
+export type FlagRisk = Message<'FlagRisk', { risk: Need; note: string; at: string }>;
+export type CloseCase = Message<'CloseCase', { reason: ClosureReason; at?: string }>;
+
+export type CaseCommand =
+  | ReceiveReferral
+  | TriageCase
+  | DeclineReferral
+  | BookFirstVisit
+  | RecordVisit
+  | RescheduleVisit
+  | CancelVisit
+  | RecordDismissal
+  | ReassignVisitor
+  | OpenTask
+  | CompleteTask
+  | AssessLoneliness
+  | EstablishRelation
+  | FlagRisk
+  | CloseCase;
+
+/** A visitor as the registry knows them when the command is decided. */
+export interface VisitorSnapshot {
+  visitorId: string;
+  name: string;
+  phone?: string;
+  kind: VisitorKind;
+  capacity: number;
+  active: boolean;
+  /** Open (active) cases assigned to the visitor right now, this case excluded. */
+  activeCases: number;
+}
+
+/** A citizen as known from earlier cases and the citizen stream. */
+export interface CitizenSnapshot {
+  citizenId: string;
+  erased: boolean;
+}
+
+export interface CaseContext extends BaseContext {
+  /** The visitor named by BookFirstVisit / ReassignVisitor, looked up before deciding (undefined: unknown visitor). */
+  visitor?: VisitorSnapshot;
+  /** For ReceiveReferral: the citizen if already known (undefined: a new citizen). */
+  citizen?: CitizenSnapshot;
+}

@@ -1,0 +1,170 @@
+import type {
+  CancelledBy,
+  ClosureReason,
+  Need,
+  Priority,
+  Programme,
+  ReferrerRole,
+  RelationKind,
+  TaskKind,
+  VisitorKind,
+} from '../shared/codes';
+import type { Message } from '../shared/decider';
+
+/**
+ * The case stream's events (v1). Type names are stable, past tense, and the
+ * contract with every stored event: never rename one, add a new version instead.
+ *
+ * Personal data lives only in the fields marked "personal" below, so that the
+ * privacy layer can encrypt exactly those and leave the statistics in clear.
+ */
+
+export interface Referrer {
+  /** personal */
+  name: string;
+  role: ReferrerRole;
+  /** The partner organisation (e.g. "Hjemmeplejen Syd"); kept in clear for the partners view. */
+  organisation?: string;
+  /** personal; `+45` and 8 digits */
+  phone?: string;
+}
+
+export interface CitizenDetails {
+  /** personal */
+  name: string;
+  /** personal */
+  address: string;
+  /** personal; `+45` and 8 digits */
+  phone?: string;
+  /** personal; `DDMMYY-SSSS` */
+  cpr?: string;
+}
+
+export interface Situation {
+  /** personal: fysiske oplysninger */
+  physical?: string;
+  /** personal: psykiske oplysninger */
+  psychological?: string;
+  /** personal: sociale oplysninger */
+  social?: string;
+}
+
+export interface Consent {
+  given: boolean;
+  /** personal: who recorded the citizen's acceptance */
+  recordedBy?: string;
+  at?: string;
+}
+
+export type ReferralReceived = Message<
+  'ReferralReceived',
+  {
+    caseId: string;
+    citizenId: string;
+    programme: Programme;
+    referredAt: string;
+    referrer: Referrer;
+    /** Present when the citizen is new to us; absent when referred again by `citizenId`. */
+    citizen?: CitizenDetails;
+    /** Derived from the address, in clear for statistics. */
+    postcode?: string;
+    /** Derived from the CPR, in clear for statistics. */
+    birthYear?: number;
+    situation: Situation;
+    needs: Need[];
+    requestedTasks: TaskKind[];
+    consent: Consent;
+  }
+>;
+
+export type TriagedToVolunteer = Message<'TriagedToVolunteer', { reason: string; priority: Priority; by: string }>;
+export type TriagedToProfessional = Message<'TriagedToProfessional', { reason: string; priority: Priority; by: string }>;
+
+/** The visit card (besøgskort) is handed over: it carries the visitor's name and phone. */
+export type FirstVisitBooked = Message<
+  'FirstVisitBooked',
+  { visitorId: string; visitorKind: VisitorKind; visitorName: string; visitorPhone?: string; visitAt: string }
+>;
+
+export type VisitHeld = Message<
+  'VisitHeld',
+  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes: string[]; note?: string }
+>;
+
+/** "Fyret, men vi kommer igen": the citizen sent the visitor away; the visitor judges it right to return. */
+export type VisitorDismissedButReturning = Message<
+  'VisitorDismissedButReturning',
+  { visitorId: string; at: string; nextVisitAt: string; assessment: string }
+>;
+
+/** "Vi ringer altid inden": only recorded when the citizen was called first. */
+export type VisitRescheduled = Message<'VisitRescheduled', { from: string; to: string; citizenNotified: true }>;
+
+export type VisitCancelled = Message<'VisitCancelled', { at: string; by: CancelledBy; reason: string }>;
+
+export type RiskFlagged = Message<'RiskFlagged', { risk: Need; note: string; at: string }>;
+
+export type VisitorReassigned = Message<
+  'VisitorReassigned',
+  {
+    fromVisitorId: string;
+    toVisitorId: string;
+    toVisitorKind: VisitorKind;
+    toVisitorName: string;
+    toVisitorPhone?: string;
+    reason: string;
+  }
+>;
+
+export type TaskOpened = Message<'TaskOpened', { taskId: string; kind: TaskKind; description: string }>;
+export type TaskCompleted = Message<'TaskCompleted', { taskId: string; outcome: string }>;
+
+/** UCLA-3: three items scored 1–3, total 3–9; Danish practice reads ≥ 7 as signs of severe loneliness. */
+export type LonelinessAssessed = Message<
+  'LonelinessAssessed',
+  { instrument: 'ucla3'; answers: [number, number, number]; score: number; scaleVersion: 'ucla3-v1'; at: string }
+>;
+
+export type RelationEstablished = Message<'RelationEstablished', { kind: RelationKind; description: string; at: string }>;
+
+export type ReferralDeclined = Message<'ReferralDeclined', { reason: ClosureReason; at: string }>;
+export type CaseClosed = Message<'CaseClosed', { reason: ClosureReason; at: string }>;
+
+export type CaseEvent =
+  | ReferralReceived
+  | TriagedToVolunteer
+  | TriagedToProfessional
+  | FirstVisitBooked
+  | VisitHeld
+  | VisitorDismissedButReturning
+  | VisitRescheduled
+  | VisitCancelled
+  | RiskFlagged
+  | VisitorReassigned
+  | TaskOpened
+  | TaskCompleted
+  | LonelinessAssessed
+  | RelationEstablished
+  | ReferralDeclined
+  | CaseClosed;
+
+export type CaseEventType = CaseEvent['type'];
+
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
+  'ReferralReceived',
+  'TriagedToVolunteer',
+  'TriagedToProfessional',
+  'FirstVisitBooked',
+  'VisitHeld',
+  'VisitorDismissedButReturning',
+  'VisitRescheduled',
+  'VisitCancelled',
+  'RiskFlagged',
+  'VisitorReassigned',
+  'TaskOpened',
+  'TaskCompleted',
+  'LonelinessAssessed',
+  'RelationEstablished',
+  'ReferralDeclined',
+  'CaseClosed',
+];

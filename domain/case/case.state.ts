@@ -1,0 +1,90 @@
+import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../shared/codes';
+import type { CitizenDetails } from './case.events';
+
+/**
+ * A case's state is a union keyed on `status`, so impossible states
+ * (a waiting case with a visitor, an active case with no track) cannot be written down.
+ * These status names are what the API shows.
+ */
+
+export interface CaseTask {
+  taskId: string;
+  kind: TaskKind;
+  description: string;
+  status: 'open' | 'completed';
+  outcome?: string;
+}
+
+export interface CaseRelation {
+  kind: RelationKind;
+  description: string;
+  at: string;
+}
+
+export interface CaseAssessment {
+  instrument: 'ucla3';
+  score: number;
+  at: string;
+}
+
+/** What every case that exists has. */
+export interface CaseCore {
+  caseId: string;
+  citizenId: string;
+  programme: Programme;
+  referredAt: string;
+  referrerRole: ReferrerRole;
+  referrerOrganisation?: string;
+  /** Present when the referral carried the citizen's details. */
+  citizen?: CitizenDetails;
+  needs: Need[];
+  requestedTasks: TaskKind[];
+  /** Risks flagged after intake (RiskFlagged), in order. */
+  riskFlags: Need[];
+  tasks: CaseTask[];
+  assessments: CaseAssessment[];
+  relations: CaseRelation[];
+}
+
+export interface NoCase {
+  status: 'None';
+}
+
+export interface Referred extends CaseCore {
+  status: 'Referred';
+}
+
+export interface Waiting extends CaseCore {
+  status: 'Waiting';
+  track: Track;
+  priority: Priority;
+}
+
+export interface Active extends CaseCore {
+  status: 'Active';
+  track: Track;
+  priority: Priority;
+  visitorId: string;
+  visitorKind: VisitorKind;
+  visitorName: string;
+  visitorPhone?: string;
+  firstVisitAt: string;
+  /** The next agreed visit, as written on the visit card. */
+  nextVisitAt?: string;
+  lastVisitAt?: string;
+  /** Themes followed up at the last visit: what to pick up next time. */
+  lastThemes: string[];
+}
+
+export interface Closed extends CaseCore {
+  status: 'Closed';
+  /** True when the referral was declined before any visit. */
+  declined: boolean;
+  reason: ClosureReason;
+  closedAt: string;
+  track?: Track;
+  visitorId?: string;
+}
+
+export type CaseState = NoCase | Referred | Waiting | Active | Closed;
+export type OpenCase = Referred | Waiting | Active;

@@ -1,0 +1,169 @@
+import type { Programme, Track, Priority, VisitorKind } from '../../domain/shared/codes';
+import { streamCategory } from '../../domain/shared/ids';
+
+/**
+ * The write side's directory: who the visitors are, which open cases each has,
+ * and which citizens are known. Commands need it before deciding (a visitor's
+ * free capacity, a citizen referred again), and the coordinator's lists read it.
+ * A pure reducer: the service in src/directory feeds it events in global order.
+ */
+
+export interface CaseEntry {
+  caseId: string;
+  citizenId: string;
+  status: 'Referred' | 'Waiting' | 'Active' | 'Closed';
+  programme: Programme;
+  referredAt: string;
+  /** For the coordinator's name search; personal, held in memory only. */
+  citizenName?: string;
+  track?: Track;
+  priority?: Priority;
+  visitorId?: string;
+  revision: number;
+}
+
+export interface VisitorEntry {
+  visitorId: string;
+  name: string;
+  kind: VisitorKind;
+  capacity: number;
+  phone?: string;
+  active: boolean;
+  activeCaseIds: Set<string>;
+}
+
+export interface CitizenEntry {
+  citizenId: string;
+  erased: boolean;
+  consentWithdrawn: boolean;
+  caseIds: string[];
+}
+
+/** The minimum of a stored event the directory reads. */
+export interface DirectoryEvent {
+  streamId: string;
+  type: string;
+  data: unknown;
+  revision: number;
+}
+
+type Data = Record<string, unknown>;
+
+export class Directory {
+  readonly cases = new Map<string, CaseEntry>();
+  readonly visitors = new Map<string, VisitorEntry>();
+  readonly citizens = new Map<string, CitizenEntry>();
+
+  apply(event: DirectoryEvent): void {
+    const data = event.data as Data;
+    switch (streamCategory(event.streamId)) {
+      case 'case':
+        return this.applyCase(event, data);
+      case 'visitor':
+        return this.applyVisitor(event.type, data, event.streamId.slice('visitor-'.length));
+      case 'citizen':
+        return this.applyCitizen(event.type, event.streamId.slice('citizen-'.length));
+    }
+  }
+
+  /** Open cases assigned to a visitor, leaving out one case (the one being decided). */
+  activeCasesOf(visitorId: string, exceptCaseId?: string): number {
+    const ids = this.visitors.get(visitorId)?.activeCaseIds;
+    if (!ids) return 0;
+    return exceptCaseId && ids.has(exceptCaseId) ? ids.size - 1 : ids.size;
+  }
+
+  private applyCase(event: DirectoryEvent, data: Data): void {
+    const caseId = event.streamId.slice('case-'.length);
+    if (event.type === 'ReferralReceived') {
+      const citizenId = data.citizenId as string;
+      const citizenName = (data.citizen as { name?: string } | undefined)?.name ?? this.knownName(citizenId);
+      this.cases.set(caseId, {
+        caseId,
+        citizenId,
+        status: 'Referred',
+        programme: data.programme as Programme,
+        referredAt: data.referredAt as string,
+        citizenName,
+        revision: event.revision,
+      });
+      const citizen = this.citizens.get(citizenId) ?? { citizenId, erased: false, consentWithdrawn: false, caseIds: [] };
+      citizen.caseIds.push(caseId);
+      this.citizens.set(citizenId, citizen);
+      return;
+    }
+    const entry = this.cases.get(caseId);
+    if (!entry) return;
+    entry.revision = event.revision;
+    switch (event.type) {
+      case 'TriagedToVolunteer':
+      case 'TriagedToProfessional':
+        entry.status = 'Waiting';
+        entry.track = event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional';
+        entry.priority = data.priority as Priority;
+        return;
+      case 'RiskFlagged':
+        if (entry.track) entry.track = 'professional';
+        return;
+      case 'FirstVisitBooked':
+        entry.status = 'Active';
+        return this.assign(entry, data.visitorId as string);
+      case 'VisitorReassigned':
+        return this.assign(entry, data.toVisitorId as string);
+      case 'ReferralDeclined':
+      case 'CaseClosed':
+        entry.status = 'Closed';
+        return this.assign(entry, undefined);
+    }
+  }
+
+  private assign(entry: CaseEntry, visitorId: string | undefined): void {
+    if (entry.visitorId) this.visitors.get(entry.visitorId)?.activeCaseIds.delete(entry.caseId);
+    if (entry.status === 'Closed') return; // keep who visited last, but free the place
+    entry.visitorId = visitorId;
+    if (visitorId) this.visitors.get(visitorId)?.activeCaseIds.add(entry.caseId);
+  }
+
+  private applyVisitor(type: string, data: Data, visitorId: string): void {
+    if (type === 'VisitorRegistered') {
+      this.visitors.set(visitorId, {
+        visitorId,
+        name: data.name as string,
+        kind: data.kind as VisitorKind,
+        capacity: data.capacity as number,
+        phone: data.phone as string | undefined,
+        active: true,
+        activeCaseIds: new Set(),
+      });
+      return;
+    }
+    const visitor = this.visitors.get(visitorId);
+    if (!visitor) return;
+    if (type === 'VisitorCapacityChanged') visitor.capacity = data.capacity as number;
+    if (type === 'VisitorDeactivated') visitor.active = false;
+    if (type === 'VisitorReactivated') visitor.active = true;
+  }
+
+  private applyCitizen(type: string, citizenId: string): void {
+    const citizen = this.citizens.get(citizenId) ?? { citizenId, erased: false, consentWithdrawn: false, caseIds: [] };
+    if (type === 'ConsentWithdrawn') citizen.consentWithdrawn = true;
+    if (type === 'CitizenErased') {
+      citizen.erased = true;
+      for (const id of citizen.caseIds) {
+        const entry = this.cases.get(id);
+        if (entry) entry.citizenName = undefined;
+      }
+    }
+    this.citizens.set(citizenId, citizen);
+  }
+
+  /** A citizen referred again by id keeps the name given at an earlier referral. */
+  private knownName(citizenId: string): string | undefined {
+    const earlier = this.citizens.get(citizenId)?.caseIds ?? [];
+    for (const id of earlier) {
+      const name = this.cases.get(id)?.citizenName;
+      if (name) return name;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,64 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AssessLonelinessController } from './cases/assess-loneliness/assess-loneliness.controller';
+import { BookFirstVisitController } from './cases/book-first-visit/book-first-visit.controller';
+import { CancelVisitController } from './cases/cancel-visit/cancel-visit.controller';
+import { CloseCaseController } from './cases/close-case/close-case.controller';
+import { DeclineReferralController } from './cases/decline/decline.controller';
+import { EstablishRelationController } from './cases/establish-relation/establish-relation.controller';
+import { FlagRiskController } from './cases/flag-risk/flag-risk.controller';
+import { ReadCaseController } from './cases/read-case/read-case.controller';
+import { ReassignVisitorController } from './cases/reassign-visitor/reassign-visitor.controller';
+import { ReceiveReferralController } from './cases/receive-referral/receive-referral.controller';
+import { RecordDismissalController } from './cases/record-dismissal/record-dismissal.controller';
+import { RecordVisitController } from './cases/record-visit/record-visit.controller';
+import { RescheduleVisitController } from './cases/reschedule-visit/reschedule-visit.controller';
+import { CaseCommandHandler } from './cases/shared/case-command';
+import { TasksController } from './cases/tasks/tasks.controller';
+import { TriageCaseController } from './cases/triage/triage.controller';
+import { APP_CONFIG, AppConfig } from './config/config';
+import { DirectoryService } from './directory/directory.service';
+import { EventStoreModule } from './event-store/event-store.module';
+import { HealthController } from './health/health.controller';
+import { ListVisitorsController } from './visitors/list-visitors/list-visitors.controller';
+import { RegisterVisitorController, RegisterVisitorHandler } from './visitors/register-visitor/register-visitor.controller';
+
+@Module({})
+export class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+/** The application: one controller per use case, all writes through the CommandBus to the generic handler. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), EventStoreModule],
+      controllers: [
+        // Static paths before parameterised ones under /cases.
+        ReceiveReferralController,
+        ReadCaseController,
+        TriageCaseController,
+        DeclineReferralController,
+        BookFirstVisitController,
+        RecordVisitController,
+        RescheduleVisitController,
+        CancelVisitController,
+        RecordDismissalController,
+        ReassignVisitorController,
+        TasksController,
+        AssessLonelinessController,
+        EstablishRelationController,
+        FlagRiskController,
+        CloseCaseController,
+        RegisterVisitorController,
+        ListVisitorsController,
+        HealthController,
+      ],
+      providers: [DirectoryService, CaseCommandHandler, RegisterVisitorHandler],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandMeta } from '../../event-store/command-handler';
+import { Meta } from '../../http/command-meta';
+import { CaseIdParam } from '../../http/validators';
+import type { CaseAnswer } from '../shared/case-command';
+import { CaseAnswerDto } from '../shared/case-answer.dto';
+import { dispatchCaseCommand, plain } from '../shared/dispatch';
+import { BookFirstVisitDto } from './book-first-visit.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class BookFirstVisitController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** A place is free: visitor and time agreed, the visit card handed over. */
+  @Post(':caseId/first-visit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CaseAnswerDto })
+  handle(
+    @Param('caseId', CaseIdParam) caseId: string,
+    @Body() body: BookFirstVisitDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseAnswer> {
+    return dispatchCaseCommand(this.commands, reply, caseId, { type: 'BookFirstVisit', data: plain(body) }, meta);
+  }
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandMeta } from '../../event-store/command-handler';
+import { Meta } from '../../http/command-meta';
+import { CaseIdParam } from '../../http/validators';
+import type { CaseAnswer } from '../shared/case-command';
+import { CaseAnswerDto } from '../shared/case-answer.dto';
+import { dispatchCaseCommand, plain } from '../shared/dispatch';
+import { CancelVisitDto } from './cancel-visit.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class CancelVisitController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** An agreed visit falls out. */
+  @Post(':caseId/visits/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CaseAnswerDto })
+  handle(
+    @Param('caseId', CaseIdParam) caseId: string,
+    @Body() body: CancelVisitDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseAnswer> {
+    return dispatchCaseCommand(this.commands, reply, caseId, { type: 'CancelVisit', data: plain(body) }, meta);
+  }
+}

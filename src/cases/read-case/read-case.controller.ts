@@ -1,0 +1,79 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { caseDecider } from '../../../domain/case/case.stream';
+import type { CaseEvent } from '../../../domain/case/case.events';
+import { NotFoundError } from '../../../domain/shared/errors';
+import { caseStreamId } from '../../../domain/shared/ids';
+import { toMessage } from '../../event-store/command-handler';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { DirectoryService } from '../../directory/directory.service';
+import { CaseIdParam } from '../../http/validators';
+import { ListCasesQuery } from './list-cases.query';
+
+/** Reads of one case, always folded from its stream (never a read model), so the ETag is current. */
+@ApiTags('cases')
+@Controller('cases')
+export class ReadCaseController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  /** The coordinator's list of cases, newest referral first. */
+  @Get()
+  list(@Query() query: ListCasesQuery): unknown[] {
+    const needle = query.search?.toLocaleLowerCase('da');
+    const rows = [...this.directory.directory.cases.values()].filter(
+      (c) =>
+        (!query.status || c.status === query.status) &&
+        (!query.programme || c.programme === query.programme) &&
+        (!needle || (c.citizenName ?? '').toLocaleLowerCase('da').includes(needle)),
+    );
+    rows.sort((a, b) => (a.referredAt < b.referredAt ? 1 : a.referredAt > b.referredAt ? -1 : 0));
+    return rows.slice(0, query.limit ?? 100).map(({ caseId, citizenId, status, programme, referredAt, citizenName, track, priority, visitorId, revision }) => ({
+      caseId,
+      citizenId,
+      status,
+      programme,
+      referredAt,
+      citizenName,
+      track,
+      priority,
+      visitorId,
+      revision,
+    }));
+  }
+
+  /** The case's state as it stands, with `status`, `citizenId` and the `ETag` to send back as If-Match. */
+  @Get(':caseId')
+  @ApiOkResponse({ description: 'The case state; ETag carries its revision' })
+  async get(@Param('caseId', CaseIdParam) caseId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    const events = await this.stream(caseId);
+    const state = events.reduce((s, e) => caseDecider.evolve(s, toMessage<CaseEvent>(e)), caseDecider.initialState());
+    const revision = events[events.length - 1]!.revision;
+    void reply.header('etag', `"${revision}"`);
+    return { ...state, revision };
+  }
+
+  /** The raw stream, in revision order. */
+  @Get(':caseId/events')
+  async events(@Param('caseId', CaseIdParam) caseId: string): Promise<unknown[]> {
+    const events = await this.stream(caseId);
+    return events.map(({ type, data, revision, position, recordedAt, metadata, schemaVersion }) => ({
+      type,
+      data,
+      revision,
+      position,
+      recordedAt,
+      schemaVersion,
+      metadata,
+    }));
+  }
+
+  private async stream(caseId: string) {
+    const events = await this.store.readStream(caseStreamId(caseId));
+    if (events.length === 0) throw new NotFoundError('case', caseId);
+    return events;
+  }
+}

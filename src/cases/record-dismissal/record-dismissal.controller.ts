@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandMeta } from '../../event-store/command-handler';
+import { Meta } from '../../http/command-meta';
+import { CaseIdParam } from '../../http/validators';
+import type { CaseAnswer } from '../shared/case-command';
+import { CaseAnswerDto } from '../shared/case-answer.dto';
+import { dispatchCaseCommand, plain } from '../shared/dispatch';
+import { RecordDismissalDto } from './record-dismissal.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class RecordDismissalController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** The citizen "fired" the visitor, who judges it right to come back next time. */
+  @Post(':caseId/dismissals')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CaseAnswerDto })
+  handle(
+    @Param('caseId', CaseIdParam) caseId: string,
+    @Body() body: RecordDismissalDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseAnswer> {
+    return dispatchCaseCommand(this.commands, reply, caseId, { type: 'RecordDismissal', data: plain(body) }, meta);
+  }
+}

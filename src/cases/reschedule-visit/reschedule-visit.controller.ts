@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandMeta } from '../../event-store/command-handler';
+import { Meta } from '../../http/command-meta';
+import { CaseIdParam } from '../../http/validators';
+import type { CaseAnswer } from '../shared/case-command';
+import { CaseAnswerDto } from '../shared/case-answer.dto';
+import { dispatchCaseCommand, plain } from '../shared/dispatch';
+import { RescheduleVisitDto } from './reschedule-visit.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class RescheduleVisitController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** The agreed time moves: only when the citizen was called first. */
+  @Post(':caseId/visits/reschedule')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CaseAnswerDto })
+  handle(
+    @Param('caseId', CaseIdParam) caseId: string,
+    @Body() body: RescheduleVisitDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseAnswer> {
+    return dispatchCaseCommand(this.commands, reply, caseId, { type: 'RescheduleVisit', data: plain(body) }, meta);
+  }
+}

@@ -1,0 +1,10 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** The answer to every case command (OpenAPI description of CaseAnswer). */
+export class CaseAnswerDto {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ description: 'The case stream revision after the command; send it back as If-Match' }) revision!: number;
+  @ApiProperty({ description: 'Global position of the last event; use as minPosition on read models' }) position!: number;
+  @ApiPropertyOptional({ format: 'uuid' }) citizenId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) taskId?: string;
+}

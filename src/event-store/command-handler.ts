@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { ConcurrencyError } from '../../domain/shared/errors';
+import type { Actor, BaseContext, Decider, Message } from '../../domain/shared/decider';
+import { IdempotencyMismatchError } from '../http/errors';
+import { AppendResult, EventStore, IdempotencyKeyTakenError, NewEvent, StoredEvent } from './event-store.port';
+
+/** What the HTTP edge knows about a command besides its payload. */
+export interface CommandMeta {
+  actor: Actor;
+  commandId: string;
+  correlationId: string;
+  /** `If-Match`: the revision the client saw. Absent: the handler retries on a concurrent write. */
+  expectedRevision?: number;
+  idempotency?: { key: string; route: string; bodyHash: string };
+}
+
+export interface CommandOutcome<A> {
+  answer: A;
+  /** True when the answer was replayed for a repeated Idempotency-Key: nothing was appended. */
+  replayed: boolean;
+}
+
+export interface CommandSpec<C extends Message, E extends Message, S, X extends BaseContext, A> {
+  decider: Decider<C, E, S, X>;
+  streamId: string;
+  command: C;
+  meta: CommandMeta;
+  /** Looks up what `decide` needs (a visitor, a citizen) for this state; `now` and `actor` are added here. */
+  context?: (state: S) => Promise<Omit<X, keyof BaseContext>>;
+  /** Business time of each event (defaults to now). */
+  occurredAt?: (event: E, now: string) => string;
+  /** The command's answer; stored for idempotent replays, so ids and revisions only, never personal data. */
+  answer: (result: AppendResult) => A;
+}
+
+/** Retries after a concurrent write when the client did not pin a revision with If-Match. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The one generic command handler: read the stream, fold it, decide, append with
+ * the revision that was read. Every write in the service goes through here.
+ */
+export class CommandHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async handle<C extends Message, E extends Message, S, X extends BaseContext, A>(
+    spec: CommandSpec<C, E, S, X, A>,
+  ): Promise<CommandOutcome<A>> {
+    const { meta } = spec;
+    for (let attempt = 1; ; attempt++) {
+      const replay = await this.replayed<A>(meta);
+      if (replay) return replay;
+      try {
+        return { answer: await this.attempt(spec), replayed: false };
+      } catch (error) {
+        // A twin request with the same key committed first: answer as it did.
+        if (error instanceof IdempotencyKeyTakenError && attempt < MAX_ATTEMPTS) continue;
+        const retry = error instanceof ConcurrencyError && meta.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  private async attempt<C extends Message, E extends Message, S, X extends BaseContext, A>(spec: CommandSpec<C, E, S, X, A>): Promise<A> {
+    const { decider, streamId, meta } = spec;
+    const history = await this.store.readStream(streamId);
+    const revision = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
+    if (meta.expectedRevision !== undefined && meta.expectedRevision !== revision) {
+      throw new ConcurrencyError(streamId, meta.expectedRevision, revision);
+    }
+    const state = history.reduce((s, e) => decider.evolve(s, toMessage<E>(e)), decider.initialState());
+    const now = this.clock().toISOString();
+    const looked = spec.context ? await spec.context(state) : {};
+    const context = { ...looked, now, actor: meta.actor } as X;
+    const events = decider.decide(spec.command, state, context);
+    const newEvents = events.map((event): NewEvent => ({
+      type: event.type,
+      data: event.data,
+      metadata: {
+        eventId: randomUUID(),
+        commandId: meta.commandId,
+        correlationId: meta.correlationId,
+        causationId: meta.commandId,
+        actor: meta.actor,
+        occurredAt: spec.occurredAt ? spec.occurredAt(event, now) : now,
+      },
+    }));
+    const result = await this.store.append(streamId, newEvents, revision, {
+      idempotency: meta.idempotency && { ...meta.idempotency, subject: meta.actor.id, answer: spec.answer },
+    });
+    return spec.answer(result);
+  }
+
+  private async replayed<A>(meta: CommandMeta): Promise<CommandOutcome<A> | undefined> {
+    if (!meta.idempotency) return undefined;
+    const record = await this.store.findIdempotency(meta.actor.id, meta.idempotency.key);
+    if (!record) return undefined;
+    if (record.route !== meta.idempotency.route || record.bodyHash !== meta.idempotency.bodyHash) {
+      throw new IdempotencyMismatchError(meta.idempotency.key);
+    }
+    return { answer: record.answer as A, replayed: true };
+  }
+}
+
+/** A stored event as the decider sees it: `{ type, data }`. */
+export const toMessage = <E extends Message>(event: StoredEvent): E => ({ type: event.type, data: event.data }) as E;

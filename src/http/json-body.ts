@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import sjson from 'secure-json-parse';
+
+/** Bodies up to 1 MB are read; larger ones get 413 (DESIGN.md, HTTP API). */
+export const BODY_LIMIT = 1024 * 1024;
+/** Deeper JSON than this is refused before parsing, so no later recursion can overflow the stack. */
+export const MAX_JSON_DEPTH = 32;
+
+class BodyError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Replace Fastify's body parsers with one JSON parser: other media types get 415,
+ * `__proto__` and `constructor.prototype` keys are refused (prototype poisoning),
+ * and nesting is bounded before JSON.parse sees the text.
+ */
+export function installJsonBodyParser(fastify: FastifyInstance): void {
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) => {
+    const text = body as string;
+    if (text.trim() === '') return done(new BodyError(400, 'FST_ERR_CTP_EMPTY_JSON_BODY', 'The body is empty; send a JSON object'), undefined);
+    if (depthOf(text) > MAX_JSON_DEPTH) {
+      return done(new BodyError(400, 'FST_ERR_CTP_INVALID_JSON_BODY', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+    }
+    try {
+      done(null, sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch (error) {
+      const forbidden = error instanceof SyntaxError && /prototype/i.test(error.message);
+      const message = forbidden ? 'The body has a forbidden key (__proto__ or constructor.prototype)' : 'The body is not valid JSON';
+      done(new BodyError(400, 'FST_ERR_CTP_INVALID_JSON_BODY', message), undefined);
+    }
+  });
+}
+
+/** The deepest nesting of arrays and objects in a JSON text, ignoring brackets inside strings. */
+export function depthOf(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > max) max = depth;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
+  }
+  return max;
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory';
+import { loadConfig } from './config/config';
+
+/** `npm start`: the service on the configured store (the embedded SQLite file by default). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen(config.port, '0.0.0.0');
+  new Logger('Main').log({ msg: 'brobygger listening', port: config.port, store: config.eventStore, dataDir: config.dataDir });
+}
+
+main().catch((error: unknown) => {
+  // A start-up failure (bad configuration, unreadable database file) must say what and where, then exit non-zero.
+  console.error(JSON.stringify({ level: 'fatal', msg: 'brobygger failed to start', error: error instanceof Error ? error.message : String(error) }));
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { VISITOR_KINDS } from '../../../domain/shared/codes';
+import type { VisitorKind } from '../../../domain/shared/codes';
+import { DirectoryService } from '../../directory/directory.service';
+
+export class ListVisitorsQuery {
+  @ApiPropertyOptional({ enum: VISITOR_KINDS }) @IsOptional() @IsIn(VISITOR_KINDS) kind?: VisitorKind;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only active visitors with a free place' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  available?: 'true' | 'false';
+}
+
+@ApiTags('visitors')
+@Controller('visitors')
+export class ListVisitorsController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  /** Visitors with their kind, capacity, active cases and free places: who can take the next case. */
+  @Get()
+  list(@Query() query: ListVisitorsQuery): unknown[] {
+    const rows = [...this.directory.directory.visitors.values()].map((v) => {
+      const activeCases = v.activeCaseIds.size;
+      return {
+        visitorId: v.visitorId,
+        name: v.name,
+        kind: v.kind,
+        phone: v.phone,
+        active: v.active,
+        capacity: v.capacity,
+        activeCases,
+        freePlaces: Math.max(0, v.capacity - activeCases),
+      };
+    });
+    return rows
+      .filter((v) => (!query.kind || v.kind === query.kind) && (query.available !== 'true' || (v.active && v.freePlaces > 0)))
+      .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  }
+}
