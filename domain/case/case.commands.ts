@@ -91,6 +91,8 @@ export interface CitizenSnapshot {
 }
 
 export interface CaseContext extends BaseContext {
+  /** The case the command is for, so a refusal can name it (a new case's id is in its referral). */
+  caseId?: string;
   /** The visitor named by BookFirstVisit / ReassignVisitor, looked up before deciding (undefined: unknown visitor). */
   visitor?: VisitorSnapshot;
   /** For ReceiveReferral: the citizen if already known (undefined: a new citizen). */

@@ -168,3 +168,26 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'ReferralDeclined',
   'CaseClosed',
 ];
+
+/**
+ * Business time of an event: when it happened in the world. Events that record
+ * a decision (a triage, a booking, a task) happened when they were decided;
+ * the agreed time of a cancelled visit is data, not the time of the event.
+ */
+export function occurredAtOf(event: CaseEvent, now: string): string {
+  switch (event.type) {
+    case 'ReferralReceived':
+      return event.data.referredAt;
+    case 'VisitHeld':
+      return event.data.visitedAt;
+    case 'VisitorDismissedButReturning':
+    case 'RiskFlagged':
+    case 'LonelinessAssessed':
+    case 'RelationEstablished':
+    case 'ReferralDeclined':
+    case 'CaseClosed':
+      return event.data.at;
+    default:
+      return now;
+  }
+}

@@ -1,0 +1,102 @@
+import { ucla3Score, UCLA3 } from '../shared/danish';
+import { assertNever } from '../shared/decider';
+import { IllegalStateError, NotFoundError } from '../shared/errors';
+import { FieldChecks } from '../shared/time';
+import type { AssessLoneliness, CaseCommand, CaseContext, CloseCase, CompleteTask, EstablishRelation, FlagRisk, OpenTask } from './case.commands';
+import type { CaseClosed, CaseEvent, LonelinessAssessed, RelationEstablished, RiskFlagged, TaskCompleted, TaskOpened } from './case.events';
+import { declineReferral, receiveReferral, triage } from './case.intake';
+import { requireActive, requireOpen } from './case.rules';
+import type { CaseState } from './case.state';
+import { bookFirstVisit, cancelVisit, reassignVisitor, recordDismissal, recordVisit, rescheduleVisit } from './case.visits';
+
+/** The case decider's `decide`: pure, returns the events a command causes or throws a typed domain error. */
+export function decideCase(command: CaseCommand, state: CaseState, context: CaseContext): CaseEvent[] {
+  switch (command.type) {
+    case 'ReceiveReferral':
+      return receiveReferral(command, state, context);
+    case 'TriageCase':
+      return triage(command, state, context);
+    case 'DeclineReferral':
+      return declineReferral(command, state, context);
+    case 'BookFirstVisit':
+      return bookFirstVisit(command, state, context);
+    case 'RecordVisit':
+      return recordVisit(command, state, context);
+    case 'RecordDismissal':
+      return recordDismissal(command, state, context);
+    case 'RescheduleVisit':
+      return rescheduleVisit(command, state, context);
+    case 'CancelVisit':
+      return cancelVisit(command, state, context);
+    case 'ReassignVisitor':
+      return reassignVisitor(command, state, context);
+    case 'OpenTask':
+      return openTask(command, state, context);
+    case 'CompleteTask':
+      return completeTask(command, state, context);
+    case 'AssessLoneliness':
+      return assessLoneliness(command, state, context);
+    case 'EstablishRelation':
+      return establishRelation(command, state, context);
+    case 'FlagRisk':
+      return flagRisk(command, state, context);
+    case 'CloseCase':
+      return closeCase(command, state, context);
+    default:
+      return assertNever(command);
+  }
+}
+
+/** Administrative help (helbredstillæg, boligydelse, ...) on an active case. */
+function openTask({ data }: OpenTask, state: CaseState, context: CaseContext): TaskOpened[] {
+  const active = requireActive(state, context.caseId);
+  if (active.tasks.some((task) => task.taskId === data.taskId)) throw new IllegalStateError('task_exists', `task ${data.taskId} already exists`);
+  return [{ type: 'TaskOpened', data: { taskId: data.taskId, kind: data.kind, description: data.description } }];
+}
+
+function completeTask({ data }: CompleteTask, state: CaseState, context: CaseContext): TaskCompleted[] {
+  const active = requireActive(state, context.caseId);
+  const task = active.tasks.find((candidate) => candidate.taskId === data.taskId);
+  if (!task) throw new NotFoundError('task', data.taskId);
+  if (task.status === 'completed') throw new IllegalStateError('task_completed', `task ${data.taskId} is already completed`);
+  return [{ type: 'TaskCompleted', data: { taskId: data.taskId, outcome: data.outcome } }];
+}
+
+/** UCLA-3 in any open state, also at intake, as the detection in 001 asks. */
+function assessLoneliness({ data }: AssessLoneliness, state: CaseState, context: CaseContext): LonelinessAssessed[] {
+  requireOpen(state, context.caseId);
+  const checks = new FieldChecks(context.now);
+  const at = checks.happened('at', data.at ?? context.now);
+  const score = ucla3Score(data.answers);
+  if (score === undefined) checks.fail('answers', 'answers must be three whole numbers, each from 1 to 3');
+  checks.check();
+  const answers = data.answers as [number, number, number];
+  return [{ type: 'LonelinessAssessed', data: { instrument: data.instrument, answers: [...answers], score: score!, scaleVersion: UCLA3.version, at } }];
+}
+
+/** The goal: a relation that makes the helper no longer the citizen's main support. */
+function establishRelation({ data }: EstablishRelation, state: CaseState, context: CaseContext): RelationEstablished[] {
+  requireActive(state, context.caseId);
+  const checks = new FieldChecks(context.now);
+  const at = checks.happened('at', data.at);
+  checks.check();
+  return [{ type: 'RelationEstablished', data: { kind: data.kind, description: data.description, at } }];
+}
+
+/** A risk found during the case; suicidal thoughts put it on the professional track (evolve does that). */
+function flagRisk({ data }: FlagRisk, state: CaseState, context: CaseContext): RiskFlagged[] {
+  requireOpen(state, context.caseId);
+  const checks = new FieldChecks(context.now);
+  const at = checks.happened('at', data.at);
+  checks.check();
+  return [{ type: 'RiskFlagged', data: { risk: data.risk, note: data.note, at } }];
+}
+
+function closeCase({ data }: CloseCase, state: CaseState, context: CaseContext): CaseClosed[] {
+  requireOpen(state, context.caseId);
+  const checks = new FieldChecks(context.now);
+  const at = checks.happened('at', data.at ?? context.now);
+  checks.check();
+  return [{ type: 'CaseClosed', data: { reason: data.reason, at } }];
+}
+

@@ -1,0 +1,140 @@
+import { PROFESSIONAL_ONLY_NEEDS } from '../shared/codes';
+import type { CaseEvent, ReferralReceived } from './case.events';
+import type { Active, CaseCore, CaseState } from './case.state';
+
+export const initialCaseState = (): CaseState => ({ status: 'None' });
+
+/**
+ * Applies one event. Never throws: an event that does not fit the state (which
+ * `decide` would not have produced) leaves the state as it was, so an old
+ * stream can always be read.
+ */
+export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
+  if (event.type === 'ReferralReceived') return state.status === 'None' ? referred(event) : state;
+  if (state.status === 'None' || state.status === 'Closed') return state;
+
+  switch (event.type) {
+    case 'TriagedToVolunteer':
+    case 'TriagedToProfessional': {
+      if (state.status !== 'Referred') return state;
+      const track = event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional';
+      return { ...state, status: 'Waiting', track, priority: event.data.priority };
+    }
+    case 'FirstVisitBooked': {
+      if (state.status !== 'Waiting') return state;
+      const { visitorId, visitorKind, visitorName, visitorPhone, visitAt } = event.data;
+      return {
+        ...state,
+        status: 'Active',
+        visitorId,
+        visitorKind,
+        visitorName,
+        ...(visitorPhone !== undefined && { visitorPhone }),
+        firstVisitAt: visitAt,
+        nextVisitAt: visitAt,
+        lastThemes: [],
+      };
+    }
+    case 'RiskFlagged': {
+      const riskFlags = [...state.riskFlags, event.data.risk];
+      const toProfessional = PROFESSIONAL_ONLY_NEEDS.includes(event.data.risk) && state.status !== 'Referred';
+      return { ...state, riskFlags, ...(toProfessional && { track: 'professional' as const }) };
+    }
+    case 'LonelinessAssessed': {
+      const { instrument, score, at } = event.data;
+      return { ...state, assessments: [...state.assessments, { instrument, score, at }] };
+    }
+    case 'ReferralDeclined':
+    case 'CaseClosed':
+      return {
+        ...withoutVisit(state),
+        status: 'Closed',
+        declined: event.type === 'ReferralDeclined',
+        reason: event.data.reason,
+        closedAt: event.data.at,
+        ...(state.status !== 'Referred' && { track: state.track }),
+        ...(state.status === 'Active' && { visitorId: state.visitorId }),
+      };
+    default:
+      return state.status === 'Active' ? evolveActive(state, event) : state;
+  }
+}
+
+/** Events that only an active case takes. */
+function evolveActive(state: Active, event: CaseEvent): CaseState {
+  switch (event.type) {
+    case 'VisitHeld': {
+      const { visitedAt, nextVisitAt, themes } = event.data;
+      return { ...without(state, 'nextVisitAt'), lastVisitAt: visitedAt, lastThemes: themes, ...(nextVisitAt !== undefined && { nextVisitAt }) };
+    }
+    case 'VisitorDismissedButReturning':
+      return { ...state, lastVisitAt: event.data.at, nextVisitAt: event.data.nextVisitAt };
+    case 'VisitRescheduled':
+      return { ...state, nextVisitAt: event.data.to };
+    case 'VisitCancelled':
+      return without(state, 'nextVisitAt');
+    case 'VisitorReassigned': {
+      const { toVisitorId, toVisitorKind, toVisitorName, toVisitorPhone } = event.data;
+      return {
+        ...without(state, 'visitorPhone'),
+        visitorId: toVisitorId,
+        visitorKind: toVisitorKind,
+        visitorName: toVisitorName,
+        ...(toVisitorPhone !== undefined && { visitorPhone: toVisitorPhone }),
+      };
+    }
+    case 'TaskOpened': {
+      const { taskId, kind, description } = event.data;
+      return { ...state, tasks: [...state.tasks, { taskId, kind, description, status: 'open' }] };
+    }
+    case 'TaskCompleted': {
+      const { taskId, outcome } = event.data;
+      const tasks = state.tasks.map((task) => (task.taskId === taskId ? { ...task, status: 'completed' as const, outcome } : task));
+      return { ...state, tasks };
+    }
+    case 'RelationEstablished': {
+      const { kind, description, at } = event.data;
+      return { ...state, relations: [...state.relations, { kind, description, at }] };
+    }
+    default:
+      return state;
+  }
+}
+
+function referred({ data }: ReferralReceived): CaseState {
+  const core: CaseCore = {
+    caseId: data.caseId,
+    citizenId: data.citizenId,
+    programme: data.programme,
+    referredAt: data.referredAt,
+    referrerRole: data.referrer.role,
+    ...(data.referrer.organisation !== undefined && { referrerOrganisation: data.referrer.organisation }),
+    ...(data.citizen !== undefined && { citizen: data.citizen }),
+    needs: data.needs,
+    requestedTasks: data.requestedTasks,
+    riskFlags: [],
+    tasks: [],
+    assessments: [],
+    relations: [],
+  };
+  return { ...core, status: 'Referred' };
+}
+
+/** The case core of any open state, without the fields of its status. */
+function withoutVisit(state: Exclude<CaseState, { status: 'None' | 'Closed' }>): CaseCore {
+  const {
+    caseId, citizenId, programme, referredAt, referrerRole, referrerOrganisation, citizen,
+    needs, requestedTasks, riskFlags, tasks, assessments, relations,
+  } = state;
+  return {
+    caseId, citizenId, programme, referredAt, referrerRole, needs, requestedTasks, riskFlags, tasks, assessments, relations,
+    ...(referrerOrganisation !== undefined && { referrerOrganisation }),
+    ...(citizen !== undefined && { citizen }),
+  };
+}
+
+const without = <T extends object, K extends keyof T>(value: T, key: K): T => {
+  const copy = { ...value };
+  delete copy[key];
+  return copy;
+};

@@ -1,0 +1,122 @@
+import { IllegalStateError } from '../shared/errors';
+import { FieldChecks, toUtc } from '../shared/time';
+import type { BookFirstVisit, CancelVisit, CaseContext, ReassignVisitor, RecordDismissal, RecordVisit, RescheduleVisit } from './case.commands';
+import type {
+  FirstVisitBooked,
+  VisitCancelled,
+  VisitHeld,
+  VisitorDismissedButReturning,
+  VisitorReassigned,
+  VisitRescheduled,
+} from './case.events';
+import { requireActive, requireAssignedVisitor, requireOpen, requireVisitorFits } from './case.rules';
+import type { Active, CaseState } from './case.state';
+
+/** A slot is free: visitor and time agreed, the visit card handed over. */
+export function bookFirstVisit({ data }: BookFirstVisit, state: CaseState, context: CaseContext): FirstVisitBooked[] {
+  const open = requireOpen(state, context.caseId);
+  if (open.status !== 'Waiting') throw new IllegalStateError('case_not_waiting', `only a waiting case can be booked; the case is ${open.status}`);
+  const checks = new FieldChecks(context.now);
+  const visitAt = checks.agreed('visitAt', data.visitAt);
+  checks.check();
+  const visitor = requireVisitorFits(open, data.visitorId, context.visitor);
+  return [
+    {
+      type: 'FirstVisitBooked',
+      data: {
+        visitorId: visitor.visitorId,
+        visitorKind: visitor.kind,
+        visitorName: visitor.name,
+        ...(visitor.phone !== undefined && { visitorPhone: visitor.phone }),
+        visitAt,
+      },
+    },
+  ];
+}
+
+/** A visit took place; the next date goes on the visit card. */
+export function recordVisit({ data }: RecordVisit, state: CaseState, context: CaseContext): VisitHeld[] {
+  const active = requireActive(state, context.caseId);
+  const checks = new FieldChecks(context.now);
+  const visitedAt = checks.happened('visitedAt', data.visitedAt);
+  const nextVisitAt = data.nextVisitAt === undefined ? undefined : checks.agreed('nextVisitAt', data.nextVisitAt);
+  if (nextVisitAt !== undefined) checks.after('nextVisitAt', nextVisitAt, 'visitedAt', visitedAt);
+  checks.check();
+  requireAssignedVisitor(active, data.visitorId);
+  return [
+    {
+      type: 'VisitHeld',
+      data: {
+        visitorId: data.visitorId,
+        visitedAt,
+        ...(nextVisitAt !== undefined && { nextVisitAt }),
+        themes: data.themes ?? [],
+        ...(data.note !== undefined && { note: data.note }),
+      },
+    },
+  ];
+}
+
+/** "Fyret, men vi kommer igen": the citizen sent the visitor away, who will come back at the agreed time. */
+export function recordDismissal({ data }: RecordDismissal, state: CaseState, context: CaseContext): VisitorDismissedButReturning[] {
+  const active = requireActive(state, context.caseId);
+  const checks = new FieldChecks(context.now);
+  const at = checks.happened('at', data.at);
+  const nextVisitAt = checks.agreed('nextVisitAt', data.nextVisitAt);
+  checks.after('nextVisitAt', nextVisitAt, 'at', at);
+  checks.check();
+  requireAssignedVisitor(active, data.visitorId);
+  return [{ type: 'VisitorDismissedButReturning', data: { visitorId: data.visitorId, at, nextVisitAt, assessment: data.assessment } }];
+}
+
+/** "Vi ringer altid inden": an agreed time moves only when the citizen has been told. */
+export function rescheduleVisit({ data }: RescheduleVisit, state: CaseState, context: CaseContext): VisitRescheduled[] {
+  const active = requireActive(state, context.caseId);
+  const checks = new FieldChecks(context.now);
+  const from = checks.agreed('from', data.from);
+  const to = checks.agreed('to', data.to);
+  if (from === to) checks.fail('to', 'to must differ from from');
+  checks.check();
+  if (!data.citizenNotified) throw new IllegalStateError('citizen_not_notified', 'we always call first: the citizen must be told before a visit moves');
+  requireAgreedVisit(active, from);
+  return [{ type: 'VisitRescheduled', data: { from, to, citizenNotified: true } }];
+}
+
+/** An agreed visit falls out. `at` is the agreed visit's time, so it may lie in the future. */
+export function cancelVisit({ data }: CancelVisit, state: CaseState, context: CaseContext): VisitCancelled[] {
+  const active = requireActive(state, context.caseId);
+  const checks = new FieldChecks(context.now);
+  const at = checks.agreed('at', data.at);
+  checks.check();
+  requireAgreedVisit(active, at);
+  return [{ type: 'VisitCancelled', data: { at, by: data.by, reason: data.reason } }];
+}
+
+/** Continuity is broken on purpose: another visitor takes the case. */
+export function reassignVisitor({ data }: ReassignVisitor, state: CaseState, context: CaseContext): VisitorReassigned[] {
+  const active = requireActive(state, context.caseId);
+  if (active.visitorId === data.toVisitorId) throw new IllegalStateError('same_visitor', 'the case already has this visitor');
+  const visitor = requireVisitorFits(active, data.toVisitorId, context.visitor);
+  return [
+    {
+      type: 'VisitorReassigned',
+      data: {
+        fromVisitorId: active.visitorId,
+        toVisitorId: visitor.visitorId,
+        toVisitorKind: visitor.kind,
+        toVisitorName: visitor.name,
+        ...(visitor.phone !== undefined && { toVisitorPhone: visitor.phone }),
+        reason: data.reason,
+      },
+    },
+  ];
+}
+
+/** The command names the visit on the visit card (the next agreed time). */
+function requireAgreedVisit(active: Active, at: string): void {
+  if (active.nextVisitAt === undefined || toUtc(active.nextVisitAt) !== at) {
+    const agreed = active.nextVisitAt ? `the agreed visit is at ${active.nextVisitAt}` : 'no visit is agreed';
+    throw new IllegalStateError('no_such_visit', `there is no agreed visit at ${at}; ${agreed}`);
+  }
+}
+

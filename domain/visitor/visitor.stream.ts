@@ -1,0 +1,74 @@
+import type { VisitorKind } from '../shared/codes';
+import { normalisePhone } from '../shared/danish';
+import { assertNever, Decider } from '../shared/decider';
+import { IllegalStateError, NotFoundError, ValidationError } from '../shared/errors';
+import type { ChangeVisitorCapacity, RegisterVisitor, VisitorCommand, VisitorContext } from './visitor.commands';
+import type { VisitorEvent } from './visitor.events';
+
+/** A visitor's place in the registry. */
+export type VisitorState =
+  | { status: 'None' }
+  | { status: 'Registered'; visitorId: string; name: string; kind: VisitorKind; capacity: number; phone?: string; active: boolean };
+
+/** A visitor takes 1 to 50 active cases; more is not a visiting friendship. */
+export const CAPACITY = { min: 1, max: 50 } as const;
+
+function evolve(state: VisitorState, event: VisitorEvent): VisitorState {
+  if (event.type === 'VisitorRegistered') return state.status === 'None' ? { status: 'Registered', ...event.data, active: true } : state;
+  if (state.status === 'None') return state;
+  switch (event.type) {
+    case 'VisitorCapacityChanged':
+      return { ...state, capacity: event.data.capacity };
+    case 'VisitorDeactivated':
+      return { ...state, active: false };
+    case 'VisitorReactivated':
+      return { ...state, active: true };
+    default:
+      return assertNever(event);
+  }
+}
+
+function decide(command: VisitorCommand, state: VisitorState, context: VisitorContext): VisitorEvent[] {
+  if (command.type === 'RegisterVisitor') return register(command, state);
+  if (state.status === 'None') throw new NotFoundError('visitor', context.visitorId ?? 'unknown');
+  switch (command.type) {
+    case 'ChangeVisitorCapacity':
+      return [{ type: 'VisitorCapacityChanged', data: { capacity: capacity(command) } }];
+    case 'DeactivateVisitor':
+      if (!state.active) throw new IllegalStateError('visitor_inactive', 'the visitor is already inactive');
+      return [{ type: 'VisitorDeactivated', data: command.data.reason === undefined ? {} : { reason: command.data.reason } }];
+    case 'ReactivateVisitor':
+      if (state.active) throw new IllegalStateError('visitor_active', 'the visitor is already active');
+      return [{ type: 'VisitorReactivated', data: {} }];
+    default:
+      return assertNever(command);
+  }
+}
+
+function register({ data }: RegisterVisitor, state: VisitorState): VisitorEvent[] {
+  if (state.status !== 'None') throw new IllegalStateError('visitor_exists', `visitor ${data.visitorId} is already registered`);
+  const errors = capacityErrors(data.capacity);
+  const phone = data.phone === undefined ? undefined : normalisePhone(data.phone);
+  if (data.phone !== undefined && !phone) errors.push({ field: 'phone', message: 'phone must be a Danish phone number: +45 and 8 digits' });
+  if (errors.length > 0) throw new ValidationError(errors);
+  const { visitorId, name, kind } = data;
+  return [{ type: 'VisitorRegistered', data: { visitorId, name, kind, capacity: data.capacity, ...(phone && { phone }) } }];
+}
+
+function capacity({ data }: ChangeVisitorCapacity): number {
+  const errors = capacityErrors(data.capacity);
+  if (errors.length > 0) throw new ValidationError(errors);
+  return data.capacity;
+}
+
+function capacityErrors(value: number): Array<{ field: string; message: string }> {
+  const fits = Number.isInteger(value) && value >= CAPACITY.min && value <= CAPACITY.max;
+  return fits ? [] : [{ field: 'capacity', message: `capacity must be a whole number from ${CAPACITY.min} to ${CAPACITY.max}` }];
+}
+
+/** The visitor stream `visitor-<visitorId>` as a decider. */
+export const visitorDecider: Decider<VisitorCommand, VisitorEvent, VisitorState, VisitorContext> = {
+  initialState: () => ({ status: 'None' }),
+  evolve,
+  decide,
+};
