@@ -29,6 +29,8 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger,
     bufferLogs: false,
+    // Our own JSON parser (http/json-body.ts) is the only one.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodyParser(fastify);

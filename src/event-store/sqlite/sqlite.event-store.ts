@@ -1,0 +1,177 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  AppendListener,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  IdempotencyRecord,
+  NewEvent,
+  ReadStreamOptions,
+  StoreUnavailableError,
+  StoredEvent,
+} from '../event-store.port';
+import { AppendListeners, assertAppendable } from '../listeners';
+import { GroupCommit, unavailable } from './sqlite.group-commit';
+import { prepareStatements, Statements, toStoredEvent } from './sqlite.rows';
+import { migrate } from './sqlite.schema';
+
+export interface SqliteOptions {
+  file: string;
+  /** FULL (default): an acknowledged append survives a machine crash; NORMAL: a process crash only. */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** Opens without writing (no migrations); every append is refused. */
+  readonly?: boolean;
+}
+
+/** How often to look for commits made by another process on the same file (a CLI seeding it, say). */
+const OUTSIDE_WRITES_POLL_MS = 250;
+/** Wait this long for another writer's lock before giving up with 503. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The embedded store: one SQLite file in WAL mode, appends group-committed
+ * (sqlite.group-commit.ts). Synchronous driver, so reads are fast and simple;
+ * errors from the storage leave as StoreUnavailableError (503).
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly statements: Statements;
+  private readonly group: GroupCommit;
+  private readonly listeners = new AppendListeners();
+  private readonly poll: NodeJS.Timeout;
+  /** Position of the last event reported to listeners; they see every event once, in order. */
+  private reported: number;
+  private dataVersion: number;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    readonly file: string,
+  ) {
+    this.statements = prepareStatements(db);
+    this.group = new GroupCommit(db, this.statements, (events) => this.committed(events));
+    this.reported = this.statements.head.get()?.position ?? 0;
+    this.dataVersion = this.statements.dataVersion.get()!.data_version;
+    this.poll = setInterval(() => this.noticeOutsideWrites(), OUTSIDE_WRITES_POLL_MS).unref();
+  }
+
+  static open({ file, synchronous = 'FULL', readonly = false }: SqliteOptions): SqliteEventStore {
+    if (!readonly) mkdirSync(dirname(file), { recursive: true });
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file, { readonly, fileMustExist: readonly });
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      // Reading the schema is what reveals a file that is not a database, or a damaged one.
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      if (!readonly) {
+        db.pragma('journal_mode = WAL');
+        db.pragma(`synchronous = ${synchronous}`);
+        db.pragma('foreign_keys = ON');
+        migrate(db);
+      }
+      return new SqliteEventStore(db, file);
+    } catch (error) {
+      db?.close();
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`${file} is not a usable SQLite database: ${reason}`, { cause: error });
+    }
+  }
+
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('the event store is closed'));
+    try {
+      assertAppendable(events);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => this.group.enqueue({ streamId, events, expected, options, resolve, reject }));
+  }
+
+  async readStream(streamId: string, { fromRevision = 0, recordedUntil }: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    return this.read(() => {
+      const rows =
+        recordedUntil === undefined
+          ? this.statements.readStream.all(streamId, fromRevision)
+          : this.statements.readStreamUntil.all(streamId, fromRevision, new Date(recordedUntil).toISOString());
+      return rows.map(toStoredEvent);
+    });
+  }
+
+  async readAll(fromPosition: number, limit: number): Promise<StoredEvent[]> {
+    return this.read(() => this.statements.readAll.all(fromPosition, limit).map(toStoredEvent));
+  }
+
+  async streamRevision(streamId: string): Promise<number | 'no_stream'> {
+    return this.read(() => this.statements.streamHead.get(streamId)?.revision ?? 'no_stream');
+  }
+
+  async headPosition(): Promise<number> {
+    return this.read(() => this.statements.head.get()?.position ?? 0);
+  }
+
+  async findIdempotency(subject: string, key: string): Promise<IdempotencyRecord | undefined> {
+    return this.read(() => {
+      const row = this.statements.findKey.get(subject, key);
+      return row && { key, subject, route: row.route, bodyHash: row.body_hash, answer: JSON.parse(row.answer), at: row.at };
+    });
+  }
+
+  onAppended(listener: AppendListener): () => void {
+    return this.listeners.add(listener);
+  }
+
+  async ping(): Promise<void> {
+    this.read(() => this.db.prepare('SELECT 1').get());
+  }
+
+  /** How many commits the appends shared (for the benchmark). */
+  stats(): { flushes: number; appends: number } {
+    return { ...this.group.stats };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.poll);
+    await this.group.drained();
+    this.db.close();
+  }
+
+  private read<T>(query: () => T): T {
+    if (this.closed) throw new StoreUnavailableError('the event store is closed');
+    try {
+      return query();
+    } catch (error) {
+      throw unavailable(`reading ${this.file} failed`, error);
+    }
+  }
+
+  /** After our own commit: report it, with anything another process committed just before it. */
+  private committed(events: StoredEvent[]): void {
+    if (events.length === 0) return;
+    const first = events[0]!.position;
+    const reported = first === this.reported + 1 ? events : this.statements.readAll.all(this.reported + 1, Number.MAX_SAFE_INTEGER).map(toStoredEvent);
+    this.report(reported);
+  }
+
+  /** `data_version` changes when another connection commits to the file. */
+  private noticeOutsideWrites(): void {
+    if (this.closed) return;
+    try {
+      const version = this.statements.dataVersion.get()!.data_version;
+      if (version === this.dataVersion) return;
+      this.dataVersion = version;
+      this.report(this.statements.readAll.all(this.reported + 1, Number.MAX_SAFE_INTEGER).map(toStoredEvent));
+    } catch {
+      // The next poll tries again; a broken file is reported to the callers of append and read.
+    }
+  }
+
+  private report(events: StoredEvent[]): void {
+    if (events.length === 0) return;
+    this.reported = events[events.length - 1]!.position;
+    this.listeners.notify(events);
+  }
+}

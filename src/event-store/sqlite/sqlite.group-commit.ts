@@ -1,0 +1,171 @@
+import type { Database } from 'better-sqlite3';
+import { ConcurrencyError } from '../../../domain/shared/errors';
+import {
+  AppendOptions,
+  AppendResult,
+  ExpectedRevision,
+  IdempotencyKeyTakenError,
+  NewEvent,
+  StoreUnavailableError,
+  StoredEvent,
+} from '../event-store.port';
+import type { Statements } from './sqlite.rows';
+
+export interface PendingAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  expected: ExpectedRevision;
+  options: AppendOptions;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { pending: PendingAppend } & ({ result: AppendResult; stored: StoredEvent[] } | { error: unknown });
+
+/**
+ * Group commit: appends that arrive in the same turn of the event loop are
+ * written in one `BEGIN IMMEDIATE` transaction, one SAVEPOINT each, and made
+ * durable by one sync. Each append is checked against its own expected
+ * revision and fails alone; every one is answered only after COMMIT.
+ */
+export class GroupCommit {
+  private queue: PendingAppend[] = [];
+  private scheduled = false;
+  private drainWaiters: Array<() => void> = [];
+  readonly stats = { flushes: 0, appends: 0 };
+
+  constructor(
+    private readonly db: Database,
+    private readonly statements: Statements,
+    private readonly committed: (events: StoredEvent[]) => void,
+  ) {}
+
+  enqueue(pending: PendingAppend): void {
+    this.queue.push(pending);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // setImmediate runs after pending I/O callbacks, so requests that arrived together share the commit.
+    setImmediate(() => this.flush());
+  }
+
+  /** Resolves once every queued append has been committed or refused. */
+  drained(): Promise<void> {
+    if (!this.scheduled) return Promise.resolve();
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    this.scheduled = false;
+    try {
+      this.commit(batch);
+    } catch (error) {
+      // Never let a storage failure escape into the event loop: answer everyone in the batch.
+      this.rollbackQuietly();
+      for (const pending of batch) pending.reject(unavailable('the append could not be written', error));
+    } finally {
+      const waiters = this.drainWaiters;
+      this.drainWaiters = [];
+      for (const wake of waiters) wake();
+    }
+  }
+
+  private commit(batch: PendingAppend[]): void {
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const pending of batch) pending.reject(unavailable('could not start a write transaction', error));
+      return;
+    }
+    const recordedAt = new Date().toISOString();
+    const outcomes: Outcome[] = [];
+    let failure: unknown;
+    for (const pending of batch) {
+      const outcome = this.inSavepoint(pending, recordedAt);
+      outcomes.push(outcome);
+      // SQLite rolls back the whole transaction on some errors (disk full): then nothing in the batch stands.
+      if (!this.db.inTransaction) {
+        failure = 'error' in outcome ? outcome.error : new Error('the transaction was rolled back');
+        break;
+      }
+    }
+    try {
+      if (failure !== undefined) throw failure;
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.rollbackQuietly();
+      for (const pending of batch) {
+        const own = outcomes.find((outcome) => outcome.pending === pending);
+        const known = own && 'error' in own && !(own.error instanceof StoreUnavailableError);
+        pending.reject(known ? own.error : unavailable('the commit failed; nothing was written', error));
+      }
+      return;
+    }
+    this.stats.flushes += 1;
+    this.stats.appends += batch.length;
+    const stored: StoredEvent[] = [];
+    for (const outcome of outcomes) {
+      if ('error' in outcome) outcome.pending.reject(outcome.error);
+      else {
+        stored.push(...outcome.stored);
+        outcome.pending.resolve(outcome.result);
+      }
+    }
+    this.committed(stored);
+  }
+
+  private rollbackQuietly(): void {
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } catch {
+      // The connection is unusable; the next BEGIN will say so to its callers.
+    }
+  }
+
+  private inSavepoint(pending: PendingAppend, recordedAt: string): Outcome {
+    this.db.exec('SAVEPOINT append');
+    try {
+      const written = this.write(pending, recordedAt);
+      this.db.exec('RELEASE append');
+      return { pending, ...written };
+    } catch (error) {
+      if (this.db.inTransaction) {
+        this.db.exec('ROLLBACK TO append');
+        this.db.exec('RELEASE append');
+      }
+      const known = error instanceof ConcurrencyError || error instanceof IdempotencyKeyTakenError;
+      return { pending, error: known ? error : unavailable('the append could not be written', error) };
+    }
+  }
+
+  private write({ streamId, events, expected, options }: PendingAppend, recordedAt: string): { result: AppendResult; stored: StoredEvent[] } {
+    const { statements } = this;
+    const head = statements.streamHead.get(streamId)?.revision ?? null;
+    const actual = head === null ? 'no_stream' : head;
+    if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);
+    const { idempotency } = options;
+    if (idempotency && statements.findKey.get(idempotency.subject, idempotency.key)) {
+      throw new IdempotencyKeyTakenError(idempotency.subject, idempotency.key);
+    }
+    const stored = events.map((event, index): StoredEvent => {
+      const revision = (head ?? -1) + 1 + index;
+      const schemaVersion = event.schemaVersion ?? 1;
+      const data = JSON.stringify(event.data);
+      const metadata = JSON.stringify(event.metadata);
+      const { lastInsertRowid } = statements.insertEvent.run(streamId, revision, event.type, schemaVersion, data, metadata, recordedAt);
+      // Parse back what was written, so listeners get copies no caller can change.
+      return { streamId, type: event.type, data: JSON.parse(data), metadata: JSON.parse(metadata), schemaVersion, revision, position: Number(lastInsertRowid), recordedAt };
+    });
+    const last = stored[stored.length - 1]!;
+    const result = { revision: last.revision, position: last.position };
+    if (idempotency) {
+      const answer = JSON.stringify(idempotency.answer(result));
+      statements.insertKey.run(idempotency.subject, idempotency.key, idempotency.route, idempotency.bodyHash, answer, recordedAt);
+    }
+    return { result, stored };
+  }
+}
+
+export const unavailable = (message: string, cause: unknown): StoreUnavailableError =>
+  new StoreUnavailableError(`${message}: ${cause instanceof Error ? cause.message : String(cause)}`, cause);

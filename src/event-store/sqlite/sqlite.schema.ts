@@ -1,0 +1,52 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Numbered migrations, each applied once in its own `BEGIN IMMEDIATE`
+ * transaction, so two processes opening the same file cannot both apply one.
+ * Never edit a migration that has shipped: add the next number.
+ */
+const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE events (
+        position       INTEGER PRIMARY KEY,
+        stream_id      TEXT    NOT NULL,
+        revision       INTEGER NOT NULL,
+        type           TEXT    NOT NULL,
+        schema_version INTEGER NOT NULL DEFAULT 1,
+        data           TEXT    NOT NULL,
+        metadata       TEXT    NOT NULL,
+        recorded_at    TEXT    NOT NULL,
+        UNIQUE (stream_id, revision)
+      );
+      CREATE TABLE idempotency (
+        subject   TEXT NOT NULL,
+        key       TEXT NOT NULL,
+        route     TEXT NOT NULL,
+        body_hash TEXT NOT NULL,
+        answer    TEXT NOT NULL,
+        at        TEXT NOT NULL,
+        PRIMARY KEY (subject, key)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+export function migrate(db: Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  for (const migration of MIGRATIONS) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const applied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version);
+      if (!applied) {
+        db.exec(migration.sql);
+        db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
