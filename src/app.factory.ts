@@ -1,3 +1,4 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLogger, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -5,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { BODY_LIMIT, installJsonBodyParser } from './http/json-body';
+import { PROBLEM_CONTENT_TYPE, problem } from './http/problem';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 
@@ -22,6 +24,12 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     onConstructorPoisoning: 'error',
     maxParamLength: 200,
     return503OnClosing: true,
+    // A URL Fastify cannot decode never reaches Nest's filter: answer it as a problem here.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      const code = error.code === 'FST_ERR_BAD_URL' ? 'malformed_url' : 'bad_request';
+      void reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem(status, code, error.message, request.url.split('?')[0] ?? ''));
+    },
     // Request logs are our own (below): Fastify's would print URLs with query strings.
     logger: false,
   });

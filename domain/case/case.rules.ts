@@ -38,9 +38,15 @@ export const professionalRequired = (): IllegalStateError =>
     'the case has suicidal thoughts or is on the professional track: only an employee or a volunteer with a professional background may take it',
   );
 
-/** The visitor named by a booking or a reassignment exists, is active, fits the case and has a free place. */
-export function requireVisitorFits(state: OpenCase, visitorId: string, visitor: VisitorSnapshot | undefined): VisitorSnapshot {
+/** A command that names an unknown visitor is refused as such (404) before any rule about the case. */
+export function requireKnownVisitor(visitorId: string, visitor: VisitorSnapshot | undefined): VisitorSnapshot {
   if (!visitor || visitor.visitorId !== visitorId) throw new NotFoundError('visitor', visitorId);
+  return visitor;
+}
+
+/** The visitor named by a booking or a reassignment exists, is active, fits the case and has a free place. */
+export function requireVisitorFits(state: OpenCase, visitorId: string, snapshot: VisitorSnapshot | undefined): VisitorSnapshot {
+  const visitor = requireKnownVisitor(visitorId, snapshot);
   if (!visitor.active) throw new IllegalStateError('visitor_inactive', `visitor ${visitorId} is not active`);
   if (needsProfessional(state) && !PROFESSIONAL_CAPABLE.includes(visitor.kind)) throw professionalRequired();
   if (visitor.activeCases >= visitor.capacity) {

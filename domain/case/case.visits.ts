@@ -9,12 +9,13 @@ import type {
   VisitorReassigned,
   VisitRescheduled,
 } from './case.events';
-import { requireActive, requireAssignedVisitor, requireOpen, requireVisitorFits } from './case.rules';
+import { requireActive, requireAssignedVisitor, requireKnownVisitor, requireOpen, requireVisitorFits } from './case.rules';
 import type { Active, CaseState } from './case.state';
 
 /** A slot is free: visitor and time agreed, the visit card handed over. */
 export function bookFirstVisit({ data }: BookFirstVisit, state: CaseState, context: CaseContext): FirstVisitBooked[] {
   const open = requireOpen(state, context.caseId);
+  requireKnownVisitor(data.visitorId, context.visitor);
   if (open.status !== 'Waiting') throw new IllegalStateError('case_not_waiting', `only a waiting case can be booked; the case is ${open.status}`);
   const checks = new FieldChecks(context.now);
   const visitAt = checks.agreed('visitAt', data.visitAt);
@@ -94,7 +95,9 @@ export function cancelVisit({ data }: CancelVisit, state: CaseState, context: Ca
 
 /** Continuity is broken on purpose: another visitor takes the case. */
 export function reassignVisitor({ data }: ReassignVisitor, state: CaseState, context: CaseContext): VisitorReassigned[] {
-  const active = requireActive(state, context.caseId);
+  const open = requireOpen(state, context.caseId);
+  requireKnownVisitor(data.toVisitorId, context.visitor);
+  const active = requireActive(open, context.caseId);
   if (active.visitorId === data.toVisitorId) throw new IllegalStateError('same_visitor', 'the case already has this visitor');
   const visitor = requireVisitorFits(active, data.toVisitorId, context.visitor);
   return [

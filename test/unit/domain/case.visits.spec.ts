@@ -26,6 +26,10 @@ describe('booking the first visit', () => {
     spec.given([referred(), triaged()]).when(book(v.visitorId)).thenThrows(NotFoundError);
   });
 
+  it('refuses an unknown visitor as unknown before any rule about the case', () => {
+    spec.given([referred()]).when(book(visitor().visitorId)).thenThrows(NotFoundError);
+  });
+
   it('gives a professional case only to an employee or a volunteer with a professional background', () => {
     const given = [referred(), triaged('professional')];
     const plain = visitor('volunteer');
