@@ -2,9 +2,10 @@
  * Quick measurement for the core issue (the bench issue turns it into `npm run bench`):
  * single-client commands per second through the whole core (read → fold → decide →
  * append on SQLite, synchronous=FULL) against raw better-sqlite3 single-row inserts
- * at the same durability, in one run on one machine. Medians of 5 repetitions.
+ * at the same durability, in one run on one machine; then 32 concurrent clients,
+ * to show that their commands share commits. Medians of 5 repetitions.
  *
- *   npx tsc -b tsconfig.build.json && node dist/bench/quick-core.js   (or: npx ts-node-free: see README)
+ *   npx tsc -p tsconfig.json --outDir /tmp/bench && ln -s "$PWD/node_modules" /tmp/bench/ && node /tmp/bench/bench/quick-core.js
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { caseDecider } from '../domain/case/case.stream';
 import type { CaseCommand } from '../domain/case/case.commands';
 import { caseStreamId } from '../domain/shared/ids';
 import { CommandHandler } from '../src/event-store/command-handler';
-import { createEventStore } from '../src/event-store/create-event-store';
+import { SqliteEventStore } from '../src/event-store/sqlite/sqlite.event-store';
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 2000);
 const REPS = 5;
@@ -36,8 +37,11 @@ function rawInserts(dir: string): number {
   return COMMANDS / seconds;
 }
 
-async function core(dir: string): Promise<number> {
-  const store = await createEventStore({ kind: 'sqlite', dataDir: dir, synchronous: 'FULL' });
+const CLIENTS = 32;
+
+/** Commands per second, and how many appends shared each commit. */
+async function core(dir: string, clients: number): Promise<{ perSecond: number; perCommit: number }> {
+  const store = SqliteEventStore.open({ file: join(dir, `core-${clients}.db`), synchronous: 'FULL' });
   const handler = new CommandHandler(store);
   const cases = Array.from({ length: 200 }, () => randomUUID());
   const run = (caseId: string, command: CaseCommand) =>
@@ -49,8 +53,7 @@ async function core(dir: string): Promise<number> {
       context: async () => ({ caseId }),
       answer: (r) => r,
     });
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < COMMANDS; i++) {
+  const commandFor = (i: number): [string, CaseCommand] => {
     const caseId = cases[i % cases.length]!;
     const command: CaseCommand =
       i < cases.length
@@ -70,11 +73,22 @@ async function core(dir: string): Promise<number> {
             },
           }
         : { type: 'AssessLoneliness', data: { instrument: 'ucla3', answers: [2, 2, 2] } };
-    await run(caseId, command);
-  }
+    return [caseId, command];
+  };
+  // The referrals first, so that every later command finds its case.
+  for (let i = 0; i < cases.length; i++) await run(...commandFor(i));
+  const before = store.stats();
+  const started = process.hrtime.bigint();
+  let next = cases.length;
+  // Each client takes the next command; with 32 clients and 200 cases, no two clients share a case at once.
+  const client = async () => {
+    while (next < COMMANDS + cases.length) await run(...commandFor(next++));
+  };
+  await Promise.all(Array.from({ length: clients }, client));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const after = store.stats();
   await store.close();
-  return COMMANDS / seconds;
+  return { perSecond: COMMANDS / seconds, perCommit: (after.appends - before.appends) / (after.flushes - before.flushes) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -82,11 +96,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main(): Promise<void> {
   const raw: number[] = [];
   const full: number[] = [];
+  const concurrent: number[] = [];
+  const perCommit: number[] = [];
   for (let rep = 0; rep < REPS; rep++) {
     const dir = mkdtempSync(join(tmpdir(), 'brobygger-bench-'));
     try {
       raw.push(rawInserts(dir));
-      full.push(await core(dir));
+      full.push((await core(dir, 1)).perSecond);
+      const many = await core(dir, CLIENTS);
+      concurrent.push(many.perSecond);
+      perCommit.push(many.perCommit);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -96,6 +115,8 @@ async function main(): Promise<void> {
   console.log(`raw better-sqlite3 single-row inserts (WAL, synchronous=FULL): ${fmt(raw)}`);
   console.log(`core single-client commands (read, fold, decide, append):     ${fmt(full)}`);
   console.log(`ratio core / raw: ${(median(full) / median(raw)).toFixed(2)}`);
+  console.log(`core with ${CLIENTS} concurrent clients:                         ${fmt(concurrent)}`);
+  console.log(`ratio concurrent / raw: ${(median(concurrent) / median(raw)).toFixed(2)}; commands per commit: median ${median(perCommit).toFixed(1)}`);
 }
 
 void main();
