@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError } from '../../domain/shared/errors';
 import type { Actor, BaseContext, Decider, Message } from '../../domain/shared/decider';
-import { IdempotencyMismatchError } from '../http/errors';
-import { AppendResult, EventStore, IdempotencyKeyTakenError, NewEvent, StoredEvent } from './event-store.port';
+import { AppendResult, EventStore, IdempotencyKeyTakenError, IdempotencyMismatchError, NewEvent, StoredEvent } from './event-store.port';
 
 /** What the HTTP edge knows about a command besides its payload. */
 export interface CommandMeta {

@@ -115,6 +115,14 @@ export class IdempotencyKeyTakenError extends Error {
   }
 }
 
+/** An `Idempotency-Key` was used before with another request (another body or route). 422. */
+export class IdempotencyMismatchError extends Error {
+  constructor(readonly key: string) {
+    super(`Idempotency-Key ${key} was already used with another request`);
+    this.name = 'IdempotencyMismatchError';
+  }
+}
+
 /** The storage cannot take writes or reads right now (disk full, read-only, locked, closed). 503. */
 export class StoreUnavailableError extends Error {
   constructor(

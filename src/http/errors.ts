@@ -10,11 +10,3 @@ export class RequestValidationError extends Error {
     this.name = 'RequestValidationError';
   }
 }
-
-/** An `Idempotency-Key` was used before with another request. 422. */
-export class IdempotencyMismatchError extends Error {
-  constructor(readonly key: string) {
-    super(`Idempotency-Key ${key} was already used with another request`);
-    this.name = 'IdempotencyMismatchError';
-  }
-}

@@ -2,8 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConcurrencyError, IllegalStateError, NotFoundError, ValidationError } from '../../domain/shared/errors';
 import { danishMessage } from '../../domain/shared/messages.da';
-import { StoreUnavailableError } from '../event-store/event-store.port';
-import { IdempotencyMismatchError, RequestValidationError } from './errors';
+import { IdempotencyMismatchError, StoreUnavailableError } from '../event-store/event-store.port';
+import { RequestValidationError } from './errors';
 import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem';
 
 /**

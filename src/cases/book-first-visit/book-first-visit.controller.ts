@@ -7,7 +7,8 @@ import { Meta } from '../../http/command-meta';
 import { CaseIdParam } from '../../http/validators';
 import type { CaseAnswer } from '../shared/case-command';
 import { CaseAnswerDto } from '../shared/case-answer.dto';
-import { dispatchCaseCommand, plain } from '../shared/dispatch';
+import { plain } from '../../shared/plain';
+import { dispatchCaseCommand } from '../shared/dispatch';
 import { BookFirstVisitDto } from './book-first-visit.dto';
 
 @ApiTags('cases')

@@ -16,7 +16,3 @@ export async function dispatchCaseCommand(
   const outcome: CommandOutcome<CaseAnswer> = await bus.execute(new CaseCommandMessage(caseId, command, meta));
   return commandAnswer(reply, outcome);
 }
-
-/** A DTO instance as the plain object a command carries (no class prototype, no undefined keys). */
-export const plain = <T extends object>(dto: T): T =>
-  Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) as T;

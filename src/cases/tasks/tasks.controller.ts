@@ -8,7 +8,8 @@ import { Meta } from '../../http/command-meta';
 import { CaseIdParam, TaskIdParam } from '../../http/validators';
 import type { CaseAnswer } from '../shared/case-command';
 import { CaseAnswerDto } from '../shared/case-answer.dto';
-import { dispatchCaseCommand, plain } from '../shared/dispatch';
+import { plain } from '../../shared/plain';
+import { dispatchCaseCommand } from '../shared/dispatch';
 import { CompleteTaskDto, OpenTaskDto } from './tasks.dto';
 
 /** Administrative help (helbredstillæg, boligydelse, varmehjælp, ...): opened, then completed with an outcome. */

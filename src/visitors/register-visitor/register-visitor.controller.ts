@@ -9,7 +9,7 @@ import { visitorStreamId } from '../../../domain/shared/ids';
 import { CommandHandler, CommandMeta, CommandOutcome } from '../../event-store/command-handler';
 import { commandAnswer } from '../../http/command-answer';
 import { Meta } from '../../http/command-meta';
-import { plain } from '../../cases/shared/dispatch';
+import { plain } from '../../shared/plain';
 import { RegisterVisitorDto } from './register-visitor.dto';
 
 export interface VisitorAnswer {
