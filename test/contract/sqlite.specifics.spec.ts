@@ -82,4 +82,3 @@ describe('the SQLite store', () => {
     await expect(store.append(`case-${randomUUID()}`, [newEvent()], 'no_stream')).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 });
-});
