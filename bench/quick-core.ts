@@ -5,7 +5,7 @@
  * at the same durability, in one run on one machine; then 32 concurrent clients,
  * to show that their commands share commits. Medians of 5 repetitions.
  *
- *   npx tsc -p tsconfig.json --outDir /tmp/bench && ln -s "$PWD/node_modules" /tmp/bench/ && node /tmp/bench/bench/quick-core.js
+ *   npm run bench:core          (BENCH_COMMANDS=5000 for more commands per repetition)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
