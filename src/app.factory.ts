@@ -22,7 +22,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     // Prototype poisoning is refused by our own parser too; keep Fastify's guard on.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
     // A URL Fastify cannot decode never reaches Nest's filter: answer it as a problem here.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

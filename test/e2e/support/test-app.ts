@@ -16,7 +16,7 @@ export interface TestApp {
 }
 
 /** The real application on a fresh SQLite file (or the memory store), logs off. */
-export async function startTestApp(store: 'sqlite' | 'memory' = 'sqlite', dataDir?: string): Promise<TestApp> {
+export async function startTestApp(store: 'sqlite' | 'memory' = 'sqlite', dataDir?: string, ownsDir = dataDir === undefined): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'brobygger-e2e-'));
   const config: AppConfig = { port: 0, dataDir: dir, eventStore: store, sqliteSynchronous: 'FULL', logLevel: 'error' };
   const app = await createApp(config, { logs: false });
@@ -26,11 +26,12 @@ export async function startTestApp(store: 'sqlite' | 'memory' = 'sqlite', dataDi
     dataDir: dir,
     restart: async () => {
       await app.close();
-      return startTestApp(store, dir);
+      return startTestApp(store, dir, ownsDir);
     },
     close: async () => {
       await app.close();
-      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+      // A restarted app owns the directory its first start made.
+      if (ownsDir) rmSync(dir, { recursive: true, force: true });
     },
   };
   return testApp;
