@@ -65,9 +65,12 @@ function evolveActive(state: Active, event: CaseEvent): CaseState {
   switch (event.type) {
     case 'VisitHeld': {
       const { visitedAt, nextVisitAt, themes } = event.data;
+      // A visit recorded late, after a later one, is history: it does not move the visit card back.
+      if (state.lastVisitAt !== undefined && visitedAt < state.lastVisitAt) return state;
       return { ...without(state, 'nextVisitAt'), lastVisitAt: visitedAt, lastThemes: themes, ...(nextVisitAt !== undefined && { nextVisitAt }) };
     }
     case 'VisitorDismissedButReturning':
+      if (state.lastVisitAt !== undefined && event.data.at < state.lastVisitAt) return state;
       return { ...state, lastVisitAt: event.data.at, nextVisitAt: event.data.nextVisitAt };
     case 'VisitRescheduled':
       return { ...state, nextVisitAt: event.data.to };

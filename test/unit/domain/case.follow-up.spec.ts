@@ -87,4 +87,10 @@ describe('evolve', () => {
     const cancelled = [...moved, { type: 'VisitCancelled' as const, data: { at: '2026-03-17T09:00:00.000Z', by: 'visitor' as const, reason: 'syg' } }];
     expect(fold(caseDecider, cancelled)).not.toHaveProperty('nextVisitAt');
   });
+
+  it('keeps the visit card of the latest visit when an earlier visit is recorded late', () => {
+    const latest = { type: 'VisitHeld' as const, data: { visitorId: v.visitorId, visitedAt: '2026-03-16T09:00:00.000Z', nextVisitAt: '2026-03-23T09:00:00.000Z', themes: ['boligydelse'] } };
+    const late = { type: 'VisitHeld' as const, data: { visitorId: v.visitorId, visitedAt: '2026-03-09T09:00:00.000Z', nextVisitAt: '2026-03-16T09:00:00.000Z', themes: ['varmehjælp'] } };
+    expect(fold(caseDecider, [...activeWith(v), latest, late])).toMatchObject({ nextVisitAt: '2026-03-23T09:00:00.000Z', lastThemes: ['boligydelse'] });
+  });
 });

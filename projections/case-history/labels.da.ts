@@ -1,0 +1,24 @@
+import type { CaseEventType } from '../../domain/case/case.events';
+
+/** The Danish words for each event on a citizen's timeline (docs/glossary.md). */
+export const HISTORY_LABELS: Readonly<Record<CaseEventType, string>> = {
+  ReferralReceived: 'Henvisning modtaget',
+  TriagedToVolunteer: 'Visiteret til frivillig',
+  TriagedToProfessional: 'Visiteret til fagperson',
+  FirstVisitBooked: 'Første besøg aftalt',
+  VisitHeld: 'Besøg holdt',
+  VisitorDismissedButReturning: 'Fyret, men kommer igen',
+  VisitRescheduled: 'Besøg flyttet',
+  VisitCancelled: 'Besøg aflyst',
+  RiskFlagged: 'Risiko noteret',
+  VisitorReassigned: 'Ny besøgsven',
+  TaskOpened: 'Opgave oprettet',
+  TaskCompleted: 'Opgave løst',
+  LonelinessAssessed: 'Ensomhed målt (UCLA-3)',
+  RelationEstablished: 'Relation etableret',
+  ReferralDeclined: 'Henvisning afvist',
+  CaseClosed: 'Sag afsluttet',
+};
+
+/** A label for any stored type, also one a newer version added. */
+export const historyLabel = (type: string): string => HISTORY_LABELS[type as CaseEventType] ?? type;

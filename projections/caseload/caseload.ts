@@ -1,0 +1,161 @@
+import type { Need, Programme, TaskKind, Track, VisitorKind } from '../../domain/shared/codes';
+import { streamCategory, streamEntityId } from '../../domain/shared/ids';
+import { caseEventOf, RISK_NEEDS } from '../shared/events';
+import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
+
+/** One case on a visitor's list, with what the visit card says. */
+export interface CaseCard {
+  caseId: string;
+  citizenId: string;
+  programme: Programme;
+  track?: Track;
+  /** Set while the case is active. */
+  visitorId?: string;
+  firstVisitAt?: string;
+  nextVisitAt?: string;
+  lastVisitAt?: string;
+  /** Themes followed up at the last visit: what to pick up next time. */
+  lastThemes: string[];
+  openTasks: Array<{ taskId: string; kind: TaskKind; description: string }>;
+  riskFlags: Need[];
+  closed: boolean;
+}
+
+export interface VisitorLoad {
+  visitorId: string;
+  name: string;
+  kind: VisitorKind;
+  capacity: number;
+  active: boolean;
+  caseIds: string[];
+}
+
+/** Documents keyed `visitor:<id>` (the visitor and their active cases) and `case:<id>` (the card). */
+export type CaseloadDoc = VisitorLoad | CaseCard;
+
+export const visitorKey = (visitorId: string) => `visitor:${visitorId}`;
+export const caseKey = (caseId: string) => `case:${caseId}`;
+
+export const caseloadProjection: Projection<CaseloadDoc> = {
+  name: 'caseload',
+  version: 1,
+  apply(stored: ProjectedEvent, view: DocumentView<CaseloadDoc>): void {
+    if (streamCategory(stored.streamId) === 'visitor') return applyVisitor(stored, view);
+    const found = caseEventOf(stored);
+    if (!found) return;
+    const { caseId, event } = found;
+    if (event.type === 'ReferralReceived') {
+      const riskFlags = event.data.needs.filter((need) => RISK_NEEDS.includes(need));
+      view.put(caseKey(caseId), { caseId, citizenId: event.data.citizenId, programme: event.data.programme, lastThemes: [], openTasks: [], riskFlags, closed: false });
+      return;
+    }
+    const card = view.get(caseKey(caseId)) as CaseCard | undefined;
+    if (!card) return;
+    const put = (changes: Partial<CaseCard>) => view.put(caseKey(caseId), { ...card, ...changes });
+    switch (event.type) {
+      case 'TriagedToVolunteer':
+      case 'TriagedToProfessional':
+        return put({ track: event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional' });
+      case 'FirstVisitBooked':
+        assign(view, caseId, undefined, event.data.visitorId);
+        return put({ visitorId: event.data.visitorId, firstVisitAt: event.data.visitAt, nextVisitAt: event.data.visitAt });
+      case 'VisitorReassigned':
+        assign(view, caseId, card.visitorId, event.data.toVisitorId);
+        return put({ visitorId: event.data.toVisitorId });
+      case 'VisitHeld':
+      case 'VisitorDismissedButReturning': {
+        const at = event.type === 'VisitHeld' ? event.data.visitedAt : event.data.at;
+        // A visit recorded late, after a later one, does not move the visit card back.
+        if (card.lastVisitAt !== undefined && at < card.lastVisitAt) return;
+        const themes = event.type === 'VisitHeld' ? event.data.themes : card.lastThemes;
+        const { nextVisitAt: _previous, ...rest } = card;
+        return view.put(caseKey(caseId), { ...rest, lastVisitAt: at, lastThemes: themes, ...(event.data.nextVisitAt !== undefined && { nextVisitAt: event.data.nextVisitAt }) });
+      }
+      case 'VisitRescheduled':
+        return put({ nextVisitAt: event.data.to });
+      case 'VisitCancelled': {
+        const { nextVisitAt: _cancelled, ...rest } = card;
+        return view.put(caseKey(caseId), rest);
+      }
+      case 'TaskOpened':
+        return put({ openTasks: [...card.openTasks, { taskId: event.data.taskId, kind: event.data.kind, description: event.data.description }] });
+      case 'TaskCompleted':
+        return put({ openTasks: card.openTasks.filter((task) => task.taskId !== event.data.taskId) });
+      case 'RiskFlagged': {
+        const riskFlags = card.riskFlags.includes(event.data.risk) ? card.riskFlags : [...card.riskFlags, event.data.risk];
+        const professional = RISK_NEEDS.includes(event.data.risk) && card.track !== undefined;
+        return put({ riskFlags, ...(professional && { track: 'professional' as const }) });
+      }
+      case 'ReferralDeclined':
+      case 'CaseClosed':
+        assign(view, caseId, card.visitorId, undefined);
+        return put({ closed: true });
+    }
+  },
+};
+
+function applyVisitor(stored: ProjectedEvent, view: DocumentView<CaseloadDoc>): void {
+  const visitorId = streamEntityId(stored.streamId);
+  const data = stored.data as Record<string, unknown>;
+  if (stored.type === 'VisitorRegistered') {
+    const existing = view.get(visitorKey(visitorId)) as VisitorLoad | undefined;
+    view.put(visitorKey(visitorId), {
+      visitorId,
+      name: data.name as string,
+      kind: data.kind as VisitorKind,
+      capacity: data.capacity as number,
+      active: true,
+      caseIds: existing?.caseIds ?? [],
+    });
+    return;
+  }
+  const visitor = view.get(visitorKey(visitorId)) as VisitorLoad | undefined;
+  if (!visitor) return;
+  if (stored.type === 'VisitorCapacityChanged') view.put(visitorKey(visitorId), { ...visitor, capacity: data.capacity as number });
+  if (stored.type === 'VisitorDeactivated') view.put(visitorKey(visitorId), { ...visitor, active: false });
+  if (stored.type === 'VisitorReactivated') view.put(visitorKey(visitorId), { ...visitor, active: true });
+}
+
+/** Moves a case from one visitor's list to another's. */
+function assign(view: DocumentView<CaseloadDoc>, caseId: string, from: string | undefined, to: string | undefined): void {
+  if (from) {
+    const visitor = view.get(visitorKey(from)) as VisitorLoad | undefined;
+    if (visitor) view.put(visitorKey(from), { ...visitor, caseIds: visitor.caseIds.filter((id) => id !== caseId) });
+  }
+  if (to) {
+    const visitor = view.get(visitorKey(to)) as VisitorLoad | undefined;
+    if (visitor && !visitor.caseIds.includes(caseId)) view.put(visitorKey(to), { ...visitor, caseIds: [...visitor.caseIds, caseId] });
+  }
+}
+
+export interface Caseload {
+  visitorId: string;
+  name: string;
+  kind: VisitorKind;
+  capacity: number;
+  active: boolean;
+  activeCases: number;
+  freePlaces: number;
+  /** Cases whose agreed visit has passed with no visit recorded since. */
+  overdue: number;
+  cases: Array<Omit<CaseCard, 'closed' | 'visitorId'> & { overdue: boolean }>;
+}
+
+/** The visitor's caseload, next agreed visit first; `now` decides only what is overdue. */
+export function caseload(visitor: VisitorLoad, cards: CaseCard[], now: string): Caseload {
+  const cases = cards
+    .map(({ closed: _closed, visitorId: _visitor, ...card }) => ({ ...card, overdue: card.nextVisitAt !== undefined && Date.parse(card.nextVisitAt) < Date.parse(now) }))
+    .sort((a, b) => (a.nextVisitAt ?? '9999').localeCompare(b.nextVisitAt ?? '9999'));
+  const { visitorId, name, kind, capacity, active } = visitor;
+  return {
+    visitorId,
+    name,
+    kind,
+    capacity,
+    active,
+    activeCases: cases.length,
+    freePlaces: Math.max(0, capacity - cases.length),
+    overdue: cases.filter((c) => c.overdue).length,
+    cases,
+  };
+}

@@ -1,0 +1,74 @@
+import type { ReferrerRole } from '../../domain/shared/codes';
+import { caseEventOf } from '../shared/events';
+import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
+import { calendarDaysBetween, copenhagenDate } from '../shared/time';
+
+/** A referring partner: one organisation in one role, however its name was typed. */
+export interface Partner {
+  /** The name as first written. */
+  organisation: string;
+  role: ReferrerRole;
+  /** Every referral's time, for counting in any period. */
+  referrals: string[];
+}
+
+/** "Hjemmeplejen  Syd" and "hjemmeplejen syd" are one partner. */
+export const normaliseOrganisation = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
+
+export const partnerKey = (organisation: string, role: ReferrerRole): string => `${role}:${normaliseOrganisation(organisation)}`;
+
+/** Referrals without an organisation (a relative, the citizen) are grouped by role alone. */
+const NO_ORGANISATION = '';
+
+export const partnersProjection: Projection<Partner> = {
+  name: 'partners',
+  version: 1,
+  apply(stored: ProjectedEvent, view: DocumentView<Partner>): void {
+    const found = caseEventOf(stored);
+    if (found?.event.type !== 'ReferralReceived') return;
+    const { referrer, referredAt } = found.event.data;
+    const organisation = referrer.organisation?.trim() || NO_ORGANISATION;
+    const key = partnerKey(organisation, referrer.role);
+    const partner = view.get(key) ?? { organisation, role: referrer.role, referrals: [] };
+    view.put(key, { ...partner, referrals: [...partner.referrals, referredAt] });
+  },
+};
+
+export interface PartnerRow {
+  organisation: string | null;
+  role: ReferrerRole;
+  /** Referrals in the period (all of them without a period). */
+  referrals: number;
+  lastReferralAt: string;
+  daysSinceLastReferral: number;
+  /** Silent longer than `silentDays`: time for a reminder visit, as the companion guide advises. */
+  silent: boolean;
+}
+
+export interface PartnersFilter {
+  from?: string;
+  to?: string;
+  silentDays: number;
+}
+
+/** Partners with the most referrals first; `now` decides only who has gone silent. */
+export function partners(all: Iterable<Partner>, filter: PartnersFilter, now: string): PartnerRow[] {
+  const rows: PartnerRow[] = [];
+  for (const partner of all) {
+    const inPeriod = partner.referrals.filter((at) => {
+      const day = copenhagenDate(at);
+      return (!filter.from || day >= filter.from) && (!filter.to || day <= filter.to);
+    });
+    const last = partner.referrals.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+    const days = calendarDaysBetween(last, now);
+    rows.push({
+      organisation: partner.organisation || null,
+      role: partner.role,
+      referrals: inPeriod.length,
+      lastReferralAt: last,
+      daysSinceLastReferral: days,
+      silent: days > filter.silentDays,
+    });
+  }
+  return rows.sort((a, b) => b.referrals - a.referrals || (a.organisation ?? '').localeCompare(b.organisation ?? '', 'da'));
+}

@@ -1,0 +1,48 @@
+import type { Role } from '../../domain/shared/codes';
+
+/**
+ * A projection is a pure reducer from events to documents, one read model per
+ * query. It reads and writes only through the `DocumentView` it is given, so
+ * the same reducer runs on SQLite, PostgreSQL or in a test's Map, and the
+ * projector decides transactions and checkpoints.
+ */
+
+/** An event as projections see it: what the store recorded. */
+export interface ProjectedEvent {
+  streamId: string;
+  type: string;
+  data: unknown;
+  metadata: { occurredAt: string; actor: { id: string; role: Role | 'system' } };
+  revision: number;
+  position: number;
+  recordedAt: string;
+}
+
+/** The documents of one projection, by key. */
+export interface DocumentView<D> {
+  get(key: string): D | undefined;
+  put(key: string, doc: D): void;
+  delete(key: string): void;
+}
+
+export interface Projection<D> {
+  /** Stable name: the read model's id in checkpoints and tables. */
+  readonly name: string;
+  /** Bump when the reducer's output changes: the projector then rebuilds it from position 0. */
+  readonly version: number;
+  apply(event: ProjectedEvent, view: DocumentView<D>): void;
+}
+
+/** A view on a plain Map: for specs, and for the memory read-model store. */
+export class MapView<D> implements DocumentView<D> {
+  constructor(readonly docs = new Map<string, D>()) {}
+  get(key: string): D | undefined {
+    return this.docs.get(key);
+  }
+  put(key: string, doc: D): void {
+    this.docs.set(key, doc);
+  }
+  delete(key: string): void {
+    this.docs.delete(key);
+  }
+}

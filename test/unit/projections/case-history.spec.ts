@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { caseHistoryProjection, historyAsOf, HistoryEntry, historyPrefix } from '../../../projections/case-history/case-history';
+import { Log, referral, triaged } from './events.fixture';
+
+describe('the case history', () => {
+  const entriesOf = (log: Log, caseId: string) =>
+    [...log.project(caseHistoryProjection).docs.entries()].filter(([key]) => key.startsWith(historyPrefix(caseId))).map(([, entry]) => entry as HistoryEntry);
+
+  it('keeps every event with its Danish label, both times, revision and actor', () => {
+    const caseId = randomUUID();
+    const log = new Log().case(caseId, [referral(), triaged()], '2026-03-02T10:00:00.000Z');
+    expect(historyAsOf(entriesOf(log, caseId), undefined, 'occurred')).toEqual([
+      expect.objectContaining({ type: 'ReferralReceived', label: 'Henvisning modtaget', occurredAt: '2026-03-02T08:15:00.000Z', recordedAt: '2026-03-02T10:00:00.000Z', revision: 0 }),
+      expect.objectContaining({ type: 'TriagedToVolunteer', label: 'Visiteret til frivillig', revision: 1, actor: { id: 'coordinator-1', role: 'coordinator' } }),
+    ]);
+  });
+
+  it('answers "what had happened by then" and "what did we know then" differently for a visit recorded late', () => {
+    const caseId = randomUUID();
+    const log = new Log()
+      .case(caseId, [referral()], '2026-03-02T09:00:00.000Z')
+      // Assessed on 3 March, but only recorded on 20 March.
+      .case(caseId, [{ type: 'LonelinessAssessed', data: { instrument: 'ucla3', answers: [3, 3, 3], score: 9, scaleVersion: 'ucla3-v1', at: '2026-03-03T10:00:00.000Z' } }], '2026-03-20T10:00:00.000Z');
+    const entries = entriesOf(log, caseId);
+    expect(historyAsOf(entries, '2026-03-10T00:00:00Z', 'occurred').map((e) => e.type)).toEqual(['ReferralReceived', 'LonelinessAssessed']);
+    expect(historyAsOf(entries, '2026-03-10T00:00:00Z', 'recorded').map((e) => e.type)).toEqual(['ReferralReceived']);
+    expect(historyAsOf(entries, '2026-03-01T00:00:00Z', 'occurred')).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { CaseFacts, caseFactsProjection } from '../../../projections/dashboard/case-facts';
+import { dashboard, distribution } from '../../../projections/dashboard/dashboard';
+import { booked, Log, referral, triaged } from './events.fixture';
+
+describe("the manager's dashboard", () => {
+  const figures = (log: Log, from = '2026-03-01', to = '2026-04-30', programme?: 'care_visits') =>
+    dashboard(log.project(caseFactsProjection).docs.values() as Iterable<CaseFacts>, { from, to, ...(programme && { programme }) });
+  const assessed = (score: number, at: string) => ({ type: 'LonelinessAssessed' as const, data: { instrument: 'ucla3' as const, answers: [1, 1, 1] as [number, number, number], score, scaleVersion: 'ucla3-v1' as const, at } });
+
+  it('buckets by Copenhagen month: a referral at 23:30 on 31 March counts in March', () => {
+    const log = new Log().case(randomUUID(), [referral({ referredAt: '2026-03-31T21:30:00.000Z' })]);
+    const [march, april] = figures(log);
+    expect(march).toMatchObject({ month: '2026-03', referrals: { total: 1, byProgramme: { care_visits: 1 }, byReferrerRole: { home_nurse: 1 } } });
+    expect(april!.referrals.total).toBe(0);
+  });
+
+  it('gives days to triage and to the first visit, and the cases waiting at month end', () => {
+    const waiting = randomUUID();
+    const log = new Log().case(randomUUID(), [referral({ referredAt: '2026-03-02T08:00:00.000Z' })]);
+    const first = randomUUID();
+    log.case(first, [referral({ referredAt: '2026-03-02T08:00:00.000Z' })]).case(first, [triaged()], '2026-03-04T08:00:00.000Z').case(first, [booked(randomUUID(), '2026-03-12T08:00:00.000Z')], '2026-03-05T08:00:00.000Z');
+    log.case(waiting, [referral({ referredAt: '2026-03-20T08:00:00.000Z' })]).case(waiting, [triaged()], '2026-03-21T08:00:00.000Z');
+    const [march, april] = figures(log);
+    // Triaged after 2 days and after 1 day.
+    expect(march!.daysToTriage).toEqual({ n: 2, median: 1, p90: 2 });
+    expect(march!.daysToFirstVisit).toEqual({ n: 1, median: 10, p90: 10 });
+    expect(march!.waitingAtMonthEnd).toBe(1);
+    expect(april!.waitingAtMonthEnd).toBe(1);
+  });
+
+  it('counts relations and closures, and the change in UCLA-3 between the first and last score (by business time)', () => {
+    const id = randomUUID();
+    const log = new Log().case(id, [
+      referral(),
+      assessed(6, '2026-04-20T08:00:00.000Z'),
+      assessed(9, '2026-03-03T08:00:00.000Z'), // recorded late: it is the first by business time
+      { type: 'RelationEstablished', data: { kind: 'social_cafe', description: 'd', at: '2026-04-02T08:00:00.000Z' } },
+      { type: 'CaseClosed', data: { reason: 'relation_established', at: '2026-04-21T08:00:00.000Z' } },
+    ]);
+    const april = figures(log)[1]!;
+    expect(april).toMatchObject({ relationsByKind: { social_cafe: 1 }, closuresByReason: { relation_established: 1 } });
+    expect(april.loneliness).toEqual({ cases: 1, meanFirst: 9, meanLast: 6, meanChange: -3 });
+  });
+
+  it('filters by programme and holds no names or citizen ids', () => {
+    const log = new Log().case(randomUUID(), [referral({ programme: 'community_guide' })]).case(randomUUID(), [referral()]);
+    expect(figures(log, '2026-03-01', '2026-03-31', 'care_visits')[0]!.referrals.total).toBe(1);
+    const facts = JSON.stringify([...log.project(caseFactsProjection).docs.values()]);
+    expect(facts).not.toMatch(/Karen|Jette|citizenId/);
+  });
+
+  it('takes nearest-rank percentiles', () => {
+    expect(distribution([5, 1, 3, 2, 4, 6, 7, 8, 9, 10])).toEqual({ n: 10, median: 5, p90: 9 });
+    expect(distribution([])).toEqual({ n: 0, median: null, p90: null });
+  });
+});

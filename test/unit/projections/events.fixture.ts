@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseEvent } from '../../../domain/case/case.events';
+import { occurredAtOf } from '../../../domain/case/case.events';
+import type { VisitorEvent } from '../../../domain/visitor/visitor.events';
+import { MapView, ProjectedEvent, Projection } from '../../../projections/shared/projection';
+
+/** A log under construction: events of several streams in global order, as the store would give them. */
+export class Log {
+  readonly events: ProjectedEvent[] = [];
+  private readonly revisions = new Map<string, number>();
+
+  /** Appends case events; `recordedAt` defaults to the business time (recorded as it happened). */
+  case(caseId: string, events: CaseEvent[], recordedAt?: string): this {
+    for (const event of events) {
+      const occurredAt = occurredAtOf(event, recordedAt ?? '2026-03-02T08:00:00.000Z');
+      this.push(`case-${caseId}`, event.type, event.data, occurredAt, recordedAt ?? occurredAt);
+    }
+    return this;
+  }
+
+  visitor(visitorId: string, events: VisitorEvent[]): this {
+    for (const event of events) this.push(`visitor-${visitorId}`, event.type, event.data, '2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z');
+    return this;
+  }
+
+  /** Folds the log through a projection into a fresh view. */
+  project<D>(projection: Projection<D>): MapView<D> {
+    const view = new MapView<D>();
+    for (const event of this.events) projection.apply(event, view);
+    return view;
+  }
+
+  private push(streamId: string, type: string, data: unknown, occurredAt: string, recordedAt: string): void {
+    const revision = (this.revisions.get(streamId) ?? -1) + 1;
+    this.revisions.set(streamId, revision);
+    this.events.push({ streamId, type, data, revision, position: this.events.length + 1, recordedAt, metadata: { occurredAt, actor: { id: 'coordinator-1', role: 'coordinator' } } });
+  }
+}
+
+export const referral = (overrides: Record<string, unknown> = {}): CaseEvent =>
+  ({
+    type: 'ReferralReceived',
+    data: {
+      caseId: randomUUID(),
+      citizenId: randomUUID(),
+      programme: 'care_visits',
+      referredAt: '2026-03-02T08:15:00.000Z',
+      referrer: { name: 'Jette Holm', role: 'home_nurse', organisation: 'Hjemmeplejen Syd' },
+      citizen: { name: 'Karen Nielsen', address: 'Algade 12, 4180 Sorø' },
+      situation: {},
+      needs: ['loneliness_symptoms'],
+      requestedTasks: [],
+      consent: { given: true },
+      ...overrides,
+    },
+  }) as CaseEvent;
+
+export const triaged = (priority: 'high' | 'normal' | 'low' = 'normal', track: 'volunteer' | 'professional' = 'volunteer'): CaseEvent => ({
+  type: track === 'volunteer' ? 'TriagedToVolunteer' : 'TriagedToProfessional',
+  data: { reason: 'r', priority, by: 'coordinator-1' },
+});
+
+export const booked = (visitorId: string, visitAt = '2026-03-09T09:00:00.000Z'): CaseEvent => ({
+  type: 'FirstVisitBooked',
+  data: { visitorId, visitorKind: 'volunteer', visitorName: 'Birthe Madsen', visitAt },
+});
+
+export const registered = (capacity = 3): VisitorEvent => ({ type: 'VisitorRegistered', data: { visitorId: randomUUID(), name: 'Birthe Madsen', kind: 'volunteer', capacity } });

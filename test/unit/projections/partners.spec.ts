@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { Partner, partners, partnersProjection } from '../../../projections/partners/partners';
+import { Log, referral } from './events.fixture';
+
+describe('the partners view', () => {
+  const rows = (log: Log, filter: { from?: string; to?: string; silentDays?: number } = {}) =>
+    partners(log.project(partnersProjection).docs.values() as Iterable<Partner>, { silentDays: 90, ...filter }, '2026-09-01T12:00:00.000Z');
+  const referredBy = (organisation: string | undefined, role: string, referredAt: string) =>
+    referral({ referrer: { name: 'X', role, ...(organisation !== undefined && { organisation }) }, referredAt });
+
+  it('counts one partner however its name was typed, and flags those silent for longer than silentDays', () => {
+    const log = new Log()
+      .case(randomUUID(), [referredBy('Hjemmeplejen Syd', 'home_nurse', '2026-03-02T08:00:00.000Z')])
+      .case(randomUUID(), [referredBy('  hjemmeplejen   SYD ', 'home_nurse', '2026-04-02T08:00:00.000Z')])
+      .case(randomUUID(), [referredBy('Sorø Sogn', 'priest', '2026-08-20T08:00:00.000Z')])
+      .case(randomUUID(), [referredBy(undefined, 'relative', '2026-08-25T08:00:00.000Z')]);
+    expect(rows(log)).toEqual([
+      { organisation: 'Hjemmeplejen Syd', role: 'home_nurse', referrals: 2, lastReferralAt: '2026-04-02T08:00:00.000Z', daysSinceLastReferral: 152, silent: true },
+      { organisation: null, role: 'relative', referrals: 1, lastReferralAt: '2026-08-25T08:00:00.000Z', daysSinceLastReferral: 7, silent: false },
+      { organisation: 'Sorø Sogn', role: 'priest', referrals: 1, lastReferralAt: '2026-08-20T08:00:00.000Z', daysSinceLastReferral: 12, silent: false },
+    ]);
+  });
+
+  it('counts referrals within a period of Copenhagen dates', () => {
+    const log = new Log()
+      .case(randomUUID(), [referredBy('Hjemmeplejen Syd', 'home_nurse', '2026-03-31T22:30:00.000Z')]) // 00:30 on 1 April in Copenhagen (summer time)
+      .case(randomUUID(), [referredBy('Hjemmeplejen Syd', 'home_nurse', '2026-03-15T08:00:00.000Z')]);
+    expect(rows(log, { from: '2026-04-01', to: '2026-04-30' })[0]).toMatchObject({ referrals: 1 });
+  });
+});
