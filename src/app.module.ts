@@ -20,6 +20,7 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { DirectoryService } from './directory/directory.service';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { ListVisitorsController } from './visitors/list-visitors/list-visitors.controller';
 import { RegisterVisitorController, RegisterVisitorHandler } from './visitors/register-visitor/register-visitor.controller';
 
@@ -36,7 +37,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), EventStoreModule],
+      imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), EventStoreModule, ReadModelsModule],
       controllers: [
         // Static paths before parameterised ones under /cases.
         ReceiveReferralController,

@@ -10,3 +10,20 @@ export class RequestValidationError extends Error {
     this.name = 'RequestValidationError';
   }
 }
+
+/** The projection cannot answer: behind the position asked for, or stopped by a reducer error. 503. */
+export class ProjectionUnavailableError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly position: number,
+    readonly wanted: number,
+    readonly failed: boolean,
+  ) {
+    super(
+      failed
+        ? `the ${projection} read model stopped at position ${position} after an error; it must be rebuilt`
+        : `the ${projection} read model is at position ${position}, not yet at ${wanted}; try again shortly`,
+    );
+    this.name = 'ProjectionUnavailableError';
+  }
+}

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConcurrencyError, IllegalStateError, NotFoundError, ValidationError } from '../../domain/shared/errors';
 import { danishMessage } from '../../domain/shared/messages.da';
 import { IdempotencyMismatchError, StoreUnavailableError } from '../event-store/event-store.port';
-import { RequestValidationError } from './errors';
+import { ProjectionUnavailableError, RequestValidationError } from './errors';
 import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem';
 
 /**
@@ -20,9 +20,10 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toProblem(error, instanceOf(request));
-    if (body.status >= 500 && !(error instanceof StoreUnavailableError)) {
+    if (body.status >= 500 && !(error instanceof StoreUnavailableError) && !(error instanceof ProjectionUnavailableError)) {
       this.logger.error({ msg: 'unhandled error', error: describe(error) });
     }
+    if (error instanceof ProjectionUnavailableError) void reply.header('retry-after', '1');
     if (error instanceof StoreUnavailableError) {
       this.logger.warn({ msg: 'store unavailable', error: describe(error) });
       void reply.header('retry-after', '5');
@@ -51,6 +52,10 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof IdempotencyMismatchError) {
       return problem(422, 'idempotency_key_reused', error.message, instance);
+    }
+    if (error instanceof ProjectionUnavailableError) {
+      const code = error.failed ? 'projection_failed' : 'projection_behind';
+      return problem(503, code, error.message, instance, { position: error.position, wanted: error.wanted });
     }
     if (error instanceof StoreUnavailableError) {
       return problem(503, 'store_unavailable', 'The event store cannot take the request right now; nothing was written', instance);

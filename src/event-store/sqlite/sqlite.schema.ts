@@ -31,6 +31,25 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // Read models live next to the events: documents per projection, and each projection's checkpoint.
+    version: 2,
+    sql: `
+      CREATE TABLE read_model_docs (
+        projection TEXT NOT NULL,
+        key        TEXT NOT NULL,
+        doc        TEXT NOT NULL,
+        PRIMARY KEY (projection, key)
+      ) WITHOUT ROWID;
+      CREATE TABLE projection_checkpoints (
+        projection      TEXT PRIMARY KEY,
+        position        INTEGER NOT NULL,
+        version         INTEGER NOT NULL,
+        failed_position INTEGER,
+        error           TEXT
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database): void {

@@ -1,0 +1,53 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { DateTime } from 'luxon';
+import { PROGRAMMES } from '../../../domain/shared/codes';
+import type { Programme } from '../../../domain/shared/codes';
+import { CaseFacts, caseFactsProjection } from '../../../projections/dashboard/case-facts';
+import { dashboard, MonthFigures } from '../../../projections/dashboard/dashboard';
+import { copenhagenDate } from '../../../projections/shared/time';
+import { RequestValidationError } from '../../http/errors';
+import { PositionQuery } from '../position.query';
+import { ReadModelsService } from '../read-models.service';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (value: string) => DATE.test(value) && DateTime.fromISO(value).isValid;
+
+export class DashboardQuery extends PositionQuery {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Copenhagen date, included; default: the first referral' }) @IsOptional() @Matches(DATE) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Copenhagen date, included; default: the latest referral' }) @IsOptional() @Matches(DATE) to?: string;
+  @ApiPropertyOptional({ enum: PROGRAMMES }) @IsOptional() @IsIn(PROGRAMMES) programme?: Programme;
+}
+
+/** At most this many months in one answer (ten years). */
+const MAX_MONTHS = 120;
+
+@ApiTags('read models')
+@Controller('dashboard')
+export class DashboardController {
+  constructor(private readonly readModels: ReadModelsService) {}
+
+  /** Monthly figures by business time in Europe/Copenhagen: aggregates only, no names, no citizen ids. */
+  @Get()
+  async get(@Query() query: DashboardQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ from: string | null; to: string | null; programme: Programme | null; generatedAt: string; months: MonthFigures[] }> {
+    for (const field of ['from', 'to'] as const) {
+      const value = query[field];
+      if (value !== undefined && !isDate(value)) throw new RequestValidationError([{ field, message: `${field} must be a real date, YYYY-MM-DD` }]);
+    }
+    await this.readModels.consistent(caseFactsProjection.name, query.minPosition, reply);
+    const facts = this.readModels.models.list(caseFactsProjection.name) as CaseFacts[];
+    const referred = facts.map((f) => copenhagenDate(f.referredAt)).sort();
+    const from = query.from ?? referred[0];
+    const to = query.to ?? referred[referred.length - 1];
+    const generatedAt = new Date().toISOString();
+    const programme = query.programme ?? null;
+    if (from === undefined || to === undefined) return { from: null, to: null, programme, generatedAt, months: [] };
+    if (from > to) throw new RequestValidationError([{ field: 'to', message: 'to must not come before from' }]);
+    if (DateTime.fromISO(to).diff(DateTime.fromISO(from), 'months').months > MAX_MONTHS) {
+      throw new RequestValidationError([{ field: 'to', message: `at most ${MAX_MONTHS} months at a time` }]);
+    }
+    return { from, to, programme, generatedAt, months: dashboard(facts, { from, to, ...(query.programme && { programme: query.programme }) }) };
+  }
+}

@@ -1,0 +1,49 @@
+import type { Checkpoint, ReadModelStore } from './read-model-store.port';
+
+/** Read models in memory, beside the memory event store. Copies in and out, like a database. */
+export class MemoryReadModelStore implements ReadModelStore {
+  private readonly docs = new Map<string, Map<string, unknown>>();
+  private readonly checkpoints = new Map<string, Checkpoint>();
+
+  checkpoint(projection: string): Checkpoint | undefined {
+    const checkpoint = this.checkpoints.get(projection);
+    return checkpoint && structuredClone(checkpoint);
+  }
+
+  get(projection: string, key: string): unknown {
+    const doc = this.docs.get(projection)?.get(key);
+    return doc === undefined ? undefined : structuredClone(doc);
+  }
+
+  list(projection: string, prefix = ''): unknown[] {
+    const docs = [...(this.docs.get(projection) ?? new Map<string, unknown>()).entries()];
+    return docs
+      .filter(([key]) => key.startsWith(prefix))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, doc]) => structuredClone(doc));
+  }
+
+  commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint): void {
+    const docs = this.docs.get(projection) ?? new Map<string, unknown>();
+    for (const [key, doc] of writes) {
+      if (doc === undefined) docs.delete(key);
+      else docs.set(key, structuredClone(doc));
+    }
+    this.docs.set(projection, docs);
+    this.checkpoints.set(projection, structuredClone(checkpoint));
+  }
+
+  clear(projection: string): void {
+    this.docs.delete(projection);
+    this.checkpoints.delete(projection);
+  }
+
+  replace(target: string, source: string): void {
+    this.docs.set(target, this.docs.get(source) ?? new Map());
+    this.docs.delete(source);
+    const checkpoint = this.checkpoints.get(source);
+    if (checkpoint) this.checkpoints.set(target, checkpoint);
+    else this.checkpoints.delete(target);
+    this.checkpoints.delete(source);
+  }
+}

@@ -1,0 +1,215 @@
+import type { DocumentView, ProjectedEvent, Projection } from '../../projections/shared/projection';
+import type { EventStore } from '../event-store/event-store.port';
+import type { Checkpoint, ReadModelStore } from './read-model-store.port';
+
+/** Events read and applied per transaction. */
+const BATCH = 2000;
+
+export interface ProjectionStatus {
+  name: string;
+  position: number;
+  /** Set when the reducer threw: the projection has stopped at the event before. */
+  failure?: { position: number; error: string };
+}
+
+/**
+ * Tails the store's global order and applies each projection's reducer,
+ * writing the documents and the checkpoint in one transaction per batch. Woken
+ * by appends (no polling); catches up at start; rebuilds aside and swaps.
+ */
+export class Projector {
+  private readonly positions = new Map<string, number>();
+  private readonly failures = new Map<string, { position: number; error: string }>();
+  private readonly waiters = new Set<() => void>();
+  private running: Promise<void> | undefined;
+  private again = false;
+  private unsubscribe?: () => void;
+  private stopped = false;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly models: ReadModelStore,
+    readonly projections: ReadonlyArray<Projection<unknown>>,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  /** Loads checkpoints (a changed version starts that projection again from 0) and catches up. */
+  async start(): Promise<void> {
+    for (const projection of this.projections) {
+      const checkpoint = this.models.checkpoint(projection.name);
+      if (checkpoint && checkpoint.version !== projection.version) this.models.clear(projection.name);
+      const kept = checkpoint?.version === projection.version ? checkpoint : undefined;
+      this.positions.set(projection.name, kept?.position ?? 0);
+      if (kept?.failure) this.failures.set(projection.name, kept.failure);
+    }
+    this.unsubscribe = this.store.onAppended(() => this.wake());
+    await this.wake();
+  }
+
+  stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    return this.running ?? Promise.resolve();
+  }
+
+  status(): ProjectionStatus[] {
+    return this.projections.map(({ name }) => {
+      const failure = this.failures.get(name);
+      return { name, position: this.positions.get(name) ?? 0, ...(failure && { failure }) };
+    });
+  }
+
+  position(name: string): number {
+    return this.positions.get(name) ?? 0;
+  }
+
+  /** Resolves true once `name` has applied `position`, false after `timeoutMs`. */
+  async waitFor(name: string, position: number, timeoutMs: number): Promise<boolean> {
+    if (this.position(name) >= position) return true;
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.position(name) < position) return;
+        finish(true);
+      };
+      const finish = (reached: boolean) => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(reached);
+      };
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  /** Runs a catch-up now, or once more after the one under way. */
+  wake(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.catchUp();
+        } while (this.again && !this.stopped);
+      } catch (error) {
+        // The store is unavailable (closing, disk trouble): the next append or start tries again.
+        this.onError(error);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /**
+   * Rebuilds projections from position 0 into a shadow copy while the live ones
+   * keep answering, then swaps them in. `progress` hears of each batch.
+   */
+  async rebuild(names?: string[], progress?: (position: number, head: number) => void): Promise<void> {
+    const chosen = this.projections.filter((p) => !names || names.includes(p.name));
+    const head = await this.store.headPosition();
+    const shadows = chosen.map((projection) => ({ projection, shadow: `${projection.name}~rebuild`, position: 0 }));
+    for (const { shadow } of shadows) this.models.clear(shadow);
+    for (let from = 1; from <= head; ) {
+      const events = await this.store.readAll(from, BATCH);
+      if (events.length === 0) break;
+      for (const entry of shadows) {
+        const applied = applyBatch(entry.projection, this.models, entry.shadow, events, 0);
+        if (applied.failure) throw new Error(`${entry.projection.name} cannot apply the event at position ${applied.failure.position}: ${applied.failure.error}`);
+        entry.position = applied.position;
+      }
+      from = events[events.length - 1]!.position + 1;
+      progress?.(from - 1, head);
+    }
+    // Swap in one tick: no live batch can run between the swap and the new positions.
+    for (const { projection, shadow, position } of shadows) {
+      this.models.replace(projection.name, shadow);
+      this.positions.set(projection.name, position);
+      this.failures.delete(projection.name);
+    }
+    await this.wake();
+  }
+
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      const live = this.projections.filter((p) => !this.failures.has(p.name));
+      if (live.length === 0 || this.stopped) return;
+      const from = Math.min(...live.map((p) => this.position(p.name))) + 1;
+      const events = await this.store.readAll(from, BATCH);
+      if (events.length === 0) return;
+      for (const projection of live) {
+        const applied = applyBatch(projection, this.models, projection.name, events, this.position(projection.name));
+        this.positions.set(projection.name, applied.position);
+        if (applied.failure) this.failures.set(projection.name, applied.failure);
+      }
+      for (const check of [...this.waiters]) check();
+    }
+  }
+}
+
+/**
+ * Applies the events after `from` and commits documents and checkpoint together.
+ * If the reducer throws, the batch is applied again up to the event before, and
+ * the projection stops there with the failure recorded.
+ */
+export function applyBatch(
+  projection: Projection<unknown>,
+  models: ReadModelStore,
+  target: string,
+  events: readonly ProjectedEvent[],
+  from: number,
+): { position: number; failure?: { position: number; error: string } } {
+  const pending = events.filter((event) => event.position > from);
+  if (pending.length === 0) return { position: from };
+  const view = new BatchView(models, target);
+  let position = from;
+  for (const event of pending) {
+    try {
+      projection.apply(event, view);
+    } catch (error) {
+      const failure = { position: event.position, error: error instanceof Error ? error.message : String(error) };
+      // The view may hold part of the failed event's writes: start over without it.
+      const clean = applyBatch(projection, models, target, pending.filter((e) => e.position < event.position), from);
+      const checkpoint: Checkpoint = { position: clean.position, version: projection.version, failure };
+      models.commit(target, new Map(), checkpoint);
+      return { position: clean.position, failure };
+    }
+    position = event.position;
+  }
+  models.commit(target, view.writes, { position, version: projection.version });
+  return { position };
+}
+
+/** Reads through to the store once per key, and collects the batch's writes. */
+class BatchView implements DocumentView<unknown> {
+  private readonly cache = new Map<string, unknown>();
+  private readonly changed = new Set<string>();
+
+  constructor(
+    private readonly models: ReadModelStore,
+    private readonly target: string,
+  ) {}
+
+  get(key: string): unknown {
+    if (!this.cache.has(key)) this.cache.set(key, this.models.get(this.target, key));
+    return this.cache.get(key);
+  }
+
+  put(key: string, doc: unknown): void {
+    this.cache.set(key, doc);
+    this.changed.add(key);
+  }
+
+  delete(key: string): void {
+    this.cache.set(key, undefined);
+    this.changed.add(key);
+  }
+
+  /** The documents this batch changed (undefined: deleted). */
+  get writes(): Map<string, unknown> {
+    return new Map([...this.changed].map((key) => [key, this.cache.get(key)]));
+  }
+}

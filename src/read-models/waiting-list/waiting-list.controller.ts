@@ -1,0 +1,36 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { PROGRAMMES, TRACKS } from '../../../domain/shared/codes';
+import type { Programme, Track } from '../../../domain/shared/codes';
+import { WaitingCase, waitingList, WaitingListEntry, waitingListProjection } from '../../../projections/waiting-list/waiting-list';
+import { PositionQuery } from '../position.query';
+import { ReadModelsService } from '../read-models.service';
+
+export class WaitingListQuery extends PositionQuery {
+  @ApiPropertyOptional({ enum: TRACKS }) @IsOptional() @IsIn(TRACKS) track?: Track;
+  @ApiPropertyOptional({ enum: PROGRAMMES }) @IsOptional() @IsIn(PROGRAMMES) programme?: Programme;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1_000_000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  limit?: number;
+}
+
+@ApiTags('read models')
+@Controller('waiting-list')
+export class WaitingListController {
+  constructor(private readonly readModels: ReadModelsService) {}
+
+  /** The waiting folder (ventemappe): triaged cases with no first visit, high priority first, then the oldest referral. */
+  @Get()
+  async list(@Query() query: WaitingListQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<WaitingListEntry[]> {
+    await this.readModels.consistent(waitingListProjection.name, query.minPosition, reply);
+    const cases = this.readModels.models.list(waitingListProjection.name) as WaitingCase[];
+    return waitingList(cases, { limit: query.limit ?? 100, ...(query.track && { track: query.track }), ...(query.programme && { programme: query.programme }) }, new Date().toISOString());
+  }
+}
