@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Projection } from '../../projections/shared/projection';
+import type { Checkpoint } from '../../src/read-models/read-model-store.port';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
+import { Projector } from '../../src/read-models/projector';
+import { SqliteReadModelStore } from '../../src/read-models/sqlite-read-model.store';
+import { newEvent } from '../contract/event-store.contract';
+
+/** Counts every event it sees, per stream: applying one twice, or skipping one, shows in the count. */
+const counting: Projection<{ count: number; positions: number[] }> = {
+  name: 'counting',
+  version: 1,
+  apply(event, view) {
+    const doc = view.get(event.streamId) ?? { count: 0, positions: [] };
+    view.put(event.streamId, { count: doc.count + 1, positions: [...doc.positions, event.position] });
+  },
+};
+
+/** Throws on one event type: a reducer bug. */
+const fragile: Projection<{ seen: number }> = {
+  name: 'fragile',
+  version: 1,
+  apply(event, view) {
+    if (event.type === 'Poison') throw new Error('cannot read this event');
+    view.put('all', { seen: (view.get('all')?.seen ?? 0) + 1 });
+  },
+};
+
+/** Fails once between writing the rows and writing the checkpoint, as a crash would. */
+class CrashingStore extends SqliteReadModelStore {
+  crashes = 1;
+  protected override saveCheckpoint(projection: string, checkpoint: Checkpoint): void {
+    if (this.crashes-- > 0) throw new Error('crash between the rows and the checkpoint');
+    super.saveCheckpoint(projection, checkpoint);
+  }
+}
+
+describe('the projector', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'brobygger-projector-'));
+    store = SqliteEventStore.open({ file: join(dir, 'brobygger.db') });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const append = async (streams: string[], perStream: number) => {
+    for (const stream of streams) await store.append(stream, Array.from({ length: perStream }, () => newEvent()), 'any');
+  };
+  const counts = (models: SqliteReadModelStore, name = 'counting') => (models.list(name) as Array<{ count: number }>).reduce((sum, doc) => sum + doc.count, 0);
+
+  it('catches up at start, follows appends, and goes on from its checkpoint after a restart', async () => {
+    await append(['case-a', 'case-b'], 3);
+    const models = new SqliteReadModelStore(store.connection());
+    const projector = new Projector(store, models, [counting as Projection<unknown>]);
+    await projector.start();
+    expect(counts(models)).toBe(6);
+    await append(['case-a'], 2);
+    expect(await projector.waitFor('counting', 8, 5000)).toBe(true);
+    await projector.stop();
+    await append(['case-c'], 1);
+    const again = new Projector(store, models, [counting as Projection<unknown>]);
+    await again.start();
+    expect(counts(models)).toBe(9);
+    expect(models.checkpoint('counting')).toEqual({ position: 9, version: 1 });
+    await again.stop();
+  });
+
+  it('applies no event twice when it dies between the rows and the checkpoint', async () => {
+    await append(['case-a', 'case-b'], 5);
+    const crashing = new CrashingStore(store.connection());
+    const errors: unknown[] = [];
+    const first = new Projector(store, crashing, [counting as Projection<unknown>], (error) => errors.push(error));
+    await first.start();
+    expect(errors).toHaveLength(1);
+    expect(counts(crashing)).toBe(0); // the rows went with the checkpoint
+    await first.stop();
+    const restarted = new Projector(store, new SqliteReadModelStore(store.connection()), [counting as Projection<unknown>]);
+    await restarted.start();
+    const docs = crashing.list('counting') as Array<{ count: number; positions: number[] }>;
+    expect(docs.flatMap((d) => d.positions).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    await restarted.stop();
+  });
+
+  it('stops a projection whose reducer throws at that event, and lets the others go on', async () => {
+    await append(['case-a'], 2);
+    await store.append('case-a', [newEvent('Poison')], 'any');
+    await append(['case-a'], 2);
+    const models = new SqliteReadModelStore(store.connection());
+    const projector = new Projector(store, models, [counting, fragile] as Array<Projection<unknown>>);
+    await projector.start();
+    expect(projector.status()).toEqual([
+      { name: 'counting', position: 5 },
+      { name: 'fragile', position: 2, failure: { position: 3, error: 'cannot read this event' } },
+    ]);
+    expect(models.get('fragile', 'all')).toEqual({ seen: 2 });
+    expect(models.checkpoint('fragile')).toMatchObject({ position: 2, failure: { position: 3 } });
+    await append(['case-b'], 1);
+    expect(await projector.waitFor('counting', 6, 5000)).toBe(true);
+    expect(projector.position('fragile')).toBe(2);
+    await projector.stop();
+  });
+
+  it('rebuilds from position 0 aside and swaps, while the live projection keeps answering', async () => {
+    await append(['case-a', 'case-b', 'case-c'], 4);
+    const models = new SqliteReadModelStore(store.connection());
+    const projector = new Projector(store, models, [counting as Projection<unknown>]);
+    await projector.start();
+    const live = models.list('counting');
+    const progress: number[] = [];
+    await projector.rebuild(['counting'], (position) => progress.push(position));
+    expect(models.list('counting')).toEqual(live);
+    expect(progress[progress.length - 1]).toBe(12);
+    expect(models.list('counting~rebuild')).toEqual([]);
+    await projector.stop();
+  });
+
+  it('starts a projection again from 0 when its version changes', async () => {
+    await append(['case-a'], 3);
+    const models = new SqliteReadModelStore(store.connection());
+    models.commit('counting', new Map([['case-a', { count: 99, positions: [] }]]), { position: 3, version: 0 });
+    const projector = new Projector(store, models, [counting as Projection<unknown>]);
+    await projector.start();
+    expect(models.get('counting', 'case-a')).toMatchObject({ count: 3 });
+    await projector.stop();
+  });
+});
