@@ -1,4 +1,4 @@
-import type { Checkpoint, ReadModelStore } from './read-model-store.port';
+import { Checkpoint, CheckpointMovedError, ReadModelStore } from './read-model-store.port';
 
 /** Read models in memory, beside the memory event store. Copies in and out, like a database. */
 export class MemoryReadModelStore implements ReadModelStore {
@@ -23,7 +23,9 @@ export class MemoryReadModelStore implements ReadModelStore {
       .map(([, doc]) => structuredClone(doc));
   }
 
-  commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint): void {
+  commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint, from: number): void {
+    const current = this.checkpoints.get(projection)?.position ?? 0;
+    if (current !== from) throw new CheckpointMovedError(projection, from, current);
     const docs = this.docs.get(projection) ?? new Map<string, unknown>();
     for (const [key, doc] of writes) {
       if (doc === undefined) docs.delete(key);

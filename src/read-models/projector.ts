@@ -1,6 +1,6 @@
 import type { DocumentView, ProjectedEvent, Projection } from '../../projections/shared/projection';
 import type { EventStore } from '../event-store/event-store.port';
-import type { Checkpoint, ReadModelStore } from './read-model-store.port';
+import { Checkpoint, CheckpointMovedError, ReadModelStore } from './read-model-store.port';
 
 /** Events read and applied per transaction. */
 const BATCH = 2000;
@@ -133,6 +133,32 @@ export class Projector {
     await this.wake();
   }
 
+  /** One batch for one live projection, from its stored checkpoint (another process may have moved it). */
+  private applyLive(projection: Projection<unknown>, events: readonly ProjectedEvent[]): void {
+    for (;;) {
+      const checkpoint = this.models.checkpoint(projection.name);
+      const from = checkpoint?.position ?? 0;
+      if (checkpoint?.failure) {
+        this.positions.set(projection.name, from);
+        this.failures.set(projection.name, checkpoint.failure);
+        return;
+      }
+      // Moved back by another process (a rebuild): the next round reads from there.
+      if (from < events[0]!.position - 1) {
+        this.positions.set(projection.name, from);
+        return;
+      }
+      try {
+        const applied = applyBatch(projection, this.models, projection.name, events, from);
+        this.positions.set(projection.name, applied.position);
+        if (applied.failure) this.failures.set(projection.name, applied.failure);
+        return;
+      } catch (error) {
+        if (!(error instanceof CheckpointMovedError)) throw error;
+      }
+    }
+  }
+
   private async catchUp(): Promise<void> {
     for (;;) {
       const live = this.projections.filter((p) => !this.failures.has(p.name));
@@ -140,11 +166,7 @@ export class Projector {
       const from = Math.min(...live.map((p) => this.position(p.name))) + 1;
       const events = await this.store.readAll(from, BATCH);
       if (events.length === 0) return;
-      for (const projection of live) {
-        const applied = applyBatch(projection, this.models, projection.name, events, this.position(projection.name));
-        this.positions.set(projection.name, applied.position);
-        if (applied.failure) this.failures.set(projection.name, applied.failure);
-      }
+      for (const projection of live) this.applyLive(projection, events);
       for (const check of [...this.waiters]) check();
     }
   }
@@ -174,12 +196,12 @@ export function applyBatch(
       // The view may hold part of the failed event's writes: start over without it.
       const clean = applyBatch(projection, models, target, pending.filter((e) => e.position < event.position), from);
       const checkpoint: Checkpoint = { position: clean.position, version: projection.version, failure };
-      models.commit(target, new Map(), checkpoint);
+      models.commit(target, new Map(), checkpoint, clean.position);
       return { position: clean.position, failure };
     }
     position = event.position;
   }
-  models.commit(target, view.writes, { position, version: projection.version });
+  models.commit(target, view.writes, { position, version: projection.version }, from);
   return { position };
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Checkpoint, ReadModelStore } from './read-model-store.port';
+import { Checkpoint, CheckpointMovedError, ReadModelStore } from './read-model-store.port';
 
 interface CheckpointRow {
   position: number;
@@ -50,8 +50,10 @@ export class SqliteReadModelStore implements ReadModelStore {
     return rows.map((row) => JSON.parse(row.doc));
   }
 
-  commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint): void {
+  commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint, from: number): void {
     this.db.transaction(() => {
+      const current = this.statements.checkpoint.get(projection)?.position ?? 0;
+      if (current !== from) throw new CheckpointMovedError(projection, from, current);
       for (const [key, doc] of writes) {
         if (doc === undefined) this.statements.delete.run(projection, key);
         else this.statements.put.run(projection, key, JSON.stringify(doc));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Projection } from '../../projections/shared/projection';
-import type { Checkpoint } from '../../src/read-models/read-model-store.port';
+import { Checkpoint, CheckpointMovedError } from '../../src/read-models/read-model-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { Projector } from '../../src/read-models/projector';
 import { SqliteReadModelStore } from '../../src/read-models/sqlite-read-model.store';
@@ -120,10 +120,28 @@ describe('the projector', () => {
     await projector.stop();
   });
 
+  it('never applies a batch twice when another process moved the checkpoint meanwhile', async () => {
+    await append(['case-a'], 4);
+    const models = new SqliteReadModelStore(store.connection());
+    const projector = new Projector(store, models, [counting as Projection<unknown>]);
+    await projector.start();
+    await projector.stop();
+    // Another process (a CLI) applies the next events first.
+    await append(['case-a'], 2);
+    const other = new Projector(store, new SqliteReadModelStore(store.connection()), [counting as Projection<unknown>]);
+    await other.start();
+    await other.stop();
+    const again = new Projector(store, models, [counting as Projection<unknown>]);
+    await again.start();
+    expect(models.get('counting', 'case-a')).toMatchObject({ count: 6, positions: [1, 2, 3, 4, 5, 6] });
+    expect(() => models.commit('counting', new Map(), { position: 7, version: 1 }, 4)).toThrow(CheckpointMovedError);
+    await again.stop();
+  });
+
   it('starts a projection again from 0 when its version changes', async () => {
     await append(['case-a'], 3);
     const models = new SqliteReadModelStore(store.connection());
-    models.commit('counting', new Map([['case-a', { count: 99, positions: [] }]]), { position: 3, version: 0 });
+    models.commit('counting', new Map([['case-a', { count: 99, positions: [] }]]), { position: 3, version: 0 }, 0);
     const projector = new Projector(store, models, [counting as Projection<unknown>]);
     await projector.start();
     expect(models.get('counting', 'case-a')).toMatchObject({ count: 3 });
