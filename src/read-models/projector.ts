@@ -117,7 +117,7 @@ export class Projector {
       const events = await this.store.readAll(from, BATCH);
       if (events.length === 0) break;
       for (const entry of shadows) {
-        const applied = applyBatch(entry.projection, this.models, entry.shadow, events, 0);
+        const applied = applyBatch(entry.projection, this.models, entry.shadow, events, entry.position);
         if (applied.failure) throw new Error(`${entry.projection.name} cannot apply the event at position ${applied.failure.position}: ${applied.failure.error}`);
         entry.position = applied.position;
       }

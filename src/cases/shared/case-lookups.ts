@@ -1,0 +1,42 @@
+import type { CaseCommand, CaseContext } from '../../../domain/case/case.commands';
+import { NotFoundError } from '../../../domain/shared/errors';
+import type { Directory } from '../../../projections/directory/directory';
+
+/** What `decide` needs from beyond the case's stream, looked up in the Directory before deciding. */
+export function caseLookups(directory: Directory, caseId: string, command: CaseCommand): Omit<CaseContext, 'now' | 'actor'> {
+  const context: Omit<CaseContext, 'now' | 'actor'> = { caseId };
+  const visitorId = visitorTakingPlace(command);
+  if (visitorId) {
+    const visitor = directory.visitors.get(visitorId);
+    context.visitor = visitor && {
+      visitorId,
+      name: visitor.name,
+      ...(visitor.phone !== undefined && { phone: visitor.phone }),
+      kind: visitor.kind,
+      capacity: visitor.capacity,
+      active: visitor.active,
+      activeCases: directory.activeCasesOf(visitorId, caseId),
+    };
+  }
+  if (command.type === 'ReceiveReferral' && !command.data.citizen) {
+    // Referred again by citizenId: the citizen must be known from an earlier case.
+    const citizen = directory.citizens.get(command.data.citizenId);
+    if (!citizen) throw new NotFoundError('citizen', command.data.citizenId);
+    context.citizen = { citizenId: citizen.citizenId, erased: citizen.erased };
+  }
+  return context;
+}
+
+/** The visitor whose capacity a command uses up, if any: such commands are decided one at a time per visitor. */
+export function visitorTakingPlace(command: CaseCommand): string | undefined {
+  if (command.type === 'BookFirstVisit') return command.data.visitorId;
+  if (command.type === 'ReassignVisitor') return command.data.toVisitorId;
+  return undefined;
+}
+
+/** Ids the command made that its answer must carry. */
+export function extraIds(command: CaseCommand): { citizenId?: string; taskId?: string } {
+  if (command.type === 'ReceiveReferral') return { citizenId: command.data.citizenId };
+  if (command.type === 'OpenTask') return { taskId: command.data.taskId };
+  return {};
+}

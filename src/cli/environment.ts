@@ -1,0 +1,26 @@
+import type { AppConfig } from '../config/config';
+import { createEventStore } from '../event-store/create-event-store';
+import type { EventStore } from '../event-store/event-store.port';
+import { Projector } from '../read-models/projector';
+import { PROJECTIONS, readModelStoreFor } from '../read-models/read-models.module';
+
+/** What a CLI command works on: the same store and read models as the server, from the same environment. */
+export interface CliEnvironment {
+  store: EventStore;
+  projector: Projector;
+  close(): Promise<void>;
+}
+
+export function openEnvironment(config: AppConfig): CliEnvironment {
+  if (config.eventStore === 'memory') throw new Error('EVENT_STORE=memory keeps nothing between processes; the CLI needs sqlite');
+  const store = createEventStore({ kind: config.eventStore, dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  const projector = new Projector(store, readModelStoreFor(store), PROJECTIONS);
+  return {
+    store,
+    projector,
+    close: async () => {
+      await projector.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seed } from '../../src/cli/seed/seed';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
+import { Projector } from '../../src/read-models/projector';
+import { PROJECTIONS } from '../../src/read-models/read-models.module';
+import { SqliteReadModelStore } from '../../src/read-models/sqlite-read-model.store';
+
+describe('a seeded service', () => {
+  const dirs: string[] = [];
+  const open = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brobygger-seeded-'));
+    dirs.push(dir);
+    return SqliteEventStore.open({ file: join(dir, 'brobygger.db') });
+  };
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  const contentOf = async (store: SqliteEventStore) =>
+    (await store.readAll(1, 1_000_000)).map(({ streamId, type, data, metadata }) => ({ streamId, type, data, occurredAt: metadata.occurredAt }));
+
+  it('writes the same cases for the same seed, and other cases for another', async () => {
+    const [a, b, c] = [open(), open(), open()];
+    await seed(a, { cases: 40, seed: 11 }, () => undefined);
+    await seed(b, { cases: 40, seed: 11 }, () => undefined);
+    await seed(c, { cases: 40, seed: 12 }, () => undefined);
+    const first = await contentOf(a);
+    expect(first.length).toBeGreaterThan(200);
+    expect(await contentOf(b)).toEqual(first);
+    expect(await contentOf(c)).not.toEqual(first);
+    const types = new Set(first.map((e) => e.type));
+    for (const type of ['ReferralReceived', 'TriagedToProfessional', 'FirstVisitBooked', 'VisitHeld', 'VisitorDismissedButReturning', 'RelationEstablished', 'CaseClosed']) {
+      expect(types).toContain(type);
+    }
+    await Promise.all([a, b, c].map((store) => store.close()));
+  });
+
+  it('keeps live projections equal to a rebuild from position 0', async () => {
+    const store = open();
+    const models = new SqliteReadModelStore(store.connection());
+    const projector = new Projector(store, models, PROJECTIONS);
+    await projector.start();
+    await seed(store, { cases: 150, seed: 3 }, () => undefined);
+    const head = await store.headPosition();
+    for (const { name } of PROJECTIONS) expect(await projector.waitFor(name, head, 10_000)).toBe(true);
+    const live = PROJECTIONS.map(({ name }) => models.list(name));
+    await projector.rebuild();
+    expect(PROJECTIONS.map(({ name }) => models.list(name))).toEqual(live);
+    await projector.stop();
+    await store.close();
+  });
+});
