@@ -12,6 +12,13 @@ export type FindVisitor = (professional: boolean) => { visitorId: string; kind: 
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The same day at a whole UTC hour: visits and referrals happen in the daytime, not at 3 a.m. */
+function atHour(ms: number, hour: number): number {
+  const day = new Date(ms);
+  day.setUTCHours(hour, 0, 0, 0);
+  return day.getTime();
+}
+
 /**
  * One synthetic case, told through the real commands in sensible proportions:
  * referral, sometimes an intake UCLA-3, triage (suicidal thoughts to the
@@ -40,7 +47,7 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
   t += random.int(1, 30) * DAY;
   const visitor = t <= anchor && random.chance(0.85) ? findVisitor(professional) : undefined;
   if (!visitor) return; // stays in the waiting folder
-  let next = t + random.int(2, 10) * DAY;
+  let next = atHour(t + random.int(2, 10) * DAY, random.int(8, 14));
   if (!(await act({ type: 'BookFirstVisit', data: { visitorId: visitor.visitorId, visitAt: iso(next) } }, t))) return;
 
   let visitorId = visitor.visitorId;
@@ -87,7 +94,7 @@ function referralOf(random: Random, caseId: string, anchor: number): ReceiveRefe
   const programme = random.weighted<Programme>({ care_visits: 45, visiting_friend: 30, community_guide: 15, companion: 10 });
   const partner = random.weighted(Object.fromEntries(PARTNERS.map((p, i) => [String(i), p.weight])));
   const { role, organisations } = PARTNERS[Number(partner)]!;
-  const referredAt = anchor - random.int(1, 540) * DAY - random.int(0, 12) * 3600_000;
+  const referredAt = atHour(anchor - random.int(1, 540) * DAY, random.int(7, 13));
   const young = programme === 'community_guide';
   const birthYear = young ? random.int(1975, 2006) : random.int(1930, 1962);
   const [postcode, town] = random.pick(TOWNS);
