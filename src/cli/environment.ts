@@ -2,7 +2,7 @@ import type { AppConfig } from '../config/config';
 import { createEventStore } from '../event-store/create-event-store';
 import type { EventStore } from '../event-store/event-store.port';
 import { Projector } from '../read-models/projector';
-import { PROJECTIONS, readModelStoreFor } from '../read-models/read-models.module';
+import { PROJECTIONS, readModelStoreFor } from '../read-models/projections';
 
 /** What a CLI command works on: the same store and read models as the server, from the same environment. */
 export interface CliEnvironment {

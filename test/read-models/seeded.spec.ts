@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { seed } from '../../src/cli/seed/seed';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { Projector } from '../../src/read-models/projector';
-import { PROJECTIONS } from '../../src/read-models/read-models.module';
+import { PROJECTIONS } from '../../src/read-models/projections';
 import { SqliteReadModelStore } from '../../src/read-models/sqlite-read-model.store';
 
 describe('a seeded service', () => {

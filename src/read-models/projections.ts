@@ -1,0 +1,25 @@
+import { caseHistoryProjection } from '../../projections/case-history/case-history';
+import { caseloadProjection } from '../../projections/caseload/caseload';
+import { caseFactsProjection } from '../../projections/dashboard/case-facts';
+import { partnersProjection } from '../../projections/partners/partners';
+import type { Projection } from '../../projections/shared/projection';
+import { waitingListProjection } from '../../projections/waiting-list/waiting-list';
+import type { EventStore } from '../event-store/event-store.port';
+import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
+import { MemoryReadModelStore } from './memory-read-model.store';
+import type { ReadModelStore } from './read-model-store.port';
+import { SqliteReadModelStore } from './sqlite-read-model.store';
+
+/** Every projection the service keeps. */
+export const PROJECTIONS: ReadonlyArray<Projection<unknown>> = [
+  waitingListProjection,
+  caseloadProjection,
+  caseHistoryProjection,
+  caseFactsProjection,
+  partnersProjection,
+] as ReadonlyArray<Projection<unknown>>;
+
+/** Read models live beside the events: in the SQLite file, or in memory with the memory store. */
+export function readModelStoreFor(store: EventStore): ReadModelStore {
+  return store instanceof SqliteEventStore ? new SqliteReadModelStore(store.connection()) : new MemoryReadModelStore();
+}
