@@ -1,0 +1,302 @@
+import { Client, Pool, PoolClient } from 'pg';
+import { ConcurrencyError } from '../../../domain/shared/errors';
+import {
+  AppendListener,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  IdempotencyKeyTakenError,
+  IdempotencyRecord,
+  NewEvent,
+  ReadStreamOptions,
+  StoreUnavailableError,
+  StoredEvent,
+} from '../event-store.port';
+import { AppendListeners, assertAppendable } from '../listeners';
+import { ident, migrate } from './postgres.schema';
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** Tables live in this schema (default `brobygger`); tests use one each. */
+  schema?: string;
+  poolSize?: number;
+}
+
+interface EventRow {
+  position: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: StoredEvent['metadata'];
+  recorded_at: Date;
+}
+
+const COLUMNS = 'position, stream_id, revision, type, schema_version, data, metadata, recorded_at';
+const UNIQUE_VIOLATION = '23505';
+/** How long an append waits for its own events to reach the subscribers before it answers anyway. */
+const REPORT_WAIT_MS = 1000;
+
+/** 64-bit positions arrive as strings; they stay below 2^53 for any realistic store. */
+const toStoredEvent = (row: EventRow): StoredEvent => ({
+  streamId: row.stream_id,
+  type: row.type,
+  data: row.data,
+  metadata: row.metadata,
+  schemaVersion: row.schema_version,
+  revision: row.revision,
+  position: Number(row.position),
+  recordedAt: row.recorded_at.toISOString(),
+});
+
+/**
+ * The event store on PostgreSQL, for several application processes on one
+ * database. Appends are atomic with their idempotency record; `readAll` shows
+ * only events below the oldest transaction still in flight, so an event that
+ * commits late is never skipped; subscribers in every process are woken by
+ * LISTEN/NOTIFY and hear of every event once, in order.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly listeners = new AppendListeners();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly s: string;
+  private readonly channel: string;
+  private reported = 0;
+  private reporting: Promise<void> | undefined;
+  private reportAgain = false;
+  private readonly reportWaiters = new Set<() => void>();
+  private closed = false;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly listener: Client,
+    schema: string,
+  ) {
+    this.s = ident(schema);
+    this.channel = `brobygger_${schema}`.slice(0, 63);
+  }
+
+  static async open({ connectionString, schema = 'brobygger', poolSize = 10 }: PostgresOptions): Promise<PostgresEventStore> {
+    const pool = new Pool({ connectionString, max: poolSize });
+    // A dropped idle connection must not crash the process: the pool replaces it.
+    pool.on('error', () => undefined);
+    const listener = new Client({ connectionString });
+    try {
+      await migrate(pool, schema);
+      await listener.connect();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      await listener.end().catch(() => undefined);
+      throw new StoreUnavailableError(`PostgreSQL at ${redact(connectionString)} cannot be used: ${message(error)}`, error);
+    }
+    const store = new PostgresEventStore(pool, listener, schema);
+    listener.on('error', () => undefined);
+    listener.on('notification', () => store.report());
+    await listener.query(`LISTEN ${ident(store.channel)}`);
+    store.reported = await store.headPosition();
+    return store;
+  }
+
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('the event store is closed'));
+    try {
+      assertAppendable(events);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const work = this.write(streamId, events, expected, options);
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
+    return work;
+  }
+
+  private async write(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult> {
+    for (;;) {
+      const result = await this.transaction(async (client) => {
+        const head = await client.query<{ revision: number | null }>(`SELECT max(revision) AS revision FROM ${this.s}.events WHERE stream_id = $1`, [streamId]);
+        const actual = head.rows[0]?.revision ?? 'no_stream';
+        if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);
+        const first = actual === 'no_stream' ? 0 : actual + 1;
+        // One recorded time for the whole append, to the millisecond, so it survives the round trip through a JS Date.
+        const now = await client.query<{ at: Date }>(`SELECT date_trunc('milliseconds', clock_timestamp()) AS at`);
+        const values: unknown[] = [now.rows[0]!.at];
+        const tuples = events.map((event, i) => {
+          values.push(streamId, first + i, event.type, event.schemaVersion ?? 1, JSON.stringify(event.data), JSON.stringify(event.metadata));
+          const p = 1 + i * 6;
+          return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}::jsonb, $1)`;
+        });
+        const inserted = await client.query<{ position: string; revision: number }>(
+          `INSERT INTO ${this.s}.events (stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES ${tuples.join(', ')} RETURNING position, revision`,
+          values,
+        );
+        const last = inserted.rows[inserted.rows.length - 1]!;
+        const appended = { revision: last.revision, position: Number(last.position) };
+        const { idempotency } = options;
+        if (idempotency) {
+          // A twin with the same key waits here on the primary key until the first commits, then finds it taken.
+          const kept = await client.query(
+            `INSERT INTO ${this.s}.idempotency (subject, key, route, body_hash, answer) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT DO NOTHING`,
+            [idempotency.subject, idempotency.key, idempotency.route, idempotency.bodyHash, JSON.stringify(idempotency.answer(appended))],
+          );
+          if (kept.rowCount === 0) throw new IdempotencyKeyTakenError(idempotency.subject, idempotency.key);
+        }
+        await client.query('SELECT pg_notify($1, $2)', [this.channel, String(appended.position)]);
+        return appended;
+      }).catch((error: unknown) => {
+        // Two writers took the same next revision: the loser's stream moved under it.
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION && (error as { constraint?: string }).constraint?.includes('stream_id')) return 'raced' as const;
+        throw error;
+      });
+      if (result === 'raced') {
+        if (expected === 'any') continue;
+        throw new ConcurrencyError(streamId, expected, await this.streamRevision(streamId));
+      }
+      await this.reportedUpTo(result.position);
+      return result;
+    }
+  }
+
+  async readStream(streamId: string, { fromRevision = 0, recordedUntil }: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const until = recordedUntil === undefined ? null : new Date(recordedUntil);
+    const { rows } = await this.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${this.s}.events WHERE stream_id = $1 AND revision >= $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3) ORDER BY revision`,
+      [streamId, fromRevision, until],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  /** Only events below the oldest transaction still in flight: a late commit can never be skipped. */
+  async readAll(fromPosition: number, limit: number): Promise<StoredEvent[]> {
+    const { rows } = await this.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${this.s}.events
+        WHERE position >= $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY position LIMIT $2`,
+      [fromPosition, limit],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async streamRevision(streamId: string): Promise<number | 'no_stream'> {
+    const { rows } = await this.query<{ revision: number | null }>(`SELECT max(revision) AS revision FROM ${this.s}.events WHERE stream_id = $1`, [streamId]);
+    return rows[0]?.revision ?? 'no_stream';
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.query<{ position: string | null }>(`SELECT max(position) AS position FROM ${this.s}.events`);
+    return Number(rows[0]?.position ?? 0);
+  }
+
+  async findIdempotency(subject: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const { rows } = await this.query<{ route: string; body_hash: string; answer: unknown; at: Date }>(
+      `SELECT route, body_hash, answer, at FROM ${this.s}.idempotency WHERE subject = $1 AND key = $2`,
+      [subject, key],
+    );
+    const row = rows[0];
+    return row && { key, subject, route: row.route, bodyHash: row.body_hash, answer: row.answer, at: row.at.toISOString() };
+  }
+
+  onAppended(listener: AppendListener): () => void {
+    return this.listeners.add(listener);
+  }
+
+  async ping(): Promise<void> {
+    await this.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.inFlight]);
+    await this.reporting;
+    await this.listener.end().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  /** Reads on from the last reported position and tells the subscribers, in order, once each. */
+  private report(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (this.reporting) {
+      this.reportAgain = true;
+      return this.reporting;
+    }
+    this.reporting = (async () => {
+      try {
+        do {
+          this.reportAgain = false;
+          for (;;) {
+            const events = await this.readAll(this.reported + 1, 1000);
+            if (events.length === 0) break;
+            this.reported = events[events.length - 1]!.position;
+            this.listeners.notify(events);
+          }
+          for (const wake of [...this.reportWaiters]) wake();
+        } while (this.reportAgain && !this.closed);
+      } catch {
+        // The next notification or append tries again.
+      } finally {
+        this.reporting = undefined;
+      }
+    })();
+    return this.reporting;
+  }
+
+  /**
+   * Waits (briefly) until the subscribers have heard of `position`, so a command
+   * that follows this one in the process sees its effect. An older transaction
+   * still in flight can hold it back: then the append answers anyway.
+   */
+  private async reportedUpTo(position: number): Promise<void> {
+    void this.report();
+    if (this.reported >= position) return;
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (this.reported < position) return void this.report();
+        done();
+      };
+      const done = () => {
+        clearTimeout(timer);
+        this.reportWaiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(done, REPORT_WAIT_MS);
+      this.reportWaiters.add(check);
+    });
+  }
+
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw new StoreUnavailableError(`no connection to PostgreSQL: ${message(error)}`, error);
+    }
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (error instanceof ConcurrencyError || error instanceof IdempotencyKeyTakenError || (error as { code?: string }).code === UNIQUE_VIOLATION) throw error;
+      throw new StoreUnavailableError(`the append could not be written: ${message(error)}`, error);
+    } finally {
+      client.release();
+    }
+  }
+
+  private async query<R extends object>(sql: string, values: unknown[] = []): Promise<{ rows: R[] }> {
+    if (this.closed) throw new StoreUnavailableError('the event store is closed');
+    try {
+      return await this.pool.query<R>(sql, values);
+    } catch (error) {
+      throw new StoreUnavailableError(`PostgreSQL did not answer: ${message(error)}`, error);
+    }
+  }
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The URL without its password, for error messages and logs. */
+const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');

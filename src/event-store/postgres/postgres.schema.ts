@@ -1,0 +1,66 @@
+import type { Pool } from 'pg';
+
+/** Quotes an identifier (the schema name comes from configuration, never from a request). */
+export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Numbered migrations, applied at start in one transaction each under an
+ * advisory lock, so two processes starting together apply each exactly once.
+ * Never edit one that has shipped: add the next number.
+ */
+const migrations = (s: string): ReadonlyArray<{ version: number; sql: string }> => [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE ${s}.events (
+        position       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        stream_id      text        NOT NULL,
+        revision       integer     NOT NULL,
+        type           text        NOT NULL,
+        schema_version integer     NOT NULL DEFAULT 1,
+        data           jsonb       NOT NULL,
+        metadata       jsonb       NOT NULL,
+        recorded_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
+        -- The writing transaction: readAll shows only what no older transaction can still precede.
+        transaction_id xid8        NOT NULL DEFAULT pg_current_xact_id(),
+        UNIQUE (stream_id, revision)
+      );
+      CREATE TABLE ${s}.idempotency (
+        subject   text        NOT NULL,
+        key       text        NOT NULL,
+        route     text        NOT NULL,
+        body_hash text        NOT NULL,
+        answer    jsonb       NOT NULL,
+        at        timestamptz NOT NULL DEFAULT clock_timestamp(),
+        PRIMARY KEY (subject, key)
+      );
+    `,
+  },
+];
+
+/** A fixed key for the migration lock (any 64-bit number, the same in every process). */
+const MIGRATION_LOCK = 4_242_424_242;
+
+export async function migrate(pool: Pool, schema: string): Promise<void> {
+  const s = ident(schema);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${s}.schema_migrations`);
+    const applied = new Set(rows.map((row) => row.version));
+    for (const migration of migrations(s)) {
+      if (applied.has(migration.version)) continue;
+      await client.query(migration.sql);
+      await client.query(`INSERT INTO ${s}.schema_migrations (version) VALUES ($1)`, [migration.version]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
