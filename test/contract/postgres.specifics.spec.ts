@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { ConcurrencyError } from '../../domain/shared/errors';
+import type { StoredEvent } from '../../src/event-store/event-store.port';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
+import { describePostgres, dropSchema, testDatabaseUrl, testSchema } from '../support/postgres';
+import { newEvent } from './event-store.contract';
+
+/** What only PostgreSQL needs proving: late commits, and several processes on one database. */
+describePostgres('the PostgreSQL store', () => {
+  let schema: string;
+  const opened: PostgresEventStore[] = [];
+  const open = async () => {
+    const store = await PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema });
+    opened.push(store);
+    return store;
+  };
+  beforeEach(() => {
+    schema = testSchema();
+  });
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
+    await dropSchema(schema);
+  });
+
+  it('never skips an event whose transaction commits after later ones', async () => {
+    const store = await open();
+    await store.append('case-before', [newEvent()], 'no_stream');
+    // Another writer takes the next position and holds its transaction open.
+    const slow = new Client({ connectionString: testDatabaseUrl() });
+    await slow.connect();
+    await slow.query('BEGIN');
+    const held = await slow.query<{ position: string }>(
+      `INSERT INTO "${schema}".events (stream_id, revision, type, data, metadata) VALUES ('case-slow', 0, 'TaskOpened', '{}', $1::jsonb) RETURNING position`,
+      [JSON.stringify(newEvent().metadata)],
+    );
+    const heldPosition = Number(held.rows[0]!.position);
+    const later = await Promise.all([store.append('case-fast-1', [newEvent()], 'no_stream'), store.append('case-fast-2', [newEvent()], 'no_stream')]);
+    expect(Math.min(...later.map((r) => r.position))).toBeGreaterThan(heldPosition);
+
+    // While it is open, nothing from its position on may be read: a reader that moved past it would skip it for ever.
+    // (Other tests' transactions may hold back even earlier events for a moment; what matters is nothing past the gap.)
+    const whileOpen = await store.readAll(1, 100);
+    expect(whileOpen.filter((e) => e.position >= heldPosition)).toEqual([]);
+
+    await slow.query('COMMIT');
+    await slow.end();
+    let after = await store.readAll(1, 100);
+    for (let tries = 0; after.length < 4 && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = await store.readAll(1, 100);
+    }
+    expect(after.map((e) => e.position)).toEqual([...after.map((e) => e.position)].sort((a, b) => a - b));
+    expect(after.map((e) => e.streamId)).toEqual(['case-before', 'case-slow', ...after.slice(2).map((e) => e.streamId)]);
+    expect(after).toHaveLength(4);
+  });
+
+  it('lets exactly one of two processes win the same expected revision', async () => {
+    const [a, b] = [await open(), await open()];
+    const id = `case-${randomUUID()}`;
+    await a.append(id, [newEvent()], 'no_stream');
+    const results = await Promise.allSettled([...Array.from({ length: 5 }, () => a.append(id, [newEvent()], 0)), ...Array.from({ length: 5 }, () => b.append(id, [newEvent()], 0))]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConcurrencyError);
+    expect((await b.readStream(id)).map((e) => e.revision)).toEqual([0, 1]);
+  });
+
+  it("tells each process's subscribers of the other's events, once each and in order", async () => {
+    const [a, b] = [await open(), await open()];
+    const heardByA: StoredEvent[] = [];
+    a.onAppended((events) => heardByA.push(...events));
+    await b.append('case-x', [newEvent(), newEvent()], 'no_stream');
+    await a.append('case-y', [newEvent()], 'no_stream');
+    await b.append('case-x', [newEvent()], 1);
+    for (let tries = 0; heardByA.length < 4 && tries < 100; tries++) await new Promise((r) => setTimeout(r, 50));
+    expect(heardByA.map((e) => e.position)).toEqual([1, 2, 3, 4]);
+  });
+});
