@@ -24,6 +24,8 @@ export const historyPrefix = (caseId: string): string => `${caseId}:`;
 export const caseHistoryProjection: Projection<HistoryEntry> = {
   name: 'case-history',
   version: 1,
+  // Writes one entry per event and reads nothing.
+  keysRead: () => [],
   apply(stored: ProjectedEvent, view: DocumentView<HistoryEntry>): void {
     const found = caseEventOf(stored);
     if (!found) return;

@@ -27,18 +27,33 @@ export interface VisitorLoad {
   kind: VisitorKind;
   capacity: number;
   active: boolean;
-  caseIds: string[];
 }
 
-/** Documents keyed `visitor:<id>` (the visitor and their active cases) and `case:<id>` (the card). */
-export type CaseloadDoc = VisitorLoad | CaseCard;
+/** Marks a case as on a visitor's list: `visitor:<visitorId>:case:<caseId>`. */
+export interface Assignment {
+  caseId: string;
+}
+
+/**
+ * Documents keyed `visitor:<id>` (the visitor), `case:<id>` (the visit card) and
+ * `visitor:<id>:case:<id>` (the case is on that visitor's list). The marker is
+ * written and deleted without being read, so every read is known from the event.
+ */
+export type CaseloadDoc = VisitorLoad | CaseCard | Assignment;
 
 export const visitorKey = (visitorId: string) => `visitor:${visitorId}`;
 export const caseKey = (caseId: string) => `case:${caseId}`;
+export const assignmentPrefix = (visitorId: string) => `visitor:${visitorId}:case:`;
+const assignmentKey = (visitorId: string, caseId: string) => `${assignmentPrefix(visitorId)}${caseId}`;
 
 export const caseloadProjection: Projection<CaseloadDoc> = {
   name: 'caseload',
-  version: 1,
+  version: 2,
+  keysRead: (stored) => {
+    const category = streamCategory(stored.streamId);
+    if (category === 'visitor') return [visitorKey(streamEntityId(stored.streamId))];
+    return category === 'case' ? [caseKey(streamEntityId(stored.streamId))] : [];
+  },
   apply(stored: ProjectedEvent, view: DocumentView<CaseloadDoc>): void {
     if (streamCategory(stored.streamId) === 'visitor') return applyVisitor(stored, view);
     const found = caseEventOf(stored);
@@ -57,10 +72,11 @@ export const caseloadProjection: Projection<CaseloadDoc> = {
       case 'TriagedToProfessional':
         return put({ track: event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional' });
       case 'FirstVisitBooked':
-        assign(view, caseId, undefined, event.data.visitorId);
+        view.put(assignmentKey(event.data.visitorId, caseId), { caseId });
         return put({ visitorId: event.data.visitorId, firstVisitAt: event.data.visitAt, nextVisitAt: event.data.visitAt });
       case 'VisitorReassigned':
-        assign(view, caseId, card.visitorId, event.data.toVisitorId);
+        if (card.visitorId) view.delete(assignmentKey(card.visitorId, caseId));
+        view.put(assignmentKey(event.data.toVisitorId, caseId), { caseId });
         return put({ visitorId: event.data.toVisitorId });
       case 'VisitHeld':
       case 'VisitorDismissedButReturning': {
@@ -88,7 +104,7 @@ export const caseloadProjection: Projection<CaseloadDoc> = {
       }
       case 'ReferralDeclined':
       case 'CaseClosed':
-        assign(view, caseId, card.visitorId, undefined);
+        if (card.visitorId) view.delete(assignmentKey(card.visitorId, caseId));
         return put({ closed: true });
     }
   },
@@ -98,15 +114,7 @@ function applyVisitor(stored: ProjectedEvent, view: DocumentView<CaseloadDoc>): 
   const visitorId = streamEntityId(stored.streamId);
   const data = stored.data as Record<string, unknown>;
   if (stored.type === 'VisitorRegistered') {
-    const existing = view.get(visitorKey(visitorId)) as VisitorLoad | undefined;
-    view.put(visitorKey(visitorId), {
-      visitorId,
-      name: data.name as string,
-      kind: data.kind as VisitorKind,
-      capacity: data.capacity as number,
-      active: true,
-      caseIds: existing?.caseIds ?? [],
-    });
+    view.put(visitorKey(visitorId), { visitorId, name: data.name as string, kind: data.kind as VisitorKind, capacity: data.capacity as number, active: true });
     return;
   }
   const visitor = view.get(visitorKey(visitorId)) as VisitorLoad | undefined;
@@ -114,18 +122,6 @@ function applyVisitor(stored: ProjectedEvent, view: DocumentView<CaseloadDoc>): 
   if (stored.type === 'VisitorCapacityChanged') view.put(visitorKey(visitorId), { ...visitor, capacity: data.capacity as number });
   if (stored.type === 'VisitorDeactivated') view.put(visitorKey(visitorId), { ...visitor, active: false });
   if (stored.type === 'VisitorReactivated') view.put(visitorKey(visitorId), { ...visitor, active: true });
-}
-
-/** Moves a case from one visitor's list to another's. */
-function assign(view: DocumentView<CaseloadDoc>, caseId: string, from: string | undefined, to: string | undefined): void {
-  if (from) {
-    const visitor = view.get(visitorKey(from)) as VisitorLoad | undefined;
-    if (visitor) view.put(visitorKey(from), { ...visitor, caseIds: visitor.caseIds.filter((id) => id !== caseId) });
-  }
-  if (to) {
-    const visitor = view.get(visitorKey(to)) as VisitorLoad | undefined;
-    if (visitor && !visitor.caseIds.includes(caseId)) view.put(visitorKey(to), { ...visitor, caseIds: [...visitor.caseIds, caseId] });
-  }
 }
 
 export interface Caseload {
@@ -141,7 +137,7 @@ export interface Caseload {
   cases: Array<Omit<CaseCard, 'closed' | 'visitorId'> & { overdue: boolean }>;
 }
 
-/** The visitor's caseload, next agreed visit first; `now` decides only what is overdue. */
+/** The visitor's caseload from their cards, next agreed visit first; `now` decides only what is overdue. */
 export function caseload(visitor: VisitorLoad, cards: CaseCard[], now: string): Caseload {
   const cases = cards
     .map(({ closed: _closed, visitorId: _visitor, ...card }) => ({ ...card, overdue: card.nextVisitAt !== undefined && Date.parse(card.nextVisitAt) < Date.parse(now) }))

@@ -1,5 +1,5 @@
 import type { ClosureReason, Programme, ReferrerRole, RelationKind } from '../../domain/shared/codes';
-import { caseEventOf } from '../shared/events';
+import { caseEventOf, caseKeyOf } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
 
 /**
@@ -25,6 +25,7 @@ export interface CaseFacts {
 export const caseFactsProjection: Projection<CaseFacts> = {
   name: 'dashboard',
   version: 1,
+  keysRead: caseKeyOf,
   apply(stored: ProjectedEvent, view: DocumentView<CaseFacts>): void {
     const found = caseEventOf(stored);
     if (!found) return;

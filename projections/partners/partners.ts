@@ -23,16 +23,26 @@ const NO_ORGANISATION = '';
 export const partnersProjection: Projection<Partner> = {
   name: 'partners',
   version: 1,
+  keysRead: (stored) => {
+    const referral = referralOf(stored);
+    return referral ? [referral.key] : [];
+  },
   apply(stored: ProjectedEvent, view: DocumentView<Partner>): void {
-    const found = caseEventOf(stored);
-    if (found?.event.type !== 'ReferralReceived') return;
-    const { referrer, referredAt } = found.event.data;
-    const organisation = referrer.organisation?.trim() || NO_ORGANISATION;
-    const key = partnerKey(organisation, referrer.role);
-    const partner = view.get(key) ?? { organisation, role: referrer.role, referrals: [] };
+    const referral = referralOf(stored);
+    if (!referral) return;
+    const { key, organisation, role, referredAt } = referral;
+    const partner = view.get(key) ?? { organisation, role, referrals: [] };
     view.put(key, { ...partner, referrals: [...partner.referrals, referredAt] });
   },
 };
+
+function referralOf(stored: ProjectedEvent): { key: string; organisation: string; role: ReferrerRole; referredAt: string } | undefined {
+  const found = caseEventOf(stored);
+  if (found?.event.type !== 'ReferralReceived') return undefined;
+  const { referrer, referredAt } = found.event.data;
+  const organisation = referrer.organisation?.trim() || NO_ORGANISATION;
+  return { key: partnerKey(organisation, referrer.role), organisation, role: referrer.role, referredAt };
+}
 
 export interface PartnerRow {
   organisation: string | null;

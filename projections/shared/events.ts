@@ -10,3 +10,6 @@ export function caseEventOf(event: ProjectedEvent): { caseId: string; event: Cas
 
 /** Needs that keep a plain volunteer away; shown as risk flags on every view. */
 export const RISK_NEEDS: readonly string[] = ['suicidal_thoughts'];
+
+/** The case id of a case stream's event, as the only key a per-case projection reads. */
+export const caseKeyOf = (event: ProjectedEvent): string[] => (streamCategory(event.streamId) === 'case' ? [streamEntityId(event.streamId)] : []);

@@ -30,6 +30,12 @@ export interface Projection<D> {
   readonly name: string;
   /** Bump when the reducer's output changes: the projector then rebuilds it from position 0. */
   readonly version: number;
+  /**
+   * The keys `apply` may read for this event, known from the event alone. The
+   * projector fetches them for a whole batch in one query before applying it,
+   * so reducers stay synchronous on any database; reading another key is a bug.
+   */
+  keysRead(event: ProjectedEvent): readonly string[];
   apply(event: ProjectedEvent, view: DocumentView<D>): void;
 }
 

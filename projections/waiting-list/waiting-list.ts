@@ -1,5 +1,5 @@
 import type { Need, Priority, Programme, ReferrerRole, Track } from '../../domain/shared/codes';
-import { caseEventOf, RISK_NEEDS } from '../shared/events';
+import { caseEventOf, caseKeyOf, RISK_NEEDS } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
 import { calendarDaysBetween } from '../shared/time';
 
@@ -20,6 +20,7 @@ export interface WaitingCase {
 export const waitingListProjection: Projection<WaitingCase> = {
   name: 'waiting-list',
   version: 1,
+  keysRead: caseKeyOf,
   apply(stored: ProjectedEvent, view: DocumentView<WaitingCase>): void {
     const found = caseEventOf(stored);
     if (!found) return;

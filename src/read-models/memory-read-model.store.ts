@@ -5,17 +5,26 @@ export class MemoryReadModelStore implements ReadModelStore {
   private readonly docs = new Map<string, Map<string, unknown>>();
   private readonly checkpoints = new Map<string, Checkpoint>();
 
-  checkpoint(projection: string): Checkpoint | undefined {
+  async checkpoint(projection: string): Promise<Checkpoint | undefined> {
     const checkpoint = this.checkpoints.get(projection);
     return checkpoint && structuredClone(checkpoint);
   }
 
-  get(projection: string, key: string): unknown {
+  async get(projection: string, key: string): Promise<unknown> {
     const doc = this.docs.get(projection)?.get(key);
     return doc === undefined ? undefined : structuredClone(doc);
   }
 
-  list(projection: string, prefix = ''): unknown[] {
+  async getMany(projection: string, keys: readonly string[]): Promise<Map<string, unknown>> {
+    const docs = new Map<string, unknown>();
+    for (const key of keys) {
+      const doc = this.docs.get(projection)?.get(key);
+      if (doc !== undefined) docs.set(key, structuredClone(doc));
+    }
+    return docs;
+  }
+
+  async list(projection: string, prefix = ''): Promise<unknown[]> {
     const docs = [...(this.docs.get(projection) ?? new Map<string, unknown>()).entries()];
     return docs
       .filter(([key]) => key.startsWith(prefix))
@@ -23,7 +32,7 @@ export class MemoryReadModelStore implements ReadModelStore {
       .map(([, doc]) => structuredClone(doc));
   }
 
-  commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint, from: number): void {
+  async commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint, from: number): Promise<void> {
     const current = this.checkpoints.get(projection)?.position ?? 0;
     if (current !== from) throw new CheckpointMovedError(projection, from, current);
     const docs = this.docs.get(projection) ?? new Map<string, unknown>();
@@ -35,12 +44,12 @@ export class MemoryReadModelStore implements ReadModelStore {
     this.checkpoints.set(projection, structuredClone(checkpoint));
   }
 
-  clear(projection: string): void {
+  async clear(projection: string): Promise<void> {
     this.docs.delete(projection);
     this.checkpoints.delete(projection);
   }
 
-  replace(target: string, source: string): void {
+  async replace(target: string, source: string): Promise<void> {
     this.docs.set(target, this.docs.get(source) ?? new Map());
     this.docs.delete(source);
     const checkpoint = this.checkpoints.get(source);
@@ -48,4 +57,6 @@ export class MemoryReadModelStore implements ReadModelStore {
     else this.checkpoints.delete(target);
     this.checkpoints.delete(source);
   }
+
+  async close(): Promise<void> {}
 }

@@ -36,8 +36,8 @@ export class Projector {
   /** Loads checkpoints (a changed version starts that projection again from 0) and catches up. */
   async start(): Promise<void> {
     for (const projection of this.projections) {
-      const checkpoint = this.models.checkpoint(projection.name);
-      if (checkpoint && checkpoint.version !== projection.version) this.models.clear(projection.name);
+      const checkpoint = await this.models.checkpoint(projection.name);
+      if (checkpoint && checkpoint.version !== projection.version) await this.models.clear(projection.name);
       const kept = checkpoint?.version === projection.version ? checkpoint : undefined;
       this.positions.set(projection.name, kept?.position ?? 0);
       if (kept?.failure) this.failures.set(projection.name, kept.failure);
@@ -112,21 +112,21 @@ export class Projector {
     const chosen = this.projections.filter((p) => !names || names.includes(p.name));
     const head = await this.store.headPosition();
     const shadows = chosen.map((projection) => ({ projection, shadow: `${projection.name}~rebuild`, position: 0 }));
-    for (const { shadow } of shadows) this.models.clear(shadow);
+    for (const { shadow } of shadows) await this.models.clear(shadow);
     for (let from = 1; from <= head; ) {
       const events = await this.store.readAll(from, BATCH);
       if (events.length === 0) break;
       for (const entry of shadows) {
-        const applied = applyBatch(entry.projection, this.models, entry.shadow, events, entry.position);
+        const applied = await applyBatch(entry.projection, this.models, entry.shadow, events, entry.position);
         if (applied.failure) throw new Error(`${entry.projection.name} cannot apply the event at position ${applied.failure.position}: ${applied.failure.error}`);
         entry.position = applied.position;
       }
       from = events[events.length - 1]!.position + 1;
       progress?.(from - 1, head);
     }
-    // Swap in one tick: no live batch can run between the swap and the new positions.
+    // A live batch that began before a swap finds its checkpoint moved and starts again from the new one.
     for (const { projection, shadow, position } of shadows) {
-      this.models.replace(projection.name, shadow);
+      await this.models.replace(projection.name, shadow);
       this.positions.set(projection.name, position);
       this.failures.delete(projection.name);
     }
@@ -134,9 +134,9 @@ export class Projector {
   }
 
   /** One batch for one live projection, from its stored checkpoint (another process may have moved it). */
-  private applyLive(projection: Projection<unknown>, events: readonly ProjectedEvent[]): void {
+  private async applyLive(projection: Projection<unknown>, events: readonly ProjectedEvent[]): Promise<void> {
     for (;;) {
-      const checkpoint = this.models.checkpoint(projection.name);
+      const checkpoint = await this.models.checkpoint(projection.name);
       const from = checkpoint?.position ?? 0;
       if (checkpoint?.failure) {
         this.positions.set(projection.name, from);
@@ -149,7 +149,7 @@ export class Projector {
         return;
       }
       try {
-        const applied = applyBatch(projection, this.models, projection.name, events, from);
+        const applied = await applyBatch(projection, this.models, projection.name, events, from);
         this.positions.set(projection.name, applied.position);
         if (applied.failure) this.failures.set(projection.name, applied.failure);
         return;
@@ -166,7 +166,7 @@ export class Projector {
       const from = Math.min(...live.map((p) => this.position(p.name))) + 1;
       const events = await this.store.readAll(from, BATCH);
       if (events.length === 0) return;
-      for (const projection of live) this.applyLive(projection, events);
+      for (const projection of live) await this.applyLive(projection, events);
       for (const check of [...this.waiters]) check();
     }
   }
@@ -174,64 +174,82 @@ export class Projector {
 
 /**
  * Applies the events after `from` and commits documents and checkpoint together.
- * If the reducer throws, the batch is applied again up to the event before, and
- * the projection stops there with the failure recorded.
+ * The keys the reducer will read are fetched for the whole batch first. If the
+ * reducer throws, the batch is applied again up to the event before, and the
+ * projection stops there with the failure recorded.
  */
-export function applyBatch(
+export async function applyBatch(
   projection: Projection<unknown>,
   models: ReadModelStore,
   target: string,
   events: readonly ProjectedEvent[],
   from: number,
-): { position: number; failure?: { position: number; error: string } } {
+): Promise<{ position: number; failure?: { position: number; error: string } }> {
   const pending = events.filter((event) => event.position > from);
   if (pending.length === 0) return { position: from };
-  const view = new BatchView(models, target);
+  const keys = new Set<string>();
+  for (const event of pending) for (const key of projection.keysRead(event)) keys.add(key);
+  const fetched = await models.getMany(target, [...keys]);
+  const outcome = applyInMemory(projection, { keys, docs: fetched }, pending, from);
+  const checkpoint: Checkpoint = { position: outcome.position, version: projection.version, ...(outcome.failure && { failure: outcome.failure }) };
+  await models.commit(target, outcome.writes, checkpoint, from);
+  return outcome.failure ? { position: outcome.position, failure: outcome.failure } : { position: outcome.position };
+}
+
+/** Runs the reducer over fetched documents; on a throw, runs it again over the events before the failing one. */
+function applyInMemory(
+  projection: Projection<unknown>,
+  fetched: Fetched,
+  events: readonly ProjectedEvent[],
+  from: number,
+): { position: number; writes: Map<string, unknown>; failure?: { position: number; error: string } } {
+  const view = new BatchView(projection, fetched);
   let position = from;
-  for (const event of pending) {
+  for (const event of events) {
     try {
       projection.apply(event, view);
     } catch (error) {
-      const failure = { position: event.position, error: error instanceof Error ? error.message : String(error) };
       // The view may hold part of the failed event's writes: start over without it.
-      const clean = applyBatch(projection, models, target, pending.filter((e) => e.position < event.position), from);
-      const checkpoint: Checkpoint = { position: clean.position, version: projection.version, failure };
-      models.commit(target, new Map(), checkpoint, clean.position);
-      return { position: clean.position, failure };
+      const clean = applyInMemory(projection, fetched, events.filter((e) => e.position < event.position), from);
+      return { ...clean, failure: { position: event.position, error: error instanceof Error ? error.message : String(error) } };
     }
     position = event.position;
   }
-  models.commit(target, view.writes, { position, version: projection.version }, from);
-  return { position };
+  return { position, writes: view.writes };
 }
 
-/** Reads through to the store once per key, and collects the batch's writes. */
+/** The keys asked for, and the documents found for them. */
+interface Fetched {
+  keys: ReadonlySet<string>;
+  docs: ReadonlyMap<string, unknown>;
+}
+
+/** The batch's documents: those fetched, with the batch's own writes over them. */
 class BatchView implements DocumentView<unknown> {
-  private readonly cache = new Map<string, unknown>();
-  private readonly changed = new Set<string>();
+  private readonly changed = new Map<string, unknown>();
 
   constructor(
-    private readonly models: ReadModelStore,
-    private readonly target: string,
+    private readonly projection: Projection<unknown>,
+    private readonly fetched: Fetched,
   ) {}
 
   get(key: string): unknown {
-    if (!this.cache.has(key)) this.cache.set(key, this.models.get(this.target, key));
-    return this.cache.get(key);
+    if (this.changed.has(key)) return this.changed.get(key);
+    // Reading an undeclared key would see stale data on a database: a reducer bug, reported as such.
+    if (!this.fetched.keys.has(key)) throw new Error(`${this.projection.name} read "${key}", which its keysRead did not declare`);
+    return this.fetched.docs.get(key);
   }
 
   put(key: string, doc: unknown): void {
-    this.cache.set(key, doc);
-    this.changed.add(key);
+    this.changed.set(key, doc);
   }
 
   delete(key: string): void {
-    this.cache.set(key, undefined);
-    this.changed.add(key);
+    this.changed.set(key, undefined);
   }
 
   /** The documents this batch changed (undefined: deleted). */
   get writes(): Map<string, unknown> {
-    return new Map([...this.changed].map((key) => [key, this.cache.get(key)]));
+    return this.changed;
   }
 }

@@ -1,10 +1,8 @@
 /**
- * Where read models keep their documents and checkpoints. A projection's
- * documents and its checkpoint are written in one transaction (`commit`), so a
- * crash never applies an event twice or skips one.
- *
- * Synchronous on purpose: the embedded store's driver is, and a projector's
- * batch then needs no awaits between reading a document and writing it.
+ * Where read models keep their documents and checkpoints: the SQLite file, or
+ * PostgreSQL beside its events. A projection's documents and its checkpoint are
+ * written in one transaction (`commit`), so a crash never applies an event
+ * twice or skips one.
  */
 export interface Checkpoint {
   /** The last position applied. */
@@ -16,21 +14,23 @@ export interface Checkpoint {
 }
 
 export interface ReadModelStore {
-  checkpoint(projection: string): Checkpoint | undefined;
-  get(projection: string, key: string): unknown;
+  checkpoint(projection: string): Promise<Checkpoint | undefined>;
+  /** The documents with these keys (absent ones left out). */
+  getMany(projection: string, keys: readonly string[]): Promise<Map<string, unknown>>;
+  get(projection: string, key: string): Promise<unknown>;
   /** Every document of a projection, or those whose key starts with `prefix`, in key order. */
-  list(projection: string, prefix?: string): unknown[];
+  list(projection: string, prefix?: string): Promise<unknown[]>;
   /**
    * Writes the changed documents (undefined: delete) and the checkpoint, atomically,
    * if the checkpoint is still at `from` (0: none); else throws CheckpointMovedError
-   * and writes nothing. Two processes (the server and a CLI) can then never both
-   * apply the same events.
+   * and writes nothing. Two processes can then never both apply the same events.
    */
-  commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint, from: number): void;
+  commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint, from: number): Promise<void>;
   /** Drops every document and the checkpoint of a projection. */
-  clear(projection: string): void;
+  clear(projection: string): Promise<void>;
   /** Atomically replaces `target`'s documents and checkpoint with `source`'s (a rebuild done aside). */
-  replace(target: string, source: string): void;
+  replace(target: string, source: string): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** Another process moved the checkpoint since the batch began: read it again and redo the batch. */

@@ -8,7 +8,11 @@ interface CheckpointRow {
   error: string | null;
 }
 
-/** Read models in the SQLite file beside the events (tables made by the store's migration 2). */
+/**
+ * Read models in the SQLite file beside the events (tables made by the store's
+ * migration 2), on the store's own connection. The driver is synchronous; the
+ * port is not, for PostgreSQL's sake.
+ */
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly statements;
 
@@ -32,25 +36,34 @@ export class SqliteReadModelStore implements ReadModelStore {
     };
   }
 
-  checkpoint(projection: string): Checkpoint | undefined {
+  async checkpoint(projection: string): Promise<Checkpoint | undefined> {
     const row = this.statements.checkpoint.get(projection);
     if (!row) return undefined;
     const failure = row.failed_position === null ? undefined : { position: row.failed_position, error: row.error ?? '' };
     return { position: row.position, version: row.version, ...(failure && { failure }) };
   }
 
-  get(projection: string, key: string): unknown {
+  async get(projection: string, key: string): Promise<unknown> {
     const row = this.statements.get.get(projection, key);
     return row && JSON.parse(row.doc);
   }
 
-  list(projection: string, prefix?: string): unknown[] {
+  async getMany(projection: string, keys: readonly string[]): Promise<Map<string, unknown>> {
+    const docs = new Map<string, unknown>();
+    for (const key of keys) {
+      const row = this.statements.get.get(projection, key);
+      if (row) docs.set(key, JSON.parse(row.doc));
+    }
+    return docs;
+  }
+
+  async list(projection: string, prefix?: string): Promise<unknown[]> {
     // The key range [prefix, prefix + U+FFFF) holds exactly the keys that start with prefix.
     const rows = prefix === undefined ? this.statements.all.all(projection) : this.statements.prefixed.all(projection, prefix, `${prefix}\uffff`);
     return rows.map((row) => JSON.parse(row.doc));
   }
 
-  commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint, from: number): void {
+  async commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint, from: number): Promise<void> {
     this.db.transaction(() => {
       const current = this.statements.checkpoint.get(projection)?.position ?? 0;
       if (current !== from) throw new CheckpointMovedError(projection, from, current);
@@ -62,14 +75,14 @@ export class SqliteReadModelStore implements ReadModelStore {
     }).immediate();
   }
 
-  clear(projection: string): void {
+  async clear(projection: string): Promise<void> {
     this.db.transaction(() => {
       this.statements.clearDocs.run(projection);
       this.statements.clearCheckpoint.run(projection);
     }).immediate();
   }
 
-  replace(target: string, source: string): void {
+  async replace(target: string, source: string): Promise<void> {
     this.db.transaction(() => {
       this.statements.clearDocs.run(target);
       this.statements.clearCheckpoint.run(target);
@@ -77,6 +90,9 @@ export class SqliteReadModelStore implements ReadModelStore {
       this.statements.moveCheckpoint.run(target, source);
     }).immediate();
   }
+
+  /** The connection belongs to the event store, which closes it. */
+  async close(): Promise<void> {}
 
   /** Separate so a test can fail between the rows and the checkpoint. */
   protected saveCheckpoint(projection: string, { position, version, failure }: Checkpoint): void {

@@ -43,9 +43,9 @@ describe('a seeded service', () => {
     await seed(store, { cases: 150, seed: 3 }, () => undefined);
     const head = await store.headPosition();
     for (const { name } of PROJECTIONS) expect(await projector.waitFor(name, head, 10_000)).toBe(true);
-    const live = PROJECTIONS.map(({ name }) => models.list(name));
+    const live = await Promise.all(PROJECTIONS.map(({ name }) => models.list(name)));
     await projector.rebuild();
-    expect(PROJECTIONS.map(({ name }) => models.list(name))).toEqual(live);
+    expect(await Promise.all(PROJECTIONS.map(({ name }) => models.list(name)))).toEqual(live);
     await projector.stop();
     await store.close();
   });

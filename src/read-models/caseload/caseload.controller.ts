@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '../../../domain/shared/errors';
-import { CaseCard, caseKey, Caseload, caseload, caseloadProjection, VisitorLoad, visitorKey } from '../../../projections/caseload/caseload';
+import { Assignment, assignmentPrefix, CaseCard, caseKey, Caseload, caseload, caseloadProjection, VisitorLoad, visitorKey } from '../../../projections/caseload/caseload';
 import { VisitorIdParam } from '../../http/validators';
 import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
@@ -17,9 +17,10 @@ export class CaseloadController {
   async caseload(@Param('visitorId', VisitorIdParam) visitorId: string, @Query() query: PositionQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Caseload> {
     await this.readModels.consistent(caseloadProjection.name, query.minPosition, reply);
     const { models } = this.readModels;
-    const visitor = models.get(caseloadProjection.name, visitorKey(visitorId)) as VisitorLoad | undefined;
+    const visitor = (await models.get(caseloadProjection.name, visitorKey(visitorId))) as VisitorLoad | undefined;
     if (!visitor) throw new NotFoundError('visitor', visitorId);
-    const cards = visitor.caseIds.map((caseId) => models.get(caseloadProjection.name, caseKey(caseId)) as CaseCard).filter(Boolean);
-    return caseload(visitor, cards, new Date().toISOString());
+    const assigned = (await models.list(caseloadProjection.name, assignmentPrefix(visitorId))) as Assignment[];
+    const cards = await models.getMany(caseloadProjection.name, assigned.map(({ caseId }) => caseKey(caseId)));
+    return caseload(visitor, [...cards.values()] as CaseCard[], new Date().toISOString());
   }
 }

@@ -37,7 +37,7 @@ export class DashboardController {
       if (value !== undefined && !isDate(value)) throw new RequestValidationError([{ field, message: `${field} must be a real date, YYYY-MM-DD` }]);
     }
     await this.readModels.consistent(caseFactsProjection.name, query.minPosition, reply);
-    const facts = this.readModels.models.list(caseFactsProjection.name) as CaseFacts[];
+    const facts = (await this.readModels.models.list(caseFactsProjection.name)) as CaseFacts[];
     const referred = facts.map((f) => copenhagenDate(f.referredAt)).sort();
     const from = query.from ?? referred[0];
     const to = query.to ?? referred[referred.length - 1];

@@ -16,7 +16,7 @@ export class HistoryController {
   @Get(':caseId/history')
   async history(@Param('caseId', CaseIdParam) caseId: string, @Query() query: AsOfQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<HistoryEntry[]> {
     await this.readModels.consistent(caseHistoryProjection.name, query.minPosition, reply);
-    const entries = this.readModels.models.list(caseHistoryProjection.name, historyPrefix(caseId)) as HistoryEntry[];
+    const entries = (await this.readModels.models.list(caseHistoryProjection.name, historyPrefix(caseId))) as HistoryEntry[];
     if (entries.length === 0) throw new NotFoundError('case', caseId);
     return historyAsOf(entries, query.asOf, query.time ?? 'occurred');
   }

@@ -30,7 +30,7 @@ export class PartnersController {
   @Get()
   async list(@Query() query: PartnersQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<PartnerRow[]> {
     await this.readModels.consistent(partnersProjection.name, query.minPosition, reply);
-    const all = this.readModels.models.list(partnersProjection.name) as Partner[];
+    const all = (await this.readModels.models.list(partnersProjection.name)) as Partner[];
     return partners(all, { silentDays: query.silentDays ?? 90, ...(query.from && { from: query.from }), ...(query.to && { to: query.to }) }, new Date().toISOString());
   }
 }

@@ -30,7 +30,7 @@ export class WaitingListController {
   @Get()
   async list(@Query() query: WaitingListQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<WaitingListEntry[]> {
     await this.readModels.consistent(waitingListProjection.name, query.minPosition, reply);
-    const cases = this.readModels.models.list(waitingListProjection.name) as WaitingCase[];
+    const cases = (await this.readModels.models.list(waitingListProjection.name)) as WaitingCase[];
     return waitingList(cases, { limit: query.limit ?? 100, ...(query.track && { track: query.track }), ...(query.programme && { programme: query.programme }) }, new Date().toISOString());
   }
 }

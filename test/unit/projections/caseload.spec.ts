@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CaseCard, caseKey, caseload, caseloadProjection, VisitorLoad, visitorKey } from '../../../projections/caseload/caseload';
+import { Assignment, assignmentPrefix, CaseCard, caseKey, caseload, caseloadProjection, VisitorLoad, visitorKey } from '../../../projections/caseload/caseload';
 import { MapView } from '../../../projections/shared/projection';
 import { booked, Log, referral, registered, triaged } from './events.fixture';
 
@@ -7,7 +7,8 @@ describe("a visitor's caseload", () => {
   const view = (log: Log) => log.project(caseloadProjection);
   const loadOf = (docs: MapView<unknown>, visitorId: string, now = '2026-03-12T12:00:00.000Z') => {
     const visitor = docs.get(visitorKey(visitorId)) as VisitorLoad;
-    return caseload(visitor, visitor.caseIds.map((id) => docs.get(caseKey(id)) as CaseCard), now);
+    const assigned = [...docs.docs.keys()].filter((key) => key.startsWith(assignmentPrefix(visitorId))).map((key) => (docs.get(key) as Assignment).caseId);
+    return caseload(visitor, assigned.map((id) => docs.get(caseKey(id)) as CaseCard), now);
   };
 
   it('shows active cases with the visit card, open tasks, themes to follow up and free places', () => {

@@ -23,10 +23,21 @@ export class Log {
     return this;
   }
 
-  /** Folds the log through a projection into a fresh view. */
+  /** Folds the log through a projection into a fresh view, holding it to the keys it declares it reads. */
   project<D>(projection: Projection<D>): MapView<D> {
     const view = new MapView<D>();
-    for (const event of this.events) projection.apply(event, view);
+    for (const event of this.events) {
+      const declared = new Set(projection.keysRead(event));
+      const guarded = {
+        get: (key: string) => {
+          if (!declared.has(key)) throw new Error(`${projection.name} read ${key} without declaring it for ${event.type}`);
+          return view.get(key);
+        },
+        put: (key: string, doc: D) => view.put(key, doc),
+        delete: (key: string) => view.delete(key),
+      };
+      projection.apply(event, guarded);
+    }
     return view;
   }
 
