@@ -5,7 +5,9 @@ import { partnersProjection } from '../../projections/partners/partners';
 import type { Projection } from '../../projections/shared/projection';
 import { waitingListProjection } from '../../projections/waiting-list/waiting-list';
 import type { EventStore } from '../event-store/event-store.port';
+import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
+import { PostgresReadModelStore } from './postgres-read-model.store';
 import { MemoryReadModelStore } from './memory-read-model.store';
 import type { ReadModelStore } from './read-model-store.port';
 import { SqliteReadModelStore } from './sqlite-read-model.store';
@@ -19,7 +21,9 @@ export const PROJECTIONS: ReadonlyArray<Projection<unknown>> = [
   partnersProjection,
 ] as ReadonlyArray<Projection<unknown>>;
 
-/** Read models live beside the events: in the SQLite file, or in memory with the memory store. */
+/** Read models live beside the events: in the SQLite file, in PostgreSQL, or in memory with the memory store. */
 export function readModelStoreFor(store: EventStore): ReadModelStore {
-  return store instanceof SqliteEventStore ? new SqliteReadModelStore(store.connection()) : new MemoryReadModelStore();
+  if (store instanceof SqliteEventStore) return new SqliteReadModelStore(store.connection());
+  if (store instanceof PostgresEventStore) return new PostgresReadModelStore(store.connection(), store.schema);
+  return new MemoryReadModelStore();
 }

@@ -72,7 +72,7 @@ export class PostgresEventStore implements EventStore {
   private constructor(
     private readonly pool: Pool,
     private readonly listener: Client,
-    schema: string,
+    readonly schema: string,
   ) {
     this.s = ident(schema);
     this.channel = `brobygger_${schema}`.slice(0, 63);
@@ -195,6 +195,12 @@ export class PostgresEventStore implements EventStore {
     );
     const row = rows[0];
     return row && { key, subject, route: row.route, bodyHash: row.body_hash, answer: row.answer, at: row.at.toISOString() };
+  }
+
+  /** The pool, for the read models that live in the same database and schema. */
+  connection(): Pool {
+    if (this.closed) throw new StoreUnavailableError('the event store is closed');
+    return this.pool;
   }
 
   onAppended(listener: AppendListener): () => void {

@@ -36,6 +36,25 @@ const migrations = (s: string): ReadonlyArray<{ version: number; sql: string }> 
       );
     `,
   },
+  {
+    // Read models beside the events: documents per projection, and each projection's checkpoint.
+    version: 2,
+    sql: `
+      CREATE TABLE ${s}.read_model_docs (
+        projection text  NOT NULL,
+        key        text  COLLATE "C" NOT NULL,
+        doc        jsonb NOT NULL,
+        PRIMARY KEY (projection, key)
+      );
+      CREATE TABLE ${s}.projection_checkpoints (
+        projection      text    PRIMARY KEY,
+        position        bigint  NOT NULL,
+        version         integer NOT NULL,
+        failed_position bigint,
+        error           text
+      );
+    `,
+  },
 ];
 
 /** A fixed key for the migration lock (any 64-bit number, the same in every process). */

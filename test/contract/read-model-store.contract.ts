@@ -1,0 +1,43 @@
+import { CheckpointMovedError, ReadModelStore } from '../../src/read-models/read-model-store.port';
+
+/** Every read-model store (memory, SQLite, PostgreSQL) keeps documents and checkpoints the same way. */
+export function readModelStoreContract(name: string, open: () => Promise<{ models: ReadModelStore; cleanup: () => Promise<void> }>): void {
+  describe(`${name}: the read-model store contract`, () => {
+    let models: ReadModelStore;
+    let cleanup: () => Promise<void>;
+    beforeEach(async () => ({ models, cleanup } = await open()));
+    afterEach(() => cleanup());
+
+    it('commits documents and the checkpoint together, only from the checkpoint it began at', async () => {
+      await models.commit('p', new Map<string, unknown>([['a', { n: 1 }], ['b', { n: 2 }]]), { position: 5, version: 1 }, 0);
+      expect(await models.checkpoint('p')).toEqual({ position: 5, version: 1 });
+      expect(await models.get('p', 'a')).toEqual({ n: 1 });
+      await expect(models.commit('p', new Map([['a', { n: 99 }]]), { position: 9, version: 1 }, 4)).rejects.toBeInstanceOf(CheckpointMovedError);
+      expect(await models.get('p', 'a')).toEqual({ n: 1 });
+      await models.commit('p', new Map<string, unknown>([['a', undefined], ['c', { n: 3 }]]), { position: 9, version: 1, failure: { position: 10, error: 'boom' } }, 5);
+      expect(await models.get('p', 'a')).toBeUndefined();
+      expect(await models.checkpoint('p')).toEqual({ position: 9, version: 1, failure: { position: 10, error: 'boom' } });
+    });
+
+    it('reads many keys at once and lists by prefix in key order', async () => {
+      const docs = new Map<string, unknown>([['visitor:1', { v: 1 }], ['visitor:1:case:b', { c: 'b' }], ['visitor:1:case:a', { c: 'a' }], ['visitor:2:case:c', { c: 'c' }], ['æøå', { d: 'dansk' }]]);
+      await models.commit('p', docs, { position: 1, version: 1 }, 0);
+      expect(await models.getMany('p', ['visitor:1', 'nope', 'æøå'])).toEqual(new Map<string, unknown>([['visitor:1', { v: 1 }], ['æøå', { d: 'dansk' }]]));
+      expect(await models.list('p', 'visitor:1:case:')).toEqual([{ c: 'a' }, { c: 'b' }]);
+      expect(await models.list('p')).toHaveLength(5);
+      expect(await models.list('other')).toEqual([]);
+    });
+
+    it('clears a projection, and swaps in one built aside', async () => {
+      await models.commit('p', new Map([['old', 1]]), { position: 3, version: 1 }, 0);
+      await models.commit('p~rebuild', new Map([['new', 2]]), { position: 7, version: 1 }, 0);
+      await models.replace('p', 'p~rebuild');
+      expect(await models.list('p')).toEqual([2]);
+      expect(await models.checkpoint('p')).toEqual({ position: 7, version: 1 });
+      expect(await models.checkpoint('p~rebuild')).toBeUndefined();
+      await models.clear('p');
+      expect(await models.list('p')).toEqual([]);
+      expect(await models.checkpoint('p')).toBeUndefined();
+    });
+  });
+}
