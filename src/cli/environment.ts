@@ -11,9 +11,9 @@ export interface CliEnvironment {
   close(): Promise<void>;
 }
 
-export function openEnvironment(config: AppConfig): CliEnvironment {
-  if (config.eventStore === 'memory') throw new Error('EVENT_STORE=memory keeps nothing between processes; the CLI needs sqlite');
-  const store = createEventStore({ kind: config.eventStore, dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+export async function openEnvironment(config: AppConfig): Promise<CliEnvironment> {
+  if (config.eventStore === 'memory') throw new Error('EVENT_STORE=memory keeps nothing between processes; the CLI needs sqlite or postgres');
+  const store = await createEventStore(config);
   const projector = new Projector(store, readModelStoreFor(store), PROJECTIONS);
   return {
     store,

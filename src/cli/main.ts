@@ -25,7 +25,7 @@ program
   .requiredOption('--cases <n>', 'how many cases', positiveInt)
   .option('--seed <s>', 'the random seed', positiveInt, 1)
   .action(async ({ cases, seed: seedValue }: { cases: number; seed: number }) => {
-    const env = openEnvironment(loadConfig());
+    const env = await openEnvironment(loadConfig());
     try {
       const bar = progressBar('cases', cases);
       const started = Date.now();
@@ -43,7 +43,7 @@ program
   .description('rebuild read models from position 0 (aside, then swapped in)')
   .option('--projection <name...>', 'only these projections')
   .action(async ({ projection }: { projection?: string[] }) => {
-    const env = openEnvironment(loadConfig());
+    const env = await openEnvironment(loadConfig());
     try {
       const known = env.projector.projections.map((p) => p.name);
       const unknown = (projection ?? []).filter((name) => !known.includes(name));
@@ -69,7 +69,7 @@ program
   .option('--time <axis>', 'occurred (what had happened) or recorded (what we knew)', 'occurred')
   .action(async (options: { case: string; asOf?: string; time: string }) => {
     if (options.time !== 'occurred' && options.time !== 'recorded') throw new InvalidArgumentError('--time must be occurred or recorded');
-    const env = openEnvironment(loadConfig());
+    const env = await openEnvironment(loadConfig());
     try {
       for (const line of await replayCase(env.store, options.case, options.asOf, options.time)) console.log(line);
     } finally {

@@ -4,7 +4,11 @@ import { resolve } from 'node:path';
 export interface AppConfig {
   port: number;
   dataDir: string;
-  eventStore: 'sqlite' | 'memory';
+  eventStore: 'sqlite' | 'memory' | 'postgres';
+  /** For EVENT_STORE=postgres: DATABASE_URL. */
+  databaseUrl?: string;
+  /** For EVENT_STORE=postgres: the schema holding the tables (DATABASE_SCHEMA, default `brobygger`). */
+  databaseSchema: string;
   /** SQLite's `synchronous` pragma: FULL (default) survives a machine crash, NORMAL only a process crash. */
   sqliteSynchronous: 'FULL' | 'NORMAL';
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -21,10 +25,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got ${env.PORT}`);
 
   const store = env.EVENT_STORE ?? 'sqlite';
-  if (store === 'postgres' || store === 'kurrentdb') {
-    throw new ConfigError(`EVENT_STORE=${store} is not available yet; use sqlite (the default)`);
-  }
-  if (store !== 'sqlite' && store !== 'memory') throw new ConfigError(`EVENT_STORE must be sqlite, postgres or kurrentdb, got ${store}`);
+  if (store === 'kurrentdb') throw new ConfigError('EVENT_STORE=kurrentdb is not available yet; use sqlite (the default) or postgres');
+  if (store !== 'sqlite' && store !== 'memory' && store !== 'postgres') throw new ConfigError(`EVENT_STORE must be sqlite, postgres or kurrentdb, got ${store}`);
+  if (store === 'postgres' && !env.DATABASE_URL) throw new ConfigError('EVENT_STORE=postgres needs DATABASE_URL, e.g. postgres://user@host:5432/db');
+  const databaseSchema = env.DATABASE_SCHEMA ?? 'brobygger';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) throw new ConfigError(`DATABASE_SCHEMA must be a lower-case SQL identifier, got ${databaseSchema}`);
 
   const sync = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') throw new ConfigError(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, got ${sync}`);
@@ -39,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     dataDir: resolve(env.DATA_DIR ?? './data'),
     eventStore: store,
+    ...(env.DATABASE_URL !== undefined && { databaseUrl: env.DATABASE_URL }),
+    databaseSchema,
     sqliteSynchronous: sync,
     logLevel: logLevel as AppConfig['logLevel'],
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConcurrencyError } from '../../domain/shared/errors';
 import type { Actor, BaseContext, Decider, Message } from '../../domain/shared/decider';
 import { AppendResult, EventStore, IdempotencyKeyTakenError, IdempotencyMismatchError, NewEvent, StoredEvent } from './event-store.port';
+import { KeyedMutex } from '../shared/keyed-mutex';
 
 /** What the HTTP edge knows about a command besides its payload. */
 export interface CommandMeta {
@@ -40,12 +41,22 @@ const MAX_ATTEMPTS = 5;
  * the revision that was read. Every write in the service goes through here.
  */
 export class CommandHandler {
+  private readonly perStream = new KeyedMutex();
+
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async handle<C extends Message, E extends Message, S, X extends BaseContext, A>(
+  /**
+   * Commands on one stream are decided one after another in this process, so
+   * they never race each other; the retries below are for other processes.
+   */
+  handle<C extends Message, E extends Message, S, X extends BaseContext, A>(spec: CommandSpec<C, E, S, X, A>): Promise<CommandOutcome<A>> {
+    return this.perStream.run(spec.streamId, () => this.decideAndAppend(spec));
+  }
+
+  private async decideAndAppend<C extends Message, E extends Message, S, X extends BaseContext, A>(
     spec: CommandSpec<C, E, S, X, A>,
   ): Promise<CommandOutcome<A>> {
     const { meta } = spec;
@@ -59,6 +70,8 @@ export class CommandHandler {
         if (error instanceof IdempotencyKeyTakenError && attempt < MAX_ATTEMPTS) continue;
         const retry = error instanceof ConcurrencyError && meta.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
         if (!retry) throw error;
+        // Another process won the revision: wait a little (more each time, with jitter) before deciding again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
   }

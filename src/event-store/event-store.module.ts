@@ -11,8 +11,7 @@ import { EVENT_STORE, EventStore } from './event-store.port';
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        createEventStore({ kind: config.eventStore, dataDir: config.dataDir, synchronous: config.sqliteSynchronous }),
+      useFactory: (config: AppConfig) => createEventStore(config),
     },
     { provide: CommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandHandler(store) },
   ],

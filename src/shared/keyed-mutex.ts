@@ -1,7 +1,7 @@
 /**
- * Serialises work per key within this process. Used where a decision depends on
- * more than one stream (a visitor's free capacity): bookings for the same visitor
- * decide one at a time, so two of them cannot both take the last place.
+ * Serialises work per key within this process: commands on one stream, and
+ * bookings for one visitor (a decision that depends on more than one stream:
+ * two of them cannot both take the last place).
  */
 export class KeyedMutex {
   private readonly tails = new Map<string, Promise<unknown>>();

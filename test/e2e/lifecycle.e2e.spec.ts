@@ -1,5 +1,7 @@
 import { karenReferral } from './support/fixtures';
-import { startTestApp } from './support/test-app';
+import { startTestApp, testConfig } from './support/test-app';
+import type { AppConfig } from '../../src/config/config';
+import { dropSchema } from '../support/postgres';
 import { createApp } from '../../src/app.factory';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -49,13 +51,15 @@ describe('the service under stress of its own life', () => {
   it('logs requests as JSON lines without personal data', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brobygger-logs-'));
     const lines: string[] = [];
+    let config: AppConfig | undefined;
     const write = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
       lines.push(String(chunk));
       return write(chunk, ...rest);
     }) as typeof process.stdout.write;
     try {
-      const app = await createApp({ port: 0, dataDir: dir, eventStore: 'sqlite', sqliteSynchronous: 'FULL', logLevel: 'log' });
+      config = { ...testConfig('sqlite', dir), logLevel: 'log' };
+      const app = await createApp(config);
       const http = request(app.getHttpServer());
       await http.post('/cases').send(karenReferral()).expect(201);
       await http.get('/cases').query({ search: 'Karen' }).expect(200);
@@ -64,6 +68,7 @@ describe('the service under stress of its own life', () => {
     } finally {
       process.stdout.write = write;
       rmSync(dir, { recursive: true, force: true });
+      if (config?.eventStore === 'postgres') await dropSchema(config.databaseSchema);
     }
     const logged = lines.join('');
     expect(logged).toMatch(/"route":"\/cases"/);

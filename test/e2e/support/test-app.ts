@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../../src/app.factory';
 import type { AppConfig } from '../../../src/config/config';
+import { dropSchema, testDatabaseUrl } from '../../support/postgres';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -15,10 +16,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * The configuration of a test app. With E2E_STORE=postgres (the `e2e-postgres`
+ * Jest project) every SQLite app runs on PostgreSQL instead, in a schema named
+ * after its data directory, so the whole e2e suite proves both stores.
+ */
+export function testConfig(store: 'sqlite' | 'memory', dir: string): AppConfig {
+  const base = { port: 0, dataDir: dir, sqliteSynchronous: 'FULL' as const, logLevel: 'error' as const, databaseSchema: 'brobygger' };
+  if (store === 'sqlite' && process.env.E2E_STORE === 'postgres') {
+    const schema = `e2e_${basename(dir).replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+    return { ...base, eventStore: 'postgres', databaseUrl: testDatabaseUrl(), databaseSchema: schema };
+  }
+  return { ...base, eventStore: store };
+}
+
 /** The real application on a fresh SQLite file (or the memory store), logs off. */
 export async function startTestApp(store: 'sqlite' | 'memory' = 'sqlite', dataDir?: string, ownsDir = dataDir === undefined): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'brobygger-e2e-'));
-  const config: AppConfig = { port: 0, dataDir: dir, eventStore: store, sqliteSynchronous: 'FULL', logLevel: 'error' };
+  const config = testConfig(store, dir);
   const app = await createApp(config, { logs: false });
   const testApp: TestApp = {
     app,
@@ -30,8 +45,11 @@ export async function startTestApp(store: 'sqlite' | 'memory' = 'sqlite', dataDi
     },
     close: async () => {
       await app.close();
-      // A restarted app owns the directory its first start made.
-      if (ownsDir) rmSync(dir, { recursive: true, force: true });
+      // A restarted app owns the directory (and schema) its first start made.
+      if (ownsDir) {
+        rmSync(dir, { recursive: true, force: true });
+        if (config.eventStore === 'postgres') await dropSchema(config.databaseSchema);
+      }
     },
   };
   return testApp;
