@@ -2,7 +2,7 @@ import type { AppConfig } from '../config/config';
 import { createEventStore } from '../event-store/create-event-store';
 import type { EventStore } from '../event-store/event-store.port';
 import { Projector } from '../read-models/projector';
-import { PROJECTIONS, readModelStoreFor } from '../read-models/projections';
+import { PROJECTIONS, projectionLeasesFor, readModelStoreFor } from '../read-models/projections';
 
 /** What a CLI command works on: the same store and read models as the server, from the same environment. */
 export interface CliEnvironment {
@@ -14,7 +14,7 @@ export interface CliEnvironment {
 export async function openEnvironment(config: AppConfig): Promise<CliEnvironment> {
   if (config.eventStore === 'memory') throw new Error('EVENT_STORE=memory keeps nothing between processes; the CLI needs sqlite or postgres');
   const store = await createEventStore(config);
-  const projector = new Projector(store, readModelStoreFor(store), PROJECTIONS);
+  const projector = new Projector(store, readModelStoreFor(store), PROJECTIONS, undefined, projectionLeasesFor(store));
   return {
     store,
     projector,

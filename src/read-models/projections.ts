@@ -8,6 +8,7 @@ import type { EventStore } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
 import { PostgresReadModelStore } from './postgres-read-model.store';
+import { PostgresProjectionLeases, ProjectionLeases, soleProcess } from './projection-leases';
 import { MemoryReadModelStore } from './memory-read-model.store';
 import type { ReadModelStore } from './read-model-store.port';
 import { SqliteReadModelStore } from './sqlite-read-model.store';
@@ -26,4 +27,9 @@ export function readModelStoreFor(store: EventStore): ReadModelStore {
   if (store instanceof SqliteEventStore) return new SqliteReadModelStore(store.connection());
   if (store instanceof PostgresEventStore) return new PostgresReadModelStore(store.connection(), store.schema);
   return new MemoryReadModelStore();
+}
+
+/** Several processes may share PostgreSQL: each projection is then applied by one of them at a time. */
+export function projectionLeasesFor(store: EventStore): ProjectionLeases {
+  return store instanceof PostgresEventStore ? new PostgresProjectionLeases(store.connectionString, store.schema) : soleProcess;
 }

@@ -1,9 +1,13 @@
-import type { DocumentView, ProjectedEvent, Projection } from '../../projections/shared/projection';
+import type { ProjectedEvent, Projection } from '../../projections/shared/projection';
 import type { EventStore } from '../event-store/event-store.port';
-import { Checkpoint, CheckpointMovedError, ReadModelStore } from './read-model-store.port';
+import { applyBatch } from './apply-batch';
+import { CheckpointMovedError, ReadModelStore } from './read-model-store.port';
+import { ProjectionLeases, soleProcess } from './projection-leases';
 
 /** Events read and applied per transaction. */
 const BATCH = 2000;
+/** How often a waiting read looks at projections applied by another process. */
+const FOLLOW_MS = 50;
 
 export interface ProjectionStatus {
   name: string;
@@ -15,7 +19,10 @@ export interface ProjectionStatus {
 /**
  * Tails the store's global order and applies each projection's reducer,
  * writing the documents and the checkpoint in one transaction per batch. Woken
- * by appends (no polling); catches up at start; rebuilds aside and swaps.
+ * by appends (no polling); catches up at start; rebuilds aside and swaps. With
+ * several processes on one database, each projection is applied by the one
+ * process holding its lease; the others follow its checkpoint and take over
+ * when it goes.
  */
 export class Projector {
   private readonly positions = new Map<string, number>();
@@ -25,19 +32,24 @@ export class Projector {
   private again = false;
   private unsubscribe?: () => void;
   private stopped = false;
+  /** While someone waits, follow the projections another process applies (and take over one it drops). */
+  private followTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly store: EventStore,
     private readonly models: ReadModelStore,
     readonly projections: ReadonlyArray<Projection<unknown>>,
     private readonly onError: (error: unknown) => void = () => undefined,
+    private readonly leases: ProjectionLeases = soleProcess,
   ) {}
 
   /** Loads checkpoints (a changed version starts that projection again from 0) and catches up. */
   async start(): Promise<void> {
     for (const projection of this.projections) {
       const checkpoint = await this.models.checkpoint(projection.name);
-      if (checkpoint && checkpoint.version !== projection.version) await this.models.clear(projection.name);
+      // Only the process that applies a projection may start it again from 0.
+      const stale = checkpoint !== undefined && checkpoint.version !== projection.version;
+      if (stale && (await this.leases.acquire(projection.name))) await this.models.clear(projection.name);
       const kept = checkpoint?.version === projection.version ? checkpoint : undefined;
       this.positions.set(projection.name, kept?.position ?? 0);
       if (kept?.failure) this.failures.set(projection.name, kept.failure);
@@ -46,10 +58,12 @@ export class Projector {
     await this.wake();
   }
 
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
-    return this.running ?? Promise.resolve();
+    clearInterval(this.followTimer);
+    await this.running;
+    await this.leases.release();
   }
 
   status(): ProjectionStatus[] {
@@ -78,7 +92,13 @@ export class Projector {
       };
       const timer = setTimeout(() => finish(false), timeoutMs);
       this.waiters.add(check);
+      this.followTimer ??= setInterval(() => (this.waiters.size > 0 ? void this.wake() : this.stopFollowing()), FOLLOW_MS);
     });
+  }
+
+  private stopFollowing(): void {
+    clearInterval(this.followTimer);
+    this.followTimer = undefined;
   }
 
   /** Runs a catch-up now, or once more after the one under way. */
@@ -133,6 +153,13 @@ export class Projector {
     await this.wake();
   }
 
+  /** Another process applies this projection: take its position from the checkpoint it writes. */
+  private async follow(name: string): Promise<void> {
+    const checkpoint = await this.models.checkpoint(name);
+    this.positions.set(name, checkpoint?.position ?? 0);
+    if (checkpoint?.failure) this.failures.set(name, checkpoint.failure);
+  }
+
   /** One batch for one live projection, from its stored checkpoint (another process may have moved it). */
   private async applyLive(projection: Projection<unknown>, events: readonly ProjectedEvent[]): Promise<void> {
     for (;;) {
@@ -161,7 +188,13 @@ export class Projector {
 
   private async catchUp(): Promise<void> {
     for (;;) {
-      const live = this.projections.filter((p) => !this.failures.has(p.name));
+      const live: Array<Projection<unknown>> = [];
+      for (const projection of this.projections) {
+        if (this.failures.has(projection.name)) continue;
+        if (await this.leases.acquire(projection.name)) live.push(projection);
+        else await this.follow(projection.name);
+      }
+      for (const check of [...this.waiters]) check();
       if (live.length === 0 || this.stopped) return;
       const from = Math.min(...live.map((p) => this.position(p.name))) + 1;
       const events = await this.store.readAll(from, BATCH);
@@ -169,87 +202,5 @@ export class Projector {
       for (const projection of live) await this.applyLive(projection, events);
       for (const check of [...this.waiters]) check();
     }
-  }
-}
-
-/**
- * Applies the events after `from` and commits documents and checkpoint together.
- * The keys the reducer will read are fetched for the whole batch first. If the
- * reducer throws, the batch is applied again up to the event before, and the
- * projection stops there with the failure recorded.
- */
-export async function applyBatch(
-  projection: Projection<unknown>,
-  models: ReadModelStore,
-  target: string,
-  events: readonly ProjectedEvent[],
-  from: number,
-): Promise<{ position: number; failure?: { position: number; error: string } }> {
-  const pending = events.filter((event) => event.position > from);
-  if (pending.length === 0) return { position: from };
-  const keys = new Set<string>();
-  for (const event of pending) for (const key of projection.keysRead(event)) keys.add(key);
-  const fetched = await models.getMany(target, [...keys]);
-  const outcome = applyInMemory(projection, { keys, docs: fetched }, pending, from);
-  const checkpoint: Checkpoint = { position: outcome.position, version: projection.version, ...(outcome.failure && { failure: outcome.failure }) };
-  await models.commit(target, outcome.writes, checkpoint, from);
-  return outcome.failure ? { position: outcome.position, failure: outcome.failure } : { position: outcome.position };
-}
-
-/** Runs the reducer over fetched documents; on a throw, runs it again over the events before the failing one. */
-function applyInMemory(
-  projection: Projection<unknown>,
-  fetched: Fetched,
-  events: readonly ProjectedEvent[],
-  from: number,
-): { position: number; writes: Map<string, unknown>; failure?: { position: number; error: string } } {
-  const view = new BatchView(projection, fetched);
-  let position = from;
-  for (const event of events) {
-    try {
-      projection.apply(event, view);
-    } catch (error) {
-      // The view may hold part of the failed event's writes: start over without it.
-      const clean = applyInMemory(projection, fetched, events.filter((e) => e.position < event.position), from);
-      return { ...clean, failure: { position: event.position, error: error instanceof Error ? error.message : String(error) } };
-    }
-    position = event.position;
-  }
-  return { position, writes: view.writes };
-}
-
-/** The keys asked for, and the documents found for them. */
-interface Fetched {
-  keys: ReadonlySet<string>;
-  docs: ReadonlyMap<string, unknown>;
-}
-
-/** The batch's documents: those fetched, with the batch's own writes over them. */
-class BatchView implements DocumentView<unknown> {
-  private readonly changed = new Map<string, unknown>();
-
-  constructor(
-    private readonly projection: Projection<unknown>,
-    private readonly fetched: Fetched,
-  ) {}
-
-  get(key: string): unknown {
-    if (this.changed.has(key)) return this.changed.get(key);
-    // Reading an undeclared key would see stale data on a database: a reducer bug, reported as such.
-    if (!this.fetched.keys.has(key)) throw new Error(`${this.projection.name} read "${key}", which its keysRead did not declare`);
-    return this.fetched.docs.get(key);
-  }
-
-  put(key: string, doc: unknown): void {
-    this.changed.set(key, doc);
-  }
-
-  delete(key: string): void {
-    this.changed.set(key, undefined);
-  }
-
-  /** The documents this batch changed (undefined: deleted). */
-  get writes(): Map<string, unknown> {
-    return this.changed;
   }
 }

@@ -4,7 +4,7 @@ import { CaseloadController } from './caseload/caseload.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { HistoryController } from './history/history.controller';
 import { PartnersController } from './partners/partners.controller';
-import { PROJECTIONS, readModelStoreFor } from './projections';
+import { PROJECTIONS, projectionLeasesFor, readModelStoreFor } from './projections';
 import { Projector } from './projector';
 import { READ_MODEL_STORE, ReadModelStore } from './read-model-store.port';
 import { ReadModelsService } from './read-models.service';
@@ -19,8 +19,12 @@ import { WaitingListController } from './waiting-list/waiting-list.controller';
       provide: Projector,
       inject: [EVENT_STORE, READ_MODEL_STORE],
       useFactory: (store: EventStore, models: ReadModelStore) =>
-        new Projector(store, models, PROJECTIONS, (error) =>
-          new Logger('Projector').warn({ msg: 'catch-up interrupted', error: error instanceof Error ? error.message : String(error) }),
+        new Projector(
+          store,
+          models,
+          PROJECTIONS,
+          (error) => new Logger('Projector').warn({ msg: 'catch-up interrupted', error: error instanceof Error ? error.message : String(error) }),
+          projectionLeasesFor(store),
         ),
     },
     ReadModelsService,

@@ -73,6 +73,8 @@ export class PostgresEventStore implements EventStore {
     private readonly pool: Pool,
     private readonly listener: Client,
     readonly schema: string,
+    /** For the projection leases' own connection; never logged (it may hold a password). */
+    readonly connectionString: string,
   ) {
     this.s = ident(schema);
     this.channel = `brobygger_${schema}`.slice(0, 63);
@@ -91,7 +93,7 @@ export class PostgresEventStore implements EventStore {
       await listener.end().catch(() => undefined);
       throw new StoreUnavailableError(`PostgreSQL at ${redact(connectionString)} cannot be used: ${message(error)}`, error);
     }
-    const store = new PostgresEventStore(pool, listener, schema);
+    const store = new PostgresEventStore(pool, listener, schema, connectionString);
     listener.on('error', () => undefined);
     listener.on('notification', () => store.report());
     await listener.query(`LISTEN ${ident(store.channel)}`);
