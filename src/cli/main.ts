@@ -1,6 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config';
+import type { EventArchive, EventStore } from '../event-store/event-store.port';
+import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
+import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
 import { openEnvironment } from './environment';
+import { migrateEvents } from './migrate';
 import { progressBar } from './progress';
 import { replayCase } from './replay';
 import { seed } from './seed/seed';
@@ -76,6 +80,34 @@ program
       await env.close();
     }
   });
+
+program
+  .command('migrate')
+  .description('copy every event, in order, with the idempotency keys, into another store (resumable; safe to run twice)')
+  .requiredOption('--to <url>', 'postgres://user@host:port/db, or sqlite:/path/to/file.db')
+  .option('--schema <name>', 'PostgreSQL schema of the target', 'brobygger')
+  .action(async (options: { to: string; schema: string }) => {
+    const env = await openEnvironment(loadConfig());
+    const target = await openTarget(options.to, options.schema);
+    try {
+      const total = await (env.store as EventStore & EventArchive).eventCount();
+      const bar = progressBar('events', total);
+      const result = await migrateEvents(env.store, target, (copied) => bar.update(copied));
+      bar.update(total);
+      bar.stop();
+      console.log(JSON.stringify(result));
+    } finally {
+      await target.close();
+      await env.close();
+    }
+  });
+
+/** The store `migrate --to` names. */
+async function openTarget(url: string, schema: string): Promise<EventStore> {
+  if (/^postgres(ql)?:\/\//.test(url)) return PostgresEventStore.open({ connectionString: url, schema });
+  if (url.startsWith('sqlite:')) return SqliteEventStore.open({ file: url.slice('sqlite:'.length) });
+  throw new InvalidArgumentError('--to must be postgres://... or sqlite:/path/to/file.db');
+}
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`brobygger: ${error instanceof Error ? error.message : String(error)}`);

@@ -104,6 +104,24 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/**
+ * What `cli migrate` needs of a store beyond the port: events written as they
+ * were (revisions, metadata and recorded time kept; positions in the same
+ * order), and the idempotency records.
+ */
+export interface EventArchive {
+  /** How many events the store holds. */
+  eventCount(): Promise<number>;
+  /** Appends events exactly as given, in order, in one transaction. */
+  importEvents(events: readonly StoredEvent[]): Promise<void>;
+  idempotencyRecords(): Promise<IdempotencyRecord[]>;
+  /** Adds records not already held (by subject and key). */
+  importIdempotency(records: readonly IdempotencyRecord[]): Promise<void>;
+}
+
+export const isEventArchive = (store: EventStore): store is EventStore & EventArchive =>
+  typeof (store as Partial<EventArchive>).importEvents === 'function';
+
 /** The same idempotency key was committed by a concurrent request; re-read it with findIdempotency. */
 export class IdempotencyKeyTakenError extends Error {
   constructor(

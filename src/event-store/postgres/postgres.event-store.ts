@@ -4,6 +4,7 @@ import {
   AppendListener,
   AppendOptions,
   AppendResult,
+  EventArchive,
   EventStore,
   ExpectedRevision,
   IdempotencyKeyTakenError,
@@ -58,7 +59,7 @@ const toStoredEvent = (row: EventRow): StoredEvent => ({
  * commits late is never skipped; subscribers in every process are woken by
  * LISTEN/NOTIFY and hear of every event once, in order.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, EventArchive {
   private readonly listeners = new AppendListeners();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly s: string;
@@ -197,6 +198,41 @@ export class PostgresEventStore implements EventStore {
     );
     const row = rows[0];
     return row && { key, subject, route: row.route, bodyHash: row.body_hash, answer: row.answer, at: row.at.toISOString() };
+  }
+
+  async eventCount(): Promise<number> {
+    const { rows } = await this.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.s}.events`);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async importEvents(events: readonly StoredEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.transaction(async (client) => {
+      const values: unknown[] = [];
+      const tuples = events.map((e, i) => {
+        values.push(e.streamId, e.revision, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt);
+        const p = i * 7;
+        return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}::jsonb, $${p + 7}::timestamptz)`;
+      });
+      await client.query(`INSERT INTO ${this.s}.events (stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES ${tuples.join(', ')}`, values);
+      await client.query('SELECT pg_notify($1, $2)', [this.channel, 'import']);
+    });
+  }
+
+  async idempotencyRecords(): Promise<IdempotencyRecord[]> {
+    const { rows } = await this.query<{ subject: string; key: string; route: string; body_hash: string; answer: unknown; at: Date }>(
+      `SELECT subject, key, route, body_hash, answer, at FROM ${this.s}.idempotency ORDER BY at, subject, key`,
+    );
+    return rows.map((row) => ({ subject: row.subject, key: row.key, route: row.route, bodyHash: row.body_hash, answer: row.answer, at: row.at.toISOString() }));
+  }
+
+  async importIdempotency(records: readonly IdempotencyRecord[]): Promise<void> {
+    for (const r of records) {
+      await this.query(
+        `INSERT INTO ${this.s}.idempotency (subject, key, route, body_hash, answer, at) VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT DO NOTHING`,
+        [r.subject, r.key, r.route, r.bodyHash, JSON.stringify(r.answer), r.at],
+      );
+    }
   }
 
   /** The pool, for the read models that live in the same database and schema. */

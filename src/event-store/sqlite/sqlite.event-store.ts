@@ -5,6 +5,7 @@ import {
   AppendListener,
   AppendOptions,
   AppendResult,
+  EventArchive,
   EventStore,
   ExpectedRevision,
   IdempotencyRecord,
@@ -36,7 +37,7 @@ const BUSY_TIMEOUT_MS = 5000;
  * (sqlite.group-commit.ts). Synchronous driver, so reads are fast and simple;
  * errors from the storage leave as StoreUnavailableError (503).
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, EventArchive {
   private readonly statements: Statements;
   private readonly group: GroupCommit;
   private readonly listeners = new AppendListeners();
@@ -134,6 +135,39 @@ export class SqliteEventStore implements EventStore {
   connection(): Database.Database {
     if (this.closed) throw new StoreUnavailableError('the event store is closed');
     return this.db;
+  }
+
+  async eventCount(): Promise<number> {
+    return this.read(() => (this.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n);
+  }
+
+  async importEvents(events: readonly StoredEvent[]): Promise<void> {
+    if (this.closed) throw new StoreUnavailableError('the event store is closed');
+    const insert = this.db.prepare('INSERT INTO events (stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const e of events) insert.run(e.streamId, e.revision, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt);
+    }).immediate();
+    this.committed(this.statements.readAll.all(this.reported + 1, Number.MAX_SAFE_INTEGER).map(toStoredEvent));
+  }
+
+  async idempotencyRecords(): Promise<IdempotencyRecord[]> {
+    return this.read(() =>
+      (this.db.prepare('SELECT subject, key, route, body_hash, answer, at FROM idempotency ORDER BY at, subject, key').all() as Array<Record<string, string>>).map((row) => ({
+        subject: row.subject!,
+        key: row.key!,
+        route: row.route!,
+        bodyHash: row.body_hash!,
+        answer: JSON.parse(row.answer!),
+        at: row.at!,
+      })),
+    );
+  }
+
+  async importIdempotency(records: readonly IdempotencyRecord[]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO idempotency (subject, key, route, body_hash, answer, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+    this.db.transaction(() => {
+      for (const r of records) insert.run(r.subject, r.key, r.route, r.bodyHash, JSON.stringify(r.answer), r.at);
+    }).immediate();
   }
 
   /** How many commits the appends shared (for the benchmark). */

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../shared/canonical-json';
+import { EventArchive, EventStore, isEventArchive, StoredEvent } from '../event-store/event-store.port';
+
+/** Events copied per transaction (PostgreSQL takes at most 65,535 parameters in one statement). */
+const PAGE = 1000;
+
+export interface MigrationResult {
+  /** Events in the source, and in the target afterwards. */
+  events: number;
+  /** Events this run copied (fewer than `events` when it resumed). */
+  copied: number;
+  idempotencyKeys: number;
+  /** SHA-256 over every event's stream, revision, type, data, metadata and recorded time, in order: equal on both sides. */
+  checksum: string;
+}
+
+/**
+ * Copies every event from one store into another in global order, keeping
+ * stream ids, revisions, metadata (event and command ids) and both times, then
+ * the idempotency records. Resumable: a target that already holds the first N
+ * events of the source (checked by event id) gets the rest; run twice, it
+ * copies nothing.
+ */
+export async function migrateEvents(source: EventStore, target: EventStore, onProgress: (copied: number, total: number) => void = () => undefined): Promise<MigrationResult> {
+  if (!isEventArchive(source) || !isEventArchive(target)) throw new Error('both stores must support migration (sqlite and postgres do)');
+  const total = await source.eventCount();
+  const already = await target.eventCount();
+  if (already > total) throw new Error(`the target holds ${already} events, more than the source's ${total}: it is not a copy of this store`);
+  await checkSamePrefix(source, target, already);
+
+  let seen = 0;
+  let copied = 0;
+  const sourceSum = createHash('sha256');
+  for (let from = 1; ; ) {
+    const page = await source.readAll(from, PAGE);
+    if (page.length === 0) break;
+    from = page[page.length - 1]!.position + 1;
+    for (const event of page) sourceSum.update(fingerprint(event));
+    const fresh = page.slice(Math.max(0, already - seen));
+    seen += page.length;
+    if (fresh.length === 0) continue;
+    await target.importEvents(fresh);
+    copied += fresh.length;
+    onProgress(already + copied, total);
+  }
+  const records = await source.idempotencyRecords();
+  await target.importIdempotency(records);
+
+  const checksum = sourceSum.digest('hex');
+  const targetSum = await checksumOf(target);
+  if (targetSum !== checksum) throw new Error(`the copy differs from the source (checksum ${targetSum} against ${checksum})`);
+  return { events: await target.eventCount(), copied, idempotencyKeys: records.length, checksum };
+}
+
+/** The target's events must be the source's first ones, event for event, or resuming would mix two histories. */
+async function checkSamePrefix(source: EventStore & EventArchive, target: EventStore & EventArchive, count: number): Promise<void> {
+  if (count === 0) return;
+  const [theirs, ours] = [await nth(target, count), await nth(source, count)];
+  if (theirs?.metadata.eventId !== ours?.metadata.eventId) {
+    throw new Error(`the target's event ${count} is not the source's: it holds another history, so nothing was copied`);
+  }
+}
+
+/** The n-th event in global order (positions need not be dense). */
+async function nth(store: EventStore, n: number): Promise<StoredEvent | undefined> {
+  let seen = 0;
+  for (let from = 1; ; ) {
+    const page = await store.readAll(from, PAGE);
+    if (page.length === 0) return undefined;
+    if (seen + page.length >= n) return page[n - seen - 1];
+    seen += page.length;
+    from = page[page.length - 1]!.position + 1;
+  }
+}
+
+export async function checksumOf(store: EventStore): Promise<string> {
+  const sum = createHash('sha256');
+  for (let from = 1; ; ) {
+    const page = await store.readAll(from, PAGE);
+    if (page.length === 0) break;
+    for (const event of page) sum.update(fingerprint(event));
+    from = page[page.length - 1]!.position + 1;
+  }
+  return sum.digest('hex');
+}
+
+/** What must survive a migration, independent of key order inside JSON (PostgreSQL's jsonb reorders keys). */
+const fingerprint = (e: StoredEvent): string =>
+  `${canonicalJson([e.streamId, e.revision, e.type, e.schemaVersion, e.data, e.metadata, new Date(e.recordedAt).toISOString()])}\n`;

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checksumOf, migrateEvents } from '../../src/cli/migrate';
+import { seed } from '../../src/cli/seed/seed';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
+import { PROJECTIONS, readModelStoreFor } from '../../src/read-models/projections';
+import { Projector } from '../../src/read-models/projector';
+import type { EventStore } from '../../src/event-store/event-store.port';
+import { describePostgres, dropSchema, testDatabaseUrl, testSchema } from '../support/postgres';
+
+/** Read models rebuilt from position 0 on a store. */
+async function rebuiltModels(store: EventStore): Promise<unknown[][]> {
+  const models = readModelStoreFor(store);
+  const projector = new Projector(store, models, PROJECTIONS);
+  await projector.rebuild();
+  const lists = await Promise.all(PROJECTIONS.map(({ name }) => models.list(name)));
+  await projector.stop();
+  return lists;
+}
+
+describePostgres('cli migrate from SQLite to PostgreSQL', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'brobygger-migrate-'));
+  const schema = testSchema();
+  const stores: EventStore[] = [];
+  afterAll(async () => {
+    for (const store of stores) await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    await dropSchema(schema);
+  });
+
+  it('copies every event and key, resumes after an interruption, copies nothing twice, and the read models rebuilt there match', async () => {
+    const source = SqliteEventStore.open({ file: join(dir, 'brobygger.db') });
+    await seed(source, { cases: 150, seed: 5 }, () => undefined);
+    const handler = await source.append('case-keyed', [{ type: 'TaskOpened', data: {}, metadata: (await source.readAll(1, 1))[0]!.metadata }], 'no_stream', {
+      idempotency: { key: 'k1', subject: 'tester', route: 'POST /cases', bodyHash: 'h', answer: (r) => r },
+    });
+    expect(handler.revision).toBe(0);
+    const total = await source.eventCount();
+
+    let target = await PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema });
+    stores.push(source, target);
+    expect(total).toBeGreaterThan(1000);
+    // Interrupted after the first page.
+    await expect(
+      migrateEvents(source, target, (copied) => {
+        if (copied >= 1000) throw new Error('the connection dropped');
+      }),
+    ).rejects.toThrow('the connection dropped');
+    expect(await target.eventCount()).toBe(1000);
+    await target.close();
+
+    target = await PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema });
+    stores.push(target);
+    const resumed = await migrateEvents(source, target);
+    expect(resumed).toMatchObject({ events: total, copied: total - 1000, idempotencyKeys: 1 });
+    expect(resumed.checksum).toBe(await checksumOf(source));
+    expect(await target.findIdempotency('tester', 'k1')).toMatchObject({ route: 'POST /cases', bodyHash: 'h' });
+
+    const again = await migrateEvents(source, target);
+    expect(again).toMatchObject({ events: total, copied: 0 });
+    expect(await rebuiltModels(target)).toEqual(await rebuiltModels(source));
+  });
+});
