@@ -118,13 +118,16 @@ export class PostgresEventStore implements EventStore, EventArchive {
   private async write(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult> {
     for (;;) {
       const result = await this.transaction(async (client) => {
-        const head = await client.query<{ revision: number | null }>(`SELECT max(revision) AS revision FROM ${this.s}.events WHERE stream_id = $1`, [streamId]);
+        // The stream's head, and one recorded time for the whole append (to the millisecond, so it survives a JS Date).
+        const head = await client.query<{ revision: number | null; at: Date }>(
+          `SELECT max(revision) AS revision, date_trunc('milliseconds', clock_timestamp()) AS at FROM ${this.s}.events WHERE stream_id = $1`,
+          [streamId],
+        );
         const actual = head.rows[0]?.revision ?? 'no_stream';
         if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);
         const first = actual === 'no_stream' ? 0 : actual + 1;
-        // One recorded time for the whole append, to the millisecond, so it survives the round trip through a JS Date.
-        const now = await client.query<{ at: Date }>(`SELECT date_trunc('milliseconds', clock_timestamp()) AS at`);
-        const values: unknown[] = [now.rows[0]!.at];
+        const recordedAt = head.rows[0]!.at;
+        const values: unknown[] = [recordedAt];
         const tuples = events.map((event, i) => {
           values.push(streamId, first + i, event.type, event.schemaVersion ?? 1, JSON.stringify(event.data), JSON.stringify(event.metadata));
           const p = 1 + i * 6;
@@ -136,6 +139,16 @@ export class PostgresEventStore implements EventStore, EventArchive {
         );
         const last = inserted.rows[inserted.rows.length - 1]!;
         const appended = { revision: last.revision, position: Number(last.position) };
+        const stored = events.map((event, i): StoredEvent => ({
+          streamId,
+          type: event.type,
+          data: structuredClone(event.data),
+          metadata: structuredClone(event.metadata),
+          schemaVersion: event.schemaVersion ?? 1,
+          revision: inserted.rows[i]!.revision,
+          position: Number(inserted.rows[i]!.position),
+          recordedAt: recordedAt.toISOString(),
+        }));
         const { idempotency } = options;
         if (idempotency) {
           // A twin with the same key waits here on the primary key until the first commits, then finds it taken.
@@ -146,7 +159,7 @@ export class PostgresEventStore implements EventStore, EventArchive {
           if (kept.rowCount === 0) throw new IdempotencyKeyTakenError(idempotency.subject, idempotency.key);
         }
         await client.query('SELECT pg_notify($1, $2)', [this.channel, String(appended.position)]);
-        return appended;
+        return { appended, stored };
       }).catch((error: unknown) => {
         // Two writers took the same next revision: the loser's stream moved under it.
         if ((error as { code?: string }).code === UNIQUE_VIOLATION && (error as { constraint?: string }).constraint?.includes('stream_id')) return 'raced' as const;
@@ -156,8 +169,8 @@ export class PostgresEventStore implements EventStore, EventArchive {
         if (expected === 'any') continue;
         throw new ConcurrencyError(streamId, expected, await this.streamRevision(streamId));
       }
-      await this.reportedUpTo(result.position);
-      return result;
+      await this.reportOwn(result.stored);
+      return result.appended;
     }
   }
 
@@ -284,6 +297,19 @@ export class PostgresEventStore implements EventStore, EventArchive {
       }
     })();
     return this.reporting;
+  }
+
+  /**
+   * After our own commit: when nothing lies between what was reported and our
+   * events, report them straight away (no read back); otherwise read on in order.
+   */
+  private async reportOwn(stored: StoredEvent[]): Promise<void> {
+    if (!this.reporting && stored[0]!.position === this.reported + 1) {
+      this.reported = stored[stored.length - 1]!.position;
+      this.listeners.notify(stored);
+      return;
+    }
+    await this.reportedUpTo(stored[stored.length - 1]!.position);
   }
 
   /**
