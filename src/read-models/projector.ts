@@ -153,11 +153,12 @@ export class Projector {
     await this.wake();
   }
 
-  /** Another process applies this projection: take its position from the checkpoint it writes. */
+  /** Another process applies this projection (or rebuilt it): take its position and state from the checkpoint. */
   private async follow(name: string): Promise<void> {
     const checkpoint = await this.models.checkpoint(name);
     this.positions.set(name, checkpoint?.position ?? 0);
     if (checkpoint?.failure) this.failures.set(name, checkpoint.failure);
+    else this.failures.delete(name);
   }
 
   /** One batch for one live projection, from its stored checkpoint (another process may have moved it). */
@@ -190,6 +191,8 @@ export class Projector {
     for (;;) {
       const live: Array<Projection<unknown>> = [];
       for (const projection of this.projections) {
+        // A stopped projection stays stopped until its checkpoint shows it rebuilt (by `cli rebuild`, say).
+        if (this.failures.has(projection.name)) await this.follow(projection.name);
         if (this.failures.has(projection.name)) continue;
         if (await this.leases.acquire(projection.name)) live.push(projection);
         else await this.follow(projection.name);
