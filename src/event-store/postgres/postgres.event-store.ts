@@ -15,6 +15,7 @@ import {
   StoredEvent,
 } from '../event-store.port';
 import { AppendListeners, assertAppendable } from '../listeners';
+import { AppendOutcome, appendSql, runAppend } from './postgres.append';
 import { ident, migrate } from './postgres.schema';
 
 export interface PostgresOptions {
@@ -64,6 +65,7 @@ export class PostgresEventStore implements EventStore, EventArchive {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly s: string;
   private readonly channel: string;
+  private readonly appendSql: string;
   private reported = 0;
   private reporting: Promise<void> | undefined;
   private reportAgain = false;
@@ -79,6 +81,7 @@ export class PostgresEventStore implements EventStore, EventArchive {
   ) {
     this.s = ident(schema);
     this.channel = `brobygger_${schema}`.slice(0, 63);
+    this.appendSql = appendSql(this.s);
   }
 
   static async open({ connectionString, schema = 'brobygger', poolSize = 10 }: PostgresOptions): Promise<PostgresEventStore> {
@@ -96,7 +99,11 @@ export class PostgresEventStore implements EventStore, EventArchive {
     }
     const store = new PostgresEventStore(pool, listener, schema, connectionString);
     listener.on('error', () => undefined);
-    listener.on('notification', () => store.report());
+    listener.on('notification', ({ payload }) => {
+      // Our own appends are reported as they commit; read only for what is news here.
+      if (payload !== undefined && /^\d+$/.test(payload) && Number(payload) <= store.reported) return;
+      void store.report();
+    });
     await listener.query(`LISTEN ${ident(store.channel)}`);
     store.reported = await store.headPosition();
     return store;
@@ -116,61 +123,37 @@ export class PostgresEventStore implements EventStore, EventArchive {
   }
 
   private async write(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult> {
+    const { idempotency } = options;
     for (;;) {
-      const result = await this.transaction(async (client) => {
-        // The stream's head, and one recorded time for the whole append (to the millisecond, so it survives a JS Date).
-        const head = await client.query<{ revision: number | null; at: Date }>(
-          `SELECT max(revision) AS revision, date_trunc('milliseconds', clock_timestamp()) AS at FROM ${this.s}.events WHERE stream_id = $1`,
-          [streamId],
-        );
-        const actual = head.rows[0]?.revision ?? 'no_stream';
-        if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);
-        const first = actual === 'no_stream' ? 0 : actual + 1;
-        const recordedAt = head.rows[0]!.at;
-        const values: unknown[] = [recordedAt];
-        const tuples = events.map((event, i) => {
-          values.push(streamId, first + i, event.type, event.schemaVersion ?? 1, JSON.stringify(event.data), JSON.stringify(event.metadata));
-          const p = 1 + i * 6;
-          return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}::jsonb, $1)`;
-        });
-        const inserted = await client.query<{ position: string; revision: number }>(
-          `INSERT INTO ${this.s}.events (stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES ${tuples.join(', ')} RETURNING position, revision`,
-          values,
-        );
-        const last = inserted.rows[inserted.rows.length - 1]!;
-        const appended = { revision: last.revision, position: Number(last.position) };
-        const stored = events.map((event, i): StoredEvent => ({
-          streamId,
-          type: event.type,
-          data: structuredClone(event.data),
-          metadata: structuredClone(event.metadata),
-          schemaVersion: event.schemaVersion ?? 1,
-          revision: inserted.rows[i]!.revision,
-          position: Number(inserted.rows[i]!.position),
-          recordedAt: recordedAt.toISOString(),
-        }));
-        const { idempotency } = options;
-        if (idempotency) {
-          // A twin with the same key waits here on the primary key until the first commits, then finds it taken.
-          const kept = await client.query(
-            `INSERT INTO ${this.s}.idempotency (subject, key, route, body_hash, answer) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT DO NOTHING`,
-            [idempotency.subject, idempotency.key, idempotency.route, idempotency.bodyHash, JSON.stringify(idempotency.answer(appended))],
-          );
-          if (kept.rowCount === 0) throw new IdempotencyKeyTakenError(idempotency.subject, idempotency.key);
+      let outcome: AppendOutcome;
+      try {
+        outcome = idempotency
+          ? await this.transaction(async (client) => {
+              const appended = await runAppend(client, this.appendSql, this.channel, streamId, events, expected);
+              if (!('written' in appended)) return appended;
+              const last = appended.written[appended.written.length - 1]!;
+              // A twin with the same key waits here on the primary key until the first commits, then finds it taken.
+              const kept = await client.query(
+                `INSERT INTO ${this.s}.idempotency (subject, key, route, body_hash, answer) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT DO NOTHING`,
+                [idempotency.subject, idempotency.key, idempotency.route, idempotency.bodyHash, JSON.stringify(idempotency.answer({ revision: last.revision, position: last.position }))],
+              );
+              if (kept.rowCount === 0) throw new IdempotencyKeyTakenError(idempotency.subject, idempotency.key);
+              return appended;
+            })
+          : await runAppend(this.pool, this.appendSql, this.channel, streamId, events, expected);
+      } catch (error) {
+        // Two writers took the same next revision: with 'any' write again on the new head, else say where it is.
+        if (isRevisionRace(error)) {
+          if (expected === 'any') continue;
+          throw new ConcurrencyError(streamId, expected, await this.streamRevision(streamId));
         }
-        await client.query('SELECT pg_notify($1, $2)', [this.channel, String(appended.position)]);
-        return { appended, stored };
-      }).catch((error: unknown) => {
-        // Two writers took the same next revision: the loser's stream moved under it.
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION && (error as { constraint?: string }).constraint?.includes('stream_id')) return 'raced' as const;
-        throw error;
-      });
-      if (result === 'raced') {
-        if (expected === 'any') continue;
-        throw new ConcurrencyError(streamId, expected, await this.streamRevision(streamId));
+        if (error instanceof ConcurrencyError || error instanceof IdempotencyKeyTakenError || error instanceof StoreUnavailableError) throw error;
+        throw new StoreUnavailableError(`the append could not be written: ${message(error)}`, error);
       }
-      await this.reportOwn(result.stored);
-      return result.appended;
+      if (!('written' in outcome)) throw new ConcurrencyError(streamId, expected, outcome.actual);
+      await this.reportOwn(outcome.written);
+      const last = outcome.written[outcome.written.length - 1]!;
+      return { revision: last.revision, position: last.position };
     }
   }
 
@@ -365,6 +348,9 @@ export class PostgresEventStore implements EventStore, EventArchive {
     }
   }
 }
+
+const isRevisionRace = (error: unknown): boolean =>
+  (error as { code?: string }).code === UNIQUE_VIOLATION && ((error as { constraint?: string }).constraint ?? '').includes('stream_id');
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
