@@ -44,7 +44,8 @@ export async function runAppend(
   expected: ExpectedRevision,
 ): Promise<AppendOutcome> {
   const expectedHead = expected === 'any' ? null : expected === 'no_stream' ? -1 : expected;
-  const { rows } = await db.query<AppendRow>(sql, [
+  // A named statement is parsed and planned once per connection.
+  const { rows } = await db.query<AppendRow>({ name: `append:${channel}`, text: sql, values: [
     streamId,
     expectedHead,
     events.map((e) => e.type),
@@ -52,7 +53,7 @@ export async function runAppend(
     events.map((e) => JSON.stringify(e.data)),
     events.map((e) => JSON.stringify(e.metadata)),
     channel,
-  ]);
+  ] });
   const head = rows[0]!.head;
   if (rows[0]!.position === null) return { actual: head === -1 ? 'no_stream' : head };
   return {

@@ -162,6 +162,7 @@ export class PostgresEventStore implements EventStore, EventArchive {
     const { rows } = await this.query<EventRow>(
       `SELECT ${COLUMNS} FROM ${this.s}.events WHERE stream_id = $1 AND revision >= $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3) ORDER BY revision`,
       [streamId, fromRevision, until],
+      `read-stream:${this.channel}`,
     );
     return rows.map(toStoredEvent);
   }
@@ -339,10 +340,11 @@ export class PostgresEventStore implements EventStore, EventArchive {
     }
   }
 
-  private async query<R extends object>(sql: string, values: unknown[] = []): Promise<{ rows: R[] }> {
+  /** `name`: a statement run on every command, prepared once per connection. */
+  private async query<R extends object>(sql: string, values: unknown[] = [], name?: string): Promise<{ rows: R[] }> {
     if (this.closed) throw new StoreUnavailableError('the event store is closed');
     try {
-      return await this.pool.query<R>(sql, values);
+      return await this.pool.query<R>(name ? { name, text: sql, values } : { text: sql, values });
     } catch (error) {
       throw new StoreUnavailableError(`PostgreSQL did not answer: ${message(error)}`, error);
     }
