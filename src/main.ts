@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.port, '0.0.0.0');
-  new Logger('Main').log({ msg: 'brobygger listening', port: config.port, store: config.eventStore, dataDir: config.dataDir });
+  // Where the data is, never how to reach it: DATABASE_URL may hold a password.
+  const where = config.eventStore === 'postgres' ? { schema: config.databaseSchema } : { dataDir: config.dataDir };
+  new Logger('Main').log({ msg: 'brobygger listening', port: config.port, store: config.eventStore, ...where });
 }
 
 main().catch((error: unknown) => {
