@@ -37,7 +37,16 @@ module.exports = {
   projects: [
     { ...base, displayName: 'main', testMatch: ['**/*.spec.ts'] },
     ...(postgresAnswers()
-      ? [{ ...base, displayName: 'e2e-postgres', testMatch: ['**/e2e/**/*.e2e.spec.ts'], setupFiles: ['reflect-metadata', '<rootDir>/test/support/e2e-postgres.setup.js'] }]
+      ? [
+          {
+            ...base,
+            displayName: 'e2e-postgres',
+            testMatch: ['**/e2e/**/*.e2e.spec.ts'],
+            // Already on PostgreSQL in the main project.
+            testPathIgnorePatterns: ['/node_modules/', 'two-processes'],
+            setupFiles: ['reflect-metadata', '<rootDir>/test/support/e2e-postgres.setup.js'],
+          },
+        ]
       : []),
   ],
 };
