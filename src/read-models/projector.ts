@@ -162,7 +162,7 @@ export class Projector {
   }
 
   /** One batch for one live projection, from its stored checkpoint (another process may have moved it). */
-  private async applyLive(projection: Projection<unknown>, events: readonly ProjectedEvent[]): Promise<void> {
+  private async applyLive(projection: Projection<unknown>, batch: readonly ProjectedEvent[], readFrom: number): Promise<void> {
     for (;;) {
       const checkpoint = await this.models.checkpoint(projection.name);
       const from = checkpoint?.position ?? 0;
@@ -171,11 +171,9 @@ export class Projector {
         this.failures.set(projection.name, checkpoint.failure);
         return;
       }
-      // Moved back by another process (a rebuild): the next round reads from there.
-      if (from < events[0]!.position - 1) {
-        this.positions.set(projection.name, from);
-        return;
-      }
+      // Moved back by another process (a rebuild swapped in): read on from its checkpoint, not from the batch.
+      // (Positions may have gaps, on PostgreSQL, so only where the batch was read from tells.)
+      const events = from + 1 < readFrom ? await this.store.readAll(from + 1, BATCH) : batch;
       try {
         const applied = await applyBatch(projection, this.models, projection.name, events, from);
         this.positions.set(projection.name, applied.position);
@@ -202,7 +200,7 @@ export class Projector {
       const from = Math.min(...live.map((p) => this.position(p.name))) + 1;
       const events = await this.store.readAll(from, BATCH);
       if (events.length === 0) return;
-      for (const projection of live) await this.applyLive(projection, events);
+      for (const projection of live) await this.applyLive(projection, events, from);
       for (const check of [...this.waiters]) check();
     }
   }

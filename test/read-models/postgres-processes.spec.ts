@@ -30,6 +30,25 @@ describePostgres('projections with several processes on PostgreSQL', () => {
     return { store, models, projector };
   };
 
+  it('keeps up across the gaps that rolled-back appends leave in the positions', async () => {
+    const gapSchema = testSchema();
+    const store = await PostgresEventStore.open({ connectionString: url, schema: gapSchema });
+    const models = new PostgresReadModelStore(store.connection(), gapSchema);
+    const projector = new Projector(store, models, [counting as Projection<unknown>], undefined, new PostgresProjectionLeases(url, gapSchema));
+    await projector.start();
+    const key = { key: 'k', subject: 's', route: 'r', bodyHash: 'h', answer: () => ({}) };
+    await store.append('case-a', [newEvent()], 'no_stream', { idempotency: key });
+    // The same key again: the events are inserted, then rolled back, and their positions are gone for good.
+    await expect(store.append('case-b', [newEvent(), newEvent()], 'no_stream', { idempotency: key })).rejects.toThrow();
+    const { position } = await store.append('case-c', [newEvent()], 'no_stream');
+    expect(position).toBeGreaterThan(2);
+    expect(await projector.waitFor('counting', position, 10_000)).toBe(true);
+    expect(await models.get('counting', 'all')).toEqual({ positions: [1, position] });
+    await projector.stop();
+    await store.close();
+    await dropSchema(gapSchema);
+  });
+
   it('applies each event once, lets both processes read up to date, and hands over when the applying process goes', async () => {
     const a = await process();
     const b = await process();
