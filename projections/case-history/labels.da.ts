@@ -1,21 +1,21 @@
 import type { CaseEventType } from '../../domain/case/case.events';
 
-/** The Danish words for each event on a citizen's timeline (docs/glossary.md). */
+/** The Danish words for each event on a citizen's timeline, as in docs/event-catalogue.md. */
 export const HISTORY_LABELS: Readonly<Record<CaseEventType, string>> = {
   ReferralReceived: 'Henvisning modtaget',
   TriagedToVolunteer: 'Visiteret til frivillig',
-  TriagedToProfessional: 'Visiteret til fagperson',
+  TriagedToProfessional: 'Visiteret til professionel',
   FirstVisitBooked: 'Første besøg aftalt',
-  VisitHeld: 'Besøg holdt',
+  VisitHeld: 'Besøg gennemført',
   VisitorDismissedButReturning: 'Fyret, men kommer igen',
   VisitRescheduled: 'Besøg flyttet',
   VisitCancelled: 'Besøg aflyst',
-  RiskFlagged: 'Risiko noteret',
+  RiskFlagged: 'Risiko registreret',
   VisitorReassigned: 'Ny besøgsven',
   TaskOpened: 'Opgave oprettet',
   TaskCompleted: 'Opgave løst',
   LonelinessAssessed: 'Ensomhed målt (UCLA-3)',
-  RelationEstablished: 'Relation etableret',
+  RelationEstablished: 'Ny relation etableret',
   ReferralDeclined: 'Henvisning afvist',
   CaseClosed: 'Sag afsluttet',
 };

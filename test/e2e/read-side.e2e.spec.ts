@@ -53,7 +53,7 @@ describe('the read side over HTTP', () => {
     await post(caseId, '/relations', { kind: 'self_help_group', description: 'Selvhjælpsgruppe', at: '2026-05-01T19:00:00+02:00' });
 
     const history = (await t.http.get(`/cases/${caseId}/history`).expect(200)).body;
-    expect(history.map((e: { label: string }) => e.label)).toEqual(['Henvisning modtaget', 'Visiteret til frivillig', 'Første besøg aftalt', 'Relation etableret']);
+    expect(history.map((e: { label: string }) => e.label)).toEqual(['Henvisning modtaget', 'Visiteret til frivillig', 'Første besøg aftalt', 'Ny relation etableret']);
     expect(history[0]).toMatchObject({ type: 'ReferralReceived', occurredAt: '2026-04-10T08:00:00.000Z', revision: 0, actor: { role: 'coordinator' }, recordedAt: expect.any(String) });
     // By business time: on 20 April the relation (1 May) had not happened yet.
     const april = (await t.http.get(`/cases/${caseId}/history`).query({ asOf: '2026-04-20T00:00:00+02:00' }).expect(200)).body;
