@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AssessLonelinessController } from './cases/assess-loneliness/assess-loneliness.controller';
 import { BookFirstVisitController } from './cases/book-first-visit/book-first-visit.controller';
@@ -20,6 +21,7 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { DirectoryService } from './directory/directory.service';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
+import { AuthGuard } from './privacy/auth.guard';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ListVisitorsController } from './visitors/list-visitors/list-visitors.controller';
 import { RegisterVisitorController, RegisterVisitorHandler } from './visitors/register-visitor/register-visitor.controller';
@@ -59,7 +61,8 @@ export class AppModule {
         ListVisitorsController,
         HealthController,
       ],
-      providers: [DirectoryService, CaseCommandHandler, RegisterVisitorHandler],
+      // Every route passes the guard: it fails closed where a route declares no policy.
+      providers: [DirectoryService, CaseCommandHandler, RegisterVisitorHandler, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

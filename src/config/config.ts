@@ -12,6 +12,8 @@ export interface AppConfig {
   /** SQLite's `synchronous` pragma: FULL (default) survives a machine crash, NORMAL only a process crash. */
   sqliteSynchronous: 'FULL' | 'NORMAL';
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** JWT_SECRET; without it tokens are signed with a key created under DATA_DIR. */
+  jwtSecret?: string;
 }
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore: store,
     ...(env.DATABASE_URL !== undefined && { databaseUrl: env.DATABASE_URL }),
     databaseSchema,
+    ...(env.JWT_SECRET !== undefined && { jwtSecret: env.JWT_SECRET }),
     sqliteSynchronous: sync,
     logLevel: logLevel as AppConfig['logLevel'],
   };

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { ReadModelsService } from '../read-models/read-models.service';
+import { Public } from '../privacy/policy';
 
 /**
  * Readiness: 200 when the store answers and every projection has caught up with
@@ -16,6 +17,8 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: ReadModelsService,
   ) {}
+
+  @Public()
 
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {

@@ -27,3 +27,13 @@ export class ProjectionUnavailableError extends Error {
     this.name = 'ProjectionUnavailableError';
   }
 }
+
+/** No token, or one that is not valid. 401, with `WWW-Authenticate: Bearer`. */
+export class AuthenticationError extends Error {
+  override name = 'AuthenticationError';
+}
+
+/** A valid token whose role (or visitor) may not do this. 403. */
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+}

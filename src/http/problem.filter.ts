@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConcurrencyError, IllegalStateError, NotFoundError, ValidationError } from '../../domain/shared/errors';
 import { danishMessage } from '../../domain/shared/messages.da';
 import { IdempotencyMismatchError, StoreUnavailableError } from '../event-store/event-store.port';
-import { ProjectionUnavailableError, RequestValidationError } from './errors';
+import { AuthenticationError, ForbiddenError, ProjectionUnavailableError, RequestValidationError } from './errors';
 import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem';
 
 /**
@@ -24,6 +24,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ msg: 'unhandled error', error: describe(error) });
     }
     if (error instanceof ProjectionUnavailableError) void reply.header('retry-after', '1');
+    if (error instanceof AuthenticationError) void reply.header('www-authenticate', 'Bearer realm="brobygger"');
     if (error instanceof StoreUnavailableError) {
       this.logger.warn({ msg: 'store unavailable', error: describe(error) });
       void reply.header('retry-after', '5');
@@ -49,6 +50,12 @@ export class ProblemFilter implements ExceptionFilter {
         currentRevision: error.actual === 'no_stream' ? null : error.actual,
         userMessage: 'Sagen er ændret af en anden — opdatér',
       });
+    }
+    if (error instanceof AuthenticationError) {
+      return problem(401, 'unauthenticated', error.message, instance);
+    }
+    if (error instanceof ForbiddenError) {
+      return problem(403, 'forbidden', error.message, instance);
     }
     if (error instanceof IdempotencyMismatchError) {
       return problem(422, 'idempotency_key_reused', error.message, instance);

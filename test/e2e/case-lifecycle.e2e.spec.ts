@@ -63,7 +63,7 @@ describe('a case over HTTP', () => {
       'CaseClosed',
     ]);
     expect(events.map((e: { revision: number }) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(events[0].metadata).toMatchObject({ actor: { id: 'local-coordinator', role: 'coordinator' }, occurredAt: '2026-03-02T08:15:00.000Z' });
+    expect(events[0].metadata).toMatchObject({ actor: { id: 'test-coordinator', role: 'coordinator' }, occurredAt: '2026-03-02T08:15:00.000Z' });
     expect(events[7].data).toMatchObject({ score: 8, instrument: 'ucla3' });
     // A closed case takes nothing.
     const refused = await post('/visits', { visitorId, visitedAt: '2026-04-21T10:00:00+02:00' }, 409);

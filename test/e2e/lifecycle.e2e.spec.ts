@@ -1,5 +1,5 @@
 import { karenReferral } from './support/fixtures';
-import { startTestApp, testConfig } from './support/test-app';
+import { COORDINATOR, httpAs, startTestApp, testConfig, tokenFor } from './support/test-app';
 import type { AppConfig } from '../../src/config/config';
 import { dropSchema } from '../support/postgres';
 import { createApp } from '../../src/app.factory';
@@ -7,7 +7,6 @@ import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port'
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 
 describe('the service under stress of its own life', () => {
   it('finishes commands in flight when it is stopped, and loses none it acknowledged', async () => {
@@ -60,7 +59,7 @@ describe('the service under stress of its own life', () => {
     try {
       config = { ...testConfig('sqlite', dir), logLevel: 'log' };
       const app = await createApp(config);
-      const http = request(app.getHttpServer());
+      const http = httpAs(app.getHttpServer(), tokenFor(dir, COORDINATOR));
       await http.post('/cases').send(karenReferral()).expect(201);
       await http.get('/cases').query({ search: 'Karen' }).expect(200);
       await http.post('/cases').send(karenReferral({ programme: 'bingo' })).expect(400);

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import type { AppConfig } from '../../src/config/config';
 import { describePostgres, dropSchema, testDatabaseUrl, testSchema } from '../support/postgres';
 import { karenReferral } from './support/fixtures';
+import { COORDINATOR, httpAs, tokenFor } from './support/test-app';
 
 /** Two application processes (two apps) on one PostgreSQL database. */
 describePostgres('two application processes on one PostgreSQL database', () => {
@@ -22,7 +22,9 @@ describePostgres('two application processes on one PostgreSQL database', () => {
   it('lets exactly one command per expected revision win across both, and both serve every event and view', async () => {
     const [a, b] = [await createApp(config, { logs: false }), await createApp(config, { logs: false })];
     apps.push(a, b);
-    const [ha, hb] = [request(a.getHttpServer()), request(b.getHttpServer())];
+    // Both processes share DATA_DIR, and so the signing key.
+    const token = tokenFor(dir, COORDINATOR);
+    const [ha, hb] = [httpAs(a.getHttpServer(), token), httpAs(b.getHttpServer(), token)];
     const { caseId } = (await ha.post('/cases').send(karenReferral()).expect(201)).body;
 
     const triage = { track: 'volunteer', reason: 'r', priority: 'normal' };

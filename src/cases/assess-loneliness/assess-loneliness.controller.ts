@@ -10,6 +10,7 @@ import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { plain } from '../../shared/plain';
 import { dispatchCaseCommand } from '../shared/dispatch';
 import { AssessLonelinessDto } from './assess-loneliness.dto';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,6 +18,7 @@ export class AssessLonelinessController {
   constructor(private readonly commands: CommandBus) {}
 
   /** A UCLA-3 measurement (three answers 1-3, score 3-9). */
+  @Allow('coordinator', 'assigned-visitor')
   @Post(':caseId/assessments')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseAnswerDto })

@@ -10,6 +10,7 @@ import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { plain } from '../../shared/plain';
 import { dispatchCaseCommand } from '../shared/dispatch';
 import { BookFirstVisitDto } from './book-first-visit.dto';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,6 +18,7 @@ export class BookFirstVisitController {
   constructor(private readonly commands: CommandBus) {}
 
   /** A place is free: visitor and time agreed, the visit card handed over. */
+  @Allow('coordinator')
   @Post(':caseId/first-visit')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseAnswerDto })

@@ -10,6 +10,7 @@ import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { plain } from '../../shared/plain';
 import { dispatchCaseCommand } from '../shared/dispatch';
 import { CancelVisitDto } from './cancel-visit.dto';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,6 +18,7 @@ export class CancelVisitController {
   constructor(private readonly commands: CommandBus) {}
 
   /** An agreed visit falls out. */
+  @Allow('coordinator', 'assigned-visitor')
   @Post(':caseId/visits/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseAnswerDto })

@@ -10,6 +10,7 @@ import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { plain } from '../../shared/plain';
 import { dispatchCaseCommand } from '../shared/dispatch';
 import { CloseCaseDto } from './close-case.dto';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,6 +18,7 @@ export class CloseCaseController {
   constructor(private readonly commands: CommandBus) {}
 
   /** The case ends. */
+  @Allow('coordinator')
   @Post(':caseId/close')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseAnswerDto })

@@ -10,6 +10,7 @@ import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { plain } from '../../shared/plain';
 import { dispatchCaseCommand } from '../shared/dispatch';
 import { DeclineReferralDto } from './decline.dto';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,6 +18,7 @@ export class DeclineReferralController {
   constructor(private readonly commands: CommandBus) {}
 
   /** The referral is not taken on; the case ends. */
+  @Allow('coordinator')
   @Post(':caseId/decline')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseAnswerDto })

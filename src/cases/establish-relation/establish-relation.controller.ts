@@ -10,6 +10,7 @@ import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { plain } from '../../shared/plain';
 import { dispatchCaseCommand } from '../shared/dispatch';
 import { EstablishRelationDto } from './establish-relation.dto';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,6 +18,7 @@ export class EstablishRelationController {
   constructor(private readonly commands: CommandBus) {}
 
   /** The goal: the citizen has a new relation, so the helper is no longer the main support. */
+  @Allow('coordinator', 'assigned-visitor')
   @Post(':caseId/relations')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseAnswerDto })

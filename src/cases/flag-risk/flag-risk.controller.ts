@@ -10,6 +10,7 @@ import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { plain } from '../../shared/plain';
 import { dispatchCaseCommand } from '../shared/dispatch';
 import { FlagRiskDto } from './flag-risk.dto';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,6 +18,7 @@ export class FlagRiskController {
   constructor(private readonly commands: CommandBus) {}
 
   /** A risk found during the case (e.g. suicidal thoughts): the case moves to the professional track. */
+  @Allow('coordinator', 'assigned-visitor')
   @Post(':caseId/risks')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseAnswerDto })

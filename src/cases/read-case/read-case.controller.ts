@@ -10,6 +10,7 @@ import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { DirectoryService } from '../../directory/directory.service';
 import { CaseIdParam } from '../../http/validators';
 import { ListCasesQuery } from './list-cases.query';
+import { Allow } from '../../privacy/policy';
 
 /** Reads of one case, always folded from its stream (never a read model), so the ETag is current. */
 @ApiTags('cases')
@@ -21,6 +22,7 @@ export class ReadCaseController {
   ) {}
 
   /** The coordinator's list of cases, newest referral first. */
+  @Allow('coordinator')
   @Get()
   list(@Query() query: ListCasesQuery): unknown[] {
     const needle = query.search?.toLocaleLowerCase('da');
@@ -46,6 +48,7 @@ export class ReadCaseController {
   }
 
   /** The case's state as it stands, with `status`, `citizenId` and the `ETag` to send back as If-Match. */
+  @Allow('coordinator', 'assigned-visitor')
   @Get(':caseId')
   @ApiOkResponse({ description: 'The case state; ETag carries its revision' })
   async get(@Param('caseId', CaseIdParam) caseId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
@@ -57,6 +60,7 @@ export class ReadCaseController {
   }
 
   /** The raw stream, in revision order. */
+  @Allow('coordinator')
   @Get(':caseId/events')
   async events(@Param('caseId', CaseIdParam) caseId: string): Promise<unknown[]> {
     const events = await this.stream(caseId);

@@ -10,6 +10,7 @@ import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { plain } from '../../shared/plain';
 import { dispatchCaseCommand } from '../shared/dispatch';
 import { ReassignVisitorDto } from './reassign-visitor.dto';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,6 +18,7 @@ export class ReassignVisitorController {
   constructor(private readonly commands: CommandBus) {}
 
   /** Continuity is broken on purpose: another visitor takes the case. */
+  @Allow('coordinator')
   @Post(':caseId/reassign')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseAnswerDto })

@@ -10,6 +10,7 @@ import { RequestValidationError } from '../../http/errors';
 import { CaseAnswer, CaseCommandMessage } from '../shared/case-command';
 import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { ReceiveReferralDto } from './receive-referral.dto';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,6 +18,7 @@ export class ReceiveReferralController {
   constructor(private readonly commands: CommandBus) {}
 
   /** A partner (or the citizen, or a relative) refers a citizen: a new case, and a new citizen unless `citizenId` is given. */
+  @Allow('coordinator')
   @Post()
   @ApiCreatedResponse({ type: CaseAnswerDto })
   async receive(@Body() body: ReceiveReferralDto, @Meta() meta: CommandMeta, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseAnswer> {

@@ -10,6 +10,7 @@ import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { plain } from '../../shared/plain';
 import { dispatchCaseCommand } from '../shared/dispatch';
 import { RecordDismissalDto } from './record-dismissal.dto';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,6 +18,7 @@ export class RecordDismissalController {
   constructor(private readonly commands: CommandBus) {}
 
   /** The citizen "fired" the visitor, who judges it right to come back next time. */
+  @Allow('coordinator', 'assigned-visitor')
   @Post(':caseId/dismissals')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseAnswerDto })

@@ -10,6 +10,7 @@ import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { plain } from '../../shared/plain';
 import { dispatchCaseCommand } from '../shared/dispatch';
 import { RecordVisitDto } from './record-visit.dto';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,6 +18,7 @@ export class RecordVisitController {
   constructor(private readonly commands: CommandBus) {}
 
   /** A visit took place; the next date goes on the visit card. */
+  @Allow('coordinator', 'assigned-visitor')
   @Post(':caseId/visits')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseAnswerDto })

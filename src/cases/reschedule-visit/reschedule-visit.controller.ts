@@ -10,6 +10,7 @@ import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { plain } from '../../shared/plain';
 import { dispatchCaseCommand } from '../shared/dispatch';
 import { RescheduleVisitDto } from './reschedule-visit.dto';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,6 +18,7 @@ export class RescheduleVisitController {
   constructor(private readonly commands: CommandBus) {}
 
   /** The agreed time moves: only when the citizen was called first. */
+  @Allow('coordinator', 'assigned-visitor')
   @Post(':caseId/visits/reschedule')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseAnswerDto })

@@ -11,12 +11,15 @@ import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { plain } from '../../shared/plain';
 import { dispatchCaseCommand } from '../shared/dispatch';
 import { CompleteTaskDto, OpenTaskDto } from './tasks.dto';
+import { Allow } from '../../privacy/policy';
 
 /** Administrative help (helbredstillæg, boligydelse, varmehjælp, ...): opened, then completed with an outcome. */
 @ApiTags('cases')
 @Controller('cases/:caseId/tasks')
 export class TasksController {
   constructor(private readonly commands: CommandBus) {}
+
+  @Allow('coordinator', 'assigned-visitor')
 
   @Post()
   @HttpCode(200)
@@ -30,6 +33,8 @@ export class TasksController {
     const command = { type: 'OpenTask' as const, data: { taskId: randomUUID(), ...plain(body) } };
     return dispatchCaseCommand(this.commands, reply, caseId, command, meta);
   }
+
+  @Allow('coordinator', 'assigned-visitor')
 
   @Post(':taskId/complete')
   @HttpCode(200)

@@ -10,6 +10,7 @@ import { CaseAnswerDto } from '../shared/case-answer.dto';
 import { plain } from '../../shared/plain';
 import { dispatchCaseCommand } from '../shared/dispatch';
 import { TriageCaseDto } from './triage.dto';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,6 +18,7 @@ export class TriageCaseController {
   constructor(private readonly commands: CommandBus) {}
 
   /** The coordinator judges who must take the case (volunteer or professional); it goes into the waiting folder. */
+  @Allow('coordinator')
   @Post(':caseId/triage')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseAnswerDto })

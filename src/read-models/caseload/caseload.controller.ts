@@ -6,6 +6,7 @@ import { Assignment, assignmentPrefix, CaseCard, caseKey, Caseload, caseload, ca
 import { VisitorIdParam } from '../../http/validators';
 import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('read models')
 @Controller('visitors')
@@ -13,6 +14,7 @@ export class CaseloadController {
   constructor(private readonly readModels: ReadModelsService) {}
 
   /** A visitor's active cases: the next agreed visit (the visit card), overdue visits, open tasks, themes, risks, free places. */
+  @Allow('coordinator', 'that-visitor')
   @Get(':visitorId/caseload')
   async caseload(@Param('visitorId', VisitorIdParam) visitorId: string, @Query() query: PositionQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Caseload> {
     await this.readModels.consistent(caseloadProjection.name, query.minPosition, reply);

@@ -11,6 +11,7 @@ import { copenhagenDate } from '../../../projections/shared/time';
 import { RequestValidationError } from '../../http/errors';
 import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
+import { Allow } from '../../privacy/policy';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (value: string) => DATE.test(value) && DateTime.fromISO(value).isValid;
@@ -30,6 +31,7 @@ export class DashboardController {
   constructor(private readonly readModels: ReadModelsService) {}
 
   /** Monthly figures by business time in Europe/Copenhagen: aggregates only, no names, no citizen ids. */
+  @Allow('manager', 'coordinator')
   @Get()
   async get(@Query() query: DashboardQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ from: string | null; to: string | null; programme: Programme | null; generatedAt: string; months: MonthFigures[] }> {
     for (const field of ['from', 'to'] as const) {

@@ -6,6 +6,7 @@ import { caseHistoryProjection, historyAsOf, HistoryEntry, historyPrefix } from 
 import { CaseIdParam } from '../../http/validators';
 import { ReadModelsService } from '../read-models.service';
 import { AsOfQuery } from './as-of.query';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('read models')
 @Controller('cases')
@@ -13,6 +14,7 @@ export class HistoryController {
   constructor(private readonly readModels: ReadModelsService) {}
 
   /** The auditable timeline: every event with its Danish label, both times, revision and actor. */
+  @Allow('coordinator')
   @Get(':caseId/history')
   async history(@Param('caseId', CaseIdParam) caseId: string, @Query() query: AsOfQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<HistoryEntry[]> {
     await this.readModels.consistent(caseHistoryProjection.name, query.minPosition, reply);

@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { Partner, PartnerRow, partners, partnersProjection } from '../../../projections/partners/partners';
 import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
+import { Allow } from '../../privacy/policy';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,6 +28,7 @@ export class PartnersController {
   constructor(private readonly readModels: ReadModelsService) {}
 
   /** Who refers citizens, how many in the period, and who has gone silent (the companion guide's reminder visits). */
+  @Allow('manager', 'coordinator')
   @Get()
   async list(@Query() query: PartnersQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<PartnerRow[]> {
     await this.readModels.consistent(partnersProjection.name, query.minPosition, reply);

@@ -8,6 +8,7 @@ import { toMessage } from '../../event-store/command-handler';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { CaseIdParam } from '../../http/validators';
 import { AsOfQuery } from '../history/as-of.query';
+import { Allow } from '../../privacy/policy';
 
 @ApiTags('read models')
 @Controller('cases')
@@ -18,6 +19,7 @@ export class ReplayController {
    * The case as it stood at `asOf`, folded with the same decider from the events
    * that had happened (or that we knew of) by then, in revision order.
    */
+  @Allow('coordinator')
   @Get(':caseId/replay')
   async replay(@Param('caseId', CaseIdParam) caseId: string, @Query() query: AsOfQuery): Promise<unknown> {
     const events = await this.store.readStream(caseStreamId(caseId));

@@ -8,6 +8,7 @@ import type { Programme, Track } from '../../../domain/shared/codes';
 import { WaitingCase, waitingList, WaitingListEntry, waitingListProjection } from '../../../projections/waiting-list/waiting-list';
 import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
+import { Allow } from '../../privacy/policy';
 
 export class WaitingListQuery extends PositionQuery {
   @ApiPropertyOptional({ enum: TRACKS }) @IsOptional() @IsIn(TRACKS) track?: Track;
@@ -27,6 +28,7 @@ export class WaitingListController {
   constructor(private readonly readModels: ReadModelsService) {}
 
   /** The waiting folder (ventemappe): triaged cases with no first visit, high priority first, then the oldest referral. */
+  @Allow('coordinator')
   @Get()
   async list(@Query() query: WaitingListQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<WaitingListEntry[]> {
     await this.readModels.consistent(waitingListProjection.name, query.minPosition, reply);

@@ -4,6 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { VISITOR_KINDS } from '../../../domain/shared/codes';
 import type { VisitorKind } from '../../../domain/shared/codes';
 import { DirectoryService } from '../../directory/directory.service';
+import { Allow } from '../../privacy/policy';
 
 export class ListVisitorsQuery {
   @ApiPropertyOptional({ enum: VISITOR_KINDS }) @IsOptional() @IsIn(VISITOR_KINDS) kind?: VisitorKind;
@@ -19,6 +20,7 @@ export class ListVisitorsController {
   constructor(private readonly directory: DirectoryService) {}
 
   /** Visitors with their kind, capacity, active cases and free places: who can take the next case. */
+  @Allow('coordinator')
   @Get()
   list(@Query() query: ListVisitorsQuery): unknown[] {
     const rows = [...this.directory.directory.visitors.values()].map((v) => {

@@ -11,6 +11,7 @@ import { commandAnswer } from '../../http/command-answer';
 import { Meta } from '../../http/command-meta';
 import { plain } from '../../shared/plain';
 import { RegisterVisitorDto } from './register-visitor.dto';
+import { Allow } from '../../privacy/policy';
 
 export interface VisitorAnswer {
   visitorId: string;
@@ -47,6 +48,7 @@ export class RegisterVisitorController {
   constructor(private readonly commands: CommandBus) {}
 
   /** A visitor joins the registry: a volunteer, a volunteer with a professional background, or an employee. */
+  @Allow('coordinator', 'admin')
   @Post()
   @ApiCreatedResponse({ description: '{ visitorId, revision, position }' })
   async register(@Body() body: RegisterVisitorDto, @Meta() meta: CommandMeta, @Res({ passthrough: true }) reply: FastifyReply): Promise<VisitorAnswer> {

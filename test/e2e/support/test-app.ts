@@ -6,10 +6,33 @@ import request from 'supertest';
 import { createApp } from '../../../src/app.factory';
 import type { AppConfig } from '../../../src/config/config';
 import { dropSchema, testDatabaseUrl } from '../../support/postgres';
+import { signingKey } from '../../../src/privacy/signing-key';
+import { issueToken, Principal } from '../../../src/privacy/tokens';
+
+/** supertest, with a bearer token on every request. */
+export type Http = Pick<ReturnType<typeof request>, 'get' | 'post' | 'put' | 'patch' | 'delete'>;
+
+/** Requests to `server` as the holder of `token` (none: anonymous). */
+export function httpAs(server: Parameters<typeof request>[0], token?: string): Http {
+  const client = request(server);
+  const send = (method: 'get' | 'post' | 'put' | 'patch' | 'delete') => (url: string) => {
+    const test = client[method](url);
+    return token ? test.set('authorization', `Bearer ${token}`) : test;
+  };
+  return { get: send('get'), post: send('post'), put: send('put'), patch: send('patch'), delete: send('delete') };
+}
+
+/** A token signed with the app's key (the one under its data directory). */
+export function tokenFor(dataDir: string, principal: Principal): string {
+  return issueToken(signingKey(dataDir, undefined), principal, '1h');
+}
 
 export interface TestApp {
   app: NestFastifyApplication;
-  http: ReturnType<typeof request>;
+  /** As the coordinator `test-coordinator`. */
+  http: Http;
+  /** As someone else: another role, a visitor, or nobody. */
+  as(principal: Principal | 'anonymous'): Http;
   dataDir: string;
   /** Stops the app (draining the store) and starts it again on the same data directory. */
   restart(): Promise<TestApp>;
@@ -30,6 +53,8 @@ export function testConfig(store: 'sqlite' | 'memory', dir: string): AppConfig {
   return { ...base, eventStore: store };
 }
 
+export const COORDINATOR: Principal = { sub: 'test-coordinator', role: 'coordinator' };
+
 /** The real application on a fresh SQLite file (or the memory store), logs off. */
 export async function startTestApp(store: 'sqlite' | 'memory' = 'sqlite', dataDir?: string, ownsDir = dataDir === undefined): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'brobygger-e2e-'));
@@ -37,7 +62,8 @@ export async function startTestApp(store: 'sqlite' | 'memory' = 'sqlite', dataDi
   const app = await createApp(config, { logs: false });
   const testApp: TestApp = {
     app,
-    http: request(app.getHttpServer()),
+    http: httpAs(app.getHttpServer(), tokenFor(dir, COORDINATOR)),
+    as: (principal) => httpAs(app.getHttpServer(), principal === 'anonymous' ? undefined : tokenFor(dir, principal)),
     dataDir: dir,
     restart: async () => {
       await app.close();

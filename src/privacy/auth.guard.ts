@@ -1,0 +1,67 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { DirectoryService } from '../directory/directory.service';
+import type { RequestWithActor } from '../http/actor';
+import { AuthenticationError, ForbiddenError } from '../http/errors';
+import { POLICY, PUBLIC, Rule } from './policy';
+import { signingKey } from './signing-key';
+import { InvalidTokenError, Principal, verifyToken } from './tokens';
+
+export type AuthenticatedRequest = RequestWithActor & { principal?: Principal };
+
+/**
+ * The one place that decides who may do what. It runs before validation and
+ * before any rule, so a visitor's command on a case not theirs is refused with
+ * 403 whatever its body; the actor of every event is taken from the token here.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly key: Buffer;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly directory: DirectoryService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.key = signingKey(config.dataDir, config.jwtSecret);
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & FastifyRequest>();
+    const principal = this.authenticate(request);
+    request.principal = principal;
+    request.actor = { id: principal.sub, role: principal.role };
+    const rules = this.reflector.getAllAndOverride<Rule[] | undefined>(POLICY, targets) ?? [];
+    if (rules.includes(principal.role)) return true;
+    if (principal.role === 'visitor' && this.visitorMay(rules, principal, request)) return true;
+    throw new ForbiddenError(`a ${principal.role} may not ${request.method} ${request.routeOptions.url ?? ''}`.trim());
+  }
+
+  private authenticate(request: FastifyRequest): Principal {
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) throw new AuthenticationError('send a bearer token: Authorization: Bearer <token>');
+    try {
+      return verifyToken(this.key, match[1]!);
+    } catch (error) {
+      throw new AuthenticationError(error instanceof InvalidTokenError ? error.message : 'the token is not valid');
+    }
+  }
+
+  /** A visitor acts on their own cases only, and names no other visitor in a command. */
+  private visitorMay(rules: Rule[], principal: Principal, request: FastifyRequest): boolean {
+    const params = request.params as Record<string, string | undefined>;
+    const body = request.body as Record<string, unknown> | undefined;
+    if (body && typeof body === 'object' && 'visitorId' in body && body.visitorId !== principal.visitorId) return false;
+    if (rules.includes('that-visitor') && params.visitorId?.toLowerCase() === principal.visitorId) return true;
+    if (rules.includes('assigned-visitor') && params.caseId) {
+      const entry = this.directory.directory.cases.get(params.caseId.toLowerCase());
+      return entry?.status === 'Active' && entry.visitorId === principal.visitorId;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,49 @@
+import jwt from 'jsonwebtoken';
+import { ROLES, Role } from '../../domain/shared/codes';
+import { isUuid } from '../../domain/shared/ids';
+
+/** Who is asking, as the token says: `sub` verbatim, a role, and for a visitor their visitor id. */
+export interface Principal {
+  sub: string;
+  role: Role;
+  visitorId?: string;
+}
+
+const ALGORITHM = 'HS256';
+const ISSUER = 'brobygger';
+
+export class InvalidTokenError extends Error {
+  override name = 'InvalidTokenError';
+}
+
+/** Signs a token; `ttl` as `8h`, `30m`, `7d` or seconds. */
+export function issueToken(key: Buffer, principal: Principal, ttl: string | number = '8h'): string {
+  checkPrincipal(principal);
+  const claims = { role: principal.role, ...(principal.visitorId !== undefined && { visitorId: principal.visitorId }) };
+  return jwt.sign(claims, key, { algorithm: ALGORITHM, subject: principal.sub, issuer: ISSUER, expiresIn: ttl as jwt.SignOptions['expiresIn'] });
+}
+
+/** The principal of a valid token; an InvalidTokenError for anything else (bad signature, expired, wrong claims). */
+export function verifyToken(key: Buffer, token: string): Principal {
+  let payload: jwt.JwtPayload | string;
+  try {
+    payload = jwt.verify(token, key, { algorithms: [ALGORITHM], issuer: ISSUER });
+  } catch (error) {
+    throw new InvalidTokenError(error instanceof jwt.TokenExpiredError ? 'the token has expired' : 'the token is not valid');
+  }
+  if (typeof payload === 'string') throw new InvalidTokenError('the token is not valid');
+  const principal: Principal = { sub: String(payload.sub ?? ''), role: payload.role as Role, ...(payload.visitorId !== undefined && { visitorId: String(payload.visitorId) }) };
+  try {
+    checkPrincipal(principal);
+  } catch (error) {
+    throw new InvalidTokenError((error as Error).message);
+  }
+  return principal;
+}
+
+function checkPrincipal({ sub, role, visitorId }: Principal): void {
+  if (sub.length === 0 || sub.length > 200) throw new Error('sub must be 1 to 200 characters');
+  if (!(ROLES as readonly string[]).includes(role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
+  if (role === 'visitor' && !isUuid(visitorId)) throw new Error('a visitor token needs the visitor id (a UUID)');
+  if (role !== 'visitor' && visitorId !== undefined) throw new Error('only a visitor token carries a visitor id');
+}
