@@ -3,6 +3,9 @@ import { loadConfig } from '../config/config';
 import type { EventArchive, EventStore } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
+import type { Role } from '../../domain/shared/codes';
+import { signingKey } from '../privacy/signing-key';
+import { issueToken } from '../privacy/tokens';
 import { openEnvironment } from './environment';
 import { migrateEvents } from './migrate';
 import { progressBar } from './progress';
@@ -22,6 +25,21 @@ const positiveInt = (value: string): number => {
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number');
   return n;
 };
+
+program
+  .command('token')
+  .description('print a bearer token (alone, on the last line of standard output); never opens the store')
+  .requiredOption('--role <role>', 'coordinator, visitor, manager, auditor or admin')
+  .requiredOption('--sub <subject>', 'who the token is for (any string; recorded as the actor of their commands)')
+  .option('--visitor <id>', "a visitor's visitor id (required for --role visitor)")
+  .option('--ttl <duration>', 'lifetime, e.g. 8h, 30m, 7d', '8h')
+  .action((options: { role: Role; sub: string; visitor?: string; ttl: string }) => {
+    const config = loadConfig();
+    const principal = { sub: options.sub, role: options.role, ...(options.visitor !== undefined && { visitorId: options.visitor.toLowerCase() }) };
+    if (!/^\d+[smhd]?$/.test(options.ttl)) throw new InvalidArgumentError('--ttl must be a number of seconds, or one with s, m, h or d (e.g. 8h)');
+    const ttl = /^\d+$/.test(options.ttl) ? Number(options.ttl) : options.ttl;
+    console.log(issueToken(signingKey(config.dataDir, config.jwtSecret), principal, ttl));
+  });
 
 program
   .command('seed')

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../../src/privacy/tokens';
+import { karenReferral, visitor } from './support/fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+type Who = 'coordinator' | 'assigned visitor' | 'other visitor' | 'manager' | 'auditor' | 'admin' | 'anonymous';
+const EVERYONE: Who[] = ['coordinator', 'assigned visitor', 'other visitor', 'manager', 'auditor', 'admin', 'anonymous'];
+
+/**
+ * The role × route table of DESIGN.md as a test: each caller either gets past the
+ * guard (whatever the rules then say) or is refused with 401/403, and a refusal
+ * appends nothing. Auditors are refused the case views until pseudonymisation exists.
+ */
+describe('who may do what', () => {
+  let t: TestApp;
+  let caseId: string;
+  let taskId: string;
+  let assigned: string;
+  let other: string;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+    assigned = (await t.http.post('/visitors').send(visitor('volunteer', 5, 'Birthe Tildelt')).expect(201)).body.visitorId;
+    other = (await t.http.post('/visitors').send(visitor('volunteer', 5, 'Ole Anden')).expect(201)).body.visitorId;
+    caseId = (await t.http.post('/cases').send(karenReferral()).expect(201)).body.caseId;
+    await t.http.post(`/cases/${caseId}/triage`).send({ track: 'volunteer', reason: 'r', priority: 'normal' }).expect(200);
+    await t.http.post(`/cases/${caseId}/first-visit`).send({ visitorId: assigned, visitAt: '2026-03-09T10:00:00+01:00' }).expect(200);
+    taskId = (await t.http.post(`/cases/${caseId}/tasks`).send({ kind: 'grant', description: 'Legat' }).expect(200)).body.taskId;
+  });
+  afterAll(() => t.close());
+
+  const principal = (who: Who): Principal | 'anonymous' => {
+    if (who === 'anonymous') return 'anonymous';
+    if (who === 'assigned visitor') return { sub: 'birthe@sogn.dk', role: 'visitor', visitorId: assigned };
+    if (who === 'other visitor') return { sub: 'ole@sogn.dk', role: 'visitor', visitorId: other };
+    return { sub: `${who}@example.dk`, role: who };
+  };
+
+  const routes: Array<{ route: string; allowed: Who[]; send: (as: Who) => ReturnType<TestApp['http']['get']> }> = [
+    { route: 'POST /visitors', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post('/visitors').send(visitor('employee', 3, 'Ny')) },
+    { route: 'GET /visitors', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/visitors') },
+    { route: 'GET /cases', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/cases') },
+    { route: 'POST /cases', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post('/cases').send(karenReferral()) },
+    { route: 'GET /cases/:caseId', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}`) },
+    { route: 'GET /cases/:caseId/events', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/events`) },
+    { route: 'POST /cases/:caseId/triage', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/triage`).send({ track: 'volunteer', reason: 'r', priority: 'low' }) },
+    { route: 'POST /cases/:caseId/decline', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/decline`).send({ reason: 'moved' }) },
+    { route: 'POST /cases/:caseId/first-visit', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/first-visit`).send({ visitorId: other, visitAt: '2026-03-10T10:00:00+01:00' }) },
+    { route: 'POST /cases/:caseId/reassign', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/reassign`).send({ toVisitorId: assigned, reason: 'r' }) },
+    { route: 'POST /cases/:caseId/visits', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/visits`).send({ visitorId: assigned, visitedAt: '2026-03-09T10:05:00+01:00' }) },
+    { route: 'POST /cases/:caseId/visits/reschedule', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/visits/reschedule`).send({ from: '2030-01-01T10:00:00Z', to: '2030-01-02T10:00:00Z', citizenNotified: true }) },
+    { route: 'POST /cases/:caseId/visits/cancel', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/visits/cancel`).send({ at: '2030-01-01T10:00:00Z', by: 'citizen', reason: 'r' }) },
+    { route: 'POST /cases/:caseId/dismissals', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/dismissals`).send({ visitorId: assigned, at: '2026-03-10T10:00:00+01:00', nextVisitAt: '2026-03-17T10:00:00+01:00', assessment: 'a' }) },
+    { route: 'POST /cases/:caseId/tasks', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/tasks`).send({ kind: 'grant', description: 'd' }) },
+    { route: 'POST /cases/:caseId/tasks/:taskId/complete', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/tasks/${taskId}/complete`).send({ outcome: 'o' }) },
+    { route: 'POST /cases/:caseId/assessments', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/assessments`).send({ instrument: 'ucla3', answers: [1, 2, 3] }) },
+    { route: 'POST /cases/:caseId/relations', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/relations`).send({ kind: 'friend', description: 'd', at: '2026-04-01T10:00:00+02:00' }) },
+    { route: 'POST /cases/:caseId/risks', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/risks`).send({ risk: 'contact_difficulties', note: 'n', at: '2026-04-01T10:00:00+02:00' }) },
+    { route: 'POST /cases/:caseId/close', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${randomUUID()}/close`).send({ reason: 'moved' }) },
+    { route: 'GET /waiting-list', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/waiting-list') },
+    { route: 'GET /visitors/:visitorId/caseload', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/visitors/${assigned}/caseload`) },
+    { route: 'GET /cases/:caseId/history', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/history`) },
+    { route: 'GET /cases/:caseId/replay', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/replay`) },
+    { route: 'GET /dashboard', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/dashboard') },
+    { route: 'GET /partners', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/partners') },
+    { route: 'GET /health', allowed: EVERYONE, send: (as) => t.as(principal(as)).get('/health') },
+  ];
+
+  const cells = routes.flatMap(({ route, allowed, send }) => EVERYONE.map((who) => [route, who, allowed.includes(who), send] as const));
+  const head = async () => (await t.http.get('/health')).body.store.position as number;
+
+  it.each(cells)('%s as %s: allowed %s', async (_route, who, allowed, send) => {
+    const before = await head();
+    const res = await send(who);
+    if (allowed) {
+      expect([401, 403]).not.toContain(res.status);
+      return;
+    }
+    expect(res.status).toBe(who === 'anonymous' ? 401 : 403);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(await head()).toBe(before);
+  });
+
+  it('refuses a visitor who names another visitor in a command, before any rule', async () => {
+    const res = await t.as(principal('assigned visitor')).post(`/cases/${caseId}/visits`).send({ visitorId: other, visitedAt: 'not even a date' });
+    expect(res.status).toBe(403);
+  });
+
+  it.each([
+    ['no token', undefined],
+    ['a malformed header', 'Token abc'],
+    ['a forged token', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYWRtaW4iLCJzdWIiOiJ4In0.c2lnbmF0dXJl'],
+  ])('answers 401 with WWW-Authenticate for %s', async (_name, header) => {
+    const test = t.as('anonymous').get('/cases');
+    const res = header ? await test.set('authorization', header) : await test;
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(res.body).toMatchObject({ status: 401, code: 'unauthenticated' });
+  });
+
+  it('records the token subject as the actor of the events, never a name from the body', async () => {
+    await t.as(principal('assigned visitor')).post(`/cases/${caseId}/assessments`).send({ instrument: 'ucla3', answers: [1, 1, 1] }).expect(200);
+    const events = (await t.http.get(`/cases/${caseId}/events`)).body;
+    expect(events[events.length - 1].metadata.actor).toEqual({ id: 'birthe@sogn.dk', role: 'visitor' });
+  });
+});
