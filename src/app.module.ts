@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AssessLonelinessController } from './cases/assess-loneliness/assess-loneliness.controller';
 import { BookFirstVisitController } from './cases/book-first-visit/book-first-visit.controller';
@@ -21,7 +21,10 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { DirectoryService } from './directory/directory.service';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
+import { AccessLogController } from './privacy/access-log.controller';
+import { AccessLogService } from './privacy/access-log.service';
 import { AuthGuard } from './privacy/auth.guard';
+import { AccessLogInterceptor } from './privacy/personal-data';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ListVisitorsController } from './visitors/list-visitors/list-visitors.controller';
 import { RegisterVisitorController, RegisterVisitorHandler } from './visitors/register-visitor/register-visitor.controller';
@@ -60,9 +63,18 @@ export class AppModule {
         RegisterVisitorController,
         ListVisitorsController,
         HealthController,
+        AccessLogController,
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
-      providers: [DirectoryService, CaseCommandHandler, RegisterVisitorHandler, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [
+        DirectoryService,
+        CaseCommandHandler,
+        RegisterVisitorHandler,
+        AccessLogService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        // Every read of people's data is logged, declared per route with @PersonalData.
+        { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
+      ],
     };
   }
 }

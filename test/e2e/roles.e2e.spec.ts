@@ -14,6 +14,7 @@ const EVERYONE: Who[] = ['coordinator', 'assigned visitor', 'other visitor', 'ma
 describe('who may do what', () => {
   let t: TestApp;
   let caseId: string;
+  let citizenId: string;
   let taskId: string;
   let assigned: string;
   let other: string;
@@ -21,7 +22,7 @@ describe('who may do what', () => {
     t = await startTestApp('sqlite');
     assigned = (await t.http.post('/visitors').send(visitor('volunteer', 5, 'Birthe Tildelt')).expect(201)).body.visitorId;
     other = (await t.http.post('/visitors').send(visitor('volunteer', 5, 'Ole Anden')).expect(201)).body.visitorId;
-    caseId = (await t.http.post('/cases').send(karenReferral()).expect(201)).body.caseId;
+    ({ caseId, citizenId } = (await t.http.post('/cases').send(karenReferral()).expect(201)).body);
     await t.http.post(`/cases/${caseId}/triage`).send({ track: 'volunteer', reason: 'r', priority: 'normal' }).expect(200);
     await t.http.post(`/cases/${caseId}/first-visit`).send({ visitorId: assigned, visitAt: '2026-03-09T10:00:00+01:00' }).expect(200);
     taskId = (await t.http.post(`/cases/${caseId}/tasks`).send({ kind: 'grant', description: 'Legat' }).expect(200)).body.taskId;
@@ -62,6 +63,7 @@ describe('who may do what', () => {
     { route: 'GET /cases/:caseId/replay', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/replay`) },
     { route: 'GET /dashboard', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/dashboard') },
     { route: 'GET /partners', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/partners') },
+    { route: 'GET /citizens/:citizenId/access-log', allowed: ['admin'], send: (as) => t.as(principal(as)).get(`/citizens/${citizenId}/access-log`) },
     { route: 'GET /health', allowed: EVERYONE, send: (as) => t.as(principal(as)).get('/health') },
   ];
 

@@ -11,6 +11,7 @@ import { DirectoryService } from '../../directory/directory.service';
 import { CaseIdParam } from '../../http/validators';
 import { ListCasesQuery } from './list-cases.query';
 import { Allow } from '../../privacy/policy';
+import { PersonalData } from '../../privacy/personal-data';
 
 /** Reads of one case, always folded from its stream (never a read model), so the ETag is current. */
 @ApiTags('cases')
@@ -23,6 +24,7 @@ export class ReadCaseController {
 
   /** The coordinator's list of cases, newest referral first. */
   @Allow('coordinator')
+  @PersonalData('items')
   @Get()
   list(@Query() query: ListCasesQuery): unknown[] {
     const needle = query.search?.toLocaleLowerCase('da');
@@ -49,6 +51,7 @@ export class ReadCaseController {
 
   /** The case's state as it stands, with `status`, `citizenId` and the `ETag` to send back as If-Match. */
   @Allow('coordinator', 'assigned-visitor')
+  @PersonalData('case')
   @Get(':caseId')
   @ApiOkResponse({ description: 'The case state; ETag carries its revision' })
   async get(@Param('caseId', CaseIdParam) caseId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
@@ -61,6 +64,7 @@ export class ReadCaseController {
 
   /** The raw stream, in revision order. */
   @Allow('coordinator')
+  @PersonalData('case')
   @Get(':caseId/events')
   async events(@Param('caseId', CaseIdParam) caseId: string): Promise<unknown[]> {
     const events = await this.stream(caseId);

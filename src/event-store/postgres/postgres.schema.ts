@@ -55,6 +55,21 @@ const migrations = (s: string): ReadonlyArray<{ version: number; sql: string }> 
       );
     `,
   },
+  {
+    // The access log: who read which citizens' data, when, through which route. Append-only; ids, never names.
+    version: 3,
+    sql: `
+      CREATE TABLE ${s}.access_log (
+        id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at          timestamptz NOT NULL,
+        subject     text        NOT NULL,
+        role        text        NOT NULL,
+        route       text        NOT NULL,
+        citizen_ids text[]      NOT NULL
+      );
+      CREATE INDEX access_log_citizens ON ${s}.access_log USING gin (citizen_ids);
+    `,
+  },
 ];
 
 /** A fixed key for the migration lock (any 64-bit number, the same in every process). */

@@ -50,6 +50,25 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    // The access log: who read which citizens' data, when, through which route. Append-only; ids, never names.
+    version: 3,
+    sql: `
+      CREATE TABLE access_log (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        subject     TEXT NOT NULL,
+        role        TEXT NOT NULL,
+        route       TEXT NOT NULL,
+        citizen_ids TEXT NOT NULL
+      );
+      CREATE TABLE access_log_citizens (
+        citizen_id TEXT    NOT NULL,
+        entry_id   INTEGER NOT NULL REFERENCES access_log (id),
+        PRIMARY KEY (citizen_id, entry_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function migrate(db: Database): void {

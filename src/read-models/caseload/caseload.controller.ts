@@ -7,6 +7,7 @@ import { VisitorIdParam } from '../../http/validators';
 import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
 import { Allow } from '../../privacy/policy';
+import { PersonalData } from '../../privacy/personal-data';
 
 @ApiTags('read models')
 @Controller('visitors')
@@ -15,6 +16,7 @@ export class CaseloadController {
 
   /** A visitor's active cases: the next agreed visit (the visit card), overdue visits, open tasks, themes, risks, free places. */
   @Allow('coordinator', 'that-visitor')
+  @PersonalData('caseload')
   @Get(':visitorId/caseload')
   async caseload(@Param('visitorId', VisitorIdParam) visitorId: string, @Query() query: PositionQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Caseload> {
     await this.readModels.consistent(caseloadProjection.name, query.minPosition, reply);

@@ -7,6 +7,7 @@ import { CaseIdParam } from '../../http/validators';
 import { ReadModelsService } from '../read-models.service';
 import { AsOfQuery } from './as-of.query';
 import { Allow } from '../../privacy/policy';
+import { PersonalData } from '../../privacy/personal-data';
 
 @ApiTags('read models')
 @Controller('cases')
@@ -15,6 +16,7 @@ export class HistoryController {
 
   /** The auditable timeline: every event with its Danish label, both times, revision and actor. */
   @Allow('coordinator')
+  @PersonalData('case')
   @Get(':caseId/history')
   async history(@Param('caseId', CaseIdParam) caseId: string, @Query() query: AsOfQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<HistoryEntry[]> {
     await this.readModels.consistent(caseHistoryProjection.name, query.minPosition, reply);

@@ -9,6 +9,7 @@ import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { CaseIdParam } from '../../http/validators';
 import { AsOfQuery } from '../history/as-of.query';
 import { Allow } from '../../privacy/policy';
+import { PersonalData } from '../../privacy/personal-data';
 
 @ApiTags('read models')
 @Controller('cases')
@@ -20,6 +21,7 @@ export class ReplayController {
    * that had happened (or that we knew of) by then, in revision order.
    */
   @Allow('coordinator')
+  @PersonalData('case')
   @Get(':caseId/replay')
   async replay(@Param('caseId', CaseIdParam) caseId: string, @Query() query: AsOfQuery): Promise<unknown> {
     const events = await this.store.readStream(caseStreamId(caseId));

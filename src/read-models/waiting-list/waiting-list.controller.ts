@@ -9,6 +9,7 @@ import { WaitingCase, waitingList, WaitingListEntry, waitingListProjection } fro
 import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
 import { Allow } from '../../privacy/policy';
+import { PersonalData } from '../../privacy/personal-data';
 
 export class WaitingListQuery extends PositionQuery {
   @ApiPropertyOptional({ enum: TRACKS }) @IsOptional() @IsIn(TRACKS) track?: Track;
@@ -29,6 +30,7 @@ export class WaitingListController {
 
   /** The waiting folder (ventemappe): triaged cases with no first visit, high priority first, then the oldest referral. */
   @Allow('coordinator')
+  @PersonalData('items')
   @Get()
   async list(@Query() query: WaitingListQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<WaitingListEntry[]> {
     await this.readModels.consistent(waitingListProjection.name, query.minPosition, reply);

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { fridaReferral, karenReferral, visitor } from './support/fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+/** Every read of a person's data is logged, and an admin can tell the citizen who read it (art. 15). */
+describe('the access log', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp('sqlite')));
+  afterAll(() => t.close());
+  const admin = () => t.as({ sub: 'dpo@kommune.dk', role: 'admin' });
+
+  it('records who read a citizen, through which route, once per list read with the ids it returned, and keeps it across a restart', async () => {
+    const visitorId = (await t.http.post('/visitors').send(visitor('volunteer', 3)).expect(201)).body.visitorId;
+    const karen = (await t.http.post('/cases').send(karenReferral()).expect(201)).body;
+    const frida = (await t.http.post('/cases').send(fridaReferral()).expect(201)).body;
+    await t.http.post(`/cases/${karen.caseId}/triage`).send({ track: 'volunteer', reason: 'r', priority: 'normal' }).expect(200);
+    await t.http.post(`/cases/${karen.caseId}/first-visit`).send({ visitorId, visitAt: '2026-03-09T10:00:00+01:00' }).expect(200);
+
+    await t.http.get(`/cases/${karen.caseId}`).expect(200);
+    await t.as({ sub: 'Birthe Madsen <birthe@sogn.dk>', role: 'visitor', visitorId }).get(`/cases/${karen.caseId}`).expect(200);
+    await t.http.get(`/cases/${karen.caseId}/history`).expect(200);
+    await t.http.get('/cases').expect(200);
+
+    const log = (await admin().get(`/citizens/${karen.citizenId}/access-log`).expect(200)).body;
+    expect(log.map((e: { subject: string; route: string }) => [e.subject, e.route])).toEqual([
+      ['test-coordinator', 'GET /cases/:caseId'],
+      ['Birthe Madsen <birthe@sogn.dk>', 'GET /cases/:caseId'],
+      ['test-coordinator', 'GET /cases/:caseId/history'],
+      ['test-coordinator', 'GET /cases'],
+    ]);
+    const listRead = log[3];
+    expect(listRead.citizenIds).toEqual(expect.arrayContaining([karen.citizenId, frida.citizenId]));
+    expect(JSON.stringify(log)).not.toMatch(/Karen|Frida|Algade/);
+
+    t = await t.restart();
+    const afterRestart = (await admin().get(`/citizens/${karen.citizenId}/access-log`).expect(200)).body;
+    expect(afterRestart).toEqual(log);
+  });
+
+  it('is for admins only, and knows no unknown citizen', async () => {
+    const { citizenId } = (await t.http.post('/cases').send(karenReferral()).expect(201)).body;
+    await t.http.get(`/citizens/${citizenId}/access-log`).expect(403);
+    await admin().get(`/citizens/${randomUUID()}/access-log`).expect(404);
+  });
+});
