@@ -21,6 +21,8 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { DirectoryService } from './directory/directory.service';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
+import { CitizenExportController } from './citizens/export/export.controller';
+import { WithdrawConsentController } from './citizens/withdraw-consent/withdraw-consent.controller';
 import { AccessLogController } from './privacy/access-log.controller';
 import { AccessLogService } from './privacy/access-log.service';
 import { AuthGuard } from './privacy/auth.guard';
@@ -64,6 +66,8 @@ export class AppModule {
         ListVisitorsController,
         HealthController,
         AccessLogController,
+        WithdrawConsentController,
+        CitizenExportController,
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [

@@ -64,6 +64,8 @@ describe('who may do what', () => {
     { route: 'GET /dashboard', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/dashboard') },
     { route: 'GET /partners', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/partners') },
     { route: 'GET /citizens/:citizenId/access-log', allowed: ['admin'], send: (as) => t.as(principal(as)).get(`/citizens/${citizenId}/access-log`) },
+    { route: 'GET /citizens/:citizenId/export', allowed: ['admin'], send: (as) => t.as(principal(as)).get(`/citizens/${citizenId}/export`) },
+    { route: 'POST /citizens/:citizenId/consent/withdraw', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/citizens/${randomUUID()}/consent/withdraw`).send({ at: '2026-05-10T10:00:00+02:00' }) },
     { route: 'GET /health', allowed: EVERYONE, send: (as) => t.as(principal(as)).get('/health') },
   ];
 
