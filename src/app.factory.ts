@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLogger, Logger, LogLevel } from '@nestjs/common';
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -41,6 +42,13 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Security headers on every answer. CORS stays closed (Nest enables none unless told to).
+  // The OpenAPI page at /docs needs inline styles and scripts; nothing else is served as HTML.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+    },
+  });
   installJsonBodyParser(fastify);
   if (options.logs !== false) logRequests(fastify);
   app.useGlobalPipes(createValidationPipe());
@@ -78,6 +86,8 @@ function mountOpenApi(app: NestFastifyApplication): void {
       .setTitle('brobygger')
       .setDescription('Case management for loneliness interventions: referrals, triage, the waiting folder, visits, tasks and relations.')
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'npm run cli -- token --role R --sub S' })
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -46,4 +46,15 @@ describe('the service', () => {
     expect(res.status).toBe(200);
     expect(res.text).toMatch(/swagger/i);
   });
+
+  it('sends security headers, keeps CORS closed, and the OpenAPI page still works under its content policy', async () => {
+    const res = await t.http.get('/health').expect(200);
+    expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'strict-transport-security': expect.any(String) });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    const preflight = await t.as('anonymous').get('/cases').set('origin', 'https://evil.example');
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    await t.as('anonymous').get('/docs').expect(200);
+    const doc = (await t.as('anonymous').get('/docs-json').expect(200)).body;
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
 });
