@@ -16,6 +16,8 @@ import {
 } from '../event-store.port';
 import { AppendListeners, assertAppendable } from '../listeners';
 import { AppendOutcome, appendSql, runAppend } from './postgres.append';
+import { OrderedReporter } from './ordered-reporter';
+import { PostgresArchive } from './postgres.archive';
 import { ident, migrate } from './postgres.schema';
 
 export interface PostgresOptions {
@@ -38,8 +40,6 @@ interface EventRow {
 
 const COLUMNS = 'position, stream_id, revision, type, schema_version, data, metadata, recorded_at';
 const UNIQUE_VIOLATION = '23505';
-/** How long an append waits for its own events to reach the subscribers before it answers anyway. */
-const REPORT_WAIT_MS = 1000;
 
 /** 64-bit positions arrive as strings; they stay below 2^53 for any realistic store. */
 const toStoredEvent = (row: EventRow): StoredEvent => ({
@@ -66,10 +66,8 @@ export class PostgresEventStore implements EventStore, EventArchive {
   private readonly s: string;
   private readonly channel: string;
   private readonly appendSql: string;
-  private reported = 0;
-  private reporting: Promise<void> | undefined;
-  private reportAgain = false;
-  private readonly reportWaiters = new Set<() => void>();
+  private readonly reporter: OrderedReporter;
+  private readonly archive: PostgresArchive;
   private closed = false;
 
   private constructor(
@@ -82,6 +80,8 @@ export class PostgresEventStore implements EventStore, EventArchive {
     this.s = ident(schema);
     this.channel = `brobygger_${schema}`.slice(0, 63);
     this.appendSql = appendSql(this.s);
+    this.reporter = new OrderedReporter((from) => this.readAll(from, 1000), this.listeners);
+    this.archive = new PostgresArchive(pool, this.s, this.channel);
   }
 
   static async open({ connectionString, schema = 'brobygger', poolSize = 10 }: PostgresOptions): Promise<PostgresEventStore> {
@@ -101,11 +101,11 @@ export class PostgresEventStore implements EventStore, EventArchive {
     listener.on('error', () => undefined);
     listener.on('notification', ({ payload }) => {
       // Our own appends are reported as they commit; read only for what is news here.
-      if (payload !== undefined && /^\d+$/.test(payload) && Number(payload) <= store.reported) return;
-      void store.report();
+      if (payload !== undefined && /^\d+$/.test(payload) && Number(payload) <= store.reporter.reported) return;
+      void store.reporter.report();
     });
     await listener.query(`LISTEN ${ident(store.channel)}`);
-    store.reported = await store.headPosition();
+    store.reporter.reported = await store.headPosition();
     return store;
   }
 
@@ -151,7 +151,7 @@ export class PostgresEventStore implements EventStore, EventArchive {
         throw new StoreUnavailableError(`the append could not be written: ${message(error)}`, error);
       }
       if (!('written' in outcome)) throw new ConcurrencyError(streamId, expected, outcome.actual);
-      await this.reportOwn(outcome.written);
+      await this.reporter.reportOwn(outcome.written);
       const last = outcome.written[outcome.written.length - 1]!;
       return { revision: last.revision, position: last.position };
     }
@@ -197,39 +197,20 @@ export class PostgresEventStore implements EventStore, EventArchive {
     return row && { key, subject, route: row.route, bodyHash: row.body_hash, answer: row.answer, at: row.at.toISOString() };
   }
 
-  async eventCount(): Promise<number> {
-    const { rows } = await this.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.s}.events`);
-    return Number(rows[0]?.n ?? 0);
+  eventCount(): Promise<number> {
+    return this.archive.eventCount();
   }
 
-  async importEvents(events: readonly StoredEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await this.transaction(async (client) => {
-      const values: unknown[] = [];
-      const tuples = events.map((e, i) => {
-        values.push(e.streamId, e.revision, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt);
-        const p = i * 7;
-        return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}::jsonb, $${p + 7}::timestamptz)`;
-      });
-      await client.query(`INSERT INTO ${this.s}.events (stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES ${tuples.join(', ')}`, values);
-      await client.query('SELECT pg_notify($1, $2)', [this.channel, 'import']);
-    });
+  importEvents(events: readonly StoredEvent[]): Promise<void> {
+    return this.archive.importEvents(events);
   }
 
-  async idempotencyRecords(): Promise<IdempotencyRecord[]> {
-    const { rows } = await this.query<{ subject: string; key: string; route: string; body_hash: string; answer: unknown; at: Date }>(
-      `SELECT subject, key, route, body_hash, answer, at FROM ${this.s}.idempotency ORDER BY at, subject, key`,
-    );
-    return rows.map((row) => ({ subject: row.subject, key: row.key, route: row.route, bodyHash: row.body_hash, answer: row.answer, at: row.at.toISOString() }));
+  idempotencyRecords(): Promise<IdempotencyRecord[]> {
+    return this.archive.idempotencyRecords();
   }
 
-  async importIdempotency(records: readonly IdempotencyRecord[]): Promise<void> {
-    for (const r of records) {
-      await this.query(
-        `INSERT INTO ${this.s}.idempotency (subject, key, route, body_hash, answer, at) VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT DO NOTHING`,
-        [r.subject, r.key, r.route, r.bodyHash, JSON.stringify(r.answer), r.at],
-      );
-    }
+  importIdempotency(records: readonly IdempotencyRecord[]): Promise<void> {
+    return this.archive.importIdempotency(records);
   }
 
   /** The pool, for the read models that live in the same database and schema. */
@@ -250,73 +231,9 @@ export class PostgresEventStore implements EventStore, EventArchive {
     if (this.closed) return;
     this.closed = true;
     await Promise.allSettled([...this.inFlight]);
-    await this.reporting;
+    await this.reporter.stop();
     await this.listener.end().catch(() => undefined);
     await this.pool.end();
-  }
-
-  /** Reads on from the last reported position and tells the subscribers, in order, once each. */
-  private report(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    if (this.reporting) {
-      this.reportAgain = true;
-      return this.reporting;
-    }
-    this.reporting = (async () => {
-      try {
-        do {
-          this.reportAgain = false;
-          for (;;) {
-            const events = await this.readAll(this.reported + 1, 1000);
-            if (events.length === 0) break;
-            this.reported = events[events.length - 1]!.position;
-            this.listeners.notify(events);
-          }
-          for (const wake of [...this.reportWaiters]) wake();
-        } while (this.reportAgain && !this.closed);
-      } catch {
-        // The next notification or append tries again.
-      } finally {
-        this.reporting = undefined;
-      }
-    })();
-    return this.reporting;
-  }
-
-  /**
-   * After our own commit: when nothing lies between what was reported and our
-   * events, report them straight away (no read back); otherwise read on in order.
-   */
-  private async reportOwn(stored: StoredEvent[]): Promise<void> {
-    if (!this.reporting && stored[0]!.position === this.reported + 1) {
-      this.reported = stored[stored.length - 1]!.position;
-      this.listeners.notify(stored);
-      return;
-    }
-    await this.reportedUpTo(stored[stored.length - 1]!.position);
-  }
-
-  /**
-   * Waits (briefly) until the subscribers have heard of `position`, so a command
-   * that follows this one in the process sees its effect. An older transaction
-   * still in flight can hold it back: then the append answers anyway.
-   */
-  private async reportedUpTo(position: number): Promise<void> {
-    void this.report();
-    if (this.reported >= position) return;
-    await new Promise<void>((resolve) => {
-      const check = () => {
-        if (this.reported < position) return void this.report();
-        done();
-      };
-      const done = () => {
-        clearTimeout(timer);
-        this.reportWaiters.delete(check);
-        resolve();
-      };
-      const timer = setTimeout(done, REPORT_WAIT_MS);
-      this.reportWaiters.add(check);
-    });
   }
 
   private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {

@@ -1,0 +1,56 @@
+import type { Pool } from 'pg';
+import type { IdempotencyRecord, StoredEvent } from '../event-store.port';
+
+/** What `cli migrate` reads and writes on PostgreSQL: events as they were, and the idempotency records. */
+export class PostgresArchive {
+  constructor(
+    private readonly pool: Pool,
+    /** The quoted schema. */
+    private readonly s: string,
+    private readonly channel: string,
+  ) {}
+
+  async eventCount(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.s}.events`);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** One transaction per call; revisions, metadata and recorded time as given; subscribers woken. */
+  async importEvents(events: readonly StoredEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const values: unknown[] = [];
+      const tuples = events.map((e, i) => {
+        values.push(e.streamId, e.revision, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt);
+        const p = i * 7;
+        return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}::jsonb, $${p + 7}::timestamptz)`;
+      });
+      await client.query(`INSERT INTO ${this.s}.events (stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES ${tuples.join(', ')}`, values);
+      await client.query('SELECT pg_notify($1, $2)', [this.channel, 'import']);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async idempotencyRecords(): Promise<IdempotencyRecord[]> {
+    const { rows } = await this.pool.query<{ subject: string; key: string; route: string; body_hash: string; answer: unknown; at: Date }>(
+      `SELECT subject, key, route, body_hash, answer, at FROM ${this.s}.idempotency ORDER BY at, subject, key`,
+    );
+    return rows.map((row) => ({ subject: row.subject, key: row.key, route: row.route, bodyHash: row.body_hash, answer: row.answer, at: row.at.toISOString() }));
+  }
+
+  async importIdempotency(records: readonly IdempotencyRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.pool.query(
+      `INSERT INTO ${this.s}.idempotency (subject, key, route, body_hash, answer, at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[]) ON CONFLICT DO NOTHING`,
+      [records.map((r) => r.subject), records.map((r) => r.key), records.map((r) => r.route), records.map((r) => r.bodyHash), records.map((r) => JSON.stringify(r.answer)), records.map((r) => r.at)],
+    );
+  }
+}
