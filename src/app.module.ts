@@ -24,9 +24,11 @@ import { HealthController } from './health/health.controller';
 import { CitizenExportController } from './citizens/export/export.controller';
 import { WithdrawConsentController } from './citizens/withdraw-consent/withdraw-consent.controller';
 import { AccessLogController } from './privacy/access-log.controller';
+import { AuditExportController } from './privacy/audit-export/audit-export.controller';
 import { AccessLogService } from './privacy/access-log.service';
 import { AuthGuard } from './privacy/auth.guard';
 import { AccessLogInterceptor } from './privacy/personal-data';
+import { PseudonymiseInterceptor } from './privacy/pseudonymise.interceptor';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ListVisitorsController } from './visitors/list-visitors/list-visitors.controller';
 import { RegisterVisitorController, RegisterVisitorHandler } from './visitors/register-visitor/register-visitor.controller';
@@ -68,6 +70,7 @@ export class AppModule {
         AccessLogController,
         WithdrawConsentController,
         CitizenExportController,
+        AuditExportController,
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [
@@ -76,6 +79,9 @@ export class AppModule {
         RegisterVisitorHandler,
         AccessLogService,
         { provide: APP_GUARD, useClass: AuthGuard },
+        PseudonymiseInterceptor,
+        // Outermost: an auditor's answers lose every personal field (after the access log has seen whose they were).
+        { provide: APP_INTERCEPTOR, useExisting: PseudonymiseInterceptor },
         // Every read of people's data is logged, declared per route with @PersonalData.
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
       ],

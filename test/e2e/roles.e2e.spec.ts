@@ -9,7 +9,7 @@ const EVERYONE: Who[] = ['coordinator', 'assigned visitor', 'other visitor', 'ma
 /**
  * The role × route table of DESIGN.md as a test: each caller either gets past the
  * guard (whatever the rules then say) or is refused with 401/403, and a refusal
- * appends nothing. Auditors are refused the case views until pseudonymisation exists.
+ * appends nothing. Auditors read the case views pseudonymised (auditor.e2e.spec.ts).
  */
 describe('who may do what', () => {
   let t: TestApp;
@@ -39,10 +39,10 @@ describe('who may do what', () => {
   const routes: Array<{ route: string; allowed: Who[]; send: (as: Who) => ReturnType<TestApp['http']['get']> }> = [
     { route: 'POST /visitors', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post('/visitors').send(visitor('employee', 3, 'Ny')) },
     { route: 'GET /visitors', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/visitors') },
-    { route: 'GET /cases', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/cases') },
+    { route: 'GET /cases', allowed: ['coordinator', 'auditor'], send: (as) => t.as(principal(as)).get('/cases') },
     { route: 'POST /cases', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post('/cases').send(karenReferral()) },
-    { route: 'GET /cases/:caseId', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}`) },
-    { route: 'GET /cases/:caseId/events', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/events`) },
+    { route: 'GET /cases/:caseId', allowed: ['coordinator', 'assigned visitor', 'auditor'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}`) },
+    { route: 'GET /cases/:caseId/events', allowed: ['coordinator', 'auditor'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/events`) },
     { route: 'POST /cases/:caseId/triage', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/triage`).send({ track: 'volunteer', reason: 'r', priority: 'low' }) },
     { route: 'POST /cases/:caseId/decline', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/decline`).send({ reason: 'moved' }) },
     { route: 'POST /cases/:caseId/first-visit', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/first-visit`).send({ visitorId: other, visitAt: '2026-03-10T10:00:00+01:00' }) },
@@ -59,13 +59,14 @@ describe('who may do what', () => {
     { route: 'POST /cases/:caseId/close', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${randomUUID()}/close`).send({ reason: 'moved' }) },
     { route: 'GET /waiting-list', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/waiting-list') },
     { route: 'GET /visitors/:visitorId/caseload', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/visitors/${assigned}/caseload`) },
-    { route: 'GET /cases/:caseId/history', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/history`) },
-    { route: 'GET /cases/:caseId/replay', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/replay`) },
+    { route: 'GET /cases/:caseId/history', allowed: ['coordinator', 'auditor'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/history`) },
+    { route: 'GET /cases/:caseId/replay', allowed: ['coordinator', 'auditor'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/replay`) },
     { route: 'GET /dashboard', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/dashboard') },
     { route: 'GET /partners', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/partners') },
     { route: 'GET /citizens/:citizenId/access-log', allowed: ['admin'], send: (as) => t.as(principal(as)).get(`/citizens/${citizenId}/access-log`) },
     { route: 'GET /citizens/:citizenId/export', allowed: ['admin'], send: (as) => t.as(principal(as)).get(`/citizens/${citizenId}/export`) },
     { route: 'POST /citizens/:citizenId/consent/withdraw', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/citizens/${randomUUID()}/consent/withdraw`).send({ at: '2026-05-10T10:00:00+02:00' }) },
+    { route: 'GET /audit/export', allowed: ['auditor'], send: (as) => t.as(principal(as)).get('/audit/export') },
     { route: 'GET /health', allowed: EVERYONE, send: (as) => t.as(principal(as)).get('/health') },
   ];
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { caseDecider } from '../../../domain/case/case.stream';
@@ -10,8 +10,11 @@ import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { DirectoryService } from '../../directory/directory.service';
 import { CaseIdParam } from '../../http/validators';
 import { ListCasesQuery } from './list-cases.query';
+import { ForbiddenError } from '../../http/errors';
+import type { AuthenticatedRequest } from '../../privacy/auth.guard';
 import { Allow } from '../../privacy/policy';
 import { PersonalData } from '../../privacy/personal-data';
+import { PseudonymisedForAuditors } from '../../privacy/pseudonymise.interceptor';
 
 /** Reads of one case, always folded from its stream (never a read model), so the ETag is current. */
 @ApiTags('cases')
@@ -23,10 +26,13 @@ export class ReadCaseController {
   ) {}
 
   /** The coordinator's list of cases, newest referral first. */
-  @Allow('coordinator')
+  @Allow('coordinator', 'auditor')
+  @PseudonymisedForAuditors()
   @PersonalData('items')
   @Get()
-  list(@Query() query: ListCasesQuery): unknown[] {
+  list(@Query() query: ListCasesQuery, @Req() request: AuthenticatedRequest): unknown[] {
+    // A name search would let an auditor find out who is in the pseudonymised data.
+    if (query.search !== undefined && request.principal?.role === 'auditor') throw new ForbiddenError('an auditor may not search by name');
     const needle = query.search?.toLocaleLowerCase('da');
     const rows = [...this.directory.directory.cases.values()].filter(
       (c) =>
@@ -50,7 +56,8 @@ export class ReadCaseController {
   }
 
   /** The case's state as it stands, with `status`, `citizenId` and the `ETag` to send back as If-Match. */
-  @Allow('coordinator', 'assigned-visitor')
+  @Allow('coordinator', 'assigned-visitor', 'auditor')
+  @PseudonymisedForAuditors()
   @PersonalData('case')
   @Get(':caseId')
   @ApiOkResponse({ description: 'The case state; ETag carries its revision' })
@@ -63,7 +70,8 @@ export class ReadCaseController {
   }
 
   /** The raw stream, in revision order. */
-  @Allow('coordinator')
+  @Allow('coordinator', 'auditor')
+  @PseudonymisedForAuditors()
   @PersonalData('case')
   @Get(':caseId/events')
   async events(@Param('caseId', CaseIdParam) caseId: string): Promise<unknown[]> {

@@ -8,6 +8,7 @@ import { ReadModelsService } from '../read-models.service';
 import { AsOfQuery } from './as-of.query';
 import { Allow } from '../../privacy/policy';
 import { PersonalData } from '../../privacy/personal-data';
+import { PseudonymisedForAuditors } from '../../privacy/pseudonymise.interceptor';
 
 @ApiTags('read models')
 @Controller('cases')
@@ -15,7 +16,8 @@ export class HistoryController {
   constructor(private readonly readModels: ReadModelsService) {}
 
   /** The auditable timeline: every event with its Danish label, both times, revision and actor. */
-  @Allow('coordinator')
+  @Allow('coordinator', 'auditor')
+  @PseudonymisedForAuditors()
   @PersonalData('case')
   @Get(':caseId/history')
   async history(@Param('caseId', CaseIdParam) caseId: string, @Query() query: AsOfQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<HistoryEntry[]> {

@@ -10,6 +10,7 @@ import { CaseIdParam } from '../../http/validators';
 import { AsOfQuery } from '../history/as-of.query';
 import { Allow } from '../../privacy/policy';
 import { PersonalData } from '../../privacy/personal-data';
+import { PseudonymisedForAuditors } from '../../privacy/pseudonymise.interceptor';
 
 @ApiTags('read models')
 @Controller('cases')
@@ -20,7 +21,8 @@ export class ReplayController {
    * The case as it stood at `asOf`, folded with the same decider from the events
    * that had happened (or that we knew of) by then, in revision order.
    */
-  @Allow('coordinator')
+  @Allow('coordinator', 'auditor')
+  @PseudonymisedForAuditors()
   @PersonalData('case')
   @Get(':caseId/replay')
   async replay(@Param('caseId', CaseIdParam) caseId: string, @Query() query: AsOfQuery): Promise<unknown> {

@@ -1,0 +1,49 @@
+/**
+ * What an evaluator may see: codes, dates, ids of cases and visitors, and a
+ * pseudonym for the citizen; never a name, address, phone, CPR or free text.
+ * The personal fields are those DESIGN.md and docs/event-catalogue.md list.
+ */
+
+/** Free-text fields, in any event: they may say anything about the person. */
+const FREE_TEXT = new Set(['reason', 'assessment', 'description', 'note', 'themes', 'outcome', 'lastThemes']);
+/** The visitor's own contact details on the visit card. */
+const VISITOR_CONTACT = new Set(['visitorName', 'visitorPhone', 'toVisitorName', 'toVisitorPhone']);
+/** Names kept beside ids in lists (the coordinator's case list). */
+const NAMES = new Set(['citizenName']);
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** An event's data, or a case's state, without personal data; `citizenId` becomes `citizen` (the pseudonym). */
+export function pseudonymise(value: unknown, pseudonymOf: (citizenId: string) => string): unknown {
+  return strip(value as Json, pseudonymOf);
+}
+
+function strip(value: Json, pseudonymOf: (citizenId: string) => string): Json {
+  if (Array.isArray(value)) return value.map((item) => strip(item, pseudonymOf));
+  if (value === null || typeof value !== 'object') return value;
+  const out: { [key: string]: Json } = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (FREE_TEXT.has(key) || VISITOR_CONTACT.has(key) || NAMES.has(key)) continue;
+    switch (key) {
+      case 'citizenId':
+        out.citizen = typeof field === 'string' ? pseudonymOf(field) : null;
+        continue;
+      case 'citizen':
+      case 'situation':
+        continue; // name, address, phone, CPR; physical, psychological and social circumstances
+      case 'referrer': {
+        const { role, organisation } = field as { role?: Json; organisation?: Json };
+        out.referrer = { role: role ?? null, ...(organisation !== undefined && { organisation }) };
+        continue;
+      }
+      case 'consent': {
+        const { given, at } = field as { given?: Json; at?: Json };
+        out.consent = { given: given ?? null, ...(at !== undefined && { at }) };
+        continue;
+      }
+      default:
+        out[key] = strip(field, pseudonymOf);
+    }
+  }
+  return out;
+}
