@@ -23,7 +23,10 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
 import { CitizenExportController } from './citizens/export/export.controller';
 import { WithdrawConsentController } from './citizens/withdraw-consent/withdraw-consent.controller';
+import { EraseCitizenController } from './citizens/erase/erase.controller';
 import { AccessLogController } from './privacy/access-log.controller';
+import { cryptoProviders } from './privacy/crypto/crypto.providers';
+import { DecryptInterceptor } from './privacy/crypto/decrypt.interceptor';
 import { AuditExportController } from './privacy/audit-export/audit-export.controller';
 import { AccessLogService } from './privacy/access-log.service';
 import { AuthGuard } from './privacy/auth.guard';
@@ -71,6 +74,7 @@ export class AppModule {
         WithdrawConsentController,
         CitizenExportController,
         AuditExportController,
+        EraseCitizenController,
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [
@@ -80,8 +84,11 @@ export class AppModule {
         AccessLogService,
         { provide: APP_GUARD, useClass: AuthGuard },
         PseudonymiseInterceptor,
+        ...cryptoProviders,
         // Outermost: an auditor's answers lose every personal field (after the access log has seen whose they were).
         { provide: APP_INTERCEPTOR, useExisting: PseudonymiseInterceptor },
+        // Sealed personal fields are opened at the edge ([slettet] once the person is erased).
+        { provide: APP_INTERCEPTOR, useClass: DecryptInterceptor },
         // Every read of people's data is logged, declared per route with @PersonalData.
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
       ],

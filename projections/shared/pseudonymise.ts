@@ -1,3 +1,5 @@
+import { CLOSURE_REASONS } from '../../domain/shared/codes';
+
 /**
  * What an evaluator may see: codes, dates, ids of cases and visitors, and a
  * pseudonym for the citizen; never a name, address, phone, CPR or free text.
@@ -23,6 +25,11 @@ function strip(value: Json, pseudonymOf: (citizenId: string) => string): Json {
   if (value === null || typeof value !== 'object') return value;
   const out: { [key: string]: Json } = {};
   for (const [key, field] of Object.entries(value)) {
+    // A closure's `reason` is a code (moved, deceased, ...), which evaluation needs; any other reason is free text.
+    if (key === 'reason' && typeof field === 'string' && (CLOSURE_REASONS as readonly string[]).includes(field)) {
+      out[key] = field;
+      continue;
+    }
     if (FREE_TEXT.has(key) || VISITOR_CONTACT.has(key) || NAMES.has(key)) continue;
     switch (key) {
       case 'citizenId':

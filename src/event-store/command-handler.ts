@@ -29,6 +29,11 @@ export interface CommandSpec<C extends Message, E extends Message, S, X extends 
   context?: (state: S) => Promise<Omit<X, keyof BaseContext>>;
   /** Business time of each event (defaults to now). */
   occurredAt?: (event: E, now: string) => string;
+  /**
+   * Turns the events' personal fields into ciphertext before they are stored
+   * (the privacy layer: a key per citizen, written durably before the events).
+   */
+  protect?: (events: E[], state: S) => Promise<E[]>;
   /** The command's answer; stored for idempotent replays, so ids and revisions only, never personal data. */
   answer: (result: AppendResult) => A;
 }
@@ -87,8 +92,11 @@ export class CommandHandler {
     const now = this.clock().toISOString();
     const looked = spec.context ? await spec.context(state) : {};
     const context = { ...looked, now, actor: meta.actor } as X;
-    const events = decider.decide(spec.command, state, context);
-    const newEvents = events.map((event): NewEvent => ({
+    const decided = decider.decide(spec.command, state, context);
+    // Business times are read before encryption: they are never personal data, and stay in clear.
+    const occurred = decided.map((event) => (spec.occurredAt ? spec.occurredAt(event, now) : now));
+    const events = spec.protect ? await spec.protect(decided, state) : decided;
+    const newEvents = events.map((event, i): NewEvent => ({
       type: event.type,
       data: event.data,
       metadata: {
@@ -97,7 +105,7 @@ export class CommandHandler {
         correlationId: meta.correlationId,
         causationId: meta.commandId,
         actor: meta.actor,
-        occurredAt: spec.occurredAt ? spec.occurredAt(event, now) : now,
+        occurredAt: occurred[i]!,
       },
     }));
     const result = await this.store.append(streamId, newEvents, revision, {

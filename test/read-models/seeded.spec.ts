@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seed } from '../../src/cli/seed/seed';
+import { citizenKeysFor } from '../../src/privacy/crypto/citizen-keys';
+import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { Projector } from '../../src/read-models/projector';
 import { PROJECTIONS } from '../../src/read-models/projections';
@@ -16,8 +18,9 @@ describe('a seeded service', () => {
   };
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
+  /** The events as a reader sees them: personal fields are sealed with each store's own keys, so open them first. */
   const contentOf = async (store: SqliteEventStore) =>
-    (await store.readAll(1, 1_000_000)).map(({ streamId, type, data, metadata }) => ({ streamId, type, data, occurredAt: metadata.occurredAt }));
+    new PersonalDataCipher(citizenKeysFor(store)).reveal((await store.readAll(1, 1_000_000)).map(({ streamId, type, data, metadata }) => ({ streamId, type, data, occurredAt: metadata.occurredAt })));
 
   it('writes the same cases for the same seed, and other cases for another', async () => {
     const [a, b, c] = [open(), open(), open()];
@@ -26,6 +29,9 @@ describe('a seeded service', () => {
     await seed(c, { cases: 40, seed: 12 }, () => undefined);
     const first = await contentOf(a);
     expect(first.length).toBeGreaterThan(200);
+    // Stored sealed: every citizen's name is ciphertext in the store (visitors' names are staff data, in clear).
+    const referrals = (await a.readAll(1, 1_000_000)).filter((e) => e.type === 'ReferralReceived');
+    for (const e of referrals) expect((e.data as { citizen: { name: string } }).citizen.name).toMatch(/^enc:v1:/);
     expect(await contentOf(b)).toEqual(first);
     expect(await contentOf(c)).not.toEqual(first);
     const types = new Set(first.map((e) => e.type));

@@ -11,6 +11,7 @@ import { DirectoryService } from '../../directory/directory.service';
 import { CaseIdParam } from '../../http/validators';
 import { ListCasesQuery } from './list-cases.query';
 import { ForbiddenError } from '../../http/errors';
+import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
 import type { AuthenticatedRequest } from '../../privacy/auth.guard';
 import { Allow } from '../../privacy/policy';
 import { PersonalData } from '../../privacy/personal-data';
@@ -23,6 +24,7 @@ export class ReadCaseController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly directory: DirectoryService,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   /** The coordinator's list of cases, newest referral first. */
@@ -30,16 +32,18 @@ export class ReadCaseController {
   @PseudonymisedForAuditors()
   @PersonalData('items')
   @Get()
-  list(@Query() query: ListCasesQuery, @Req() request: AuthenticatedRequest): unknown[] {
+  async list(@Query() query: ListCasesQuery, @Req() request: AuthenticatedRequest): Promise<unknown[]> {
     // A name search would let an auditor find out who is in the pseudonymised data.
     if (query.search !== undefined && request.principal?.role === 'auditor') throw new ForbiddenError('an auditor may not search by name');
     const needle = query.search?.toLocaleLowerCase('da');
-    const rows = [...this.directory.directory.cases.values()].filter(
-      (c) =>
-        (!query.status || c.status === query.status) &&
-        (!query.programme || c.programme === query.programme) &&
-        (!needle || (c.citizenName ?? '').toLocaleLowerCase('da').includes(needle)),
+    let rows = [...this.directory.directory.cases.values()].filter(
+      (c) => (!query.status || c.status === query.status) && (!query.programme || c.programme === query.programme),
     );
+    if (needle) {
+      // Names are sealed in the Directory as in the events: open them to search (an erased name reads [slettet]).
+      const names = await this.cipher.reveal(rows.map((c) => c.citizenName ?? ''));
+      rows = rows.filter((_, i) => names[i]!.toLocaleLowerCase('da').includes(needle));
+    }
     rows.sort((a, b) => (a.referredAt < b.referredAt ? 1 : a.referredAt > b.referredAt ? -1 : 0));
     return rows.slice(0, query.limit ?? 100).map(({ caseId, citizenId, status, programme, referredAt, citizenName, track, priority, visitorId, revision }) => ({
       caseId,

@@ -7,7 +7,8 @@ import { caseStreamId } from '../../../domain/shared/ids';
 import { DirectoryService } from '../../directory/directory.service';
 import { CommandHandler, CommandMeta, CommandOutcome } from '../../event-store/command-handler';
 import { KeyedMutex } from '../../shared/keyed-mutex';
-import { caseLookups, extraIds, visitorTakingPlace } from './case-lookups';
+import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
+import { caseLookups, citizenOf, extraIds, visitorTakingPlace } from './case-lookups';
 
 /** What every case command answers: ids and revisions only (it is stored for idempotent replays). */
 export interface CaseAnswer {
@@ -39,6 +40,7 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, C
   constructor(
     private readonly handler: CommandHandler,
     private readonly directory: DirectoryService,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   execute({ caseId, command, meta }: CaseCommandMessage): Promise<CommandOutcome<CaseAnswer>> {
@@ -50,6 +52,7 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, C
         meta,
         context: async () => caseLookups(this.directory.directory, caseId, command),
         occurredAt: (event: CaseEvent, now: string) => occurredAtOf(event, now),
+        protect: (events, state) => this.cipher.protect(events, citizenOf(events, state)),
         answer: ({ revision, position }) => ({ caseId, revision, position, ...extraIds(command) }),
       });
     const visitorId = visitorTakingPlace(command);

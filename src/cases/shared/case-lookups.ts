@@ -1,4 +1,6 @@
 import type { CaseCommand, CaseContext } from '../../../domain/case/case.commands';
+import type { CaseEvent } from '../../../domain/case/case.events';
+import type { CaseState } from '../../../domain/case/case.state';
 import { NotFoundError } from '../../../domain/shared/errors';
 import type { Directory } from '../../../projections/directory/directory';
 
@@ -39,4 +41,12 @@ export function extraIds(command: CaseCommand): { citizenId?: string; taskId?: s
   if (command.type === 'ReceiveReferral') return { citizenId: command.data.citizenId };
   if (command.type === 'OpenTask') return { taskId: command.data.taskId };
   return {};
+}
+
+/** The citizen whose key seals a case's events: named by the referral, then kept in the case's state. */
+export function citizenOf(events: readonly CaseEvent[], state: CaseState): string {
+  if (state.status !== 'None') return state.citizenId;
+  const referral = events.find((event) => event.type === 'ReferralReceived');
+  if (!referral || referral.type !== 'ReferralReceived') throw new Error('a new case starts with its referral');
+  return referral.data.citizenId;
 }

@@ -7,7 +7,9 @@ import { PROFESSIONAL_CAPABLE, VisitorKind } from '../../../domain/shared/codes'
 import { DomainError } from '../../../domain/shared/errors';
 import { caseStreamId, visitorStreamId } from '../../../domain/shared/ids';
 import { visitorDecider } from '../../../domain/visitor/visitor.stream';
-import { caseLookups } from '../../cases/shared/case-lookups';
+import { caseLookups, citizenOf } from '../../cases/shared/case-lookups';
+import { citizenKeysFor } from '../../privacy/crypto/citizen-keys';
+import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
 import { DirectoryFeed } from '../../directory/directory-feed';
 import { CommandHandler, CommandMeta } from '../../event-store/command-handler';
 import type { EventStore } from '../../event-store/event-store.port';
@@ -34,6 +36,7 @@ export interface SeedResult {
 export async function seed(store: EventStore, options: { cases: number; seed: number }, onCase: () => void): Promise<SeedResult> {
   const random = new Random(options.seed);
   const feed = new DirectoryFeed();
+  const cipher = new PersonalDataCipher(citizenKeysFor(store));
   await feed.start(store);
   const result: SeedResult = { cases: options.cases, visitors: 0, commands: 0, refused: 0 };
   const meta = (): CommandMeta => ({ actor, commandId: randomUUID(), correlationId: randomUUID() });
@@ -82,6 +85,8 @@ export async function seed(store: EventStore, options: { cases: number; seed: nu
           meta: meta(),
           context: async () => caseLookups(feed.directory, caseId, command),
           occurredAt: (event: CaseEvent, now: string) => occurredAtOf(event, now),
+          // Seeded people are synthetic, but their data is stored as a real person's would be: sealed.
+          protect: (events, state) => cipher.protect(events, citizenOf(events, state)),
           answer: (r) => r,
         });
         result.commands += 1;

@@ -70,6 +70,17 @@ const migrations = (s: string): ReadonlyArray<{ version: number; sql: string }> 
       CREATE INDEX access_log_citizens ON ${s}.access_log USING gin (citizen_ids);
     `,
   },
+  {
+    // A key per citizen for the personal fields of their events, kept apart from the events: erasure destroys it.
+    version: 4,
+    sql: `
+      CREATE TABLE ${s}.citizen_keys (
+        citizen_id text        PRIMARY KEY,
+        key        bytea       NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 /** A fixed key for the migration lock (any 64-bit number, the same in every process). */

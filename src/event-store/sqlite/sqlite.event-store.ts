@@ -70,6 +70,8 @@ export class SqliteEventStore implements EventStore, EventArchive {
         db.pragma('journal_mode = WAL');
         db.pragma(`synchronous = ${synchronous}`);
         db.pragma('foreign_keys = ON');
+        // Deleted content is overwritten with zeros: an erased citizen's key must not linger in free pages.
+        db.pragma('secure_delete = ON');
         migrate(db);
       }
       return new SqliteEventStore(db, file);

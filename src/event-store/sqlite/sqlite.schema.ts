@@ -69,6 +69,17 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // A key per citizen for the personal fields of their events, kept apart from the events: erasure destroys it.
+    version: 4,
+    sql: `
+      CREATE TABLE citizen_keys (
+        citizen_id TEXT PRIMARY KEY,
+        key        BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function migrate(db: Database): void {

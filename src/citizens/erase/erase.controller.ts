@@ -1,0 +1,62 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { citizenDecider } from '../../../domain/citizen/citizen.stream';
+import { IllegalStateError } from '../../../domain/shared/errors';
+import { citizenStreamId } from '../../../domain/shared/ids';
+import { DirectoryService } from '../../directory/directory.service';
+import { CommandHandler, CommandMeta } from '../../event-store/command-handler';
+import { Meta } from '../../http/command-meta';
+import { UuidParam } from '../../http/validators';
+import type { CitizenKeys } from '../../privacy/crypto/citizen-keys';
+import { CITIZEN_KEYS } from '../../privacy/crypto/crypto.providers';
+import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
+import { Allow } from '../../privacy/policy';
+
+export class EraseCitizenDto {
+  @ApiPropertyOptional({ description: 'Why, for the person erasing; not stored (an erasure writes no new words about the person)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+const CitizenIdParam = new UuidParam('citizenId');
+
+@ApiTags('citizens')
+@Controller('citizens')
+export class EraseCitizenController {
+  constructor(
+    private readonly handler: CommandHandler,
+    private readonly directory: DirectoryService,
+    private readonly cipher: PersonalDataCipher,
+    @Inject(CITIZEN_KEYS) private readonly keys: CitizenKeys,
+  ) {}
+
+  /**
+   * Crypto-shredding: records `CitizenErased`, then destroys the citizen's key,
+   * and answers once that has taken effect. Every personal field of the person,
+   * in events and read models alike, then reads `[slettet]`; the statistics
+   * stay. Sent again (after a crash in between), it finishes the destruction.
+   */
+  @Allow('admin')
+  @Post(':citizenId/erase')
+  @HttpCode(200)
+  async erase(@Param('citizenId', CitizenIdParam) citizenId: string, @Body() _body: EraseCitizenDto, @Meta() meta: CommandMeta): Promise<{ citizenId: string; erased: true }> {
+    try {
+      await this.handler.handle({
+        decider: citizenDecider,
+        streamId: citizenStreamId(citizenId),
+        command: { type: 'EraseCitizen', data: {} },
+        meta: { ...meta, idempotency: undefined },
+        context: async () => ({ citizenId, known: this.directory.directory.citizens.has(citizenId) }),
+        answer: (r) => r,
+      });
+    } catch (error) {
+      if (!(error instanceof IllegalStateError && error.code === 'citizen_erased')) throw error;
+    }
+    this.cipher.forget(citizenId);
+    await this.keys.destroy(citizenId);
+    return { citizenId, erased: true };
+  }
+}

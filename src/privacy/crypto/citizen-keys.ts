@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { Pool } from 'pg';
+import type { EventStore } from '../../event-store/event-store.port';
+import { ident } from '../../event-store/postgres/postgres.schema';
+import { PostgresEventStore } from '../../event-store/postgres/postgres.event-store';
+import { SqliteEventStore } from '../../event-store/sqlite/sqlite.event-store';
+
+/**
+ * One AES-256 key per citizen, beside the events but apart from them. A key is
+ * committed before the first event encrypted with it; destroying it makes every
+ * personal field of the citizen unreadable for good (crypto-shredding).
+ */
+export interface CitizenKeys {
+  /** The citizen's key, created (and durably stored) if there is none yet. */
+  ensure(citizenId: string): Promise<Buffer>;
+  /** The key, or undefined once erased (or never made). */
+  get(citizenId: string): Promise<Buffer | undefined>;
+  /** Destroys the key, leaving no copy of it in the storage's files. */
+  destroy(citizenId: string): Promise<void>;
+}
+
+export class SqliteCitizenKeys implements CitizenKeys {
+  constructor(private readonly db: Database) {}
+
+  async ensure(citizenId: string): Promise<Buffer> {
+    this.db.prepare('INSERT OR IGNORE INTO citizen_keys (citizen_id, key, created_at) VALUES (?, ?, ?)').run(citizenId, randomBytes(32), new Date().toISOString());
+    return (await this.get(citizenId))!;
+  }
+
+  async get(citizenId: string): Promise<Buffer | undefined> {
+    return (this.db.prepare('SELECT key FROM citizen_keys WHERE citizen_id = ?').get(citizenId) as { key: Buffer } | undefined)?.key;
+  }
+
+  async destroy(citizenId: string): Promise<void> {
+    // secure_delete zeroes the row in the database file; the checkpoint moves that page out of the WAL and truncates it.
+    this.db.prepare('DELETE FROM citizen_keys WHERE citizen_id = ?').run(citizenId);
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+}
+
+export class PostgresCitizenKeys implements CitizenKeys {
+  private readonly table: string;
+
+  constructor(
+    private readonly pool: Pool,
+    schema: string,
+  ) {
+    this.table = `${ident(schema)}.citizen_keys`;
+  }
+
+  async ensure(citizenId: string): Promise<Buffer> {
+    await this.pool.query(`INSERT INTO ${this.table} (citizen_id, key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [citizenId, randomBytes(32)]);
+    return (await this.get(citizenId))!;
+  }
+
+  async get(citizenId: string): Promise<Buffer | undefined> {
+    const { rows } = await this.pool.query<{ key: Buffer }>(`SELECT key FROM ${this.table} WHERE citizen_id = $1`, [citizenId]);
+    return rows[0]?.key;
+  }
+
+  async destroy(citizenId: string): Promise<void> {
+    await this.pool.query(`DELETE FROM ${this.table} WHERE citizen_id = $1`, [citizenId]);
+    // Rewrites the (small) table, so the dead row's bytes do not stay in its file.
+    await this.pool.query(`VACUUM FULL ${this.table}`);
+  }
+}
+
+export class MemoryCitizenKeys implements CitizenKeys {
+  private readonly keys = new Map<string, Buffer>();
+
+  async ensure(citizenId: string): Promise<Buffer> {
+    if (!this.keys.has(citizenId)) this.keys.set(citizenId, randomBytes(32));
+    return this.keys.get(citizenId)!;
+  }
+
+  async get(citizenId: string): Promise<Buffer | undefined> {
+    return this.keys.get(citizenId);
+  }
+
+  async destroy(citizenId: string): Promise<void> {
+    this.keys.get(citizenId)?.fill(0);
+    this.keys.delete(citizenId);
+  }
+}
+
+export function citizenKeysFor(store: EventStore): CitizenKeys {
+  if (store instanceof SqliteEventStore) return new SqliteCitizenKeys(store.connection());
+  if (store instanceof PostgresEventStore) return new PostgresCitizenKeys(store.connection(), store.schema);
+  return new MemoryCitizenKeys();
+}

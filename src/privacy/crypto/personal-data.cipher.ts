@@ -1,0 +1,83 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { Message } from '../../../domain/shared/decider';
+import type { CitizenKeys } from './citizen-keys';
+import { mapPersonalFields } from './personal-fields';
+
+/** What a reader sees where an erased person's data was. */
+export const ERASED = '[slettet]';
+const PREFIX = 'enc:v1:';
+const SEALED = /^enc:v1:([0-9a-f-]{36}):([A-Za-z0-9_-]+)$/;
+
+/**
+ * Seals personal fields with AES-256-GCM under the citizen's key, as
+ * `enc:v1:<citizenId>:<iv|tag|ciphertext>`; events and read models hold only
+ * that. Answers are opened at the edge (the decrypting interceptor); once the
+ * key is destroyed, every sealed value reads `[slettet]`.
+ */
+export class PersonalDataCipher {
+  private readonly cache = new Map<string, Buffer>();
+
+  constructor(private readonly keys: CitizenKeys) {}
+
+  /** The events with their personal fields sealed; the citizen's key is stored first if it is new. */
+  async protect<E extends Message>(events: E[], citizenId: string): Promise<E[]> {
+    const key = this.cache.get(citizenId) ?? (await this.keys.ensure(citizenId));
+    this.cache.set(citizenId, key);
+    return events.map((event) => ({ ...event, data: mapPersonalFields(event.data, (plain) => seal(key, citizenId, plain)) }));
+  }
+
+  /** A copy of any JSON value with every sealed string opened (or `[slettet]`). */
+  async reveal<T>(value: T): Promise<T> {
+    const citizenIds = new Set<string>();
+    collect(value, citizenIds);
+    if (citizenIds.size === 0) return value;
+    const keys = new Map<string, Buffer | undefined>();
+    for (const id of citizenIds) keys.set(id, this.cache.get(id) ?? (await this.keys.get(id)));
+    return open(value, keys) as T;
+  }
+
+  /** After an erasure: forget the key here too. */
+  forget(citizenId: string): void {
+    this.cache.get(citizenId)?.fill(0);
+    this.cache.delete(citizenId);
+  }
+}
+
+function seal(key: Buffer, citizenId: string, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  // The citizen id is authenticated with the text, so a value cannot be moved to another person.
+  cipher.setAAD(Buffer.from(citizenId));
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return `${PREFIX}${citizenId}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+}
+
+function unseal(key: Buffer, citizenId: string, packed: string): string {
+  const bytes = Buffer.from(packed, 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
+  decipher.setAAD(Buffer.from(citizenId));
+  decipher.setAuthTag(bytes.subarray(12, 28));
+  return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+}
+
+function collect(value: unknown, ids: Set<string>): void {
+  if (typeof value === 'string') {
+    if (value.startsWith(PREFIX)) {
+      const match = SEALED.exec(value);
+      if (match) ids.add(match[1]!);
+    }
+  } else if (Array.isArray(value)) value.forEach((item) => collect(item, ids));
+  else if (value && typeof value === 'object') Object.values(value).forEach((item) => collect(item, ids));
+}
+
+function open(value: unknown, keys: Map<string, Buffer | undefined>): unknown {
+  if (typeof value === 'string') {
+    const match = value.startsWith(PREFIX) ? SEALED.exec(value) : null;
+    if (!match) return value;
+    const key = keys.get(match[1]!);
+    return key ? unseal(key, match[1]!, match[2]!) : ERASED;
+  }
+  if (Array.isArray(value)) return value.map((item) => open(item, keys));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, open(v, keys)]));
+  return value;
+}
