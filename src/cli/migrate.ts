@@ -11,6 +11,8 @@ export interface MigrationResult {
   /** Events this run copied (fewer than `events` when it resumed). */
   copied: number;
   idempotencyKeys: number;
+  citizenKeys: number;
+  accessLogEntries: number;
   /** SHA-256 over every event's stream, revision, type, data, metadata and recorded time, in order: equal on both sides. */
   checksum: string;
 }
@@ -18,7 +20,7 @@ export interface MigrationResult {
 /**
  * Copies every event from one store into another in global order, keeping
  * stream ids, revisions, metadata (event and command ids) and both times, then
- * the idempotency records. Resumable: a target that already holds the first N
+ * the idempotency records, the citizens' keys and the access log. Resumable: a target that already holds the first N
  * events of the source (checked by event id) gets the rest; run twice, it
  * copies nothing.
  */
@@ -46,11 +48,19 @@ export async function migrateEvents(source: EventStore, target: EventStore, onPr
   }
   const records = await source.idempotencyRecords();
   await target.importIdempotency(records);
+  // The keys come along, or the copy's personal fields could never be opened; an erased person has none to copy.
+  const keys = await source.citizenKeys();
+  await target.importCitizenKeys(keys);
+  // The access log: what the target lacks, in order (so a second run adds nothing).
+  const written = await target.accessLogCount();
+  const log = await source.accessLog();
+  if (written > log.length) throw new Error('the target holds a longer access log than the source: it is not a copy of this store');
+  await target.importAccessLog(log.slice(written));
 
   const checksum = sourceSum.digest('hex');
   const targetSum = await checksumOf(target);
   if (targetSum !== checksum) throw new Error(`the copy differs from the source (checksum ${targetSum} against ${checksum})`);
-  return { events: await target.eventCount(), copied, idempotencyKeys: records.length, checksum };
+  return { events: await target.eventCount(), copied, idempotencyKeys: records.length, citizenKeys: keys.length, accessLogEntries: log.length, checksum };
 }
 
 /** The target's events must be the source's first ones, event for event, or resuming would mix two histories. */

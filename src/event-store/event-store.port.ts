@@ -117,6 +117,15 @@ export interface EventArchive {
   idempotencyRecords(): Promise<IdempotencyRecord[]>;
   /** Adds records not already held (by subject and key). */
   importIdempotency(records: readonly IdempotencyRecord[]): Promise<void>;
+  /** The citizens' keys (without them a copy of sealed events could never be read). */
+  citizenKeys(): Promise<Array<{ citizenId: string; key: Buffer }>>;
+  /** Adds keys not already held; never replaces one. */
+  importCitizenKeys(keys: ReadonlyArray<{ citizenId: string; key: Buffer }>): Promise<void>;
+  /** The access log in the order it was written. */
+  accessLog(): Promise<Array<{ at: string; subject: string; role: string; route: string; citizenIds: string[] }>>;
+  accessLogCount(): Promise<number>;
+  /** Appends entries (the caller passes only those the target lacks). */
+  importAccessLog(entries: ReadonlyArray<{ at: string; subject: string; role: string; route: string; citizenIds: string[] }>): Promise<void>;
 }
 
 export const isEventArchive = (store: EventStore): store is EventStore & EventArchive =>

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checksumOf, migrateEvents } from '../../src/cli/migrate';
 import { seed } from '../../src/cli/seed/seed';
+import { citizenKeysFor } from '../../src/privacy/crypto/citizen-keys';
+import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { PROJECTIONS, readModelStoreFor } from '../../src/read-models/projections';
@@ -54,12 +56,17 @@ describePostgres('cli migrate from SQLite to PostgreSQL', () => {
     target = await PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema });
     stores.push(target);
     const resumed = await migrateEvents(source, target);
-    expect(resumed).toMatchObject({ events: total, copied: total - 1000, idempotencyKeys: 1 });
+    expect(resumed).toMatchObject({ events: total, copied: total - 1000, idempotencyKeys: 1, citizenKeys: (await source.citizenKeys()).length });
+    // The copy can be read: its keys came along.
+    const [firstReferral] = (await target.readAll(1, 1000)).filter((e) => e.type === 'ReferralReceived');
+    const opened = (await new PersonalDataCipher(citizenKeysFor(target)).reveal(firstReferral!.data)) as { citizen: { name: string } };
+    expect(opened.citizen.name).toMatch(/^[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ][a-zæøå]+$/);
     expect(resumed.checksum).toBe(await checksumOf(source));
     expect(await target.findIdempotency('tester', 'k1')).toMatchObject({ route: 'POST /cases', bodyHash: 'h' });
 
     const again = await migrateEvents(source, target);
     expect(again).toMatchObject({ events: total, copied: 0 });
+    expect(await target.accessLogCount()).toBe(await source.accessLogCount());
     expect(await rebuiltModels(target)).toEqual(await rebuiltModels(source));
   });
 });

@@ -53,4 +53,29 @@ export class PostgresArchive {
       [records.map((r) => r.subject), records.map((r) => r.key), records.map((r) => r.route), records.map((r) => r.bodyHash), records.map((r) => JSON.stringify(r.answer)), records.map((r) => r.at)],
     );
   }
+
+  async citizenKeys(): Promise<Array<{ citizenId: string; key: Buffer }>> {
+    const { rows } = await this.pool.query<{ citizen_id: string; key: Buffer }>(`SELECT citizen_id, key FROM ${this.s}.citizen_keys ORDER BY citizen_id`);
+    return rows.map((r) => ({ citizenId: r.citizen_id, key: r.key }));
+  }
+
+  async importCitizenKeys(keys: ReadonlyArray<{ citizenId: string; key: Buffer }>): Promise<void> {
+    for (const k of keys) await this.pool.query(`INSERT INTO ${this.s}.citizen_keys (citizen_id, key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [k.citizenId, k.key]);
+  }
+
+  async accessLog(): Promise<Array<{ at: string; subject: string; role: string; route: string; citizenIds: string[] }>> {
+    const { rows } = await this.pool.query<{ at: Date; subject: string; role: string; route: string; citizen_ids: string[] }>(`SELECT at, subject, role, route, citizen_ids FROM ${this.s}.access_log ORDER BY id`);
+    return rows.map((r) => ({ at: r.at.toISOString(), subject: r.subject, role: r.role, route: r.route, citizenIds: r.citizen_ids }));
+  }
+
+  async accessLogCount(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.s}.access_log`);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async importAccessLog(entries: ReadonlyArray<{ at: string; subject: string; role: string; route: string; citizenIds: string[] }>): Promise<void> {
+    for (const e of entries) {
+      await this.pool.query(`INSERT INTO ${this.s}.access_log (at, subject, role, route, citizen_ids) VALUES ($1, $2, $3, $4, $5)`, [e.at, e.subject, e.role, e.route, e.citizenIds]);
+    }
+  }
 }

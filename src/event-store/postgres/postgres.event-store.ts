@@ -213,6 +213,26 @@ export class PostgresEventStore implements EventStore, EventArchive {
     return this.archive.importIdempotency(records);
   }
 
+  citizenKeys() {
+    return this.archive.citizenKeys();
+  }
+
+  importCitizenKeys(keys: ReadonlyArray<{ citizenId: string; key: Buffer }>) {
+    return this.archive.importCitizenKeys(keys);
+  }
+
+  accessLog() {
+    return this.archive.accessLog();
+  }
+
+  accessLogCount() {
+    return this.archive.accessLogCount();
+  }
+
+  importAccessLog(entries: ReadonlyArray<{ at: string; subject: string; role: string; route: string; citizenIds: string[] }>) {
+    return this.archive.importAccessLog(entries);
+  }
+
   /** The pool, for the read models that live in the same database and schema. */
   connection(): Pool {
     if (this.closed) throw new StoreUnavailableError('the event store is closed');

@@ -172,6 +172,42 @@ export class SqliteEventStore implements EventStore, EventArchive {
     }).immediate();
   }
 
+  async citizenKeys(): Promise<Array<{ citizenId: string; key: Buffer }>> {
+    return this.read(() => (this.db.prepare('SELECT citizen_id, key FROM citizen_keys ORDER BY citizen_id').all() as Array<{ citizen_id: string; key: Buffer }>).map((r) => ({ citizenId: r.citizen_id, key: r.key })));
+  }
+
+  async importCitizenKeys(keys: ReadonlyArray<{ citizenId: string; key: Buffer }>): Promise<void> {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO citizen_keys (citizen_id, key, created_at) VALUES (?, ?, ?)');
+    this.db.transaction(() => keys.forEach((k) => insert.run(k.citizenId, k.key, new Date().toISOString()))).immediate();
+  }
+
+  async accessLog(): Promise<Array<{ at: string; subject: string; role: string; route: string; citizenIds: string[] }>> {
+    return this.read(() =>
+      (this.db.prepare('SELECT at, subject, role, route, citizen_ids FROM access_log ORDER BY id').all() as Array<Record<string, string>>).map((r) => ({
+        at: r.at!,
+        subject: r.subject!,
+        role: r.role!,
+        route: r.route!,
+        citizenIds: JSON.parse(r.citizen_ids!),
+      })),
+    );
+  }
+
+  async accessLogCount(): Promise<number> {
+    return this.read(() => (this.db.prepare('SELECT count(*) AS n FROM access_log').get() as { n: number }).n);
+  }
+
+  async importAccessLog(entries: ReadonlyArray<{ at: string; subject: string; role: string; route: string; citizenIds: string[] }>): Promise<void> {
+    const entry = this.db.prepare('INSERT INTO access_log (at, subject, role, route, citizen_ids) VALUES (?, ?, ?, ?, ?)');
+    const citizen = this.db.prepare('INSERT OR IGNORE INTO access_log_citizens (citizen_id, entry_id) VALUES (?, ?)');
+    this.db.transaction(() => {
+      for (const e of entries) {
+        const { lastInsertRowid } = entry.run(e.at, e.subject, e.role, e.route, JSON.stringify(e.citizenIds));
+        for (const id of e.citizenIds) citizen.run(id, lastInsertRowid);
+      }
+    }).immediate();
+  }
+
   /** How many commits the appends shared (for the benchmark). */
   stats(): { flushes: number; appends: number } {
     return { ...this.group.stats };
