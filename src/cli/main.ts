@@ -8,6 +8,7 @@ import { signingKey } from '../privacy/signing-key';
 import { issueToken } from '../privacy/tokens';
 import { openEnvironment } from './environment';
 import { migrateEvents } from './migrate';
+import { applyRetention } from './retention';
 import { progressBar } from './progress';
 import { replayCase } from './replay';
 import { seed } from './seed/seed';
@@ -94,6 +95,21 @@ program
     const env = await openEnvironment(loadConfig());
     try {
       for (const line of await replayCase(env.store, options.case, options.asOf, options.time)) console.log(line);
+    } finally {
+      await env.close();
+    }
+  });
+
+program
+  .command('retention')
+  .description('erase every citizen whose cases all closed more than RETENTION_DAYS ago (crypto-shredding)')
+  .option('--dry-run', 'only list who is due')
+  .action(async (options: { dryRun?: boolean }) => {
+    const config = loadConfig();
+    if (config.retentionDays === undefined) throw new InvalidArgumentError('set RETENTION_DAYS (a whole number of days) first');
+    const env = await openEnvironment(config);
+    try {
+      console.log(JSON.stringify(await applyRetention(env.store, config.retentionDays, options.dryRun === true)));
     } finally {
       await env.close();
     }

@@ -14,6 +14,8 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** JWT_SECRET; without it tokens are signed with a key created under DATA_DIR. */
   jwtSecret?: string;
+  /** RETENTION_DAYS: `cli retention` erases citizens whose cases all closed longer ago. */
+  retentionDays?: number;
 }
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -31,6 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (store !== 'sqlite' && store !== 'memory' && store !== 'postgres') throw new ConfigError(`EVENT_STORE must be sqlite, postgres or kurrentdb, got ${store}`);
   if (store === 'postgres' && !env.DATABASE_URL) throw new ConfigError('EVENT_STORE=postgres needs DATABASE_URL, e.g. postgres://user@host:5432/db');
   const databaseSchema = env.DATABASE_SCHEMA ?? 'brobygger';
+  const retentionDays = env.RETENTION_DAYS === undefined ? undefined : Number(env.RETENTION_DAYS);
+  if (retentionDays !== undefined && (!Number.isInteger(retentionDays) || retentionDays < 1)) throw new ConfigError(`RETENTION_DAYS must be a whole number of days, got ${env.RETENTION_DAYS}`);
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) throw new ConfigError(`DATABASE_SCHEMA must be a lower-case SQL identifier, got ${databaseSchema}`);
 
   const sync = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
@@ -49,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(env.DATABASE_URL !== undefined && { databaseUrl: env.DATABASE_URL }),
     databaseSchema,
     ...(env.JWT_SECRET !== undefined && { jwtSecret: env.JWT_SECRET }),
+    ...(retentionDays !== undefined && { retentionDays }),
     sqliteSynchronous: sync,
     logLevel: logLevel as AppConfig['logLevel'],
   };

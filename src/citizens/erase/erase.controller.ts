@@ -1,9 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { citizenDecider } from '../../../domain/citizen/citizen.stream';
-import { IllegalStateError } from '../../../domain/shared/errors';
-import { citizenStreamId } from '../../../domain/shared/ids';
 import { DirectoryService } from '../../directory/directory.service';
 import { CommandHandler, CommandMeta } from '../../event-store/command-handler';
 import { Meta } from '../../http/command-meta';
@@ -11,6 +8,7 @@ import { UuidParam } from '../../http/validators';
 import type { CitizenKeys } from '../../privacy/crypto/citizen-keys';
 import { CITIZEN_KEYS } from '../../privacy/crypto/crypto.providers';
 import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
+import { eraseCitizen } from '../../privacy/erasure';
 import { Allow } from '../../privacy/policy';
 
 export class EraseCitizenDto {
@@ -43,20 +41,7 @@ export class EraseCitizenController {
   @Post(':citizenId/erase')
   @HttpCode(200)
   async erase(@Param('citizenId', CitizenIdParam) citizenId: string, @Body() _body: EraseCitizenDto, @Meta() meta: CommandMeta): Promise<{ citizenId: string; erased: true }> {
-    try {
-      await this.handler.handle({
-        decider: citizenDecider,
-        streamId: citizenStreamId(citizenId),
-        command: { type: 'EraseCitizen', data: {} },
-        meta: { ...meta, idempotency: undefined },
-        context: async () => ({ citizenId, known: this.directory.directory.citizens.has(citizenId) }),
-        answer: (r) => r,
-      });
-    } catch (error) {
-      if (!(error instanceof IllegalStateError && error.code === 'citizen_erased')) throw error;
-    }
-    this.cipher.forget(citizenId);
-    await this.keys.destroy(citizenId);
+    await eraseCitizen({ handler: this.handler, keys: this.keys, cipher: this.cipher }, citizenId, this.directory.directory.citizens.has(citizenId), meta.actor, meta.correlationId);
     return { citizenId, erased: true };
   }
 }

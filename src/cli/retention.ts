@@ -1,0 +1,51 @@
+import { DateTime } from 'luxon';
+import { citizenKeysFor } from '../privacy/crypto/citizen-keys';
+import { eraseCitizen } from '../privacy/erasure';
+import { DirectoryFeed } from '../directory/directory-feed';
+import { CommandHandler } from '../event-store/command-handler';
+import type { EventStore } from '../event-store/event-store.port';
+
+export interface RetentionResult {
+  retentionDays: number;
+  /** Citizens whose every case closed more than `retentionDays` ago. */
+  due: string[];
+  erased: number;
+  dryRun: boolean;
+}
+
+const PAGE = 5000;
+
+/**
+ * Erases (crypto-shreds) every citizen whose cases are all closed, the last
+ * more than `days` ago by business time. With `dryRun`, only lists them.
+ */
+export async function applyRetention(store: EventStore, days: number, dryRun: boolean, now: Date = new Date()): Promise<RetentionResult> {
+  const feed = new DirectoryFeed();
+  await feed.start(store);
+  try {
+    const closedAt = new Map<string, string>();
+    for (let from = 1; ; ) {
+      const page = await store.readAll(from, PAGE);
+      if (page.length === 0) break;
+      from = page[page.length - 1]!.position + 1;
+      for (const event of page) {
+        if (event.type === 'CaseClosed' || event.type === 'ReferralDeclined') closedAt.set(event.streamId.slice('case-'.length), (event.data as { at: string }).at);
+      }
+    }
+    const cutoff = DateTime.fromJSDate(now).minus({ days }).toMillis();
+    const due: string[] = [];
+    for (const citizen of feed.directory.citizens.values()) {
+      if (citizen.erased || citizen.caseIds.length === 0) continue;
+      const closes = citizen.caseIds.map((id) => closedAt.get(id));
+      if (closes.some((at) => at === undefined)) continue; // a case still open
+      if (Math.max(...closes.map((at) => Date.parse(at!))) < cutoff) due.push(citizen.citizenId);
+    }
+    if (!dryRun) {
+      const deps = { handler: new CommandHandler(store), keys: citizenKeysFor(store) };
+      for (const citizenId of due) await eraseCitizen(deps, citizenId, true, { id: 'retention', role: 'system' });
+    }
+    return { retentionDays: days, due, erased: dryRun ? 0 : due.length, dryRun };
+  } finally {
+    feed.stop();
+  }
+}
