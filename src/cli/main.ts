@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config';
-import type { EventArchive, EventStore } from '../event-store/event-store.port';
+import { archiveOf, EventStore } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
 import type { Role } from '../../domain/shared/codes';
@@ -124,7 +124,7 @@ program
     const env = await openEnvironment(loadConfig());
     const target = await openTarget(options.to, options.schema);
     try {
-      const total = await (env.store as EventStore & EventArchive).eventCount();
+      const total = (await archiveOf(env.store)?.eventCount()) ?? 0;
       const bar = progressBar('events', total);
       const result = await migrateEvents(env.store, target, (copied) => bar.update(copied));
       bar.update(total);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../shared/canonical-json';
-import { EventArchive, EventStore, isEventArchive, StoredEvent } from '../event-store/event-store.port';
+import { archiveOf, EventStore, StoredEvent } from '../event-store/event-store.port';
 
 /** Events copied per transaction (PostgreSQL takes at most 65,535 parameters in one statement). */
 const PAGE = 1000;
@@ -25,46 +25,47 @@ export interface MigrationResult {
  * copies nothing.
  */
 export async function migrateEvents(source: EventStore, target: EventStore, onProgress: (copied: number, total: number) => void = () => undefined): Promise<MigrationResult> {
-  if (!isEventArchive(source) || !isEventArchive(target)) throw new Error('both stores must support migration (sqlite and postgres do)');
-  const total = await source.eventCount();
-  const already = await target.eventCount();
+  const [from, to] = [archiveOf(source), archiveOf(target)];
+  if (!from || !to) throw new Error('both stores must support migration (sqlite and postgres do)');
+  const total = await from.eventCount();
+  const already = await to.eventCount();
   if (already > total) throw new Error(`the target holds ${already} events, more than the source's ${total}: it is not a copy of this store`);
   await checkSamePrefix(source, target, already);
 
   let seen = 0;
   let copied = 0;
   const sourceSum = createHash('sha256');
-  for (let from = 1; ; ) {
-    const page = await source.readAll(from, PAGE);
+  for (let position = 1; ; ) {
+    const page = await source.readAll(position, PAGE);
     if (page.length === 0) break;
-    from = page[page.length - 1]!.position + 1;
+    position = page[page.length - 1]!.position + 1;
     for (const event of page) sourceSum.update(fingerprint(event));
     const fresh = page.slice(Math.max(0, already - seen));
     seen += page.length;
     if (fresh.length === 0) continue;
-    await target.importEvents(fresh);
+    await to.importEvents(fresh);
     copied += fresh.length;
     onProgress(already + copied, total);
   }
-  const records = await source.idempotencyRecords();
-  await target.importIdempotency(records);
+  const records = await from.idempotencyRecords();
+  await to.importIdempotency(records);
   // The keys come along, or the copy's personal fields could never be opened; an erased person has none to copy.
-  const keys = await source.citizenKeys();
-  await target.importCitizenKeys(keys);
+  const keys = await from.citizenKeys();
+  await to.importCitizenKeys(keys);
   // The access log: what the target lacks, in order (so a second run adds nothing).
-  const written = await target.accessLogCount();
-  const log = await source.accessLog();
+  const written = await to.accessLogCount();
+  const log = await from.accessLog();
   if (written > log.length) throw new Error('the target holds a longer access log than the source: it is not a copy of this store');
-  await target.importAccessLog(log.slice(written));
+  await to.importAccessLog(log.slice(written));
 
   const checksum = sourceSum.digest('hex');
   const targetSum = await checksumOf(target);
   if (targetSum !== checksum) throw new Error(`the copy differs from the source (checksum ${targetSum} against ${checksum})`);
-  return { events: await target.eventCount(), copied, idempotencyKeys: records.length, citizenKeys: keys.length, accessLogEntries: log.length, checksum };
+  return { events: await to.eventCount(), copied, idempotencyKeys: records.length, citizenKeys: keys.length, accessLogEntries: log.length, checksum };
 }
 
 /** The target's events must be the source's first ones, event for event, or resuming would mix two histories. */
-async function checkSamePrefix(source: EventStore & EventArchive, target: EventStore & EventArchive, count: number): Promise<void> {
+async function checkSamePrefix(source: EventStore, target: EventStore, count: number): Promise<void> {
   if (count === 0) return;
   const [theirs, ours] = [await nth(target, count), await nth(source, count)];
   if (theirs?.metadata.eventId !== ours?.metadata.eventId) {

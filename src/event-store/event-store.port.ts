@@ -128,8 +128,13 @@ export interface EventArchive {
   importAccessLog(entries: ReadonlyArray<{ at: string; subject: string; role: string; route: string; citizenIds: string[] }>): Promise<void>;
 }
 
-export const isEventArchive = (store: EventStore): store is EventStore & EventArchive =>
-  typeof (store as Partial<EventArchive>).importEvents === 'function';
+/** A store that can be migrated from and to hands out its archive. */
+export interface Archivable {
+  archive(): EventArchive;
+}
+
+export const archiveOf = (store: EventStore): EventArchive | undefined =>
+  typeof (store as Partial<Archivable>).archive === 'function' ? (store as unknown as Archivable).archive() : undefined;
 
 /** The same idempotency key was committed by a concurrent request; re-read it with findIdempotency. */
 export class IdempotencyKeyTakenError extends Error {

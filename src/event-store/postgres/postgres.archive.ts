@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
-import type { IdempotencyRecord, StoredEvent } from '../event-store.port';
+import type { EventArchive, IdempotencyRecord, StoredEvent } from '../event-store.port';
 
 /** What `cli migrate` reads and writes on PostgreSQL: events as they were, and the idempotency records. */
-export class PostgresArchive {
+export class PostgresArchive implements EventArchive {
   constructor(
     private readonly pool: Pool,
     /** The quoted schema. */

@@ -4,6 +4,7 @@ import {
   AppendListener,
   AppendOptions,
   AppendResult,
+  Archivable,
   EventArchive,
   EventStore,
   ExpectedRevision,
@@ -60,14 +61,14 @@ const toStoredEvent = (row: EventRow): StoredEvent => ({
  * commits late is never skipped; subscribers in every process are woken by
  * LISTEN/NOTIFY and hear of every event once, in order.
  */
-export class PostgresEventStore implements EventStore, EventArchive {
+export class PostgresEventStore implements EventStore, Archivable {
   private readonly listeners = new AppendListeners();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly s: string;
   private readonly channel: string;
   private readonly appendSql: string;
   private readonly reporter: OrderedReporter;
-  private readonly archive: PostgresArchive;
+  private readonly archiveOps: PostgresArchive;
   private closed = false;
 
   private constructor(
@@ -81,7 +82,7 @@ export class PostgresEventStore implements EventStore, EventArchive {
     this.channel = `brobygger_${schema}`.slice(0, 63);
     this.appendSql = appendSql(this.s);
     this.reporter = new OrderedReporter((from) => this.readAll(from, 1000), this.listeners);
-    this.archive = new PostgresArchive(pool, this.s, this.channel);
+    this.archiveOps = new PostgresArchive(pool, this.s, this.channel);
   }
 
   static async open({ connectionString, schema = 'brobygger', poolSize = 10 }: PostgresOptions): Promise<PostgresEventStore> {
@@ -197,40 +198,9 @@ export class PostgresEventStore implements EventStore, EventArchive {
     return row && { key, subject, route: row.route, bodyHash: row.body_hash, answer: row.answer, at: row.at.toISOString() };
   }
 
-  eventCount(): Promise<number> {
-    return this.archive.eventCount();
-  }
-
-  importEvents(events: readonly StoredEvent[]): Promise<void> {
-    return this.archive.importEvents(events);
-  }
-
-  idempotencyRecords(): Promise<IdempotencyRecord[]> {
-    return this.archive.idempotencyRecords();
-  }
-
-  importIdempotency(records: readonly IdempotencyRecord[]): Promise<void> {
-    return this.archive.importIdempotency(records);
-  }
-
-  citizenKeys() {
-    return this.archive.citizenKeys();
-  }
-
-  importCitizenKeys(keys: ReadonlyArray<{ citizenId: string; key: Buffer }>) {
-    return this.archive.importCitizenKeys(keys);
-  }
-
-  accessLog() {
-    return this.archive.accessLog();
-  }
-
-  accessLogCount() {
-    return this.archive.accessLogCount();
-  }
-
-  importAccessLog(entries: ReadonlyArray<{ at: string; subject: string; role: string; route: string; citizenIds: string[] }>) {
-    return this.archive.importAccessLog(entries);
+  /** For `cli migrate`: events as they were, idempotency records, keys and the access log. */
+  archive(): EventArchive {
+    return this.archiveOps;
   }
 
   /** The pool, for the read models that live in the same database and schema. */

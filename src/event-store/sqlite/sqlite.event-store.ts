@@ -5,6 +5,7 @@ import {
   AppendListener,
   AppendOptions,
   AppendResult,
+  Archivable,
   EventArchive,
   EventStore,
   ExpectedRevision,
@@ -15,6 +16,7 @@ import {
   StoredEvent,
 } from '../event-store.port';
 import { AppendListeners, assertAppendable } from '../listeners';
+import { SqliteArchive } from './sqlite.archive';
 import { GroupCommit, unavailable } from './sqlite.group-commit';
 import { prepareStatements, Statements, toStoredEvent } from './sqlite.rows';
 import { migrate } from './sqlite.schema';
@@ -37,13 +39,13 @@ const BUSY_TIMEOUT_MS = 5000;
  * (sqlite.group-commit.ts). Synchronous driver, so reads are fast and simple;
  * errors from the storage leave as StoreUnavailableError (503).
  */
-export class SqliteEventStore implements EventStore, EventArchive {
+export class SqliteEventStore implements EventStore, Archivable {
   private readonly statements: Statements;
   private readonly group: GroupCommit;
   private readonly listeners = new AppendListeners();
   private readonly poll: NodeJS.Timeout;
   /** Position of the last event reported to listeners; they see every event once, in order. */
-  private reported: number;
+  reported: number;
   private dataVersion: number;
   private closed = false;
 
@@ -139,73 +141,9 @@ export class SqliteEventStore implements EventStore, EventArchive {
     return this.db;
   }
 
-  async eventCount(): Promise<number> {
-    return this.read(() => (this.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n);
-  }
-
-  async importEvents(events: readonly StoredEvent[]): Promise<void> {
-    if (this.closed) throw new StoreUnavailableError('the event store is closed');
-    const insert = this.db.prepare('INSERT INTO events (stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    this.db.transaction(() => {
-      for (const e of events) insert.run(e.streamId, e.revision, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt);
-    }).immediate();
-    this.committed(this.statements.readAll.all(this.reported + 1, Number.MAX_SAFE_INTEGER).map(toStoredEvent));
-  }
-
-  async idempotencyRecords(): Promise<IdempotencyRecord[]> {
-    return this.read(() =>
-      (this.db.prepare('SELECT subject, key, route, body_hash, answer, at FROM idempotency ORDER BY at, subject, key').all() as Array<Record<string, string>>).map((row) => ({
-        subject: row.subject!,
-        key: row.key!,
-        route: row.route!,
-        bodyHash: row.body_hash!,
-        answer: JSON.parse(row.answer!),
-        at: row.at!,
-      })),
-    );
-  }
-
-  async importIdempotency(records: readonly IdempotencyRecord[]): Promise<void> {
-    const insert = this.db.prepare('INSERT INTO idempotency (subject, key, route, body_hash, answer, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
-    this.db.transaction(() => {
-      for (const r of records) insert.run(r.subject, r.key, r.route, r.bodyHash, JSON.stringify(r.answer), r.at);
-    }).immediate();
-  }
-
-  async citizenKeys(): Promise<Array<{ citizenId: string; key: Buffer }>> {
-    return this.read(() => (this.db.prepare('SELECT citizen_id, key FROM citizen_keys ORDER BY citizen_id').all() as Array<{ citizen_id: string; key: Buffer }>).map((r) => ({ citizenId: r.citizen_id, key: r.key })));
-  }
-
-  async importCitizenKeys(keys: ReadonlyArray<{ citizenId: string; key: Buffer }>): Promise<void> {
-    const insert = this.db.prepare('INSERT OR IGNORE INTO citizen_keys (citizen_id, key, created_at) VALUES (?, ?, ?)');
-    this.db.transaction(() => keys.forEach((k) => insert.run(k.citizenId, k.key, new Date().toISOString()))).immediate();
-  }
-
-  async accessLog(): Promise<Array<{ at: string; subject: string; role: string; route: string; citizenIds: string[] }>> {
-    return this.read(() =>
-      (this.db.prepare('SELECT at, subject, role, route, citizen_ids FROM access_log ORDER BY id').all() as Array<Record<string, string>>).map((r) => ({
-        at: r.at!,
-        subject: r.subject!,
-        role: r.role!,
-        route: r.route!,
-        citizenIds: JSON.parse(r.citizen_ids!),
-      })),
-    );
-  }
-
-  async accessLogCount(): Promise<number> {
-    return this.read(() => (this.db.prepare('SELECT count(*) AS n FROM access_log').get() as { n: number }).n);
-  }
-
-  async importAccessLog(entries: ReadonlyArray<{ at: string; subject: string; role: string; route: string; citizenIds: string[] }>): Promise<void> {
-    const entry = this.db.prepare('INSERT INTO access_log (at, subject, role, route, citizen_ids) VALUES (?, ?, ?, ?, ?)');
-    const citizen = this.db.prepare('INSERT OR IGNORE INTO access_log_citizens (citizen_id, entry_id) VALUES (?, ?)');
-    this.db.transaction(() => {
-      for (const e of entries) {
-        const { lastInsertRowid } = entry.run(e.at, e.subject, e.role, e.route, JSON.stringify(e.citizenIds));
-        for (const id of e.citizenIds) citizen.run(id, lastInsertRowid);
-      }
-    }).immediate();
+  /** For `cli migrate`: events as they were, idempotency records, keys and the access log. */
+  archive(): EventArchive {
+    return new SqliteArchive(this.connection(), (events) => this.committed(events), () => this.reported);
   }
 
   /** How many commits the appends shared (for the benchmark). */
@@ -231,7 +169,7 @@ export class SqliteEventStore implements EventStore, EventArchive {
   }
 
   /** After our own commit: report it, with anything another process committed just before it. */
-  private committed(events: StoredEvent[]): void {
+  committed(events: StoredEvent[]): void {
     if (events.length === 0) return;
     const first = events[0]!.position;
     const reported = first === this.reported + 1 ? events : this.statements.readAll.all(this.reported + 1, Number.MAX_SAFE_INTEGER).map(toStoredEvent);
