@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config';
 import { archiveOf, EventStore } from '../event-store/event-store.port';
@@ -7,6 +8,7 @@ import type { Role } from '../../domain/shared/codes';
 import { signingKey } from '../privacy/signing-key';
 import { issueToken } from '../privacy/tokens';
 import { openEnvironment } from './environment';
+import { backupTo, restoreFrom } from './backup';
 import { migrateEvents } from './migrate';
 import { applyRetention } from './retention';
 import { progressBar } from './progress';
@@ -113,6 +115,27 @@ program
     } finally {
       await env.close();
     }
+  });
+
+program
+  .command('backup')
+  .description("copy the embedded store (and the secrets beside it) with SQLite's online backup, while the server runs")
+  .requiredOption('--to <file>', 'where to write the backup')
+  .action(async (options: { to: string }) => {
+    const config = loadConfig();
+    if (config.eventStore !== 'sqlite') throw new InvalidArgumentError('backup is for the embedded store; back PostgreSQL up with pg_dump (docs/operations.md)');
+    console.log(JSON.stringify(await backupTo(config.dataDir, resolve(options.to))));
+  });
+
+program
+  .command('restore')
+  .description('bring a backup back as the embedded store under DATA_DIR (server stopped)')
+  .requiredOption('--from <file>', 'the backup file')
+  .option('--force', 'replace an existing store')
+  .action((options: { from: string; force?: boolean }) => {
+    const config = loadConfig();
+    if (config.eventStore !== 'sqlite') throw new InvalidArgumentError('restore is for the embedded store');
+    console.log(JSON.stringify(restoreFrom(config.dataDir, resolve(options.from), options.force === true)));
   });
 
 program
