@@ -71,7 +71,9 @@ function assessLoneliness({ data }: AssessLoneliness, state: CaseState, context:
   if (score === undefined) checks.fail('answers', 'answers must be three whole numbers, each from 1 to 3');
   checks.check();
   const answers = data.answers as [number, number, number];
-  return [{ type: 'LonelinessAssessed', data: { instrument: data.instrument, answers: [...answers], score: score!, scaleVersion: UCLA3.version, at } }];
+  return [
+    { type: 'LonelinessAssessed', data: { instrument: data.instrument, answers: [...answers], score: score!, severe: score! >= UCLA3.severeFrom, scaleVersion: UCLA3.version, at } },
+  ];
 }
 
 /** The goal: a relation that makes the helper no longer the citizen's main support. */

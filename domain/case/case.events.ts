@@ -119,10 +119,14 @@ export type VisitorReassigned = Message<
 export type TaskOpened = Message<'TaskOpened', { taskId: string; kind: TaskKind; description: string }>;
 export type TaskCompleted = Message<'TaskCompleted', { taskId: string; outcome: string }>;
 
-/** UCLA-3: three items scored 1–3, total 3–9; Danish practice reads ≥ 7 as signs of severe loneliness. */
+/**
+ * UCLA-3: three items scored 1–3, total 3–9; Danish practice reads ≥ 7 as signs
+ * of severe loneliness. Schema version 2 added `severe`; version 1 events are
+ * read through an upcaster (src/event-store/upcasters.ts).
+ */
 export type LonelinessAssessed = Message<
   'LonelinessAssessed',
-  { instrument: 'ucla3'; answers: [number, number, number]; score: number; scaleVersion: 'ucla3-v1'; at: string }
+  { instrument: 'ucla3'; answers: [number, number, number]; score: number; severe: boolean; scaleVersion: 'ucla3-v1'; at: string }
 >;
 
 export type RelationEstablished = Message<'RelationEstablished', { kind: RelationKind; description: string; at: string }>;
@@ -191,3 +195,8 @@ export function occurredAtOf(event: CaseEvent, now: string): string {
       return now;
   }
 }
+
+/** The schema version each event type is written with now (1 unless its shape has changed). */
+export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Partial<Record<CaseEventType, number>>> = { LonelinessAssessed: 2 };
+
+export const caseEventSchemaVersion = (event: { type: string }): number => CASE_EVENT_SCHEMA_VERSIONS[event.type as CaseEventType] ?? 1;

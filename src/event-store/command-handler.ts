@@ -34,6 +34,8 @@ export interface CommandSpec<C extends Message, E extends Message, S, X extends 
    * (the privacy layer: a key per citizen, written durably before the events).
    */
   protect?: (events: E[], state: S) => Promise<E[]>;
+  /** The schema version each event is written with (default 1). */
+  schemaVersion?: (event: E) => number;
   /** The command's answer; stored for idempotent replays, so ids and revisions only, never personal data. */
   answer: (result: AppendResult) => A;
 }
@@ -99,6 +101,7 @@ export class CommandHandler {
     const newEvents = events.map((event, i): NewEvent => ({
       type: event.type,
       data: event.data,
+      schemaVersion: spec.schemaVersion ? spec.schemaVersion(event) : 1,
       metadata: {
         eventId: randomUUID(),
         commandId: meta.commandId,

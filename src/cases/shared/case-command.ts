@@ -1,7 +1,7 @@
 import { CommandHandler as NestCommandHandler, ICommand, ICommandHandler } from '@nestjs/cqrs';
 import type { CaseCommand } from '../../../domain/case/case.commands';
 import type { CaseEvent } from '../../../domain/case/case.events';
-import { occurredAtOf } from '../../../domain/case/case.events';
+import { caseEventSchemaVersion, occurredAtOf } from '../../../domain/case/case.events';
 import { caseDecider } from '../../../domain/case/case.stream';
 import { caseStreamId } from '../../../domain/shared/ids';
 import { DirectoryService } from '../../directory/directory.service';
@@ -52,6 +52,7 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, C
         meta,
         context: async () => caseLookups(this.directory.directory, caseId, command),
         occurredAt: (event: CaseEvent, now: string) => occurredAtOf(event, now),
+        schemaVersion: caseEventSchemaVersion,
         protect: (events, state) => this.cipher.protect(events, citizenOf(events, state)),
         answer: ({ revision, position }) => ({ caseId, revision, position, ...extraIds(command) }),
       });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseCommand } from '../../../domain/case/case.commands';
 import type { CaseEvent } from '../../../domain/case/case.events';
-import { occurredAtOf } from '../../../domain/case/case.events';
+import { caseEventSchemaVersion, occurredAtOf } from '../../../domain/case/case.events';
 import { caseDecider } from '../../../domain/case/case.stream';
 import { PROFESSIONAL_CAPABLE, VisitorKind } from '../../../domain/shared/codes';
 import { DomainError } from '../../../domain/shared/errors';
@@ -85,6 +85,7 @@ export async function seed(store: EventStore, options: { cases: number; seed: nu
           meta: meta(),
           context: async () => caseLookups(feed.directory, caseId, command),
           occurredAt: (event: CaseEvent, now: string) => occurredAtOf(event, now),
+          schemaVersion: caseEventSchemaVersion,
           // Seeded people are synthetic, but their data is stored as a real person's would be: sealed.
           protect: (events, state) => cipher.protect(events, citizenOf(events, state)),
           answer: (r) => r,

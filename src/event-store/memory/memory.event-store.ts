@@ -12,6 +12,7 @@ import {
   StoredEvent,
 } from '../event-store.port';
 import { AppendListeners, assertAppendable } from '../listeners';
+import { upcast } from '../upcasters';
 
 /**
  * The store in memory: the same contract as SQLite, for tests and for trying the
@@ -66,13 +67,13 @@ export class MemoryEventStore implements EventStore {
     const until = options.recordedUntil === undefined ? undefined : Date.parse(options.recordedUntil);
     return (this.streams.get(streamId) ?? [])
       .filter((event) => event.revision >= from && (until === undefined || Date.parse(event.recordedAt) <= until))
-      .map((event) => structuredClone(event));
+      .map((event) => upcast(structuredClone(event)));
   }
 
   async readAll(fromPosition: number, limit: number): Promise<StoredEvent[]> {
     this.assertOpen();
     const start = Math.max(0, fromPosition - 1);
-    return this.events.slice(start, start + limit).map((event) => structuredClone(event));
+    return this.events.slice(start, start + limit).map((event) => upcast(structuredClone(event)));
   }
 
   async streamRevision(streamId: string): Promise<number | 'no_stream'> {

@@ -16,6 +16,7 @@ import {
   StoredEvent,
 } from '../event-store.port';
 import { AppendListeners, assertAppendable } from '../listeners';
+import { upcast } from '../upcasters';
 import { AppendOutcome, appendSql, runAppend } from './postgres.append';
 import { OrderedReporter } from './ordered-reporter';
 import { PostgresArchive } from './postgres.archive';
@@ -43,7 +44,8 @@ const COLUMNS = 'position, stream_id, revision, type, schema_version, data, meta
 const UNIQUE_VIOLATION = '23505';
 
 /** 64-bit positions arrive as strings; they stay below 2^53 for any realistic store. */
-const toStoredEvent = (row: EventRow): StoredEvent => ({
+const toStoredEvent = (row: EventRow): StoredEvent =>
+  upcast({
   streamId: row.stream_id,
   type: row.type,
   data: row.data,
@@ -52,7 +54,7 @@ const toStoredEvent = (row: EventRow): StoredEvent => ({
   revision: row.revision,
   position: Number(row.position),
   recordedAt: row.recorded_at.toISOString(),
-});
+  });
 
 /**
  * The event store on PostgreSQL, for several application processes on one

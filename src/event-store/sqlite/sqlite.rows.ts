@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { StoredEvent } from '../event-store.port';
+import { upcast } from '../upcasters';
 
 /** An events row as SQLite returns it. */
 export interface EventRow {
@@ -15,8 +16,9 @@ export interface EventRow {
 
 const COLUMNS = 'position, stream_id, revision, type, schema_version, data, metadata, recorded_at';
 
-/** Each JSON column is parsed once, here. */
-export const toStoredEvent = (row: EventRow): StoredEvent => ({
+/** Each JSON column is parsed once, here; old schema versions are upcast to the newest shape. */
+export const toStoredEvent = (row: EventRow): StoredEvent =>
+  upcast({
   streamId: row.stream_id,
   type: row.type,
   data: JSON.parse(row.data),
@@ -25,7 +27,7 @@ export const toStoredEvent = (row: EventRow): StoredEvent => ({
   revision: row.revision,
   position: row.position,
   recordedAt: row.recorded_at,
-});
+  });
 
 /** Every statement the store runs, prepared once. */
 export function prepareStatements(db: Database) {

@@ -31,10 +31,14 @@ describe('tasks', () => {
 describe('loneliness assessments (UCLA-3)', () => {
   const assess = (answers: number[]) => command('AssessLoneliness', { instrument: 'ucla3', answers });
 
-  it('scores three answers and keeps the raw answers and the scale version', () => {
+  it('scores three answers, reads 7 or more as severe, and keeps the raw answers and the scale version', () => {
     spec.given(activeWith(v)).when(assess([3, 3, 2])).then([
-      { type: 'LonelinessAssessed', data: { instrument: 'ucla3', answers: [3, 3, 2], score: 8, scaleVersion: 'ucla3-v1', at: NOW } },
+      { type: 'LonelinessAssessed', data: { instrument: 'ucla3', answers: [3, 3, 2], score: 8, severe: true, scaleVersion: 'ucla3-v1', at: NOW } },
     ]);
+  });
+
+  it('reads a score under 7 as not severe', () => {
+    expect(spec.given(activeWith(v)).when(assess([2, 2, 2])).events()[0]).toMatchObject({ data: { score: 6, severe: false } });
   });
 
   it('is taken in any open state, also at intake, and not on a closed case', () => {

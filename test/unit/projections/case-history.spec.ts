@@ -20,7 +20,7 @@ describe('the case history', () => {
     const log = new Log()
       .case(caseId, [referral()], '2026-03-02T09:00:00.000Z')
       // Assessed on 3 March, but only recorded on 20 March.
-      .case(caseId, [{ type: 'LonelinessAssessed', data: { instrument: 'ucla3', answers: [3, 3, 3], score: 9, scaleVersion: 'ucla3-v1', at: '2026-03-03T10:00:00.000Z' } }], '2026-03-20T10:00:00.000Z');
+      .case(caseId, [{ type: 'LonelinessAssessed', data: { instrument: 'ucla3', answers: [3, 3, 3], score: 9, severe: true, scaleVersion: 'ucla3-v1', at: '2026-03-03T10:00:00.000Z' } }], '2026-03-20T10:00:00.000Z');
     const entries = entriesOf(log, caseId);
     expect(historyAsOf(entries, '2026-03-10T00:00:00Z', 'occurred').map((e) => e.type)).toEqual(['ReferralReceived', 'LonelinessAssessed']);
     expect(historyAsOf(entries, '2026-03-10T00:00:00Z', 'recorded').map((e) => e.type)).toEqual(['ReferralReceived']);

@@ -6,7 +6,7 @@ import { booked, Log, referral, triaged } from './events.fixture';
 describe("the manager's dashboard", () => {
   const figures = (log: Log, from = '2026-03-01', to = '2026-04-30', programme?: 'care_visits') =>
     dashboard(log.project(caseFactsProjection).docs.values() as Iterable<CaseFacts>, { from, to, ...(programme && { programme }) });
-  const assessed = (score: number, at: string) => ({ type: 'LonelinessAssessed' as const, data: { instrument: 'ucla3' as const, answers: [1, 1, 1] as [number, number, number], score, scaleVersion: 'ucla3-v1' as const, at } });
+  const assessed = (score: number, at: string) => ({ type: 'LonelinessAssessed' as const, data: { instrument: 'ucla3' as const, answers: [1, 1, 1] as [number, number, number], score, severe: score >= 7, scaleVersion: 'ucla3-v1' as const, at } });
 
   it('buckets by Copenhagen month: a referral at 23:30 on 31 March counts in March', () => {
     const log = new Log().case(randomUUID(), [referral({ referredAt: '2026-03-31T21:30:00.000Z' })]);

@@ -1,0 +1,26 @@
+import type { StoredEvent } from './event-store.port';
+
+/**
+ * Stored events are never rewritten: an event whose shape changed is read
+ * through upcasters, one per version step, so deciders and projections only
+ * ever see the newest shape (docs/event-catalogue.md, "Changing an event safely").
+ */
+type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
+
+/** `UPCASTERS[type][v]` turns version `v` of an event type's data into version `v + 1`. */
+const UPCASTERS: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
+  // v2 added `severe`: Danish practice reads a UCLA-3 score of 7 or more as severe loneliness.
+  LonelinessAssessed: { 1: (data) => ({ ...data, severe: typeof data.score === 'number' && data.score >= 7 }) },
+};
+
+/** The event in its newest shape. Events already current are returned as they are. */
+export function upcast(event: StoredEvent): StoredEvent {
+  const steps = UPCASTERS[event.type];
+  if (!steps) return event;
+  let { data, schemaVersion } = event;
+  for (let step = steps[schemaVersion]; step; step = steps[schemaVersion]) {
+    data = step(data as Record<string, unknown>);
+    schemaVersion += 1;
+  }
+  return schemaVersion === event.schemaVersion ? event : { ...event, data, schemaVersion };
+}
