@@ -46,4 +46,24 @@ describePostgres('two application processes on one PostgreSQL database', () => {
       expect(waiting.filter((w: { caseId: string }) => w.caseId === caseId)).toHaveLength(1);
     }
   });
+
+  it('keeps revisions gapless when 16 clients retry on 412 across both processes', async () => {
+    const [a, b] = apps as [Awaited<ReturnType<typeof createApp>>, Awaited<ReturnType<typeof createApp>>];
+    const token = tokenFor(dir, COORDINATOR);
+    const servers = [httpAs(a.getHttpServer(), token), httpAs(b.getHttpServer(), token)];
+    const { caseId } = (await servers[0]!.post('/cases').send(karenReferral()).expect(201)).body;
+    const client = async (http: (typeof servers)[number]) => {
+      let done = 0;
+      let etag = (await http.get(`/cases/${caseId}`).expect(200)).headers.etag as string;
+      while (done < 3) {
+        const res = await http.post(`/cases/${caseId}/assessments`).set('if-match', etag).send({ instrument: 'ucla3', answers: [1, 2, 3] });
+        expect([200, 412]).toContain(res.status);
+        if (res.status === 200) done += 1;
+        etag = res.headers.etag as string;
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, (_, i) => client(servers[i % 2]!)));
+    const events = (await servers[1]!.get(`/cases/${caseId}/events`).expect(200)).body as Array<{ revision: number }>;
+    expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 49 }, (_, i) => i));
+  });
 });
