@@ -1,0 +1,252 @@
+import {
+  BACKWARDS,
+  DeadlineExceededError,
+  END,
+  KurrentDBClient,
+  NotLeaderError,
+  UnavailableError,
+  excludeSystemEvents,
+  type AllStreamSubscription,
+} from '@kurrent/kurrentdb-client';
+import { ConcurrencyError } from '../../../domain/shared/errors';
+import {
+  AppendListener,
+  AppendOptions,
+  AppendResult,
+  Archivable,
+  EventArchive,
+  EventStore,
+  ExpectedRevision,
+  IdempotencyKeyTakenError,
+  IdempotencyRecord,
+  NewEvent,
+  ReadStreamOptions,
+  StoreUnavailableError,
+  StoredEvent,
+} from '../event-store.port';
+import { AppendListeners, assertAppendable } from '../listeners';
+import { OrderedReporter } from '../postgres/ordered-reporter';
+import { PostgresEventStore } from '../postgres/postgres.event-store';
+import type { SqliteEventStore } from '../sqlite/sqlite.event-store';
+import { KurrentArchive } from './kurrentdb.archive';
+import { PostgresClaimTable, SqliteClaimTable } from './kurrentdb.claims';
+import { asConcurrencyError, eventIdFor, streamStateFor, toEventData } from './kurrentdb.events';
+import { KurrentIdempotency } from './kurrentdb.idempotency';
+import { lastOurs, readOurs, readStreamEvents, readStreamRecords } from './kurrentdb.reads';
+
+/** Where read models, citizens' keys, the access log and idempotency records live beside KurrentDB. */
+export type SideDatabase = PostgresEventStore | SqliteEventStore;
+
+export interface KurrentDbOptions {
+  /** KURRENTDB_URL, e.g. `kurrentdb://127.0.0.1:2113?tls=false`. */
+  url: string;
+  /** Opened by the caller; owned (and closed) by the store from then on. */
+  side: SideDatabase;
+}
+
+/** An append gets this long to answer; a claimed Idempotency-Key outlives it (CLAIM_STALE_MS). */
+const APPEND_DEADLINE_MS = 10_000;
+/** After a failed subscription (the server restarting, say), subscribe again this much later. */
+const RESUBSCRIBE_MS = 1000;
+
+/**
+ * The event store on KurrentDB (EventStoreDB's current name), for deployments
+ * that want a clustered, purpose-built store. One stream per case, as the port
+ * names them; KurrentDB checks the expected revision; `$all` is the global
+ * order, its positions mapped to the port's integers (kurrentdb.positions.ts).
+ * What KurrentDB cannot hold in one transaction with the events (the
+ * idempotency records) and what is not events (read models, keys, the access
+ * log) lives in a relational database beside it. docs/adr/0007-kurrentdb-store.md.
+ */
+export class KurrentDbEventStore implements EventStore, Archivable {
+  private readonly listeners = new AppendListeners();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly reporter: OrderedReporter;
+  private subscription: AllStreamSubscription | undefined;
+  private resubscribe: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly client: KurrentDBClient,
+    /** The relational database beside KurrentDB (its own events table stays empty). */
+    readonly side: SideDatabase,
+    private readonly idempotency: KurrentIdempotency,
+  ) {
+    this.reporter = new OrderedReporter((from) => this.readAll(from, 1000), this.listeners);
+  }
+
+  static async open({ url, side }: KurrentDbOptions): Promise<KurrentDbEventStore> {
+    let client: KurrentDBClient | undefined;
+    try {
+      // A database that holds events of its own belongs to a sqlite or postgres store: its checkpoints count other positions.
+      if ((await side.headPosition()) > 0) throw new Error('the database beside KurrentDB holds events of its own (it belongs to a sqlite or postgres store); give KurrentDB a database or schema of its own');
+      client = KurrentDBClient.connectionString(url);
+      const claims = side instanceof PostgresEventStore ? await PostgresClaimTable.open(side.connection(), side.schema) : new SqliteClaimTable(side.connection());
+      const connected = client;
+      const idempotency = new KurrentIdempotency(claims, side, side.archive(), async (streamId, commandId) =>
+        (await readStreamEvents(connected, streamId)).filter((event) => event.metadata.commandId === commandId),
+      );
+      const store = new KurrentDbEventStore(client, side, idempotency);
+      store.reporter.reported = (await lastOurs(client))?.position ?? 0;
+      return store;
+    } catch (error) {
+      await client?.dispose().catch(() => undefined);
+      await side.close().catch(() => undefined);
+      throw new StoreUnavailableError(`KurrentDB at ${redact(url)} cannot be used: ${message(error)}`, error);
+    }
+  }
+
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('the event store is closed'));
+    try {
+      assertAppendable(events);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const work = this.write(streamId, events, expected, options);
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
+    return work;
+  }
+
+  private async write(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, { idempotency }: AppendOptions): Promise<AppendResult> {
+    const claim = idempotency && (await this.guard(() => this.idempotency.begin(idempotency, streamId, events[0]!.metadata.commandId)));
+    let stored: StoredEvent[];
+    try {
+      stored = await this.appendToKurrent(streamId, events, expected);
+    } catch (error) {
+      // Refused: nothing was appended, so the key is free. Any other failure leaves the outcome open: the claim says where to look.
+      if (claim && error instanceof ConcurrencyError) await this.idempotency.abandon(claim).catch(() => undefined);
+      throw error;
+    }
+    const last = stored[stored.length - 1]!;
+    const result = { revision: last.revision, position: last.position };
+    if (claim && idempotency) await this.guard(() => this.idempotency.finish(claim, idempotency.answer(result)));
+    await this.reporter.reportOwn(stored);
+    return result;
+  }
+
+  /** Appends with ids derived from the command, so one retry after a lost answer cannot write twice. */
+  private async appendToKurrent(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<StoredEvent[]> {
+    const recordedAt = new Date().toISOString();
+    const ids = events.map((event, index) => eventIdFor(streamId, event.metadata.commandId, index));
+    const data = events.map((event, index) => toEventData(event, ids[index]!, recordedAt));
+    const streamState = streamStateFor(expected);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { nextExpectedRevision } = await this.client.appendToStream(streamId, data, { streamState, deadline: APPEND_DEADLINE_MS });
+        return await this.ownEvents(streamId, ids, Number(nextExpectedRevision) - ids.length + 1);
+      } catch (error) {
+        const refused = asConcurrencyError(error, streamId, expected);
+        if (refused instanceof ConcurrencyError) {
+          // On the retry, a refusal may be our first attempt's events standing in the way: then they are ours.
+          if (attempt > 1) {
+            const ours = await this.ownEvents(streamId, ids).catch(() => []);
+            if (ours.length === ids.length) return ours;
+          }
+          throw refused;
+        }
+        if (attempt === 1 && isTransient(error)) continue;
+        throw new StoreUnavailableError(`KurrentDB did not take the append: ${message(error)}`, error);
+      }
+    }
+  }
+
+  /** Our events as stored (with their positions), found by id; first looked for where the append said they went. */
+  private async ownEvents(streamId: string, ids: readonly string[], firstRevision?: number): Promise<StoredEvent[]> {
+    const wanted = new Set(ids);
+    if (firstRevision !== undefined && firstRevision >= 0) {
+      const read = await readStreamRecords(this.client, streamId, { fromRevision: BigInt(firstRevision), maxCount: ids.length });
+      if (read.length === ids.length && read.every(({ id }, i) => id === ids[i])) return read.map(({ event }) => event);
+    }
+    // Written with 'any', or recognised as a duplicate: look through the stream (a case's stream is short).
+    return (await readStreamRecords(this.client, streamId)).filter(({ id }) => wanted.has(id)).map(({ event }) => event);
+  }
+
+  async readStream(streamId: string, { fromRevision = 0, recordedUntil }: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const events = await this.guard(() => readStreamEvents(this.client, streamId, { fromRevision: BigInt(fromRevision) }));
+    if (recordedUntil === undefined) return events;
+    const until = Date.parse(recordedUntil);
+    return events.filter((event) => Date.parse(event.recordedAt) <= until);
+  }
+
+  readAll(fromPosition: number, limit: number): Promise<StoredEvent[]> {
+    return this.guard(() => readOurs(this.client, fromPosition, limit));
+  }
+
+  async streamRevision(streamId: string): Promise<number | 'no_stream'> {
+    const [last] = await this.guard(() => readStreamEvents(this.client, streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }));
+    return last ? last.revision : 'no_stream';
+  }
+
+  async headPosition(): Promise<number> {
+    return (await this.guard(() => lastOurs(this.client)))?.position ?? 0;
+  }
+
+  findIdempotency(subject: string, key: string): Promise<IdempotencyRecord | undefined> {
+    return this.guard(() => this.idempotency.find(subject, key));
+  }
+
+  /** Subscribers hear of every event once, in order, also those other processes append (woken by a subscription to `$all`). */
+  onAppended(listener: AppendListener): () => void {
+    this.watch();
+    return this.listeners.add(listener);
+  }
+
+  archive(): EventArchive {
+    return new KurrentArchive(this.client, this.side.archive(), () => void this.reporter.report());
+  }
+
+  async ping(): Promise<void> {
+    await this.guard(async () => {
+      for await (const _ of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: 5000 })) break;
+      await this.side.ping();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.inFlight]);
+    clearTimeout(this.resubscribe);
+    await this.reporter.stop();
+    await this.subscription?.unsubscribe().catch(() => undefined);
+    await this.client.dispose().catch(() => undefined);
+    await this.side.close();
+  }
+
+  /** Wakes the reporter for events from any process; subscribes again after a failure. */
+  private watch(): void {
+    if (this.subscription || this.closed) return;
+    const subscription = this.client.subscribeToAll({ fromPosition: END, filter: excludeSystemEvents() });
+    subscription.on('data', () => void this.reporter.report());
+    subscription.on('error', () => {
+      this.subscription = undefined;
+      if (this.closed) return;
+      this.resubscribe = setTimeout(() => {
+        this.watch();
+        void this.reporter.report();
+      }, RESUBSCRIBE_MS).unref();
+    });
+    this.subscription = subscription;
+  }
+
+  /** Refuses once closed; failures of the storage leave as StoreUnavailableError (503), the port's own errors as they are. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new StoreUnavailableError('the event store is closed');
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof StoreUnavailableError || error instanceof IdempotencyKeyTakenError || error instanceof ConcurrencyError) throw error;
+      throw new StoreUnavailableError(`KurrentDB did not answer: ${message(error)}`, error);
+    }
+  }
+}
+
+const isTransient = (error: unknown): boolean =>
+  error instanceof UnavailableError || error instanceof DeadlineExceededError || error instanceof NotLeaderError || [4, 14].includes((error as { code?: number }).code ?? 0);
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The URL without its password, for error messages and logs. */
+const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');

@@ -1,0 +1,93 @@
+import {
+  BACKWARDS,
+  END,
+  FORWARDS,
+  NoStreamError,
+  StreamNotFoundError,
+  type AllStreamRecordedEvent,
+  type Direction,
+  type KurrentDBClient,
+  type Position,
+  type ReadPosition,
+  type ReadStreamOptions,
+} from '@kurrent/kurrentdb-client';
+import type { StoredEvent } from '../event-store.port';
+import { toStoredEvent } from './kurrentdb.events';
+import { isSystemEvent, readPositionFor } from './kurrentdb.positions';
+
+/** `$all` is read in pages of this many records (system records included). */
+const PAGE = 1000;
+/** A bound on pages per read: 10 million records, far beyond a page of the port. */
+const MAX_PAGES = 10_000;
+
+const samePosition = (a: Position, b: Position): boolean => a.commit === b.commit && a.prepare === b.prepare;
+
+/**
+ * Every record of `$all` from `start`, page after page. A page starts at the
+ * last record of the one before (the only positions the server accepts are
+ * those of real records), which is then not yielded twice.
+ */
+async function* records(client: KurrentDBClient, direction: Direction, start: ReadPosition): AsyncGenerator<AllStreamRecordedEvent> {
+  let from = start;
+  let seen: Position | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    let count = 0;
+    let last: Position | undefined;
+    for await (const { event } of client.readAll({ direction, fromPosition: from, maxCount: PAGE })) {
+      count += 1;
+      if (!event) continue;
+      last = event.position;
+      if (seen && samePosition(event.position, seen)) continue;
+      yield event;
+    }
+    if (count < PAGE || !last) return;
+    from = last;
+    seen = last;
+  }
+  throw new Error(`reading $all took more than ${MAX_PAGES} pages`);
+}
+
+/** The port's `readAll`: our events with position ≥ `from`, system events skipped, at most `limit`. */
+export async function readOurs(client: KurrentDBClient, from: number, limit: number): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  if (limit <= 0) return events;
+  for await (const record of records(client, FORWARDS, readPositionFor(from))) {
+    if (isSystemEvent(record.streamId, record.type)) continue;
+    const stored = toStoredEvent(record);
+    if (stored.position < from) continue;
+    events.push(stored);
+    if (events.length >= limit) break;
+  }
+  return events;
+}
+
+/** Our last event in `$all` (system events written after it skipped), if any. */
+export async function lastOurs(client: KurrentDBClient): Promise<StoredEvent | undefined> {
+  for await (const record of records(client, BACKWARDS, END)) {
+    if (!isSystemEvent(record.streamId, record.type)) return toStoredEvent(record);
+  }
+  return undefined;
+}
+
+/** How many of our events `$all` holds (a full read: for `cli migrate` only). */
+export async function countOurs(client: KurrentDBClient): Promise<number> {
+  let count = 0;
+  for await (const record of records(client, FORWARDS, readPositionFor(0))) if (!isSystemEvent(record.streamId, record.type)) count += 1;
+  return count;
+}
+
+/** A stream's events with KurrentDB's own event ids; none when it does not exist. */
+export async function readStreamRecords(client: KurrentDBClient, streamId: string, options: ReadStreamOptions = {}): Promise<Array<{ id: string; event: StoredEvent }>> {
+  const events: Array<{ id: string; event: StoredEvent }> = [];
+  try {
+    for await (const { event } of client.readStream(streamId, options)) if (event) events.push({ id: event.id, event: toStoredEvent(event) });
+  } catch (error) {
+    if (error instanceof StreamNotFoundError || error instanceof NoStreamError) return [];
+    throw error;
+  }
+  return events;
+}
+
+/** A stream's events; none when it does not exist. */
+export const readStreamEvents = async (client: KurrentDBClient, streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> =>
+  (await readStreamRecords(client, streamId, options)).map(({ event }) => event);
