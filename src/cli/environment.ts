@@ -12,7 +12,7 @@ export interface CliEnvironment {
 }
 
 export async function openEnvironment(config: AppConfig): Promise<CliEnvironment> {
-  if (config.eventStore === 'memory') throw new Error('EVENT_STORE=memory keeps nothing between processes; the CLI needs sqlite or postgres');
+  if (config.eventStore === 'memory') throw new Error('EVENT_STORE=memory keeps nothing between processes; the CLI needs sqlite, postgres or kurrentdb');
   const store = await createEventStore(config);
   const projector = new Projector(store, readModelStoreFor(store), PROJECTIONS, undefined, projectionLeasesFor(store));
   return {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config';
 import { archiveOf, EventStore } from '../event-store/event-store.port';
+import { KurrentDbEventStore } from '../event-store/kurrentdb/kurrentdb.event-store';
 import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
 import type { Role } from '../../domain/shared/codes';
@@ -141,11 +142,12 @@ program
 program
   .command('migrate')
   .description('copy every event, in order, with the idempotency keys, into another store (resumable; safe to run twice)')
-  .requiredOption('--to <url>', 'postgres://user@host:port/db, or sqlite:/path/to/file.db')
+  .requiredOption('--to <url>', 'postgres://user@host:port/db, sqlite:/path/to/file.db, or kurrentdb://host:2113?tls=false')
   .option('--schema <name>', 'PostgreSQL schema of the target', 'brobygger')
-  .action(async (options: { to: string; schema: string }) => {
+  .option('--beside <url>', "for a kurrentdb target: the database for its read models, keys and idempotency records (postgres://... or sqlite:/path)")
+  .action(async (options: { to: string; schema: string; beside?: string }) => {
     const env = await openEnvironment(loadConfig());
-    const target = await openTarget(options.to, options.schema);
+    const target = await openTarget(options.to, options.schema, options.beside);
     try {
       const total = (await archiveOf(env.store)?.eventCount()) ?? 0;
       const bar = progressBar('events', total);
@@ -160,10 +162,16 @@ program
   });
 
 /** The store `migrate --to` names. */
-async function openTarget(url: string, schema: string): Promise<EventStore> {
+async function openTarget(url: string, schema: string, beside?: string): Promise<EventStore> {
+  if (/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(url)) {
+    if (!beside) throw new InvalidArgumentError('a kurrentdb target needs --beside postgres://... or sqlite:/path: where its read models, keys and idempotency records go');
+    const side = await openTarget(beside, schema);
+    if (!(side instanceof PostgresEventStore || side instanceof SqliteEventStore)) throw new InvalidArgumentError('--beside must be postgres://... or sqlite:/path');
+    return KurrentDbEventStore.open({ url, side });
+  }
   if (/^postgres(ql)?:\/\//.test(url)) return PostgresEventStore.open({ connectionString: url, schema });
   if (url.startsWith('sqlite:')) return SqliteEventStore.open({ file: url.slice('sqlite:'.length) });
-  throw new InvalidArgumentError('--to must be postgres://... or sqlite:/path/to/file.db');
+  throw new InvalidArgumentError('--to must be postgres://..., sqlite:/path/to/file.db or kurrentdb://...');
 }
 
 program.parseAsync(process.argv).catch((error: unknown) => {

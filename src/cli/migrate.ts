@@ -26,7 +26,7 @@ export interface MigrationResult {
  */
 export async function migrateEvents(source: EventStore, target: EventStore, onProgress: (copied: number, total: number) => void = () => undefined): Promise<MigrationResult> {
   const [from, to] = [archiveOf(source), archiveOf(target)];
-  if (!from || !to) throw new Error('both stores must support migration (sqlite and postgres do)');
+  if (!from || !to) throw new Error('both stores must support migration (sqlite, postgres and kurrentdb do)');
   const total = await from.eventCount();
   const already = await to.eventCount();
   if (already > total) throw new Error(`the target holds ${already} events, more than the source's ${total}: it is not a copy of this store`);

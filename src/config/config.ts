@@ -4,9 +4,11 @@ import { resolve } from 'node:path';
 export interface AppConfig {
   port: number;
   dataDir: string;
-  eventStore: 'sqlite' | 'memory' | 'postgres';
-  /** For EVENT_STORE=postgres: DATABASE_URL. */
+  eventStore: 'sqlite' | 'memory' | 'postgres' | 'kurrentdb';
+  /** For EVENT_STORE=postgres: DATABASE_URL. With kurrentdb: where the read models live (else SQLite under DATA_DIR). */
   databaseUrl?: string;
+  /** For EVENT_STORE=kurrentdb: KURRENTDB_URL, e.g. kurrentdb://127.0.0.1:2113?tls=false. */
+  kurrentdbUrl?: string;
   /** For EVENT_STORE=postgres: the schema holding the tables (DATABASE_SCHEMA, default `brobygger`). */
   databaseSchema: string;
   /** SQLite's `synchronous` pragma: FULL (default) survives a machine crash, NORMAL only a process crash. */
@@ -29,9 +31,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got ${env.PORT}`);
 
   const store = env.EVENT_STORE ?? 'sqlite';
-  if (store === 'kurrentdb') throw new ConfigError('EVENT_STORE=kurrentdb is not available yet; use sqlite (the default) or postgres');
-  if (store !== 'sqlite' && store !== 'memory' && store !== 'postgres') throw new ConfigError(`EVENT_STORE must be sqlite, postgres or kurrentdb, got ${store}`);
+  if (store !== 'sqlite' && store !== 'memory' && store !== 'postgres' && store !== 'kurrentdb') throw new ConfigError(`EVENT_STORE must be sqlite, postgres or kurrentdb, got ${store}`);
   if (store === 'postgres' && !env.DATABASE_URL) throw new ConfigError('EVENT_STORE=postgres needs DATABASE_URL, e.g. postgres://user@host:5432/db');
+  if (store === 'kurrentdb' && !env.KURRENTDB_URL) throw new ConfigError('EVENT_STORE=kurrentdb needs KURRENTDB_URL, e.g. kurrentdb://127.0.0.1:2113?tls=false');
+  if (env.KURRENTDB_URL !== undefined && !/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(env.KURRENTDB_URL)) {
+    throw new ConfigError('KURRENTDB_URL must be a KurrentDB connection string: kurrentdb://host:2113?tls=false (or kurrentdb+discover://, esdb://)');
+  }
   const databaseSchema = env.DATABASE_SCHEMA ?? 'brobygger';
   const retentionDays = env.RETENTION_DAYS === undefined ? undefined : Number(env.RETENTION_DAYS);
   if (retentionDays !== undefined && (!Number.isInteger(retentionDays) || retentionDays < 1)) throw new ConfigError(`RETENTION_DAYS must be a whole number of days, got ${env.RETENTION_DAYS}`);
@@ -51,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR ?? './data'),
     eventStore: store,
     ...(env.DATABASE_URL !== undefined && { databaseUrl: env.DATABASE_URL }),
+    ...(env.KURRENTDB_URL !== undefined && { kurrentdbUrl: env.KURRENTDB_URL }),
     databaseSchema,
     ...(env.JWT_SECRET !== undefined && { jwtSecret: env.JWT_SECRET }),
     ...(retentionDays !== undefined && { retentionDays }),

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
+import { relationalHomeOf } from '../event-store/side-database';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
 import { AccessEntry, AccessLogStore, MemoryAccessLogStore, PostgresAccessLogStore, SqliteAccessLogStore } from './access-log.store';
 
@@ -12,6 +13,7 @@ import { AccessEntry, AccessLogStore, MemoryAccessLogStore, PostgresAccessLogSto
 const FLUSH_MS = 500;
 
 export function accessLogStoreFor(store: EventStore): AccessLogStore {
+  store = relationalHomeOf(store); // KurrentDB keeps it in the database beside it
   if (store instanceof SqliteEventStore) return new SqliteAccessLogStore(store.connection());
   if (store instanceof PostgresEventStore) return new PostgresAccessLogStore(store.connection(), store.schema);
   return new MemoryAccessLogStore();

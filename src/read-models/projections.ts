@@ -6,6 +6,7 @@ import type { Projection } from '../../projections/shared/projection';
 import { waitingListProjection } from '../../projections/waiting-list/waiting-list';
 import type { EventStore } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
+import { relationalHomeOf } from '../event-store/side-database';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
 import { PostgresReadModelStore } from './postgres-read-model.store';
 import { PostgresProjectionLeases, ProjectionLeases, soleProcess } from './projection-leases';
@@ -24,6 +25,7 @@ export const PROJECTIONS: ReadonlyArray<Projection<unknown>> = [
 
 /** Read models live beside the events: in the SQLite file, in PostgreSQL, or in memory with the memory store. */
 export function readModelStoreFor(store: EventStore): ReadModelStore {
+  store = relationalHomeOf(store); // KurrentDB keeps them in the database beside it
   if (store instanceof SqliteEventStore) return new SqliteReadModelStore(store.connection());
   if (store instanceof PostgresEventStore) return new PostgresReadModelStore(store.connection(), store.schema);
   return new MemoryReadModelStore();
@@ -31,5 +33,6 @@ export function readModelStoreFor(store: EventStore): ReadModelStore {
 
 /** Several processes may share PostgreSQL: each projection is then applied by one of them at a time. */
 export function projectionLeasesFor(store: EventStore): ProjectionLeases {
+  store = relationalHomeOf(store);
   return store instanceof PostgresEventStore ? new PostgresProjectionLeases(store.connectionString, store.schema) : soleProcess;
 }

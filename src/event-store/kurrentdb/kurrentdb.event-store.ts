@@ -92,7 +92,8 @@ export class KurrentDbEventStore implements EventStore, Archivable {
     } catch (error) {
       await client?.dispose().catch(() => undefined);
       await side.close().catch(() => undefined);
-      throw new StoreUnavailableError(`KurrentDB at ${redact(url)} cannot be used: ${message(error)}`, error);
+      const why = error instanceof UnavailableError ? 'no answer (is it running? `docker compose up kurrentdb`)' : message(error);
+      throw new StoreUnavailableError(`KurrentDB at ${redact(url)} cannot be used: ${why}`, error);
     }
   }
 

@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import type { EventStore } from '../../event-store/event-store.port';
 import { ident } from '../../event-store/postgres/postgres.schema';
 import { PostgresEventStore } from '../../event-store/postgres/postgres.event-store';
+import { relationalHomeOf } from '../../event-store/side-database';
 import { SqliteEventStore } from '../../event-store/sqlite/sqlite.event-store';
 
 /**
@@ -85,6 +86,7 @@ export class MemoryCitizenKeys implements CitizenKeys {
 }
 
 export function citizenKeysFor(store: EventStore): CitizenKeys {
+  store = relationalHomeOf(store); // KurrentDB keeps them in the database beside it
   if (store instanceof SqliteEventStore) return new SqliteCitizenKeys(store.connection());
   if (store instanceof PostgresEventStore) return new PostgresCitizenKeys(store.connection(), store.schema);
   return new MemoryCitizenKeys();
