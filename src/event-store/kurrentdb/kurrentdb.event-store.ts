@@ -1,13 +1,4 @@
-import {
-  BACKWARDS,
-  DeadlineExceededError,
-  END,
-  KurrentDBClient,
-  NotLeaderError,
-  UnavailableError,
-  excludeSystemEvents,
-  type AllStreamSubscription,
-} from '@kurrent/kurrentdb-client';
+import { BACKWARDS, END, KurrentDBClient, UnavailableError, excludeSystemEvents, type AllStreamSubscription } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError } from '../../../domain/shared/errors';
 import {
   AppendListener,
@@ -30,9 +21,9 @@ import { PostgresEventStore } from '../postgres/postgres.event-store';
 import type { SqliteEventStore } from '../sqlite/sqlite.event-store';
 import { KurrentArchive } from './kurrentdb.archive';
 import { PostgresClaimTable, SqliteClaimTable } from './kurrentdb.claims';
-import { asConcurrencyError, eventIdFor, streamStateFor, toEventData } from './kurrentdb.events';
+import { appendToKurrent } from './kurrentdb.append';
 import { KurrentIdempotency } from './kurrentdb.idempotency';
-import { lastOurs, readOurs, readStreamEvents, readStreamRecords } from './kurrentdb.reads';
+import { lastOurs, readOurs, readStreamEvents } from './kurrentdb.reads';
 
 /** Where read models, citizens' keys, the access log and idempotency records live beside KurrentDB. */
 export type SideDatabase = PostgresEventStore | SqliteEventStore;
@@ -44,8 +35,6 @@ export interface KurrentDbOptions {
   side: SideDatabase;
 }
 
-/** An append gets this long to answer; a claimed Idempotency-Key outlives it (CLAIM_STALE_MS). */
-const APPEND_DEADLINE_MS = 10_000;
 /** After a failed subscription (the server restarting, say), subscribe again this much later. */
 const RESUBSCRIBE_MS = 1000;
 
@@ -72,7 +61,8 @@ export class KurrentDbEventStore implements EventStore, Archivable {
     readonly side: SideDatabase,
     private readonly idempotency: KurrentIdempotency,
   ) {
-    this.reporter = new OrderedReporter((from) => this.readAll(from, 1000), this.listeners);
+    // Reads on past close(), so an append still in flight then is reported too.
+    this.reporter = new OrderedReporter((from) => readOurs(client, from, 1000), this.listeners);
   }
 
   static async open({ url, side }: KurrentDbOptions): Promise<KurrentDbEventStore> {
@@ -111,10 +101,11 @@ export class KurrentDbEventStore implements EventStore, Archivable {
   }
 
   private async write(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, { idempotency }: AppendOptions): Promise<AppendResult> {
-    const claim = idempotency && (await this.guard(() => this.idempotency.begin(idempotency, streamId, events[0]!.metadata.commandId)));
+    // Accepted before close(): finished even if close() is called meanwhile.
+    const claim = idempotency && (await translate(() => this.idempotency.begin(idempotency, streamId, events[0]!.metadata.commandId)));
     let stored: StoredEvent[];
     try {
-      stored = await this.appendToKurrent(streamId, events, expected);
+      stored = await appendToKurrent(this.client, streamId, events, expected);
     } catch (error) {
       // Refused: nothing was appended, so the key is free. Any other failure leaves the outcome open: the claim says where to look.
       if (claim && error instanceof ConcurrencyError) await this.idempotency.abandon(claim).catch(() => undefined);
@@ -122,46 +113,9 @@ export class KurrentDbEventStore implements EventStore, Archivable {
     }
     const last = stored[stored.length - 1]!;
     const result = { revision: last.revision, position: last.position };
-    if (claim && idempotency) await this.guard(() => this.idempotency.finish(claim, idempotency.answer(result)));
+    if (claim && idempotency) await translate(() => this.idempotency.finish(claim, idempotency.answer(result)));
     await this.reporter.reportOwn(stored);
     return result;
-  }
-
-  /** Appends with ids derived from the command, so one retry after a lost answer cannot write twice. */
-  private async appendToKurrent(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<StoredEvent[]> {
-    const recordedAt = new Date().toISOString();
-    const ids = events.map((event, index) => eventIdFor(streamId, event.metadata.commandId, index));
-    const data = events.map((event, index) => toEventData(event, ids[index]!, recordedAt));
-    const streamState = streamStateFor(expected);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const { nextExpectedRevision } = await this.client.appendToStream(streamId, data, { streamState, deadline: APPEND_DEADLINE_MS });
-        return await this.ownEvents(streamId, ids, Number(nextExpectedRevision) - ids.length + 1);
-      } catch (error) {
-        const refused = asConcurrencyError(error, streamId, expected);
-        if (refused instanceof ConcurrencyError) {
-          // On the retry, a refusal may be our first attempt's events standing in the way: then they are ours.
-          if (attempt > 1) {
-            const ours = await this.ownEvents(streamId, ids).catch(() => []);
-            if (ours.length === ids.length) return ours;
-          }
-          throw refused;
-        }
-        if (attempt === 1 && isTransient(error)) continue;
-        throw new StoreUnavailableError(`KurrentDB did not take the append: ${message(error)}`, error);
-      }
-    }
-  }
-
-  /** Our events as stored (with their positions), found by id; first looked for where the append said they went. */
-  private async ownEvents(streamId: string, ids: readonly string[], firstRevision?: number): Promise<StoredEvent[]> {
-    const wanted = new Set(ids);
-    if (firstRevision !== undefined && firstRevision >= 0) {
-      const read = await readStreamRecords(this.client, streamId, { fromRevision: BigInt(firstRevision), maxCount: ids.length });
-      if (read.length === ids.length && read.every(({ id }, i) => id === ids[i])) return read.map(({ event }) => event);
-    }
-    // Written with 'any', or recognised as a duplicate: look through the stream (a case's stream is short).
-    return (await readStreamRecords(this.client, streamId)).filter(({ id }) => wanted.has(id)).map(({ event }) => event);
   }
 
   async readStream(streamId: string, { fromRevision = 0, recordedUntil }: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -232,20 +186,22 @@ export class KurrentDbEventStore implements EventStore, Archivable {
     this.subscription = subscription;
   }
 
-  /** Refuses once closed; failures of the storage leave as StoreUnavailableError (503), the port's own errors as they are. */
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new StoreUnavailableError('the event store is closed');
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof StoreUnavailableError || error instanceof IdempotencyKeyTakenError || error instanceof ConcurrencyError) throw error;
-      throw new StoreUnavailableError(`KurrentDB did not answer: ${message(error)}`, error);
-    }
+  /** Refuses once closed; failures of the storage leave as StoreUnavailableError (503). */
+  private guard<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('the event store is closed'));
+    return translate(work);
   }
 }
 
-const isTransient = (error: unknown): boolean =>
-  error instanceof UnavailableError || error instanceof DeadlineExceededError || error instanceof NotLeaderError || [4, 14].includes((error as { code?: number }).code ?? 0);
+/** The port's own errors as they are; any other failure as StoreUnavailableError. */
+async function translate<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof StoreUnavailableError || error instanceof IdempotencyKeyTakenError || error instanceof ConcurrencyError) throw error;
+    throw new StoreUnavailableError(`KurrentDB did not answer: ${message(error)}`, error);
+  }
+}
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

@@ -4,6 +4,7 @@ import {
   FORWARDS,
   NoStreamError,
   StreamNotFoundError,
+  UnavailableError,
   type AllStreamRecordedEvent,
   type Direction,
   type KurrentDBClient,
@@ -15,7 +16,7 @@ import type { StoredEvent } from '../event-store.port';
 import { toStoredEvent } from './kurrentdb.events';
 import { isSystemEvent, readPositionFor } from './kurrentdb.positions';
 
-/** `$all` is read in pages of this many records (system records included). */
+/** `$all` is read in pages of this many records (system records included); a first page may be smaller. */
 const PAGE = 1000;
 /** A bound on pages per read: 10 million records, far beyond a page of the port. */
 const MAX_PAGES = 10_000;
@@ -27,20 +28,20 @@ const samePosition = (a: Position, b: Position): boolean => a.commit === b.commi
  * last record of the one before (the only positions the server accepts are
  * those of real records), which is then not yielded twice.
  */
-async function* records(client: KurrentDBClient, direction: Direction, start: ReadPosition): AsyncGenerator<AllStreamRecordedEvent> {
+async function* records(client: KurrentDBClient, direction: Direction, start: ReadPosition, firstPage = PAGE): AsyncGenerator<AllStreamRecordedEvent> {
   let from = start;
   let seen: Position | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
+  for (let page = 0, size = firstPage; page < MAX_PAGES; page++, size = PAGE) {
     let count = 0;
     let last: Position | undefined;
-    for await (const { event } of client.readAll({ direction, fromPosition: from, maxCount: PAGE })) {
+    for await (const { event } of client.readAll({ direction, fromPosition: from, maxCount: size })) {
       count += 1;
       if (!event) continue;
       last = event.position;
       if (seen && samePosition(event.position, seen)) continue;
       yield event;
     }
-    if (count < PAGE || !last) return;
+    if (count < size || !last) return;
     from = last;
     seen = last;
   }
@@ -51,19 +52,26 @@ async function* records(client: KurrentDBClient, direction: Direction, start: Re
 export async function readOurs(client: KurrentDBClient, from: number, limit: number): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
   if (limit <= 0) return events;
-  for await (const record of records(client, FORWARDS, readPositionFor(from))) {
-    if (isSystemEvent(record.streamId, record.type)) continue;
-    const stored = toStoredEvent(record);
-    if (stored.position < from) continue;
-    events.push(stored);
-    if (events.length >= limit) break;
+  try {
+    // One more than asked for: the record at the start may be the one just before `from`.
+    for await (const record of records(client, FORWARDS, readPositionFor(from), Math.min(limit + 1, PAGE))) {
+      if (isSystemEvent(record.streamId, record.type)) continue;
+      const stored = toStoredEvent(record);
+      if (stored.position < from) continue;
+      events.push(stored);
+      if (events.length >= limit) break;
+    }
+  } catch (error) {
+    // The server reads $all only from a record's own position: one this store handed out, or one past it.
+    if (from > 1 && !(error instanceof UnavailableError)) throw new Error(`KurrentDB cannot read $all from position ${from}, which is not one this store handed out: ${String(error)}`);
+    throw error;
   }
   return events;
 }
 
 /** Our last event in `$all` (system events written after it skipped), if any. */
 export async function lastOurs(client: KurrentDBClient): Promise<StoredEvent | undefined> {
-  for await (const record of records(client, BACKWARDS, END)) {
+  for await (const record of records(client, BACKWARDS, END, 32)) {
     if (!isSystemEvent(record.streamId, record.type)) return toStoredEvent(record);
   }
   return undefined;
