@@ -23,12 +23,15 @@ const MAX_PAGES = 10_000;
 
 const samePosition = (a: Position, b: Position): boolean => a.commit === b.commit && a.prepare === b.prepare;
 
+/** What reading `$all` needs of the client. */
+export type AllReader = Pick<KurrentDBClient, 'readAll'>;
+
 /**
  * Every record of `$all` from `start`, page after page. A page starts at the
  * last record of the one before (the only positions the server accepts are
  * those of real records), which is then not yielded twice.
  */
-async function* records(client: KurrentDBClient, direction: Direction, start: ReadPosition, firstPage = PAGE): AsyncGenerator<AllStreamRecordedEvent> {
+async function* records(client: AllReader, direction: Direction, start: ReadPosition, firstPage = PAGE): AsyncGenerator<AllStreamRecordedEvent> {
   let from = start;
   let seen: Position | undefined;
   for (let page = 0, size = firstPage; page < MAX_PAGES; page++, size = PAGE) {
@@ -49,7 +52,7 @@ async function* records(client: KurrentDBClient, direction: Direction, start: Re
 }
 
 /** The port's `readAll`: our events with position ≥ `from`, system events skipped, at most `limit`. */
-export async function readOurs(client: KurrentDBClient, from: number, limit: number): Promise<StoredEvent[]> {
+export async function readOurs(client: AllReader, from: number, limit: number): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
   if (limit <= 0) return events;
   try {
@@ -70,7 +73,7 @@ export async function readOurs(client: KurrentDBClient, from: number, limit: num
 }
 
 /** Our last event in `$all` (system events written after it skipped), if any. */
-export async function lastOurs(client: KurrentDBClient): Promise<StoredEvent | undefined> {
+export async function lastOurs(client: AllReader): Promise<StoredEvent | undefined> {
   for await (const record of records(client, BACKWARDS, END, 32)) {
     if (!isSystemEvent(record.streamId, record.type)) return toStoredEvent(record);
   }
@@ -78,7 +81,7 @@ export async function lastOurs(client: KurrentDBClient): Promise<StoredEvent | u
 }
 
 /** How many of our events `$all` holds (a full read: for `cli migrate` only). */
-export async function countOurs(client: KurrentDBClient): Promise<number> {
+export async function countOurs(client: AllReader): Promise<number> {
   let count = 0;
   for await (const record of records(client, FORWARDS, readPositionFor(0))) if (!isSystemEvent(record.streamId, record.type)) count += 1;
   return count;
