@@ -174,15 +174,19 @@ export class KurrentDbEventStore implements EventStore, Archivable {
   private watch(): void {
     if (this.subscription || this.closed) return;
     const subscription = this.client.subscribeToAll({ fromPosition: END, filter: excludeSystemEvents() });
-    subscription.on('data', () => void this.reporter.report());
-    subscription.on('error', () => {
+    // Ended by the server (a restart, a leader change) or failed: subscribe again, and read what came meanwhile.
+    const again = () => {
+      if (this.subscription !== subscription) return;
       this.subscription = undefined;
       if (this.closed) return;
       this.resubscribe = setTimeout(() => {
         this.watch();
         void this.reporter.report();
       }, RESUBSCRIBE_MS).unref();
-    });
+    };
+    subscription.on('data', () => void this.reporter.report());
+    subscription.on('error', again);
+    subscription.on('end', again);
     this.subscription = subscription;
   }
 
