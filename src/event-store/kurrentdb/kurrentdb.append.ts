@@ -17,7 +17,7 @@ const isTransient = (error: unknown): boolean =>
  * does not say where each event went). The ids are derived from the command, so
  * when an answer is lost the one retry is recognised by the server instead of
  * written twice: a duplicate at the same expected revision is an idempotent
- * success, and a refusal caused by our own first attempt is seen as ours.
+ * success, and a refusal caused by this command's own earlier events is seen as ours.
  */
 export async function appendToKurrent(client: KurrentDBClient, streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<StoredEvent[]> {
   const recordedAt = new Date().toISOString();
@@ -34,10 +34,9 @@ export async function appendToKurrent(client: KurrentDBClient, streamId: string,
       if (error instanceof StoreUnavailableError) throw error;
       const refused = asConcurrencyError(error, streamId, expected);
       if (refused instanceof ConcurrencyError) {
-        if (attempt > 1) {
-          const ours = await ownEvents(client, streamId, ids).catch(() => []);
-          if (ours.length === ids.length) return ours;
-        }
+        // The stream moved on because this very command got there before (a lost answer): then the events are ours.
+        const ours = await ownEvents(client, streamId, ids).catch(() => []);
+        if (ours.length === ids.length) return ours;
         throw refused;
       }
       if (attempt === 1 && isTransient(error)) continue;
