@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config';
+import { kurrentSideFile, openSideDatabase } from '../../src/event-store/create-event-store';
 import { StoreUnavailableError } from '../../src/event-store/event-store.port';
 import { KurrentDbEventStore } from '../../src/event-store/kurrentdb/kurrentdb.event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
@@ -43,5 +44,16 @@ describe('opening the KurrentDB store (no server needed)', () => {
     const side = SqliteEventStore.open({ file: join(dir, 'brobygger.db') });
     await side.append('case-1', [newEvent()], 'no_stream');
     await expect(KurrentDbEventStore.open({ url: `kurrentdb://127.0.0.1:${await closedPort()}?tls=false`, side })).rejects.toThrow(/holds events of its own/);
+  });
+
+  it('keeps read models, keys and idempotency records in a SQLite file of their own under DATA_DIR when DATABASE_URL is not set', async () => {
+    const side = await openSideDatabase({ dataDir: dir, sqliteSynchronous: 'FULL', databaseSchema: 'brobygger' });
+    try {
+      expect(side).toBeInstanceOf(SqliteEventStore);
+      expect((side as SqliteEventStore).file).toBe(kurrentSideFile(dir));
+      expect(kurrentSideFile(dir)).toBe(join(dir, 'beside-kurrentdb.db'));
+    } finally {
+      await side.close();
+    }
   });
 });
