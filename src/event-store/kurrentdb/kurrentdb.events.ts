@@ -3,7 +3,7 @@ import { ANY, NO_STREAM, WrongExpectedVersionError, jsonEvent, type AllStreamRec
 import { ConcurrencyError } from '../../../domain/shared/errors';
 import type { EventMetadata, ExpectedRevision, NewEvent, StoredEvent } from '../event-store.port';
 import { upcast } from '../upcasters';
-import { toPortPosition } from './kurrentdb.positions';
+import { isSystemEvent, toPortPosition } from './kurrentdb.positions';
 
 /** The namespace of the event ids this adapter derives (a fixed random UUID; changing it would defeat deduplication). */
 const EVENT_ID_NAMESPACE = 'b7f1d0a4-6c1e-4f54-9a8e-2d0c5b7e3f19';
@@ -65,6 +65,17 @@ export function toEventData(event: NewEvent, id: string, recordedAt: string): JS
   };
   // The client serialises `data` with JSON.stringify, so any JSON value survives (the type only names the usual ones).
   return jsonEvent({ id, type: event.type, data: event.data as JSONType, metadata: metadata as unknown as JSONType });
+}
+
+/**
+ * Whether this service wrote the event: not a system event, and with the
+ * metadata it writes. Events other tools put in the database (a test event
+ * from KurrentDB's web UI, say) are skipped rather than stopping every reader.
+ */
+export function isOurs(recorded: RecordedEvent | AllStreamRecordedEvent): boolean {
+  if (isSystemEvent(recorded.streamId, recorded.type) || !recorded.isJson) return false;
+  const metadata = recorded.metadata as Partial<StoredMetadata> | undefined;
+  return typeof metadata === 'object' && metadata !== null && typeof metadata.recordedAt === 'string' && typeof metadata.commandId === 'string';
 }
 
 /** A recorded event as the port's StoredEvent (through the upcasters, like every store). */

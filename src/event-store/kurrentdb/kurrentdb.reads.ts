@@ -13,8 +13,8 @@ import {
   type ReadStreamOptions,
 } from '@kurrent/kurrentdb-client';
 import type { StoredEvent } from '../event-store.port';
-import { toStoredEvent } from './kurrentdb.events';
-import { isSystemEvent, readPositionFor } from './kurrentdb.positions';
+import { isOurs, toStoredEvent } from './kurrentdb.events';
+import { readPositionFor } from './kurrentdb.positions';
 
 /** `$all` is read in pages of this many records (system records included); a first page may be smaller. */
 const PAGE = 1000;
@@ -51,14 +51,14 @@ async function* records(client: AllReader, direction: Direction, start: ReadPosi
   throw new Error(`reading $all took more than ${MAX_PAGES} pages`);
 }
 
-/** The port's `readAll`: our events with position ≥ `from`, system events skipped, at most `limit`. */
+/** The port's `readAll`: our events with position ≥ `from` (system events and other tools' skipped), at most `limit`. */
 export async function readOurs(client: AllReader, from: number, limit: number): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
   if (limit <= 0) return events;
   try {
     // One more than asked for: the record at the start may be the one just before `from`.
     for await (const record of records(client, FORWARDS, readPositionFor(from), Math.min(limit + 1, PAGE))) {
-      if (isSystemEvent(record.streamId, record.type)) continue;
+      if (!isOurs(record)) continue;
       const stored = toStoredEvent(record);
       if (stored.position < from) continue;
       events.push(stored);
@@ -75,7 +75,7 @@ export async function readOurs(client: AllReader, from: number, limit: number): 
 /** Our last event in `$all` (system events written after it skipped), if any. */
 export async function lastOurs(client: AllReader): Promise<StoredEvent | undefined> {
   for await (const record of records(client, BACKWARDS, END, 32)) {
-    if (!isSystemEvent(record.streamId, record.type)) return toStoredEvent(record);
+    if (isOurs(record)) return toStoredEvent(record);
   }
   return undefined;
 }
@@ -83,7 +83,7 @@ export async function lastOurs(client: AllReader): Promise<StoredEvent | undefin
 /** How many of our events `$all` holds (a full read: for `cli migrate` only). */
 export async function countOurs(client: AllReader): Promise<number> {
   let count = 0;
-  for await (const record of records(client, FORWARDS, readPositionFor(0))) if (!isSystemEvent(record.streamId, record.type)) count += 1;
+  for await (const record of records(client, FORWARDS, readPositionFor(0))) if (isOurs(record)) count += 1;
   return count;
 }
 
@@ -91,7 +91,7 @@ export async function countOurs(client: AllReader): Promise<number> {
 export async function readStreamRecords(client: KurrentDBClient, streamId: string, options: ReadStreamOptions = {}): Promise<Array<{ id: string; event: StoredEvent }>> {
   const events: Array<{ id: string; event: StoredEvent }> = [];
   try {
-    for await (const { event } of client.readStream(streamId, options)) if (event) events.push({ id: event.id, event: toStoredEvent(event) });
+    for await (const { event } of client.readStream(streamId, options)) if (event && isOurs(event)) events.push({ id: event.id, event: toStoredEvent(event) });
   } catch (error) {
     if (error instanceof StreamNotFoundError || error instanceof NoStreamError) return [];
     throw error;

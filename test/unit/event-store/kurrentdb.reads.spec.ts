@@ -10,16 +10,17 @@ import { newEvent } from '../../contract/event-store.contract';
  * the real one where KURRENTDB_URL is set): records at byte offsets, commit =
  * prepare; a forward read from a record's position includes it; a read from
  * any other position is refused; a page holds `maxCount` records unless the
- * log ends; system records are interleaved with ours.
+ * log ends; system records (and another tool's event) are interleaved with ours.
  */
 class DocumentedLog implements AllReader {
   readonly records: AllStreamResolvedEvent[] = [];
   private offset = 0n;
   reads = 0;
 
-  write(streamId: string, type: string): Position {
+  /** `foreign`: an event another tool wrote (no metadata of ours). */
+  write(streamId: string, type: string, foreign = false): Position {
     const position = { commit: this.offset, prepare: this.offset };
-    const ours = !streamId.startsWith('$');
+    const ours = !streamId.startsWith('$') && !foreign;
     const data = ours ? toEventData(newEvent(type), eventIdFor(streamId, 'command', this.records.length), '2026-03-02T08:15:00.000Z') : undefined;
     this.records.push({
       event: {
@@ -68,6 +69,7 @@ describe('reading $all page by page, from a port position', () => {
       // A long quiet spell: more system records than a page holds.
       if (i === 10) for (let s = 0; s < 2500; s++) log.write('$stats-127.0.0.1:2113', '$statsCollected');
       if (i % 4 === 0) log.write('$ce-case', '$>');
+      if (i === 20) log.write('test-stream', 'SomethingFromTheWebUi', true);
     }
     const all = await readOurs(log, 1, 1000);
     expect(all).toHaveLength(30);
