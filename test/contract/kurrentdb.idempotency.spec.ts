@@ -126,3 +126,16 @@ describePostgres('idempotency beside KurrentDB on PostgreSQL', () => {
     };
   });
 });
+
+describePostgres('the claims table beside KurrentDB on PostgreSQL', () => {
+  it('is made once when several processes start together', async () => {
+    const schema = testSchema();
+    const side = await PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema });
+    try {
+      await Promise.all(Array.from({ length: 6 }, () => PostgresClaimTable.open(side.connection(), schema)));
+    } finally {
+      await side.close();
+      await dropSchema(schema);
+    }
+  });
+});

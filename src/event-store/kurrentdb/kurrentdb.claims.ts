@@ -70,10 +70,15 @@ export class PostgresClaimTable implements ClaimTable {
 
   static async open(pool: Pool, schema: string): Promise<PostgresClaimTable> {
     const claims = new PostgresClaimTable(pool, schema);
-    await pool.query(`CREATE TABLE IF NOT EXISTS ${claims.table} (
-      id text NOT NULL, subject text NOT NULL, key text NOT NULL, route text NOT NULL, body_hash text NOT NULL,
-      stream_id text NOT NULL, command_id text NOT NULL, template text NOT NULL, at timestamptz NOT NULL,
-      PRIMARY KEY (subject, key))`);
+    try {
+      await pool.query(`CREATE TABLE IF NOT EXISTS ${claims.table} (
+        id text NOT NULL, subject text NOT NULL, key text NOT NULL, route text NOT NULL, body_hash text NOT NULL,
+        stream_id text NOT NULL, command_id text NOT NULL, template text NOT NULL, at timestamptz NOT NULL,
+        PRIMARY KEY (subject, key))`);
+    } catch (error) {
+      // Two processes starting together: IF NOT EXISTS can still lose the race on the catalogue; the other one made it.
+      if (!['23505', '42P07'].includes((error as { code?: string }).code ?? '')) throw error;
+    }
     return claims;
   }
 
