@@ -15,10 +15,33 @@ export interface SentCommand {
   lost: number;
 }
 
-export interface Gate {
-  /** Resolves when the server is up (immediately if it is). */
-  up(): Promise<void>;
-  stopping(): boolean;
+/** Holds the clients' new sends while the server is down, and tells them when to stop. */
+export class Gate {
+  private open: Promise<void> = Promise.resolve();
+  private reopen: () => void = () => undefined;
+  private stop = false;
+
+  /** Resolves when the server is up (at once if it is). */
+  up(): Promise<void> {
+    return this.open;
+  }
+
+  close(): void {
+    this.open = new Promise((resolve) => (this.reopen = resolve));
+  }
+
+  release(): void {
+    this.reopen();
+  }
+
+  /** The clients finish the command under way, and send no new one. */
+  finish(): void {
+    this.stop = true;
+  }
+
+  stopping(): boolean {
+    return this.stop;
+  }
 }
 
 const referral = (client: number, n: number) => ({
@@ -42,15 +65,15 @@ const MAX_SENDS = 30;
  * killed under it, it retries with the same key once the server is back, or
  * (sometimes) gives up, leaving the command in doubt.
  */
-export async function runClient(client: number, url: () => string, token: string, gate: Gate, ledger: SentCommand[], prefix: string): Promise<void> {
+export async function runClient(client: number, url: () => string, token: string, gate: Gate, ledger: SentCommand[], prefix: string, abandon = ABANDON): Promise<void> {
   for (let n = 0; !gate.stopping(); n++) {
     const ref = command('referral', `${prefix}-c${client}-r${n}`, '/cases', referral(client, n), {});
     ledger.push(ref);
-    const created = (await deliver(ref, url, token, gate)) as { caseId?: string } | undefined;
+    const created = (await deliver(ref, url, token, gate, abandon)) as { caseId?: string } | undefined;
     if (!created?.caseId) continue;
     const triage = command('triage', `${prefix}-c${client}-t${n}`, `/cases/${created.caseId}/triage`, { track: 'volunteer', reason: 'Ensom', priority: 'normal' }, { 'if-match': '"0"' });
     ledger.push(triage);
-    await deliver(triage, url, token, gate);
+    await deliver(triage, url, token, gate, abandon);
   }
 }
 
@@ -59,7 +82,7 @@ function command(kind: SentCommand['kind'], key: string, path: string, body: unk
 }
 
 /** Sends until answered with 2xx, or gives up after a lost answer; returns the answer body, if any. */
-async function deliver(sent: SentCommand, url: () => string, token: string, gate: Gate): Promise<unknown> {
+async function deliver(sent: SentCommand, url: () => string, token: string, gate: Gate, abandon: number): Promise<unknown> {
   for (let attempt = 0; attempt < MAX_SENDS; attempt++) {
     await gate.up();
     const answer = await send(sent, url(), token);
@@ -70,7 +93,7 @@ async function deliver(sent: SentCommand, url: () => string, token: string, gate
     if (answer) sent.refusals.push({ status: answer.status, contentType: answer.contentType, body: answer.body });
     else sent.lost += 1;
     if (answer && answer.status !== 503) return undefined;
-    if (!answer && randomInt(100) < ABANDON * 100) return undefined;
+    if (!answer && randomInt(100) < abandon * 100) return undefined;
   }
   return undefined;
 }

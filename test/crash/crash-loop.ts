@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { strictEqual } from 'node:assert/strict';
 import { join } from 'node:path';
-import { runClient, SentCommand } from './clients';
+import { Gate, runClient, SentCommand } from './clients';
 import { cli, projectionsAtHead, sleep, stoppedCleanly, StoreKind, tail, workspace } from './harness';
 import { freePort, Server } from './server';
 import { readStore } from './store-view';
@@ -32,10 +32,7 @@ export async function crashLoop(kind: StoreKind, kills: number): Promise<CrashFi
   let server = Server.start({ port, env: ws.env, log });
   try {
     await server.healthy();
-    let open: Promise<void> = Promise.resolve();
-    let reopen: () => void = () => undefined;
-    let stopping = false;
-    const gate = { up: () => open, stopping: () => stopping };
+    const gate = new Gate();
     const ledger: SentCommand[] = [];
     const prefix = `k${Date.now()}`;
     const clients = Array.from({ length: CLIENTS }, (_, i) => runClient(i, () => server.url, ws.token, gate, ledger, prefix));
@@ -44,7 +41,7 @@ export async function crashLoop(kind: StoreKind, kills: number): Promise<CrashFi
     for (let kill = 1; kill <= kills; kill++) {
       await sleep(randomInt(200, 1200));
       // New sends wait for the restart; those in flight meet the kill.
-      open = new Promise((resolve) => (reopen = resolve));
+      gate.close();
       await server.stop('SIGKILL');
       server = Server.start({ port, env: ws.env, log });
       // Now and then the next kill comes while the server is still starting.
@@ -56,10 +53,10 @@ export async function crashLoop(kind: StoreKind, kills: number): Promise<CrashFi
         server = Server.start({ port, env: ws.env, log });
       }
       await server.healthy();
-      reopen();
+      gate.release();
       process.stderr.write(`  ${kind}: SIGKILL ${kill}/${kills}, ${ledger.length} commands sent\n`);
     }
-    stopping = true;
+    gate.finish();
     await Promise.all(clients);
     await projectionsAtHead(server.url);
     await stoppedCleanly(server, ws.location);

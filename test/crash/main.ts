@@ -1,7 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { afterCrash } from './after-crash';
 import { crashLoop } from './crash-loop';
+import { drainOnSigterm } from './drain';
+import { startUpOnDamagedFile } from './start-up';
 import { databaseUrl, StoreKind } from './harness';
 import { ROOT } from './server';
 
@@ -23,13 +26,21 @@ async function main(): Promise<void> {
     process.exit(1);
   }, (short ? 8 : 25) * 60_000).unref();
 
+  const chosen = args.includes('--scenario') ? args[args.indexOf('--scenario') + 1]!.split(',') : ['crash', 'drain', 'after-crash', 'start-up'];
   const results: Record<string, unknown> = { mode: short ? 'short' : 'long', at: new Date().toISOString() };
+  const run = async (name: string, title: string, scenario: () => Promise<unknown>) => {
+    if (!chosen.includes(name.split(':')[0]!)) return;
+    console.error(title);
+    const figures = await scenario();
+    results[name] = figures;
+    console.log(JSON.stringify({ scenario: name, figures }));
+  };
   for (const store of stores) {
-    console.error(`crash loop on ${store}: 8 clients, ${kills} SIGKILLs`);
-    const figures = await crashLoop(store, kills);
-    results[`crash-${store}`] = figures;
-    console.log(JSON.stringify({ scenario: 'crash', ...figures }));
+    await run(`crash:${store}`, `crash loop on ${store}: 8 clients, ${kills} SIGKILLs`, () => crashLoop(store, kills));
+    await run(`drain:${store}`, `SIGTERM under load on ${store}`, () => drainOnSigterm(store));
+    await run(`after-crash:${store}`, `CLI and a new server right after a SIGKILL on ${store}`, () => afterCrash(store));
   }
+  await run('start-up', 'a damaged SQLite file at start', () => startUpOnDamagedFile());
   clearTimeout(watchdog);
   mkdirSync(join(ROOT, 'dist-crash'), { recursive: true });
   writeFileSync(join(ROOT, 'dist-crash', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

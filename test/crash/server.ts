@@ -51,7 +51,7 @@ export class Server {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', out, out],
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.CRASH_LOG_LEVEL ?? 'warn', ...env },
     });
     closeSync(out);
     return new Server(child, port);
