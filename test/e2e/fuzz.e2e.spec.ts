@@ -13,6 +13,8 @@ import { startTestApp, TestApp, tokenFor } from './support/test-app';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const SEQUENCES = Math.max(20, Math.round(RUNS / 40));
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+/** A bound in time, not a measure of speed: a few milliseconds a request, generously. */
+const TIMEOUT_MS = 60_000 + RUNS * 40;
 const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'];
 
 describe('fuzzing every route of the OpenAPI description', () => {
@@ -23,7 +25,7 @@ describe('fuzzing every route of the OpenAPI description', () => {
   let ids: KnownIds;
   let tokens: Tokens;
   let visitors: [string, string];
-  const tally = { requests: 0, byStatus: {} as Record<number, number>, fiveHundreds: 0 };
+  const tally = { requests: 0, byStatus: {} as Record<number, number>, fiveHundreds: 0, slowest: { ms: 0, what: '' } };
 
   beforeAll(async () => {
     t = await startTestApp('sqlite');
@@ -53,16 +55,18 @@ describe('fuzzing every route of the OpenAPI description', () => {
   });
 
   afterAll(async () => {
-    console.log(`fuzz: ${tally.requests} requests, ${tally.fiveHundreds} answered 5xx; by status ${JSON.stringify(tally.byStatus)}`);
+    console.log(`fuzz: ${tally.requests} requests, ${tally.fiveHundreds} answered 5xx; by status ${JSON.stringify(tally.byStatus)}; slowest ${JSON.stringify(tally.slowest)}`);
     await t.close();
   });
 
   /** Sends one request; refuses a 5xx, a refusal that is not a problem, and a refusal (or any read) that appended. */
   async function send(request: FuzzRequest): Promise<{ status: number; body: unknown; headers: Record<string, unknown> }> {
     const before = await store.headPosition();
+    const started = Date.now();
     const res = await fastify.inject({ method: request.method as 'GET', url: request.url, headers: request.headers, ...(request.payload !== undefined && { payload: request.payload }) });
     const after = await store.headPosition();
     tally.requests += 1;
+    if (Date.now() - started > tally.slowest.ms) tally.slowest = { ms: Date.now() - started, what: `${request.method} ${request.url.slice(0, 120)}` };
     tally.byStatus[res.statusCode] = (tally.byStatus[res.statusCode] ?? 0) + 1;
     const what = () => `${request.method} ${request.url.slice(0, 200)} ${JSON.stringify(request.headers).slice(0, 300)} ${String(request.payload ?? '').slice(0, 300)}\n→ ${res.statusCode} ${res.body.slice(0, 500)}`;
     if (res.statusCode >= 500) {
@@ -89,7 +93,7 @@ describe('fuzzing every route of the OpenAPI description', () => {
       { numRuns: RUNS, ...(SEED !== undefined && { seed: SEED }), endOnFailure: true },
     );
     expect(tally.fiveHundreds).toBe(0);
-  });
+  }, TIMEOUT_MS);
 
   it('takes the commands on one case in any order, with any If-Match and repeated keys: refused ones append nothing, taken ones exactly their events', async () => {
     const steps = fc.array(
@@ -124,5 +128,5 @@ describe('fuzzing every route of the OpenAPI description', () => {
       }),
       { numRuns: SEQUENCES, ...(SEED !== undefined && { seed: SEED }), endOnFailure: true },
     );
-  });
+  }, TIMEOUT_MS);
 });
