@@ -9,7 +9,7 @@ export interface SentCommand {
   headers: Record<string, string>;
   /** Every 2xx answer's body: the first answer, then those to retries with the same key. */
   answers: unknown[];
-  /** Answers that were not 2xx (a 503 problem "nothing was written" is the only one allowed). */
+  /** Answers that were not 2xx (a 503 problem is the only one allowed). */
   refusals: Array<{ status: number; contentType: string; body: unknown }>;
   /** Times the connection ended without an answer (the server was killed). */
   lost: number;
