@@ -10,7 +10,7 @@ import { karenReferral, visitor } from './support/fixtures';
 import { startTestApp, TestApp, tokenFor } from './support/test-app';
 
 /** FUZZ_RUNS=20000 npx jest test/e2e/fuzz.e2e.spec.ts for a longer hunt; a seed from a failure replays it with FUZZ_SEED. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
 const SEQUENCES = Math.max(20, Math.round(RUNS / 40));
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 /** A bound in time, not a measure of speed: a few milliseconds a request, generously. */
