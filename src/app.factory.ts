@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
+import { drainOnClose } from './http/drain';
 import { BODY_LIMIT, installJsonBodyParser } from './http/json-body';
 import { PROBLEM_CONTENT_TYPE, problem } from './http/problem';
 import { ProblemFilter } from './http/problem.filter';
@@ -24,7 +25,8 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     routerOptions: { maxParamLength: 200 },
-    return503OnClosing: true,
+    // A request that arrives while closing gets a 503 problem from http/drain.ts.
+    return503OnClosing: false,
     // A URL Fastify cannot decode never reaches Nest's filter: answer it as a problem here.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode ?? 400;
@@ -38,6 +40,8 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger,
     bufferLogs: false,
+    // A failure at start (an unusable database file) reaches main.ts, which says what and where and exits 1.
+    abortOnError: false,
     // Our own JSON parser (http/json-body.ts) is the only one.
     bodyParser: false,
   });
@@ -50,6 +54,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     },
   });
   installJsonBodyParser(fastify);
+  drainOnClose(fastify);
   if (options.logs !== false) logRequests(fastify);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());

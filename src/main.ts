@@ -7,10 +7,13 @@ import { loadConfig } from './config/config';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
-  await app.listen(config.port, '0.0.0.0');
+  await app.listen(config.port, config.host ?? '0.0.0.0');
+  // With PORT=0 the system picks the port: say which.
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   // Where the data is, never how to reach it: DATABASE_URL may hold a password.
   const where = config.eventStore === 'postgres' ? { schema: config.databaseSchema } : { dataDir: config.dataDir };
-  new Logger('Main').log({ msg: 'brobygger listening', port: config.port, store: config.eventStore, ...where });
+  new Logger('Main').log({ msg: 'brobygger listening', port, store: config.eventStore, ...where });
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 /** The service's configuration, read once from the environment (DESIGN.md, Configuration). */
 export interface AppConfig {
   port: number;
+  /** HOST: the address to listen on (default 0.0.0.0; tests use 127.0.0.1). */
+  host?: string;
   dataDir: string;
   eventStore: 'sqlite' | 'memory' | 'postgres' | 'kurrentdb';
   /** For EVENT_STORE=postgres: DATABASE_URL. With kurrentdb: where the read models live (else SQLite under DATA_DIR). */
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   return {
     port,
+    host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     eventStore: store,
     ...(env.DATABASE_URL !== undefined && { databaseUrl: env.DATABASE_URL }),

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConcurrencyError, IllegalStateError, NotFoundError, ValidationError } from '../../domain/shared/errors';
 import { danishMessage } from '../../domain/shared/messages.da';
 import { IdempotencyMismatchError, StoreUnavailableError } from '../event-store/event-store.port';
+import { isStorageFailure } from '../event-store/storage-failure';
 import { AuthenticationError, ForbiddenError, ProjectionUnavailableError, RequestValidationError } from './errors';
 import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem';
 
@@ -19,13 +20,14 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    const storage = error instanceof StoreUnavailableError || isStorageFailure(error);
     const body = this.toProblem(error, instanceOf(request));
-    if (body.status >= 500 && !(error instanceof StoreUnavailableError) && !(error instanceof ProjectionUnavailableError)) {
+    if (body.status >= 500 && !storage && !(error instanceof ProjectionUnavailableError)) {
       this.logger.error({ msg: 'unhandled error', error: describe(error) });
     }
     if (error instanceof ProjectionUnavailableError) void reply.header('retry-after', '1');
     if (error instanceof AuthenticationError) void reply.header('www-authenticate', 'Bearer realm="brobygger"');
-    if (error instanceof StoreUnavailableError) {
+    if (storage) {
       this.logger.warn({ msg: 'store unavailable', error: describe(error) });
       void reply.header('retry-after', '5');
     }
@@ -64,8 +66,10 @@ export class ProblemFilter implements ExceptionFilter {
       const code = error.failed ? 'projection_failed' : 'projection_behind';
       return problem(503, code, error.message, instance, { position: error.position, wanted: error.wanted });
     }
-    if (error instanceof StoreUnavailableError) {
-      return problem(503, 'store_unavailable', 'The event store cannot take the request right now; nothing was written', instance);
+    if (error instanceof StoreUnavailableError || isStorageFailure(error)) {
+      // Not "nothing was written": a connection lost during COMMIT leaves that unknown. A retry with the key is safe.
+      const detail = 'The event store cannot take the request right now. Send it again in a moment: with the same Idempotency-Key a command that did get through is never applied twice';
+      return problem(503, 'store_unavailable', detail, instance);
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

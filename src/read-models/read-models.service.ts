@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { ProjectionUnavailableError } from '../http/errors';
+import { ProjectionUnavailableError, RequestValidationError } from '../http/errors';
 import { Projector, ProjectionStatus } from './projector';
 import { READ_MODEL_STORE, ReadModelStore } from './read-model-store.port';
 
@@ -48,7 +48,12 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
    * command acknowledged before this request arrived; then sets X-Projection-Position.
    */
   async consistent(projection: string, minPosition: number | undefined, reply: FastifyReply): Promise<void> {
-    const wanted = minPosition ?? (await this.store.headPosition());
+    const head = await this.store.headPosition();
+    // A position no commit has reached yet is the client's mistake (never one our answers gave), not a projection behind.
+    if (minPosition !== undefined && minPosition > head) {
+      throw new RequestValidationError([{ field: 'minPosition', message: `minPosition ${minPosition} is beyond the last event written (position ${head})` }]);
+    }
+    const wanted = minPosition ?? head;
     const reached = await this.projector.waitFor(projection, wanted, READ_YOUR_WRITES_WAIT_MS);
     const status = this.projector.status().find((s) => s.name === projection);
     const position = this.projector.position(projection);

@@ -1,5 +1,6 @@
 import { fridaReferral, karenReferral, suicidalReferral, visitor } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
+import { ReadModelsService } from '../../src/read-models/read-models.service';
 
 /** The views people work from, over HTTP, each reflecting every command acknowledged before it. */
 describe('the read side over HTTP', () => {
@@ -91,9 +92,22 @@ describe('the read side over HTTP', () => {
   });
 
   it('answers 503 with Retry-After when the read model cannot reach the position asked for', async () => {
-    const res = await t.http.get('/waiting-list').query({ minPosition: 10_000_000 }).expect(503);
-    expect(res.body).toMatchObject({ code: 'projection_behind', status: 503 });
-    expect(res.headers['retry-after']).toBe('1');
+    const own = await startTestApp('sqlite');
+    try {
+      // The projector stops (as if stuck); a command goes on to the store, past what the read model reflects.
+      await own.app.get(ReadModelsService).projector.stop();
+      const { position } = (await own.http.post('/cases').send(karenReferral()).expect(201)).body;
+      const res = await own.http.get('/waiting-list').query({ minPosition: position }).expect(503);
+      expect(res.body).toMatchObject({ code: 'projection_behind', status: 503 });
+      expect(res.headers['retry-after']).toBe('1');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('refuses with 400 a minPosition beyond the last event written: no answer ever gave it', async () => {
+    const res = await t.http.get('/waiting-list').query({ minPosition: 10_000_000 }).expect(400);
+    expect(res.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'minPosition' }] });
   });
 
   it('is healthy once every projection has caught up, and says how far each is', async () => {

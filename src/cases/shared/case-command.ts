@@ -53,7 +53,10 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, C
         context: async () => caseLookups(this.directory.directory, caseId, command),
         occurredAt: (event: CaseEvent, now: string) => occurredAtOf(event, now),
         schemaVersion: caseEventSchemaVersion,
-        protect: (events, state) => this.cipher.protect(events, citizenOf(events, state)),
+        protect: (events, state) => {
+          const citizenId = citizenOf(events, state);
+          return this.cipher.protect(events, citizenId, this.directory.directory.citizens.get(citizenId)?.erased === true);
+        },
         answer: ({ revision, position }) => ({ caseId, revision, position, ...extraIds(command) }),
       });
     const visitorId = visitorTakingPlace(command);

@@ -1,4 +1,4 @@
-import { Client, Pool, PoolClient } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { ConcurrencyError } from '../../../domain/shared/errors';
 import {
   AppendListener,
@@ -19,6 +19,7 @@ import { AppendListeners, assertAppendable } from '../listeners';
 import { upcast } from '../upcasters';
 import { AppendOutcome, appendSql, runAppend } from './postgres.append';
 import { OrderedReporter } from './ordered-reporter';
+import { NotificationListener } from './postgres.listener';
 import { PostgresArchive } from './postgres.archive';
 import { ident, migrate } from './postgres.schema';
 
@@ -71,11 +72,11 @@ export class PostgresEventStore implements EventStore, Archivable {
   private readonly appendSql: string;
   private readonly reporter: OrderedReporter;
   private readonly archiveOps: PostgresArchive;
+  private readonly listener: NotificationListener;
   private closed = false;
 
   private constructor(
     private readonly pool: Pool,
-    private readonly listener: Client,
     readonly schema: string,
     /** For the projection leases' own connection; never logged (it may hold a password). */
     readonly connectionString: string,
@@ -85,29 +86,34 @@ export class PostgresEventStore implements EventStore, Archivable {
     this.appendSql = appendSql(this.s);
     this.reporter = new OrderedReporter((from) => this.readAll(from, 1000), this.listeners);
     this.archiveOps = new PostgresArchive(pool, this.s, this.channel);
+    this.listener = new NotificationListener(
+      connectionString,
+      this.channel,
+      (payload) => {
+        // Our own appends are reported as they commit; read only for what is news here.
+        if (payload !== undefined && /^\d+$/.test(payload) && Number(payload) <= this.reporter.reported) return;
+        void this.reporter.report();
+      },
+      // Whatever was notified while the connection was down: read on from the last event reported.
+      () => void this.reporter.report(),
+    );
   }
 
   static async open({ connectionString, schema = 'brobygger', poolSize = 10 }: PostgresOptions): Promise<PostgresEventStore> {
     const pool = new Pool({ connectionString, max: poolSize });
     // A dropped idle connection must not crash the process: the pool replaces it.
     pool.on('error', () => undefined);
-    const listener = new Client({ connectionString });
+    // Nor one dropped while checked out between two queries (a terminated backend, a restart): pg emits
+    // 'error' on the client then, with nobody listening. The next query on it fails, and the pool discards it.
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    const store = new PostgresEventStore(pool, schema, connectionString);
     try {
       await migrate(pool, schema);
-      await listener.connect();
+      await store.listener.start();
     } catch (error) {
       await pool.end().catch(() => undefined);
-      await listener.end().catch(() => undefined);
       throw new StoreUnavailableError(`PostgreSQL at ${redact(connectionString)} cannot be used: ${message(error)}`, error);
     }
-    const store = new PostgresEventStore(pool, listener, schema, connectionString);
-    listener.on('error', () => undefined);
-    listener.on('notification', ({ payload }) => {
-      // Our own appends are reported as they commit; read only for what is news here.
-      if (payload !== undefined && /^\d+$/.test(payload) && Number(payload) <= store.reporter.reported) return;
-      void store.reporter.report();
-    });
-    await listener.query(`LISTEN ${ident(store.channel)}`);
     store.reporter.reported = await store.headPosition();
     return store;
   }
@@ -224,7 +230,7 @@ export class PostgresEventStore implements EventStore, Archivable {
     this.closed = true;
     await Promise.allSettled([...this.inFlight]);
     await this.reporter.stop();
-    await this.listener.end().catch(() => undefined);
+    await this.listener.stop();
     await this.pool.end();
   }
 

@@ -19,6 +19,7 @@ import { AppendListeners, assertAppendable } from '../listeners';
 import { SqliteArchive } from './sqlite.archive';
 import { GroupCommit, unavailable } from './sqlite.group-commit';
 import { prepareStatements, Statements, toStoredEvent } from './sqlite.rows';
+import { checkStoreFile } from './sqlite.file-check';
 import { migrate } from './sqlite.schema';
 
 export interface SqliteOptions {
@@ -64,6 +65,7 @@ export class SqliteEventStore implements EventStore, Archivable {
     if (!readonly) mkdirSync(dirname(file), { recursive: true });
     let db: Database.Database | undefined;
     try {
+      checkStoreFile(file);
       db = new Database(file, { readonly, fileMustExist: readonly });
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       // Reading the schema is what reveals a file that is not a database, or a damaged one.

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Message } from '../../../domain/shared/decider';
 import type { CitizenKeys } from './citizen-keys';
+import { IllegalStateError } from '../../../domain/shared/errors';
 import { mapPersonalFields } from './personal-fields';
 
 /** What a reader sees where an erased person's data was. */
@@ -19,8 +20,16 @@ export class PersonalDataCipher {
 
   constructor(private readonly keys: CitizenKeys) {}
 
-  /** The events with their personal fields sealed; the citizen's key is stored first if it is new. */
-  async protect<E extends Message>(events: E[], citizenId: string): Promise<E[]> {
+  /**
+   * The events with their personal fields sealed; the citizen's key is stored first if it is new.
+   * Events with nothing personal need no key; personal data for an erased citizen is refused:
+   * a new key would keep it after the erasure, and could not open what the old one sealed.
+   */
+  async protect<E extends Message>(events: E[], citizenId: string, erased = false): Promise<E[]> {
+    let personal = false;
+    for (const event of events) mapPersonalFields(event.data, (plain) => ((personal = true), plain));
+    if (!personal) return events;
+    if (erased) throw new IllegalStateError('citizen_erased', `citizen ${citizenId} has been erased; no personal data is taken for them`);
     const key = this.cache.get(citizenId) ?? (await this.keys.ensure(citizenId));
     this.cache.set(citizenId, key);
     return events.map((event) => ({ ...event, data: mapPersonalFields(event.data, (plain) => seal(key, citizenId, plain)) }));
@@ -60,6 +69,15 @@ function unseal(key: Buffer, citizenId: string, packed: string): string {
   return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
 }
 
+/** A value that does not open under the citizen's key (forged, or sealed under a key since destroyed) reads as erased, never as an error. */
+function unsealOrErased(key: Buffer, citizenId: string, packed: string): string {
+  try {
+    return unseal(key, citizenId, packed);
+  } catch {
+    return ERASED;
+  }
+}
+
 function collect(value: unknown, ids: Set<string>): void {
   if (typeof value === 'string') {
     if (value.startsWith(PREFIX)) {
@@ -75,7 +93,7 @@ function open(value: unknown, keys: Map<string, Buffer | undefined>): unknown {
     const match = value.startsWith(PREFIX) ? SEALED.exec(value) : null;
     if (!match) return value;
     const key = keys.get(match[1]!);
-    return key ? unseal(key, match[1]!, match[2]!) : ERASED;
+    return key ? unsealOrErased(key, match[1]!, match[2]!) : ERASED;
   }
   if (Array.isArray(value)) return value.map((item) => open(item, keys));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, open(v, keys)]));

@@ -59,7 +59,7 @@ export const COORDINATOR: Principal = { sub: 'test-coordinator', role: 'coordina
 export async function startTestApp(store: 'sqlite' | 'memory' = 'sqlite', dataDir?: string, ownsDir = dataDir === undefined): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'brobygger-e2e-'));
   const config = testConfig(store, dir);
-  const app = await createApp(config, { logs: false });
+  const app = await createApp(config, { logs: process.env.TEST_LOGS === '1' });
   const testApp: TestApp = {
     app,
     http: httpAs(app.getHttpServer(), tokenFor(dir, COORDINATOR)),
