@@ -14,6 +14,7 @@ import { applyRetention } from './retention';
 import { progressBar } from './progress';
 import { replayCase } from './replay';
 import { seed } from './seed/seed';
+import { registerUserCommands } from './user';
 
 /**
  * `npm run cli -- <command>`: reads the same environment as the server (DATA_DIR,
@@ -158,6 +159,8 @@ program
       await env.close();
     }
   });
+
+registerUserCommands(program);
 
 /** The store `migrate --to` names. */
 async function openTarget(url: string, schema: string): Promise<EventStore> {
