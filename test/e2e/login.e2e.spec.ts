@@ -69,12 +69,12 @@ describe('signing in', () => {
   });
 
   it.each([
-    ['a visitor with no visitor id', { username: 'x', role: 'visitor' as const, password: 'lang-nok-kode' }, /needs --visitor/],
-    ['a visitor id nobody registered', { username: 'x', role: 'visitor' as const, visitorId: '7d444840-9dc0-41d1-b3a5-6d2a1e0f4c11', password: 'lang-nok-kode' }, /no visitor/],
-    ['a visitor id on a coordinator', { username: 'x', role: 'coordinator' as const, visitorId: '7d444840-9dc0-41d1-b3a5-6d2a1e0f4c11', password: 'lang-nok-kode' }, /only --role visitor/],
-    ['an unknown role', { username: 'x', role: 'boss' as never, password: 'lang-nok-kode' }, /--role must be/],
-    ['a short password', { username: 'x', role: 'coordinator' as const, password: 'kort' }, /at least 10/],
-    ['a password bcrypt would cut', { username: 'x', role: 'coordinator' as const, password: 'æ'.repeat(40) }, /at most 72 bytes/],
+    ['a visitor with no visitor id', { username: 'x1', role: 'visitor' as const, password: 'lang-nok-kode' }, /needs --visitor/],
+    ['a visitor id nobody registered', { username: 'x2', role: 'visitor' as const, visitorId: '7d444840-9dc0-41d1-b3a5-6d2a1e0f4c11', password: 'lang-nok-kode' }, /no visitor/],
+    ['a visitor id on a coordinator', { username: 'x3', role: 'coordinator' as const, visitorId: '7d444840-9dc0-41d1-b3a5-6d2a1e0f4c11', password: 'lang-nok-kode' }, /only --role visitor/],
+    ['an unknown role', { username: 'x4', role: 'boss' as never, password: 'lang-nok-kode' }, /--role must be/],
+    ['a short password', { username: 'x5', role: 'coordinator' as const, password: 'kort' }, /at least 10/],
+    ['a password bcrypt would cut', { username: 'x6', role: 'coordinator' as const, password: 'æ'.repeat(40) }, /at most 72 bytes/],
     ['a username with spaces', { username: 'a b', role: 'coordinator' as const, password: 'lang-nok-kode' }, /--username/],
   ])('cli user add refuses %s and stores nothing', async (_name, user, message) => {
     await expect(addUser(store, user)).rejects.toThrow(message);
