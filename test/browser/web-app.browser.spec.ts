@@ -199,7 +199,7 @@ run('the web application', () => {
     await page.getByRole('button', { name: 'Book første besøg' }).click();
     await page.getByText('Første besøg er booket.').waitFor();
     await page.getByRole('heading', { name: 'Besøgskort' }).waitFor();
-    await page.getByText('Første besøg booket').first().waitFor();
+    await page.locator('.timeline').getByText('Første besøg aftalt').waitFor();
     await shot(page, 'case-timeline');
     await page.context().close();
   });
@@ -253,6 +253,9 @@ run('the web application', () => {
     await link.click();
     await page.getByRole('heading', { name: 'Tilstand' }).waitFor();
     const state = page.locator('.facts');
+    await state.getByText('Aktiv').waitFor();
+    // By recorded time (what we knew when): in this test the visit is dated to the minute before the triage was recorded.
+    await page.getByLabel('Hvad vi vidste (registreringstid)').check();
     await state.getByText('Aktiv').waitFor();
     const slider = page.getByRole('slider');
     await slider.focus();
