@@ -44,6 +44,8 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     // Playwright gives every launch a fresh, temporary profile (user-data-dir).
     args: ['--lang=da-DK', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    // Date fields draw in the browser's own language (from the environment, not the page).
+    env: { ...process.env, LANG: 'da_DK.UTF-8', LANGUAGE: 'da' },
     timeout: 60_000,
   });
 }

@@ -170,6 +170,7 @@ run('the web application', () => {
     const page = await signIn('jette');
     const row = page.getByRole('row', { name: /Karen Algreen/ });
     await row.waitFor();
+    await shot(page, 'waiting-folder');
     expect(await row.getByRole('cell').last().textContent()).toBe('0');
     // High priority first: no case of normal or low priority comes before Karen's.
     const priorities = await page.locator('tbody tr td:nth-child(4)').allTextContents();
@@ -182,7 +183,6 @@ run('the web application', () => {
     await page.getByLabel('Søg på navn').fill('algreen');
     expect(await page.locator('tbody tr').count()).toBe(1);
     await page.getByLabel('Søg på navn').fill('');
-    await shot(page, 'waiting-folder');
     await page.context().close();
   });
 

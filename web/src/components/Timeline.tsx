@@ -64,13 +64,16 @@ export function Timeline({ entries, until, axis = 'occurred' }: { entries: Histo
         const when = axis === 'recorded' ? entry.recordedAt : entry.occurredAt;
         const later = until !== undefined && when > until;
         return (
-          <li key={entry.revision} class={later ? 'later' : ''} aria-hidden={later ? 'true' : undefined}>
+          <li key={entry.revision} class={later ? 'later' : ''}>
             <div class="when">
               <time dateTime={entry.occurredAt}>{dateTime(entry.occurredAt)}</time>
               {entry.recordedAt.slice(0, 16) !== entry.occurredAt.slice(0, 16) && <small class="muted">registreret {dateTime(entry.recordedAt)}</small>}
             </div>
             <div class="what">
-              <strong>{entry.label}</strong>
+              <strong>
+                {later && <span class="sr-only">Endnu ikke sket: </span>}
+                {entry.label}
+              </strong>
               {details(entry)
                 .filter(Boolean)
                 .map((line, i) => (

@@ -91,7 +91,7 @@ export function WaitingFolder() {
                   <tr>
                     <th scope="col">Borger</th>
                     <th scope="col">Ordning</th>
-                    <th scope="col">Status</th>
+                    <th scope="col">Spor</th>
                     <th scope="col">Prioritet</th>
                     <th scope="col">Henvist af</th>
                     <th scope="col">Henvist</th>

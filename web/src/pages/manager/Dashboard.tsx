@@ -112,7 +112,7 @@ function Figures({ months }: { months: Month[] }) {
   const partners: ChartConfiguration = {
     type: 'bar',
     data: { labels: byRole.map(([r]) => label(REFERRER_ROLE as Record<string, string>, r)), datasets: [{ label: 'Henvisninger', data: byRole.map(([, n]) => n), backgroundColor: PALETTE[0] }] },
-    options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
+    options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false } } } },
   };
   const relationChart: ChartConfiguration = {
     type: 'bar',
@@ -141,7 +141,7 @@ function Figures({ months }: { months: Month[] }) {
       <div class="figures">
         <Figure name="Henvisninger i perioden" value={referrals} />
         <Figure name="I ventemappen nu" value={latest?.waitingAtMonthEnd ?? 0} />
-        <Figure name="Dage til første besøg (median)" value={one(firstVisit?.median)} note={firstVisit ? `${firstVisit.n} sager, seneste måned med data` : 'ingen data endnu'} />
+        <Figure name="Dage til første besøg (median)" value={one(firstVisit?.median)} note={firstVisit ? `${firstVisit.n} ${firstVisit.n === 1 ? 'sag' : 'sager'}, seneste måned med data` : 'ingen data endnu'} />
         <Figure name="Relationer etableret" value={relations} />
       </div>
       <div class="chart-grid">
@@ -155,7 +155,7 @@ function Figures({ months }: { months: Month[] }) {
         </figure>
         <figure class="card">
           <figcaption>Henvisninger efter henviser</figcaption>
-          <Chart config={partners} summary={byRole.map(([r, n]) => `${label(REFERRER_ROLE as Record<string, string>, r)}: ${n}`).join(', ') || 'Ingen henvisninger'} />
+          <Chart config={partners} height={Math.max(260, byRole.length * 26 + 60)} summary={byRole.map(([r, n]) => `${label(REFERRER_ROLE as Record<string, string>, r)}: ${n}`).join(', ') || 'Ingen henvisninger'} />
         </figure>
         <figure class="card">
           <figcaption>Relationer etableret</figcaption>
