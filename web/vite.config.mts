@@ -21,5 +21,11 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 600,
   },
+  // `npx vite --config web/vite.config.mts`: the app with hot reload, the API from a server started with npm start.
+  server: {
+    proxy: Object.fromEntries(
+      ['/auth', '/cases', '/visitors', '/waiting-list', '/dashboard', '/partners', '/audit', '/citizens', '/health'].map((path) => [path, process.env.API_URL ?? 'http://127.0.0.1:3000']),
+    ),
+  },
   logLevel: 'warn',
 });

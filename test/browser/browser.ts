@@ -43,9 +43,8 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     // Playwright gives every launch a fresh, temporary profile (user-data-dir).
+    // Date fields draw in the browser's language: Danish where Debian's chromium-l10n is installed, else en-US.
     args: ['--lang=da-DK', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    // Date fields draw in the browser's own language (from the environment, not the page).
-    env: { ...process.env, LANG: 'da_DK.UTF-8', LANGUAGE: 'da' },
     timeout: 60_000,
   });
 }

@@ -26,6 +26,11 @@ export function CasePage({ caseId }: { caseId: string }) {
       {() => {
         const { c, etag, history } = loaded.data!;
         const citizen = typeof c.citizen === 'object' ? c.citizen : undefined;
+        // What the referrer told (situation, who referred): in the referral event, not in the case's state.
+        const referral = history.find((e) => e.type === 'ReferralReceived')?.data as
+          | { referrer?: { name?: string; phone?: string }; situation?: { physical?: string; psychological?: string; social?: string } }
+          | undefined;
+        const situation = referral?.situation ?? {};
         const actions = { c, etag, refresh: () => (setSaved(undefined), loaded.reload()) };
         return (
           <section class="case">
@@ -56,7 +61,28 @@ export function CasePage({ caseId }: { caseId: string }) {
                     <dd>
                       {date(c.referredAt)} af {label(REFERRER_ROLE, c.referrerRole).toLowerCase()}
                       {c.referrerOrganisation && `, ${c.referrerOrganisation}`}
+                      {referral?.referrer?.name && (
+                        <>
+                          <br />
+                          {referral.referrer.name}
+                          {referral.referrer.phone && `, tlf. ${referral.referrer.phone}`}
+                        </>
+                      )}
                     </dd>
+                    {(
+                      [
+                        ['Fysisk', situation.physical],
+                        ['Psykisk', situation.psychological],
+                        ['Socialt', situation.social],
+                      ] as const
+                    )
+                      .filter(([, text]) => text)
+                      .map(([name, text]) => (
+                        <>
+                          <dt>{name}</dt>
+                          <dd>{text}</dd>
+                        </>
+                      ))}
                     {c.track && (
                       <>
                         <dt>Spor</dt>
