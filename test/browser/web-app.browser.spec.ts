@@ -25,7 +25,7 @@ run('the web application', () => {
   let browser: Browser;
   const watch = new ConsoleWatch();
   let caseId: string;
-  let before: { referrals: string; waiting: string };
+  let before: { referrals: string; waiting: string; relations: string };
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -83,7 +83,11 @@ run('the web application', () => {
   it('shows the manager the figures before the day starts', async () => {
     const page = await signIn('mette');
     await page.getByRole('heading', { name: 'Overblik' }).waitFor();
-    before = { referrals: (await figure(page, 'Henvisninger i perioden'))!, waiting: (await figure(page, 'I ventemappen nu'))! };
+    before = {
+      referrals: (await figure(page, 'Henvisninger i perioden'))!,
+      waiting: (await figure(page, 'I ventemappen nu'))!,
+      relations: (await figure(page, 'Relationer etableret'))!,
+    };
     expect(Number(before.referrals)).toBeGreaterThan(0);
     await page.context().close();
   });
@@ -235,6 +239,39 @@ run('the web application', () => {
     await page.context().close();
   });
 
+  it('lets the visitor open and complete a task, take a UCLA-3, record a relation and a dismissal', async () => {
+    const page = await signIn('birthe', PHONE);
+    await page.getByRole('link', { name: 'Registrér besøg' }).click();
+    const section = (summary: string) => page.locator('details').filter({ has: page.locator('summary', { hasText: summary }) });
+    await page.locator('summary', { hasText: 'Opgaver' }).click();
+    await section('Opgaver').getByLabel('Ny opgave').selectOption({ label: 'Helbredstillæg' });
+    await section('Opgaver').getByLabel('Beskrivelse').fill('Ansøgning om helbredstillæg til tandlæge');
+    await section('Opgaver').getByRole('button', { name: 'Opret opgave' }).click();
+    await page.getByText('Opgaven er oprettet.').waitFor();
+    await page.locator('summary', { hasText: 'Opgaver (1 i gang)' }).click();
+    await section('Opgaver').getByLabel(/Resultat: Helbredstillæg/).fill('Bevilget');
+    await section('Opgaver').getByRole('button', { name: 'Opgaven er løst' }).click();
+    await page.getByText('Opgaven er løst.').waitFor();
+
+    await page.locator('summary', { hasText: 'Ensomhedsmåling (UCLA-3)' }).click();
+    for (const question of ['Hvor ofte føler du, at du mangler nogen at være sammen med?', 'Hvor ofte føler du dig holdt udenfor?', 'Hvor ofte føler du dig isoleret fra andre?'])
+      await page.getByRole('group', { name: question }).getByLabel('Ofte').check();
+    await page.getByRole('button', { name: 'Gem måling' }).click();
+    await page.getByText('Målingen er gemt.').waitFor();
+
+    await page.locator('summary', { hasText: 'Ny relation' }).click();
+    await section('Ny relation').getByLabel('Slags relation').selectOption({ label: 'Social café' });
+    await section('Ny relation').getByLabel('Beskrivelse').fill('Kirkens café om torsdagen');
+    await page.getByRole('button', { name: 'Gem relation' }).click();
+    await page.getByText('Relationen er registreret.').waitFor();
+
+    await page.locator('summary', { hasText: 'Fyret, men kommer igen' }).click();
+    await section('Fyret, men kommer igen').getByLabel('Din vurdering').fill('Bag facaden et ønske om besøg');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.getByText('Registreret: du kommer igen som aftalt.').waitFor();
+    await page.context().close();
+  });
+
   it('refuses the visitor a coordinator page', async () => {
     const page = await signIn('birthe', PHONE);
     await page.goto(`${server.url}/app/ventemappe`);
@@ -249,6 +286,7 @@ run('the web application', () => {
     // One referral more; and none more waiting, since the first visit is booked.
     await page.getByRole('group', { name: 'Henvisninger i perioden' }).getByText(String(Number(before.referrals) + 1), { exact: true }).waitFor();
     expect(await figure(page, 'I ventemappen nu')).toBe(before.waiting);
+    expect(await figure(page, 'Relationer etableret')).toBe(String(Number(before.relations) + 1));
     expect(await page.locator('canvas[role="img"]').count()).toBe(6);
     await shot(page, 'dashboard');
     await page.getByRole('navigation').getByRole('link', { name: 'Samarbejdspartnere' }).click();
@@ -279,6 +317,25 @@ run('the web application', () => {
     await state.getByText('I ventemappen').waitFor();
     expect(await page.getByText('Karen Algreen').count()).toBe(0);
     await shot(page, 'replay');
+    await page.context().close();
+  });
+
+  it('lets the coordinator reassign the visitor and close the case', async () => {
+    const page = await signIn('jette');
+    await page.goto(`${server.url}/app/sager/${caseId}`);
+    await page.locator('summary', { hasText: 'Omfordel til en anden besøgsven' }).click();
+    const picker = page.getByLabel('Besøgsven');
+    await picker.locator('option:not([value=""])').first().waitFor({ state: 'attached' });
+    const to = await picker.locator('option:not([value=""])').first().getAttribute('value');
+    await picker.selectOption(to!);
+    await page.getByLabel('Begrundelse').fill('Birthe går på barsel');
+    await page.getByRole('button', { name: 'Omfordel' }).click();
+    await page.getByText('Sagen er opdateret.').waitFor();
+    await page.locator('.timeline').getByText('Ny besøgsven', { exact: true }).waitFor();
+    await page.locator('summary', { hasText: 'Afslut sagen' }).click();
+    await page.getByLabel('Årsag').selectOption({ label: 'Ny relation etableret' });
+    await page.getByRole('button', { name: 'Afslut sag' }).click();
+    await page.getByText('Sagen blev afsluttet').waitFor();
     await page.context().close();
   });
 
