@@ -16,8 +16,8 @@ export interface NewUser {
   password: string;
 }
 
-/** Checks and stores a user (or replaces the password and role of one with that name). */
-export async function addUser(store: EventStore, user: NewUser): Promise<{ username: string; role: Role; visitorId?: string; created: boolean }> {
+/** Checks the account's name, role and visitor id (before anyone types a password for it). */
+export async function checkAccount(store: EventStore, user: Omit<NewUser, 'password'>): Promise<void> {
   if (!/^[\p{L}\p{N}._@+-]{1,100}$/u.test(user.username)) throw new InvalidArgumentError('--username must be 1 to 100 letters, digits or . _ @ + -');
   if (!(ROLES as readonly string[]).includes(user.role)) throw new InvalidArgumentError(`--role must be one of ${ROLES.join(', ')}`);
   if (user.role === 'visitor') {
@@ -26,6 +26,11 @@ export async function addUser(store: EventStore, user: NewUser): Promise<{ usern
   } else if (user.visitorId !== undefined) {
     throw new InvalidArgumentError('only --role visitor takes --visitor');
   }
+}
+
+/** Checks and stores a user (or replaces the password and role of one with that name). */
+export async function addUser(store: EventStore, user: NewUser): Promise<{ username: string; role: Role; visitorId?: string; created: boolean }> {
+  await checkAccount(store, user);
   const problem = passwordProblem(user.password);
   if (problem) throw new InvalidArgumentError(problem);
   const visitorId = user.visitorId?.toLowerCase();
@@ -75,10 +80,11 @@ export function registerUserCommands(program: Command): void {
     .action(async (options: { username: string; role: Role; visitor?: string }) => {
       const config = loadConfig();
       if (config.eventStore === 'memory') throw new InvalidArgumentError('EVENT_STORE=memory keeps nothing between processes; users need sqlite or postgres');
-      const password = await readPassword();
       const store = await createEventStore(config);
       try {
-        const result = await addUser(store, { username: options.username, role: options.role, password, ...(options.visitor !== undefined && { visitorId: options.visitor }) });
+        const account = { username: options.username, role: options.role, ...(options.visitor !== undefined && { visitorId: options.visitor }) };
+        await checkAccount(store, account);
+        const result = await addUser(store, { ...account, password: await readPassword() });
         console.log(JSON.stringify(result));
       } finally {
         await store.close();
