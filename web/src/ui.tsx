@@ -115,7 +115,3 @@ export function LoadState({ loaded, children }: { loaded: Loaded<unknown>; child
   if (loaded.data === undefined) return <p class="muted" aria-live="polite">Henter …</p>;
   return <>{children()}</>;
 }
-
-/** The Danish message the server gave for a field (client checks come first; this catches what only the server knows). */
-export const serverFieldErrors = (error: ApiError | undefined): Record<string, string> =>
-  Object.fromEntries((error?.errors ?? []).map((e) => [e.field, 'Ugyldig værdi: ret feltet, og prøv igen.']));

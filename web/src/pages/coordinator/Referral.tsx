@@ -54,7 +54,8 @@ export function Referral() {
       navigate(`/app/sager/${data.caseId}?modtaget=1`);
     } catch (error) {
       const e = error as ApiError;
-      const fromServer = Object.fromEntries(e.errors.map((f) => [SERVER_FIELDS[f.field] ?? 'programme', 'Feltet er ikke udfyldt rigtigt.']));
+      // What only the server could check lands next to its field; the rest is in the message at the top.
+      const fromServer = Object.fromEntries(e.errors.flatMap((f) => (SERVER_FIELDS[f.field] ? [[SERVER_FIELDS[f.field], 'Feltet er ikke udfyldt rigtigt.']] : [])));
       setErrors(fromServer);
       setFailure(e.message);
     } finally {
