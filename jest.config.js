@@ -35,7 +35,9 @@ module.exports = {
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
-    { ...base, displayName: 'main', testMatch: ['**/*.spec.ts'] },
+    { ...base, displayName: 'main', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/test/browser/'] },
+    // The web application in Debian's Chromium (test/browser/browser.ts says when it skips).
+    { ...base, displayName: 'browser', testMatch: ['**/browser/**/*.browser.spec.ts'] },
     ...(postgresAnswers()
       ? [
           {

@@ -11,6 +11,7 @@ import { BODY_LIMIT, installJsonBodyParser } from './http/json-body';
 import { PROBLEM_CONTENT_TYPE, problem } from './http/problem';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
+import { serveWebApp } from './web/web-app';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -60,6 +61,8 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   mountOpenApi(app);
+  // The web application at /, /app/* and /assets/ (built into dist/web by npm run build).
+  await serveWebApp(app);
   await app.init();
   await fastify.ready();
   return app;

@@ -32,6 +32,8 @@ import { AccessLogService } from './privacy/access-log.service';
 import { AuthGuard } from './privacy/auth.guard';
 import { AccessLogInterceptor } from './privacy/personal-data';
 import { PseudonymiseInterceptor } from './privacy/pseudonymise.interceptor';
+import { LoginController } from './privacy/users/login.controller';
+import { userProviders } from './privacy/users/users.providers';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ListVisitorsController } from './visitors/list-visitors/list-visitors.controller';
 import { RegisterVisitorController, RegisterVisitorHandler } from './visitors/register-visitor/register-visitor.controller';
@@ -75,6 +77,7 @@ export class AppModule {
         CitizenExportController,
         AuditExportController,
         EraseCitizenController,
+        LoginController,
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [
@@ -85,6 +88,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         PseudonymiseInterceptor,
         ...cryptoProviders,
+        ...userProviders,
         // Outermost: an auditor's answers lose every personal field (after the access log has seen whose they were).
         { provide: APP_INTERCEPTOR, useExisting: PseudonymiseInterceptor },
         // Sealed personal fields are opened at the edge ([slettet] once the person is erased).

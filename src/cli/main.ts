@@ -15,6 +15,7 @@ import { applyRetention } from './retention';
 import { progressBar } from './progress';
 import { replayCase } from './replay';
 import { seed } from './seed/seed';
+import { registerUserCommands } from './user';
 
 /**
  * `npm run cli -- <command>`: reads the same environment as the server (DATA_DIR,
@@ -160,6 +161,8 @@ program
       await env.close();
     }
   });
+
+registerUserCommands(program);
 
 /** The store `migrate --to` names. */
 async function openTarget(url: string, schema: string, beside?: string): Promise<EventStore> {

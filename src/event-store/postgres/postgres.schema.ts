@@ -81,6 +81,20 @@ const migrations = (s: string): ReadonlyArray<{ version: number; sql: string }> 
       );
     `,
   },
+  {
+    // The people who sign in to the web application (cli user add): a bcrypt hash, never the password.
+    version: 5,
+    sql: `
+      CREATE TABLE ${s}.users (
+        username      text        PRIMARY KEY,
+        password_hash text        NOT NULL,
+        role          text        NOT NULL,
+        visitor_id    text,
+        created_at    timestamptz NOT NULL DEFAULT now(),
+        updated_at    timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 /** A fixed key for the migration lock (any 64-bit number, the same in every process). */

@@ -1,0 +1,93 @@
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { Command, InvalidArgumentError } from 'commander';
+import { ROLES, Role } from '../../domain/shared/codes';
+import { isUuid, visitorStreamId } from '../../domain/shared/ids';
+import { loadConfig } from '../config/config';
+import { createEventStore } from '../event-store/create-event-store';
+import type { EventStore } from '../event-store/event-store.port';
+import { hashPassword, passwordProblem } from '../privacy/users/passwords';
+import { userStoreFor } from '../privacy/users/users.store';
+
+export interface NewUser {
+  username: string;
+  role: Role;
+  visitorId?: string;
+  password: string;
+}
+
+/** Checks the account's name, role and visitor id (before anyone types a password for it). */
+export async function checkAccount(store: EventStore, user: Omit<NewUser, 'password'>): Promise<void> {
+  if (!/^[\p{L}\p{N}._@+-]{1,100}$/u.test(user.username)) throw new InvalidArgumentError('--username must be 1 to 100 letters, digits or . _ @ + -');
+  if (!(ROLES as readonly string[]).includes(user.role)) throw new InvalidArgumentError(`--role must be one of ${ROLES.join(', ')}`);
+  if (user.role === 'visitor') {
+    if (!isUuid(user.visitorId)) throw new InvalidArgumentError('a visitor needs --visitor <visitorId> (a UUID from POST /visitors)');
+    if ((await store.readStream(visitorStreamId(user.visitorId!.toLowerCase()))).length === 0) throw new InvalidArgumentError(`no visitor ${user.visitorId} is registered`);
+  } else if (user.visitorId !== undefined) {
+    throw new InvalidArgumentError('only --role visitor takes --visitor');
+  }
+}
+
+/** Checks and stores a user (or replaces the password and role of one with that name). */
+export async function addUser(store: EventStore, user: NewUser): Promise<{ username: string; role: Role; visitorId?: string; created: boolean }> {
+  await checkAccount(store, user);
+  const problem = passwordProblem(user.password);
+  if (problem) throw new InvalidArgumentError(problem);
+  const visitorId = user.visitorId?.toLowerCase();
+  const created = await userStoreFor(store).save({ username: user.username, role: user.role, passwordHash: await hashPassword(user.password), ...(visitorId && { visitorId }) });
+  return { username: user.username, role: user.role, ...(visitorId && { visitorId }), created };
+}
+
+/**
+ * The password, never from the command line (it would sit in the shell's history
+ * and in `ps`): typed twice without echo on a terminal, else the first line of
+ * standard input (`echo "$PASSWORD" | npm run cli -- user add ...`).
+ */
+export async function readPassword(input: NodeJS.ReadStream = process.stdin): Promise<string> {
+  if (!input.isTTY) {
+    let text = '';
+    for await (const chunk of input) text += String(chunk);
+    return text.split(/\r?\n/)[0] ?? '';
+  }
+  const first = await prompt(input, 'Adgangskode: ');
+  const second = await prompt(input, 'Gentag adgangskode: ');
+  if (first !== second) throw new InvalidArgumentError('the two passwords are not the same');
+  return first;
+}
+
+function prompt(input: NodeJS.ReadStream, question: string): Promise<string> {
+  process.stderr.write(question);
+  // Typed characters are swallowed: nothing is echoed to the terminal.
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const rl = createInterface({ input, output: silent, terminal: true });
+  return new Promise((resolve) => {
+    rl.question('', (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      resolve(answer);
+    });
+  });
+}
+
+export function registerUserCommands(program: Command): void {
+  const user = program.command('user').description('people who sign in to the web application');
+  user
+    .command('add')
+    .description('add a user (or set a new password and role for one); the password is read from standard input, never an argument')
+    .requiredOption('--username <name>', 'what they sign in with; recorded as the actor of their commands')
+    .requiredOption('--role <role>', ROLES.join(', '))
+    .option('--visitor <id>', "a visitor's visitor id (required for --role visitor)")
+    .action(async (options: { username: string; role: Role; visitor?: string }) => {
+      const config = loadConfig();
+      if (config.eventStore === 'memory') throw new InvalidArgumentError('EVENT_STORE=memory keeps nothing between processes; users need sqlite or postgres');
+      const store = await createEventStore(config);
+      try {
+        const account = { username: options.username, role: options.role, ...(options.visitor !== undefined && { visitorId: options.visitor }) };
+        await checkAccount(store, account);
+        const result = await addUser(store, { ...account, password: await readPassword() });
+        console.log(JSON.stringify(result));
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,37 @@
+import bcrypt from 'bcryptjs';
+
+/**
+ * bcrypt (pure JavaScript, so nothing native to build) at cost 12: about a
+ * quarter of a second per check here, slow enough to make guessing a stolen
+ * hash expensive and fast enough for a sign-in.
+ */
+const COST = 12;
+
+/** bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused instead. */
+export const MAX_PASSWORD_BYTES = 72;
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** Why a password cannot be used, in English for the CLI; undefined when it can. */
+export function passwordProblem(password: string): string | undefined {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return `the password must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) return `the password must be at most ${MAX_PASSWORD_BYTES} bytes (bcrypt reads no more)`;
+  return undefined;
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, COST);
+}
+
+/** A hash of nothing anyone knows: an unknown user costs the same check as a known one, so timing tells nothing. */
+let decoy: Promise<string> | undefined;
+
+/** Whether the password matches; with no hash (no such user) it still spends a full check and answers false. */
+export async function checkPassword(password: string, hash: string | undefined): Promise<boolean> {
+  if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) return false;
+  if (hash === undefined) {
+    decoy ??= bcrypt.hash(`decoy-${Math.random()}`, COST);
+    await bcrypt.compare(password, await decoy);
+    return false;
+  }
+  return bcrypt.compare(password, hash);
+}

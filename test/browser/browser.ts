@@ -1,0 +1,84 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Browser, BrowserContext, chromium, ConsoleMessage, Page } from 'playwright-core';
+import { createApp } from '../../src/app.factory';
+import { testConfig } from '../e2e/support/test-app';
+
+/** Debian's Chromium: a browser download is not possible here, so the package is installed instead (.ci/run does it in CI). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Whether the browser tests can run; in CI a missing browser is a failure, elsewhere a skip that says why. */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: .ci/run installs the chromium package with apt-get; the browser tests must run in CI`);
+  console.warn(`${CHROMIUM} is missing: the browser tests are skipped. Install it with: apt-get install -y chromium`);
+  return false;
+}
+
+/** The real application, built web app included, on a fresh data directory and a free port on 127.0.0.1. */
+export async function startServer(): Promise<{ app: NestFastifyApplication; url: string; dataDir: string; close: () => Promise<void> }> {
+  // npm start's own step: builds dist/web only when the sources changed.
+  execFileSync(process.execPath, [join(__dirname, '..', '..', 'web', 'build.mjs')], { stdio: 'inherit', timeout: 300_000 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'brobygger-browser-'));
+  const app = await createApp(testConfig('sqlite', dataDir), { logs: false });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // Playwright gives every launch a fresh, temporary profile (user-data-dir).
+    // Date fields draw in the browser's language: Danish where Debian's chromium-l10n is installed, else en-US.
+    args: ['--lang=da-DK', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    timeout: 60_000,
+  });
+}
+
+/**
+ * Everything the page says in its console, and every script error. A failed
+ * request that the step expects (a 401 for a wrong password, a 409 for a rule,
+ * a 412, a 403) is logged by Chromium as an error too: a test names those.
+ */
+export class ConsoleWatch {
+  readonly errors: string[] = [];
+  private expected: RegExp[] = [];
+
+  watch(page: Page): void {
+    page.on('console', (message: ConsoleMessage) => {
+      if (message.type() !== 'error' && message.type() !== 'warning') return;
+      const text = message.text();
+      const allowed = this.expected.findIndex((pattern) => pattern.test(text));
+      if (allowed >= 0) this.expected.splice(allowed, 1);
+      else this.errors.push(`${message.type()}: ${text} (${page.url()})`);
+    });
+    page.on('pageerror', (error) => this.errors.push(`page error: ${error.message} (${page.url()})`));
+  }
+
+  /** The next console error matching `status` is the failed request the step provoked on purpose. */
+  expectFailedRequest(status: number): void {
+    this.expected.push(new RegExp(`status of ${status}`));
+  }
+}
+
+export async function newPage(browser: Browser, watch: ConsoleWatch, viewport = { width: 1280, height: 860 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  watch.watch(page);
+  return { context, page };
+}

@@ -1,0 +1,93 @@
+import { dateTime } from '../format';
+import { CLOSURE, label, NEED, PRIORITY, RELATION, ROLE, TASK, VISITOR_KIND } from '../labels';
+
+/** One entry of GET /cases/:caseId/history (the label is already in Danish). */
+export interface HistoryEntry {
+  type: string;
+  label: string;
+  occurredAt: string;
+  recordedAt: string;
+  revision: number;
+  actor?: { id: string; role: string };
+  data: Record<string, unknown>;
+}
+
+const s = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** What an event says, in a line of Danish (free text only where the reader may see it; an auditor's has none). */
+function details(entry: HistoryEntry): string[] {
+  const d = entry.data;
+  switch (entry.type) {
+    case 'TriagedToVolunteer':
+    case 'TriagedToProfessional':
+      return [`Prioritet: ${label(PRIORITY, s(d.priority))}`, s(d.reason)];
+    case 'FirstVisitBooked':
+      return [`${s(d.visitorName) || label(VISITOR_KIND, s(d.visitorKind))}, første besøg ${dateTime(s(d.visitAt))}`];
+    case 'VisitHeld':
+      return [
+        d.nextVisitAt ? `Næste besøg ${dateTime(s(d.nextVisitAt))}` : 'Intet næste besøg aftalt',
+        Array.isArray(d.themes) && d.themes.length > 0 ? `Temaer: ${(d.themes as string[]).join(', ')}` : '',
+        s(d.note),
+      ];
+    case 'VisitorDismissedButReturning':
+      return [`Kommer igen ${dateTime(s(d.nextVisitAt))}`, s(d.assessment)];
+    case 'VisitRescheduled':
+      return [`Flyttet fra ${dateTime(s(d.from))} til ${dateTime(s(d.to))}`];
+    case 'VisitCancelled':
+      return [`Besøget ${dateTime(s(d.at))} aflyst af ${d.by === 'citizen' ? 'borgeren' : 'besøgsvennen'}`, s(d.reason)];
+    case 'RiskFlagged':
+      return [label(NEED, s(d.risk)), s(d.note)];
+    case 'VisitorReassigned':
+      return [`Ny besøgsven: ${s(d.toVisitorName) || label(VISITOR_KIND, s(d.toVisitorKind))}`, s(d.reason)];
+    case 'TaskOpened':
+      return [label(TASK, s(d.kind)), s(d.description)];
+    case 'TaskCompleted':
+      return [s(d.outcome)];
+    case 'LonelinessAssessed':
+      return [`Score ${String(d.score)} af 9${d.severe ? ' (tegn på svær ensomhed)' : ''}`];
+    case 'RelationEstablished':
+      return [label(RELATION, s(d.kind)), s(d.description)];
+    case 'ReferralDeclined':
+    case 'CaseClosed':
+      return [label(CLOSURE, s(d.reason))];
+    default:
+      return [];
+  }
+}
+
+/** A case's timeline in Danish words and Copenhagen time; entries after `until` are shown as not yet happened. */
+export function Timeline({ entries, until, axis = 'occurred' }: { entries: HistoryEntry[]; until?: string; axis?: 'occurred' | 'recorded' }) {
+  if (entries.length === 0) return <p class="empty">Ingen hændelser.</p>;
+  return (
+    <ol class="timeline">
+      {entries.map((entry) => {
+        const when = axis === 'recorded' ? entry.recordedAt : entry.occurredAt;
+        const later = until !== undefined && when > until;
+        return (
+          <li key={entry.revision} class={later ? 'later' : ''}>
+            <div class="when">
+              <time dateTime={entry.occurredAt}>{dateTime(entry.occurredAt)}</time>
+              {entry.recordedAt.slice(0, 16) !== entry.occurredAt.slice(0, 16) && <small class="muted">registreret {dateTime(entry.recordedAt)}</small>}
+            </div>
+            <div class="what">
+              <strong>
+                {later && <span class="sr-only">Endnu ikke sket: </span>}
+                {entry.label}
+              </strong>
+              {details(entry)
+                .filter(Boolean)
+                .map((line, i) => (
+                  <p key={i}>{line}</p>
+                ))}
+              {entry.actor && (
+                <small class="muted">
+                  {label(ROLE, entry.actor.role)} {entry.actor.id}
+                </small>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

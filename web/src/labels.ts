@@ -1,0 +1,91 @@
+import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, Role, TaskKind, Track, VisitorKind } from '../../domain/shared/codes';
+
+/** The Danish words for the code lists, as in docs/glossary.md. Codes stay the contract; these are for people. */
+export const PROGRAMME: Record<Programme, string> = {
+  care_visits: 'Omsorgsbesøg',
+  visiting_friend: 'Besøgsven',
+  community_guide: 'Fællesskabsguide',
+  companion: 'Bisidder',
+};
+
+export const REFERRER_ROLE: Record<ReferrerRole, string> = {
+  visitator: 'Visitator',
+  prevention_worker: 'Forebygger',
+  home_nurse: 'Hjemmesygeplejerske',
+  group_leader: 'Gruppeleder',
+  home_helper: 'Hjemmehjælper',
+  social_worker: 'Socialrådgiver',
+  occupational_therapist: 'Ergoterapeut',
+  priest: 'Præst',
+  parish_worker: 'Sognemedhjælper',
+  patient_organisation: 'Interesseorganisation',
+  church_organisation: 'Kirkelig organisation',
+  general_practitioner: 'Egen læge',
+  hospital: 'Hospital',
+  relative: 'Pårørende',
+  self: 'Borgeren selv',
+  other: 'Andet',
+};
+
+export const NEED: Record<Need, string> = {
+  loneliness_symptoms: 'Symptomer på ensomhed og isolation',
+  stuck_problems: 'Problemer gået i hårdknude',
+  existential_conversations: 'Eksistentielle samtaler',
+  suicidal_thoughts: 'Selvmordstanker',
+  contact_difficulties: 'Svært ved at få kontakt til andre',
+  cannot_use_day_centre: 'Kan ikke benytte dagcenter eller daghjem',
+  contact_authorities: 'Hjælp til at kontakte instanser',
+  applications: 'Hjælp til ansøgninger',
+  desperate_situation: 'Fortvivlet situation',
+};
+
+export const TASK: Record<TaskKind, string> = {
+  health_supplement: 'Helbredstillæg',
+  housing_benefit: 'Boligydelse',
+  heating_aid: 'Varmehjælp',
+  dental_care: 'Omsorgstandpleje',
+  assistive_devices: 'Hjælpemidler',
+  personal_supplement: 'Personligt tillæg',
+  grant: 'Legat',
+  contact_authority: 'Kontakt til læge, sygeplejerske eller sagsbehandler',
+  treatment_follow_up: 'Opfølgning på behandling',
+  housing_problem: 'Boligproblem',
+  mediation: 'Mægling',
+  other: 'Andet',
+};
+
+export const RELATION: Record<RelationKind, string> = {
+  family: 'Familie',
+  friend: 'Ven',
+  volunteer_visitor: 'Frivillig besøgsven',
+  network: 'Netværk af ligestillede',
+  self_help_group: 'Selvhjælpsgruppe',
+  activity: 'Aktivitet',
+  social_cafe: 'Social café',
+  practice_community: 'Øvefællesskab',
+  other: 'Andet',
+};
+
+export const CLOSURE: Record<ClosureReason, string> = {
+  relation_established: 'Ny relation etableret',
+  citizen_declined: 'Borgeren har sagt nej tak',
+  moved: 'Fraflyttet',
+  deceased: 'Død',
+  transferred_to_professionals: 'Overdraget til fagprofessionelle',
+  consent_withdrawn: 'Samtykke trukket tilbage',
+  other: 'Andet',
+};
+
+export const VISITOR_KIND: Record<VisitorKind, string> = {
+  volunteer: 'Frivillig',
+  volunteer_professional: 'Frivillig med faglig baggrund',
+  employee: 'Ansat',
+};
+
+export const TRACK: Record<Track, string> = { volunteer: 'Frivilligt spor', professional: 'Fagligt spor' };
+export const PRIORITY: Record<Priority, string> = { high: 'Høj', normal: 'Normal', low: 'Lav' };
+export const ROLE: Record<Role, string> = { coordinator: 'Koordinator', visitor: 'Besøgsven', manager: 'Leder', auditor: 'Evaluator', admin: 'Administrator' };
+export const STATUS: Record<string, string> = { Referred: 'Henvist', Waiting: 'I ventemappen', Active: 'Aktiv', Closed: 'Afsluttet' };
+
+/** A code's Danish word, or the code itself if the list does not know it (a newer server). */
+export const label = <K extends string>(list: Record<K, string>, code: string | undefined): string => (code === undefined ? '–' : (list[code as K] ?? code));

@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import { ApiError, get, query } from '../../api';
+import { loadSession } from '../../session';
+import { date } from '../../format';
+import { label, PRIORITY, PROGRAMME, STATUS, TRACK } from '../../labels';
+import { Field, Link, LoadState, Notice, Options, useLoad } from '../../ui';
+
+interface AuditRow {
+  caseId: string;
+  citizen: string;
+  status: string;
+  programme: string;
+  referredAt: string;
+  track?: string;
+  priority?: string;
+}
+
+/** Downloads GET /audit/export (NDJSON, pseudonymised) with the token, as a file. */
+async function downloadExport(): Promise<void> {
+  const session = loadSession();
+  const response = await fetch('/audit/export', { headers: { authorization: `Bearer ${session?.token ?? ''}` } });
+  if (!response.ok) throw new ApiError(response.status, 'export', 'Eksporten kunne ikke hentes. Prøv igen.');
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: `brobygger-evaluering-${new Date().toISOString().slice(0, 10)}.ndjson` });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Evaluering: every case under a pseudonym, no personal data; each opens a timeline that replays the case. */
+export function AuditCases() {
+  const [status, setStatus] = useState('');
+  const [programme, setProgramme] = useState('');
+  const [exportError, setExportError] = useState<string>();
+  const loaded = useLoad(() => get<AuditRow[]>(`/cases${query({ status, programme, limit: 1000 })}`), [status, programme]);
+  return (
+    <section>
+      <div class="page-head">
+        <h1>Evaluering</h1>
+        <button type="button" onClick={() => downloadExport().catch((e: Error) => setExportError(e.message))}>
+          Hent eksport (NDJSON)
+        </button>
+      </div>
+      <p class="muted">Pseudonymiseret: borgere vises med et fast pseudonym, uden navne, kontaktoplysninger eller fritekst.</p>
+      {exportError && <Notice kind="error">{exportError}</Notice>}
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <Field label="Status">
+          {(a) => (
+            <select {...a} value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+              <Options options={STATUS} empty="Alle" />
+            </select>
+          )}
+        </Field>
+        <Field label="Ordning">
+          {(a) => (
+            <select {...a} value={programme} onChange={(e) => setProgramme(e.currentTarget.value)}>
+              <Options options={PROGRAMME} empty="Alle ordninger" />
+            </select>
+          )}
+        </Field>
+      </form>
+      <LoadState loaded={loaded}>
+        {() =>
+          loaded.data!.length === 0 ? (
+            <p class="empty">Ingen sager.</p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Pseudonym</th>
+                    <th scope="col">Ordning</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Spor</th>
+                    <th scope="col">Prioritet</th>
+                    <th scope="col">Henvist</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {loaded.data!.map((c) => (
+                    <tr key={c.caseId}>
+                      <td>
+                        <Link href={`/app/evaluering/${c.caseId}`}>{c.citizen}</Link>
+                      </td>
+                      <td>{label(PROGRAMME as Record<string, string>, c.programme)}</td>
+                      <td>{label(STATUS, c.status)}</td>
+                      <td>{c.track ? label(TRACK as Record<string, string>, c.track) : '–'}</td>
+                      <td>{c.priority ? label(PRIORITY as Record<string, string>, c.priority) : '–'}</td>
+                      <td>{date(c.referredAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </LoadState>
+    </section>
+  );
+}

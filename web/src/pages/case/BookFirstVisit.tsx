@@ -1,0 +1,38 @@
+import { useState } from 'preact/hooks';
+import { CommandError, useCommand } from '../../command';
+import { fromLocalInput, nowForInput } from '../../format';
+import { Field } from '../../ui';
+import type { CaseView } from './case-view';
+import { VisitorPicker } from './VisitorPicker';
+
+/** A place is free: book the first visit; the visit card gets the visitor's name and phone. */
+export function BookFirstVisit({ c, etag, done, refresh }: { c: CaseView; etag?: string | undefined; done: () => void; refresh: () => void }) {
+  const [visitorId, setVisitorId] = useState('');
+  const [visitAt, setVisitAt] = useState(nowForInput(7));
+  const [errors, setErrors] = useState<{ visitorId?: string; visitAt?: string }>({});
+  const command = useCommand(done);
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const at = fromLocalInput(visitAt);
+    const found = { ...(!visitorId && { visitorId: 'Vælg en besøgsven.' }), ...(!at && { visitAt: 'Skriv dato og tid for første besøg.' }) };
+    setErrors(found);
+    if (Object.keys(found).length === 0) void command.send(`/cases/${c.caseId}/first-visit`, { visitorId, visitAt: at }, etag);
+  };
+
+  return (
+    <form class="card form" onSubmit={submit} noValidate>
+      <h2>Book første besøg</h2>
+      <CommandError error={command.error} onRefresh={refresh} />
+      <VisitorPicker track={c.track} value={visitorId} onChange={setVisitorId} error={errors.visitorId} />
+      <Field label="Første besøg" error={errors.visitAt} required>
+        {(a) => <input {...a} type="datetime-local" value={visitAt} onInput={(e) => setVisitAt(e.currentTarget.value)} />}
+      </Field>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={command.busy}>
+          Book første besøg
+        </button>
+      </div>
+    </form>
+  );
+}

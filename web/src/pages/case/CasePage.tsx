@@ -1,0 +1,165 @@
+import { useState } from 'preact/hooks';
+import { get, request } from '../../api';
+import { HistoryEntry, Timeline } from '../../components/Timeline';
+import { date, dateTime, longDateTime } from '../../format';
+import { CLOSURE, label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, RELATION, STATUS, TASK, TRACK, VISITOR_KIND } from '../../labels';
+import { Link, LoadState, Notice, useLoad } from '../../ui';
+import { ActiveActions } from './ActiveActions';
+import { BookFirstVisit } from './BookFirstVisit';
+import { CaseView, citizenName } from './case-view';
+import { Triage } from './Triage';
+
+/** A citizen's case for the coordinator: who, what the referral said, what to do next, and the full timeline. */
+export function CasePage({ caseId }: { caseId: string }) {
+  const [saved, setSaved] = useState<string | undefined>(new URLSearchParams(location.search).has('modtaget') ? 'Henvisningen er modtaget.' : undefined);
+  const loaded = useLoad(async () => {
+    const [{ data, etag }, history] = await Promise.all([request<CaseView>(`/cases/${caseId}`), get<HistoryEntry[]>(`/cases/${caseId}/history`)]);
+    return { c: data, etag, history };
+  }, [caseId]);
+  const done = (what: string) => () => {
+    setSaved(what);
+    loaded.reload();
+  };
+
+  return (
+    <LoadState loaded={loaded}>
+      {() => {
+        const { c, etag, history } = loaded.data!;
+        const citizen = typeof c.citizen === 'object' ? c.citizen : undefined;
+        // What the referrer told (situation, who referred): in the referral event, not in the case's state.
+        const referral = history.find((e) => e.type === 'ReferralReceived')?.data as
+          | { referrer?: { name?: string; phone?: string }; situation?: { physical?: string; psychological?: string; social?: string } }
+          | undefined;
+        const situation = referral?.situation ?? {};
+        const actions = { c, etag, refresh: () => (setSaved(undefined), loaded.reload()) };
+        return (
+          <section class="case">
+            <p>
+              <Link href="/app/ventemappe">← Ventemappe</Link>
+            </p>
+            <div class="page-head">
+              <h1>{citizenName(c)}</h1>
+              <span class={`badge status-${c.status}`}>{c.declined ? 'Afvist' : label(STATUS, c.status)}</span>
+            </div>
+            {saved && <Notice kind="success">{saved}</Notice>}
+            <div class="columns">
+              <div>
+                <div class="card">
+                  <h2>Borger og henvisning</h2>
+                  <dl class="facts">
+                    {citizen && (
+                      <>
+                        <dt>Adresse</dt>
+                        <dd>{citizen.address}</dd>
+                        <dt>Telefon</dt>
+                        <dd>{citizen.phone ?? '–'}</dd>
+                      </>
+                    )}
+                    <dt>Ordning</dt>
+                    <dd>{label(PROGRAMME, c.programme)}</dd>
+                    <dt>Henvist</dt>
+                    <dd>
+                      {date(c.referredAt)} af {label(REFERRER_ROLE, c.referrerRole).toLowerCase()}
+                      {c.referrerOrganisation && `, ${c.referrerOrganisation}`}
+                      {referral?.referrer?.name && (
+                        <>
+                          <br />
+                          {referral.referrer.name}
+                          {referral.referrer.phone && `, tlf. ${referral.referrer.phone}`}
+                        </>
+                      )}
+                    </dd>
+                    {(
+                      [
+                        ['Fysisk', situation.physical],
+                        ['Psykisk', situation.psychological],
+                        ['Socialt', situation.social],
+                      ] as const
+                    )
+                      .filter(([, text]) => text)
+                      .map(([name, text]) => (
+                        <>
+                          <dt>{name}</dt>
+                          <dd>{text}</dd>
+                        </>
+                      ))}
+                    {c.track && (
+                      <>
+                        <dt>Spor</dt>
+                        <dd>
+                          {label(TRACK, c.track)}, prioritet {label(PRIORITY, c.priority).toLowerCase()}
+                        </dd>
+                      </>
+                    )}
+                    <dt>Behov</dt>
+                    <dd>
+                      {c.needs.length === 0 ? '–' : c.needs.map((n) => <span key={n} class={`badge${n === 'suicidal_thoughts' ? ' badge-risk' : ''}`}>{label(NEED, n)}</span>)}
+                    </dd>
+                    {c.riskFlags.length > 0 && (
+                      <>
+                        <dt>Risici</dt>
+                        <dd>
+                          {c.riskFlags.map((n) => (
+                            <span key={n} class="badge badge-risk">
+                              {label(NEED, n)}
+                            </span>
+                          ))}
+                        </dd>
+                      </>
+                    )}
+                    {c.requestedTasks.length > 0 && (
+                      <>
+                        <dt>Ønskede opgaver</dt>
+                        <dd>{c.requestedTasks.map((t) => label(TASK, t)).join(', ')}</dd>
+                      </>
+                    )}
+                  </dl>
+                </div>
+                {c.status === 'Active' && (
+                  <div class="card visit-card">
+                    <h2>Besøgskort</h2>
+                    <p>
+                      <strong>{c.visitorName}</strong> ({label(VISITOR_KIND, c.visitorKind).toLowerCase()}){c.visitorPhone && <>, tlf. {c.visitorPhone}</>}
+                    </p>
+                    <p>Næste besøg: {c.nextVisitAt ? longDateTime(c.nextVisitAt) : 'ikke aftalt'}</p>
+                    <p class="muted">Første besøg {dateTime(c.firstVisitAt)}{c.lastVisitAt && `, seneste ${dateTime(c.lastVisitAt)}`}</p>
+                  </div>
+                )}
+                {(c.tasks.length > 0 || c.relations.length > 0 || c.assessments.length > 0) && (
+                  <div class="card">
+                    <h2>Opgaver, målinger og relationer</h2>
+                    <ul class="plain">
+                      {c.tasks.map((t) => (
+                        <li key={t.taskId}>
+                          {label(TASK, t.kind)}: {t.status === 'open' ? 'i gang' : `løst (${t.outcome ?? ''})`}
+                        </li>
+                      ))}
+                      {c.assessments.map((a) => (
+                        <li key={a.at}>
+                          UCLA-3 {date(a.at)}: {a.score} af 9
+                        </li>
+                      ))}
+                      {c.relations.map((r) => (
+                        <li key={r.at}>
+                          Relation: {label(RELATION, r.kind)} ({date(r.at)})
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+                {c.status === 'Closed' && <Notice kind="info">Sagen blev {c.declined ? 'afvist' : 'afsluttet'} {date(c.closedAt)}: {label(CLOSURE, c.reason)}.</Notice>}
+                {c.status === 'Referred' && <Triage {...actions} done={done('Sagen er visiteret og ligger i ventemappen.')} />}
+                {c.status === 'Waiting' && <BookFirstVisit {...actions} done={done('Første besøg er booket.')} />}
+                {c.status === 'Active' && <ActiveActions {...actions} done={done('Sagen er opdateret.')} />}
+              </div>
+              <div>
+                <h2>Tidslinje</h2>
+                <Timeline entries={history} />
+              </div>
+            </div>
+          </section>
+        );
+      }}
+    </LoadState>
+  );
+}

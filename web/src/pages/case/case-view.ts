@@ -1,0 +1,50 @@
+import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../../../../domain/shared/codes';
+
+/** GET /cases/:caseId, as the app reads it (every status in one shape; absent fields are absent). */
+export interface CaseView {
+  caseId: string;
+  citizenId?: string;
+  citizen?: { name: string; address: string; phone?: string; cpr?: string } | string;
+  status: 'Referred' | 'Waiting' | 'Active' | 'Closed';
+  programme: Programme;
+  referredAt: string;
+  referrerRole: ReferrerRole;
+  referrerOrganisation?: string;
+  needs: Need[];
+  requestedTasks: TaskKind[];
+  riskFlags: Need[];
+  tasks: Array<{ taskId: string; kind: TaskKind; description?: string; status: 'open' | 'completed'; outcome?: string }>;
+  assessments: Array<{ instrument: 'ucla3'; score: number; at: string }>;
+  relations: Array<{ kind: RelationKind; description?: string; at: string }>;
+  track?: Track;
+  priority?: Priority;
+  visitorId?: string;
+  visitorKind?: VisitorKind;
+  visitorName?: string;
+  visitorPhone?: string;
+  firstVisitAt?: string;
+  nextVisitAt?: string;
+  lastVisitAt?: string;
+  lastThemes?: string[];
+  declined?: boolean;
+  reason?: ClosureReason;
+  closedAt?: string;
+  revision: number;
+}
+
+/** A visitor from GET /visitors. */
+export interface VisitorRow {
+  visitorId: string;
+  name: string;
+  kind: VisitorKind;
+  phone?: string;
+  active: boolean;
+  capacity: number;
+  activeCases: number;
+  freePlaces: number;
+}
+
+/** Who may take a case on a track: any visitor on the volunteer track, a professional on the professional one. */
+export const fits = (track: Track | undefined, kind: VisitorKind): boolean => track !== 'professional' || kind !== 'volunteer';
+
+export const citizenName = (c: CaseView): string => (typeof c.citizen === 'object' ? c.citizen.name : typeof c.citizen === 'string' ? c.citizen : 'Borger');

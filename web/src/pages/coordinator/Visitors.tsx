@@ -1,0 +1,100 @@
+import { useState } from 'preact/hooks';
+import type { VisitorKind } from '../../../../domain/shared/codes';
+import { ApiError, get, request } from '../../api';
+import { label, VISITOR_KIND } from '../../labels';
+import { Field, LoadState, Notice, Options, useLoad } from '../../ui';
+import type { VisitorRow } from '../case/case-view';
+
+const PHONE = /^(\+45)?\s*\d{2}\s?\d{2}\s?\d{2}\s?\d{2}$/;
+
+/** Besøgsvenner: who visits, how many cases each has, and registering a new one. */
+export function Visitors() {
+  const loaded = useLoad(() => get<VisitorRow[]>('/visitors'), []);
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<VisitorKind>('volunteer');
+  const [capacity, setCapacity] = useState('3');
+  const [phone, setPhone] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const n = Number(capacity);
+    const found = {
+      ...(!name.trim() && { name: 'Skriv besøgsvennens navn.' }),
+      ...(!(Number.isInteger(n) && n >= 1 && n <= 50) && { capacity: 'Skriv et helt tal fra 1 til 50.' }),
+      ...(phone.trim() && !PHONE.test(phone.trim()) && { phone: 'Skriv et dansk telefonnummer: 8 cifre, gerne med +45 foran.' }),
+    };
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    try {
+      await request('/visitors', { method: 'POST', body: { name: name.trim(), kind, capacity: n, ...(phone.trim() && { phone: phone.trim() }) } });
+      setMessage({ kind: 'success', text: `${name.trim()} er registreret.` });
+      setName('');
+      setPhone('');
+      loaded.reload();
+    } catch (error) {
+      setMessage({ kind: 'error', text: (error as ApiError).message });
+    }
+  };
+
+  return (
+    <section>
+      <h1>Besøgsvenner</h1>
+      <div class="columns">
+        <LoadState loaded={loaded}>
+          {() => (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Navn</th>
+                    <th scope="col">Slags</th>
+                    <th scope="col" class="num">Sager</th>
+                    <th scope="col" class="num">Ledige pladser</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {loaded.data!.map((v) => (
+                    <tr key={v.visitorId}>
+                      <td>
+                        {v.name}
+                        {!v.active && <span class="badge">Ikke aktiv</span>}
+                      </td>
+                      <td>{label(VISITOR_KIND, v.kind)}</td>
+                      <td class="num">{v.activeCases}</td>
+                      <td class="num">{v.freePlaces}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </LoadState>
+        <form class="card form" onSubmit={submit} noValidate>
+          <h2>Ny besøgsven</h2>
+          {message && <Notice kind={message.kind}>{message.text}</Notice>}
+          <Field label="Navn" error={errors.name} required>
+            {(a) => <input {...a} maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
+          </Field>
+          <Field label="Slags">
+            {(a) => (
+              <select {...a} value={kind} onChange={(e) => setKind(e.currentTarget.value as VisitorKind)}>
+                <Options options={VISITOR_KIND} />
+              </select>
+            )}
+          </Field>
+          <Field label="Antal borgere" error={errors.capacity} required>
+            {(a) => <input {...a} type="number" min={1} max={50} inputMode="numeric" value={capacity} onInput={(e) => setCapacity(e.currentTarget.value)} />}
+          </Field>
+          <Field label="Telefon (til besøgskortet)" error={errors.phone}>
+            {(a) => <input {...a} type="tel" value={phone} onInput={(e) => setPhone(e.currentTarget.value)} />}
+          </Field>
+          <button type="submit" class="primary">
+            Registrér besøgsven
+          </button>
+        </form>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { get } from '../../api';
+import { longDateTime } from '../../format';
+import { label, NEED, PROGRAMME, TASK } from '../../labels';
+import type { Session } from '../../session';
+import { Link, LoadState, Notice, useLoad } from '../../ui';
+import { CaseView, citizenName } from '../case/case-view';
+
+interface Caseload {
+  name: string;
+  capacity: number;
+  activeCases: number;
+  freePlaces: number;
+  overdue: number;
+  cases: Array<{
+    caseId: string;
+    programme: string;
+    nextVisitAt?: string;
+    lastVisitAt?: string;
+    lastThemes: string[];
+    openTasks: Array<{ taskId: string; kind: string; description?: string }>;
+    riskFlags: string[];
+    overdue: boolean;
+  }>;
+}
+
+/** Mine borgere: each case's visit card (the next agreed visit first), what to follow up, and one tap to record the visit. */
+export function MyCases({ session }: { session: Session }) {
+  const loaded = useLoad(async () => {
+    const caseload = await get<Caseload>(`/visitors/${session.visitorId}/caseload`);
+    // The caseload holds no names; the visitor may read their own cases, decrypted.
+    const cases = await Promise.all(caseload.cases.map((c) => get<CaseView>(`/cases/${c.caseId}`)));
+    const byId = new Map(cases.map((c) => [c.caseId, c]));
+    const sorted = [...caseload.cases].sort((a, b) => (a.nextVisitAt ?? '9').localeCompare(b.nextVisitAt ?? '9'));
+    return { caseload, cases: sorted.map((c) => ({ ...c, view: byId.get(c.caseId) })) };
+  }, [session.visitorId]);
+  const saved = new URLSearchParams(location.search).get('gemt');
+
+  return (
+    <section>
+      <h1>Mine borgere</h1>
+      {saved && <Notice kind="success">{saved === 'besoeg' ? 'Besøget er registreret.' : 'Gemt.'}</Notice>}
+      <LoadState loaded={loaded}>
+        {() => {
+          const { caseload, cases } = loaded.data!;
+          return (
+            <>
+              <p class="muted">
+                {caseload.activeCases} af {caseload.capacity} pladser i brug
+                {caseload.overdue > 0 && `, ${caseload.overdue} ${caseload.overdue === 1 ? 'besøg' : 'besøg'} overskredet`}.
+              </p>
+              {cases.length === 0 && <p class="empty">Du har ingen borgere endnu. Koordinatoren booker dit første besøg.</p>}
+              <ul class="cards">
+                {cases.map((c) => (
+                  <li key={c.caseId} class={`card visit-card${c.overdue ? ' overdue' : ''}`}>
+                    <h2>{c.view ? citizenName(c.view) : 'Borger'}</h2>
+                    {c.view && typeof c.view.citizen === 'object' && (
+                      <p class="muted">
+                        {c.view.citizen.address}
+                        {c.view.citizen.phone && `, tlf. ${c.view.citizen.phone}`}
+                      </p>
+                    )}
+                    <p class="next">
+                      Næste besøg: <strong>{c.nextVisitAt ? longDateTime(c.nextVisitAt) : 'ikke aftalt'}</strong>
+                      {c.overdue && <span class="badge badge-risk">Overskredet</span>}
+                    </p>
+                    <p class="muted">{label(PROGRAMME as Record<string, string>, c.programme)}</p>
+                    {c.lastThemes.length > 0 && <p>Følg op på: {c.lastThemes.join(', ')}</p>}
+                    {c.openTasks.length > 0 && <p>Opgaver: {c.openTasks.map((t) => label(TASK as Record<string, string>, t.kind)).join(', ')}</p>}
+                    {c.riskFlags.map((r) => (
+                      <span key={r} class="badge badge-risk">
+                        {label(NEED as Record<string, string>, r)}
+                      </span>
+                    ))}
+                    <div class="actions">
+                      <Link href={`/app/besoeg/${c.caseId}`} class="button primary">
+                        Registrér besøg
+                      </Link>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </>
+          );
+        }}
+      </LoadState>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { JSX } from 'preact';
+import type { Role } from '../../domain/shared/codes';
+import { AuditCases } from './pages/auditor/AuditCases';
+import { Replay } from './pages/auditor/Replay';
+import { CasePage } from './pages/case/CasePage';
+import { Cases } from './pages/coordinator/Cases';
+import { Referral } from './pages/coordinator/Referral';
+import { Visitors } from './pages/coordinator/Visitors';
+import { WaitingFolder } from './pages/coordinator/WaitingFolder';
+import { Dashboard } from './pages/manager/Dashboard';
+import { Partners } from './pages/manager/Partners';
+import { MyCases } from './pages/visitor/MyCases';
+import { RecordVisit } from './pages/visitor/RecordVisit';
+import type { Session } from './session';
+
+/** A page of the app: its address, who may open it (the API checks again), and its place in the menu. */
+export interface Route {
+  pattern: string;
+  roles: Role[];
+  nav?: string;
+  render: (params: Record<string, string>, session: Session) => JSX.Element;
+}
+
+export const ROUTES: Route[] = [
+  { pattern: '/app/ventemappe', roles: ['coordinator'], nav: 'Ventemappe', render: () => <WaitingFolder /> },
+  { pattern: '/app/henvisning', roles: ['coordinator'], nav: 'Ny henvisning', render: () => <Referral /> },
+  { pattern: '/app/sager', roles: ['coordinator'], nav: 'Sager', render: () => <Cases /> },
+  { pattern: '/app/sager/:caseId', roles: ['coordinator'], render: (p) => <CasePage caseId={p.caseId!} /> },
+  { pattern: '/app/besoegsvenner', roles: ['coordinator'], nav: 'Besøgsvenner', render: () => <Visitors /> },
+  { pattern: '/app/mine-borgere', roles: ['visitor'], nav: 'Mine borgere', render: (_p, s) => <MyCases session={s} /> },
+  { pattern: '/app/besoeg/:caseId', roles: ['visitor'], render: (p, s) => <RecordVisit caseId={p.caseId!} session={s} /> },
+  { pattern: '/app/overblik', roles: ['manager', 'coordinator'], nav: 'Overblik', render: () => <Dashboard /> },
+  { pattern: '/app/samarbejdspartnere', roles: ['manager', 'coordinator'], nav: 'Samarbejdspartnere', render: () => <Partners /> },
+  { pattern: '/app/evaluering', roles: ['auditor'], nav: 'Evaluering', render: () => <AuditCases /> },
+  { pattern: '/app/evaluering/:caseId', roles: ['auditor'], render: (p) => <Replay caseId={p.caseId!} /> },
+  {
+    pattern: '/app/administration',
+    roles: ['admin'],
+    nav: 'Administration',
+    render: () => (
+      <section>
+        <h1>Administration</h1>
+        <p>Brugere oprettes fra kommandolinjen: <code>npm run cli -- user add --username U --role R</code>.</p>
+        <p>Indsigt, sletning og adgangslog for en borger sker gennem API'et (se docs/privacy.md).</p>
+      </section>
+    ),
+  },
+];
+
+/** Where each role starts. */
+export const HOME: Record<Role, string> = {
+  coordinator: '/app/ventemappe',
+  visitor: '/app/mine-borgere',
+  manager: '/app/overblik',
+  auditor: '/app/evaluering',
+  admin: '/app/administration',
+};
