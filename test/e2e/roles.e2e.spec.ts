@@ -85,6 +85,15 @@ describe('who may do what', () => {
     expect(await head()).toBe(before);
   });
 
+  it.each(EVERYONE)('POST /auth/login is open to %s: no role is refused, a wrong password is the same 401 for all', async (who) => {
+    const before = await head();
+    // A username of its own per caller, so the sign-in throttle never answers instead.
+    const res = await t.as(principal(who)).post('/auth/login').send({ username: `nobody-${String(who).replace(' ', '-')}`, password: 'not the password' });
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(await head()).toBe(before);
+  });
+
   it('refuses a visitor who names another visitor in a command, before any rule', async () => {
     const res = await t.as(principal('assigned visitor')).post(`/cases/${caseId}/visits`).send({ visitorId: other, visitedAt: 'not even a date' });
     expect(res.status).toBe(403);

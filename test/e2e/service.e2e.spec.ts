@@ -35,6 +35,7 @@ describe('the service', () => {
         'POST /cases/{caseId}/relations',
         'POST /cases/{caseId}/risks',
         'POST /cases/{caseId}/close',
+        'POST /auth/login',
         'GET /health',
       ]),
     );
