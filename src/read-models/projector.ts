@@ -1,11 +1,21 @@
 import type { ProjectedEvent, Projection } from '../../projections/shared/projection';
 import type { EventStore } from '../event-store/event-store.port';
-import { applyBatch } from './apply-batch';
+import { applyBatch, prepareBatch } from './apply-batch';
+import { DocumentCache } from './document-cache';
 import { CheckpointMovedError, ReadModelStore } from './read-model-store.port';
 import { ProjectionLeases, soleProcess } from './projection-leases';
 
 /** Events read and applied per transaction. */
 const BATCH = 2000;
+/**
+ * A rebuild commits every REBUILD_COMMIT events, every projection in one
+ * transaction (one disk sync per commit, not one per projection and batch),
+ * and keeps up to REBUILD_CACHE of each projection's documents in memory.
+ */
+const REBUILD_COMMIT = 20_000;
+const REBUILD_CACHE = 25_000;
+/** Rows deleted per transaction when a cleared or replaced read model's rows are reclaimed. */
+const PURGE_CHUNK = 5_000;
 /** How often a waiting read looks at projections applied by another process. */
 const FOLLOW_MS = 50;
 
@@ -34,6 +44,7 @@ export class Projector {
   private stopped = false;
   /** While someone waits, follow the projections another process applies (and take over one it drops). */
   private followTimer?: NodeJS.Timeout;
+  private reclaiming: Promise<void> | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -56,6 +67,8 @@ export class Projector {
     }
     this.unsubscribe = this.store.onAppended(() => this.wake());
     await this.wake();
+    // Rows an interrupted reclaim or a version change left behind go in the background.
+    this.reclaiming = this.reclaim().then(() => undefined, this.onError);
   }
 
   async stop(): Promise<void> {
@@ -63,6 +76,7 @@ export class Projector {
     this.unsubscribe?.();
     clearInterval(this.followTimer);
     await this.running;
+    await this.reclaiming;
     await this.leases.release();
   }
 
@@ -126,22 +140,57 @@ export class Projector {
 
   /**
    * Rebuilds projections from position 0 into a shadow copy while the live ones
-   * keep answering, then swaps them in. `progress` hears of each batch.
+   * keep answering, then swaps them in. `progress` hears of each batch. Each
+   * batch commits every shadow's documents and checkpoint in one transaction,
+   * conditional on the checkpoints it began from; a crash leaves the live read
+   * models as they were and the next rebuild starts its shadows again.
    */
-  async rebuild(names?: string[], progress?: (position: number, head: number) => void): Promise<void> {
+  async rebuild(names?: string[], progress?: (position: number, head: number) => void, retired: readonly string[] = []): Promise<void> {
     const chosen = this.projections.filter((p) => !names || names.includes(p.name));
     const head = await this.store.headPosition();
-    const shadows = chosen.map((projection) => ({ projection, shadow: `${projection.name}~rebuild`, position: 0 }));
+    const shadows = chosen.map((projection) => ({
+      projection,
+      shadow: `${projection.name}~rebuild`,
+      /** Applied, and committed. */
+      position: 0,
+      committed: 0,
+      /** Written since the last commit (undefined: deleted). */
+      staged: new Map<string, unknown>(),
+      cache: new DocumentCache(REBUILD_CACHE),
+    }));
     for (const { shadow } of shadows) await this.models.clear(shadow);
-    for (let from = 1; from <= head; ) {
+    const commit = async () => {
+      await this.models.commitAll(
+        shadows.map(({ projection, shadow, position, committed, staged }) => ({ projection: shadow, writes: staged, checkpoint: { position, version: projection.version }, from: committed })),
+      );
+      for (const entry of shadows) {
+        entry.cache.remember(entry.staged);
+        entry.staged = new Map();
+        entry.committed = entry.position;
+      }
+    };
+    let uncommitted = 0;
+    let from = 1;
+    while (from <= head) {
+      // Small reads, so that events die young; large commits, so that the disk syncs seldom.
       const events = await this.store.readAll(from, BATCH);
       if (events.length === 0) break;
       for (const entry of shadows) {
-        const applied = await applyBatch(entry.projection, this.models, entry.shadow, events, entry.position);
+        const { batch, applied } = await prepareBatch(entry.projection, this.models, entry.shadow, events, entry.position, entry);
         if (applied.failure) throw new Error(`${entry.projection.name} cannot apply the event at position ${applied.failure.position}: ${applied.failure.error}`);
+        for (const [key, doc] of batch?.writes ?? []) entry.staged.set(key, doc);
         entry.position = applied.position;
       }
       from = events[events.length - 1]!.position + 1;
+      uncommitted += events.length;
+      if (uncommitted >= REBUILD_COMMIT) {
+        await commit();
+        uncommitted = 0;
+        progress?.(from - 1, head);
+      }
+    }
+    if (uncommitted > 0) {
+      await commit();
       progress?.(from - 1, head);
     }
     // A live batch that began before a swap finds its checkpoint moved and starts again from the new one.
@@ -150,7 +199,20 @@ export class Projector {
       this.positions.set(projection.name, position);
       this.failures.delete(projection.name);
     }
+    // What an older version kept of projections no longer kept.
+    for (const name of retired) await this.models.clear(name);
     await this.wake();
+  }
+
+  /** Deletes the rows that clearing and swapping left behind, a chunk per transaction; resolves with how many. */
+  async reclaim(): Promise<number> {
+    let total = 0;
+    for (let deleted = await this.models.purgeDropped(PURGE_CHUNK); deleted > 0 && !this.stopped; deleted = await this.models.purgeDropped(PURGE_CHUNK)) {
+      total += deleted;
+      // Let commands and reads in between the chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return total;
   }
 
   /** Another process applies this projection (or rebuilt it): take its position and state from the checkpoint. */
