@@ -1,0 +1,47 @@
+import type { CaseEntry, CitizenEntry, Directory, EntryKey, VisitorEntry } from '../../projections/directory/directory';
+
+/** The read-model namespace the persisted Directory lives in: one document per entry, and a checkpoint. */
+export const DIRECTORY_MODEL = 'directory';
+
+/**
+ * One entry as stored. `seq` is the entry's place in its map, so a Directory
+ * loaded from the store iterates in the same order as one folded from 0 (the
+ * seed's choices, and any listing without its own order, depend on it).
+ */
+export type EntryDoc =
+  | { seq: number; case: CaseEntry }
+  | { seq: number; visitor: Omit<VisitorEntry, 'activeCaseIds'> & { activeCaseIds: string[] } }
+  | { seq: number; citizen: CitizenEntry };
+
+/** The stored form of an entry, or undefined if there is none by that key. */
+export function entryDoc(directory: Directory, key: EntryKey, seq: number): EntryDoc | undefined {
+  const id = key.slice(key.indexOf(':') + 1);
+  if (key.startsWith('case:')) {
+    const entry = directory.cases.get(id);
+    return entry && { seq, case: { ...entry } };
+  }
+  if (key.startsWith('visitor:')) {
+    const entry = directory.visitors.get(id);
+    return entry && { seq, visitor: { ...entry, activeCaseIds: [...entry.activeCaseIds] } };
+  }
+  const entry = directory.citizens.get(id);
+  return entry && { seq, citizen: { ...entry, caseIds: [...entry.caseIds] } };
+}
+
+/** Puts stored entries back, each map in its original order; returns each entry's seq by key. */
+export function restoreEntries(directory: Directory, docs: readonly EntryDoc[]): Map<EntryKey, number> {
+  const seqs = new Map<EntryKey, number>();
+  for (const doc of [...docs].sort((a, b) => a.seq - b.seq)) {
+    if ('case' in doc) {
+      directory.cases.set(doc.case.caseId, doc.case);
+      seqs.set(`case:${doc.case.caseId}`, doc.seq);
+    } else if ('visitor' in doc) {
+      directory.visitors.set(doc.visitor.visitorId, { ...doc.visitor, activeCaseIds: new Set(doc.visitor.activeCaseIds) });
+      seqs.set(`visitor:${doc.visitor.visitorId}`, doc.seq);
+    } else {
+      directory.citizens.set(doc.citizen.citizenId, doc.citizen);
+      seqs.set(`citizen:${doc.citizen.citizenId}`, doc.seq);
+    }
+  }
+  return seqs;
+}
