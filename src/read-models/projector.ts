@@ -11,10 +11,12 @@ const BATCH = 2000;
  * A rebuild commits every REBUILD_COMMIT events, every projection in one
  * transaction (one disk sync per commit, not one per projection and batch),
  * and keeps up to REBUILD_CACHE of each projection's documents in memory.
+ * Keys are random, so each document written dirties about one page: fewer
+ * commits write fewer pages, but hold more documents. These two sizes keep a
+ * 1M-event rebuild near 300 MB (docs/performance-read-path.md).
  */
-// Random keys dirty about one page per document written, so fewer commits write fewer pages.
-const REBUILD_COMMIT = 100_000;
-const REBUILD_CACHE = 25_000;
+const REBUILD_COMMIT = 50_000;
+const REBUILD_CACHE = 10_000;
 /** Rows deleted per transaction when a cleared or replaced read model's rows are reclaimed. */
 const PURGE_CHUNK = 5_000;
 /** How often a waiting read looks at projections applied by another process. */
