@@ -1,7 +1,7 @@
 import { Directory, DIRECTORY_VERSION, EntryKey } from '../../projections/directory/directory';
 import type { EventStore, StoredEvent } from '../event-store/event-store.port';
 import { CheckpointMovedError, ReadModelStore } from '../read-models/read-model-store.port';
-import { DIRECTORY_MODEL, EntryDoc, entryDoc, restoreEntries } from './directory-snapshot';
+import { DIRECTORY_MODEL, docKey, EntryDoc, entryDoc, restoreEntries } from './directory-snapshot';
 
 const PAGE = 10_000;
 /** How long changed entries wait before they are written (they are written at stop too). */
@@ -122,8 +122,9 @@ export class DirectoryFeed {
     this.directory.touched.clear();
     const writes = new Map<string, unknown>();
     for (const key of keys) {
-      const doc = entryDoc(this.directory, key, this.seqOf(key));
-      if (doc) writes.set(key, doc);
+      const seq = this.seqOf(key);
+      const doc = entryDoc(this.directory, key, seq);
+      if (doc) writes.set(docKey(seq), doc);
     }
     try {
       if (full && stored) await models.clear(DIRECTORY_MODEL);

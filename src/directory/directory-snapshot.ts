@@ -13,6 +13,9 @@ export type EntryDoc =
   | { seq: number; visitor: Omit<VisitorEntry, 'activeCaseIds'> & { activeCaseIds: string[] } }
   | { seq: number; citizen: CitizenEntry };
 
+/** Documents are keyed by `seq`, zero-padded, so the store lists them in the order they are put back in. */
+export const docKey = (seq: number): string => String(seq).padStart(12, '0');
+
 /** The stored form of an entry, or undefined if there is none by that key. */
 export function entryDoc(directory: Directory, key: EntryKey, seq: number): EntryDoc | undefined {
   const id = key.slice(key.indexOf(':') + 1);
@@ -31,7 +34,8 @@ export function entryDoc(directory: Directory, key: EntryKey, seq: number): Entr
 /** Puts stored entries back, each map in its original order; returns each entry's seq by key. */
 export function restoreEntries(directory: Directory, docs: readonly EntryDoc[]): Map<EntryKey, number> {
   const seqs = new Map<EntryKey, number>();
-  for (const doc of [...docs].sort((a, b) => a.seq - b.seq)) {
+  const inOrder = docs.every((doc, i) => i === 0 || docs[i - 1]!.seq < doc.seq);
+  for (const doc of inOrder ? docs : [...docs].sort((a, b) => a.seq - b.seq)) {
     if ('case' in doc) {
       directory.cases.set(doc.case.caseId, doc.case);
       seqs.set(`case:${doc.case.caseId}`, doc.seq);
