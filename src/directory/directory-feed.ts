@@ -1,7 +1,7 @@
 import { Directory, DIRECTORY_VERSION, EntryKey } from '../../projections/directory/directory';
 import type { EventStore, StoredEvent } from '../event-store/event-store.port';
 import { CheckpointMovedError, ReadModelStore } from '../read-models/read-model-store.port';
-import { DIRECTORY_MODEL, docKey, EntryDoc, entryDoc, restoreEntries } from './directory-snapshot';
+import { DIRECTORY_MODEL, docKey, EntryDoc, entryDoc, entryOf, restoreEntries } from './directory-snapshot';
 
 const PAGE = 10_000;
 /** How long changed entries wait before they are written (they are written at stop too). */
@@ -27,8 +27,8 @@ export class DirectoryFeed {
   private position = 0;
   private buffered: StoredEvent[] | undefined = [];
   private unsubscribe?: () => void;
-  /** Each entry's place in its map, as stored. */
-  private seqs = new Map<EntryKey, number>();
+  /** Each entry's place in its map, as stored, by the entry object (no key strings to build at load). */
+  private seqs = new Map<object, number>();
   private nextSeq = 0;
   /** The position this process last wrote (or loaded) the stored Directory at. */
   private saved = 0;
@@ -122,9 +122,10 @@ export class DirectoryFeed {
     this.directory.touched.clear();
     const writes = new Map<string, unknown>();
     for (const key of keys) {
-      const seq = this.seqOf(key);
-      const doc = entryDoc(this.directory, key, seq);
-      if (doc) writes.set(docKey(seq), doc);
+      const entry = entryOf(this.directory, key);
+      if (!entry) continue;
+      const seq = this.seqOf(entry);
+      writes.set(docKey(seq), entryDoc(this.directory, key, seq)!);
     }
     try {
       if (full && stored) await models.clear(DIRECTORY_MODEL);
@@ -136,11 +137,11 @@ export class DirectoryFeed {
     }
   }
 
-  private seqOf(key: EntryKey): number {
-    let seq = this.seqs.get(key);
+  private seqOf(entry: object): number {
+    let seq = this.seqs.get(entry);
     if (seq === undefined) {
       seq = this.nextSeq++;
-      this.seqs.set(key, seq);
+      this.seqs.set(entry, seq);
     }
     return seq;
   }

@@ -31,20 +31,29 @@ export function entryDoc(directory: Directory, key: EntryKey, seq: number): Entr
   return entry && { seq, citizen: { ...entry, caseIds: [...entry.caseIds] } };
 }
 
-/** Puts stored entries back, each map in its original order; returns each entry's seq by key. */
-export function restoreEntries(directory: Directory, docs: readonly EntryDoc[]): Map<EntryKey, number> {
-  const seqs = new Map<EntryKey, number>();
+/** The entry an entry key names (its object stays the same while the Directory changes it). */
+export function entryOf(directory: Directory, key: EntryKey): object | undefined {
+  const id = key.slice(key.indexOf(':') + 1);
+  if (key.startsWith('case:')) return directory.cases.get(id);
+  if (key.startsWith('visitor:')) return directory.visitors.get(id);
+  return directory.citizens.get(id);
+}
+
+/** Puts stored entries back, each map in its original order; returns each entry's seq, by the entry. */
+export function restoreEntries(directory: Directory, docs: readonly EntryDoc[]): Map<object, number> {
+  const seqs = new Map<object, number>();
   const inOrder = docs.every((doc, i) => i === 0 || docs[i - 1]!.seq < doc.seq);
   for (const doc of inOrder ? docs : [...docs].sort((a, b) => a.seq - b.seq)) {
     if ('case' in doc) {
       directory.cases.set(doc.case.caseId, doc.case);
-      seqs.set(`case:${doc.case.caseId}`, doc.seq);
+      seqs.set(doc.case, doc.seq);
     } else if ('visitor' in doc) {
-      directory.visitors.set(doc.visitor.visitorId, { ...doc.visitor, activeCaseIds: new Set(doc.visitor.activeCaseIds) });
-      seqs.set(`visitor:${doc.visitor.visitorId}`, doc.seq);
+      const visitor = { ...doc.visitor, activeCaseIds: new Set(doc.visitor.activeCaseIds) };
+      directory.visitors.set(visitor.visitorId, visitor);
+      seqs.set(visitor, doc.seq);
     } else {
       directory.citizens.set(doc.citizen.citizenId, doc.citizen);
-      seqs.set(`citizen:${doc.citizen.citizenId}`, doc.seq);
+      seqs.set(doc.citizen, doc.seq);
     }
   }
   return seqs;
