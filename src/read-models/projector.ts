@@ -48,6 +48,8 @@ export class Projector {
   /** While someone waits, follow the projections another process applies (and take over one it drops). */
   private followTimer?: NodeJS.Timeout;
   private reclaiming: Promise<void> | undefined;
+  /** Events between a rebuild's commits (a spec sets it low to see several). */
+  rebuildCommitEvery = REBUILD_COMMIT;
 
   constructor(
     private readonly store: EventStore,
@@ -176,7 +178,7 @@ export class Projector {
     let from = 1;
     while (from <= head) {
       // Small reads, so that events die young; large commits, so that the disk syncs seldom.
-      const events = await this.store.readAll(from, BATCH);
+      const events = await this.store.readAll(from, Math.min(BATCH, this.rebuildCommitEvery));
       if (events.length === 0) break;
       for (const entry of shadows) {
         const { batch, applied } = await prepareBatch(entry.projection, this.models, entry.shadow, events, entry.position, entry);
@@ -186,7 +188,7 @@ export class Projector {
       }
       from = events[events.length - 1]!.position + 1;
       uncommitted += events.length;
-      if (uncommitted >= REBUILD_COMMIT) {
+      if (uncommitted >= this.rebuildCommitEvery) {
         await commit();
         uncommitted = 0;
         progress?.(from - 1, head);
