@@ -1,22 +1,12 @@
 import type { ProjectedEvent, Projection } from '../../projections/shared/projection';
 import type { EventStore } from '../event-store/event-store.port';
-import { applyBatch, prepareBatch } from './apply-batch';
-import { DocumentCache } from './document-cache';
+import { applyBatch } from './apply-batch';
 import { CheckpointMovedError, ReadModelStore } from './read-model-store.port';
 import { ProjectionLeases, soleProcess } from './projection-leases';
+import { buildShadows, REBUILD_COMMIT } from './rebuild';
 
 /** Events read and applied per transaction. */
 const BATCH = 2000;
-/**
- * A rebuild commits every REBUILD_COMMIT events, every projection in one
- * transaction (one disk sync per commit, not one per projection and batch),
- * and keeps up to REBUILD_CACHE of each projection's documents in memory.
- * Keys are random, so each document written dirties about one page: fewer
- * commits write fewer pages, but hold more documents. These two sizes keep a
- * 1M-event rebuild near 300 MB (docs/performance-read-path.md).
- */
-const REBUILD_COMMIT = 50_000;
-const REBUILD_CACHE = 10_000;
 /** Rows deleted per transaction when a cleared or replaced read model's rows are reclaimed. */
 const PURGE_CHUNK = 5_000;
 /** How often a waiting read looks at projections applied by another process. */
@@ -144,60 +134,13 @@ export class Projector {
   }
 
   /**
-   * Rebuilds projections from position 0 into a shadow copy while the live ones
-   * keep answering, then swaps them in. `progress` hears of each batch. Each
-   * batch commits every shadow's documents and checkpoint in one transaction,
-   * conditional on the checkpoints it began from; a crash leaves the live read
-   * models as they were and the next rebuild starts its shadows again.
+   * Rebuilds projections from position 0 into shadow copies while the live ones
+   * keep answering (./rebuild.ts), then swaps them in. `progress` hears of each
+   * commit. `retired`: read models an older version kept, dropped too.
    */
   async rebuild(names?: string[], progress?: (position: number, head: number) => void, retired: readonly string[] = []): Promise<void> {
     const chosen = this.projections.filter((p) => !names || names.includes(p.name));
-    const head = await this.store.headPosition();
-    const shadows = chosen.map((projection) => ({
-      projection,
-      shadow: `${projection.name}~rebuild`,
-      /** Applied, and committed. */
-      position: 0,
-      committed: 0,
-      /** Written since the last commit (undefined: deleted). */
-      staged: new Map<string, unknown>(),
-      cache: new DocumentCache(REBUILD_CACHE),
-    }));
-    for (const { shadow } of shadows) await this.models.clear(shadow);
-    const commit = async () => {
-      await this.models.commitAll(
-        shadows.map(({ projection, shadow, position, committed, staged }) => ({ projection: shadow, writes: staged, checkpoint: { position, version: projection.version }, from: committed })),
-      );
-      for (const entry of shadows) {
-        entry.cache.remember(entry.staged);
-        entry.staged = new Map();
-        entry.committed = entry.position;
-      }
-    };
-    let uncommitted = 0;
-    let from = 1;
-    while (from <= head) {
-      // Small reads, so that events die young; large commits, so that the disk syncs seldom.
-      const events = await this.store.readAll(from, Math.min(BATCH, this.rebuildCommitEvery));
-      if (events.length === 0) break;
-      for (const entry of shadows) {
-        const { batch, applied } = await prepareBatch(entry.projection, this.models, entry.shadow, events, entry.position, entry);
-        if (applied.failure) throw new Error(`${entry.projection.name} cannot apply the event at position ${applied.failure.position}: ${applied.failure.error}`);
-        for (const [key, doc] of batch?.writes ?? []) entry.staged.set(key, doc);
-        entry.position = applied.position;
-      }
-      from = events[events.length - 1]!.position + 1;
-      uncommitted += events.length;
-      if (uncommitted >= this.rebuildCommitEvery) {
-        await commit();
-        uncommitted = 0;
-        progress?.(from - 1, head);
-      }
-    }
-    if (uncommitted > 0) {
-      await commit();
-      progress?.(from - 1, head);
-    }
+    const shadows = await buildShadows(this.store, this.models, chosen, await this.store.headPosition(), this.rebuildCommitEvery, progress);
     // A live batch that began before a swap finds its checkpoint moved and starts again from the new one.
     for (const { projection, shadow, position } of shadows) {
       await this.models.replace(projection.name, shadow);
