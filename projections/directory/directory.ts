@@ -14,7 +14,7 @@ export interface CaseEntry {
   status: 'Referred' | 'Waiting' | 'Active' | 'Closed';
   programme: Programme;
   referredAt: string;
-  /** For the coordinator's name search; personal, held in memory only. */
+  /** For the coordinator's name search: the sealed name as the referral stored it (opened at the edge), or none once erased. */
   citizenName?: string;
   track?: Track;
   priority?: Priority;
