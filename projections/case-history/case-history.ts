@@ -1,5 +1,5 @@
 import { caseEventOf } from '../shared/events';
-import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
+import type { ProjectedEvent } from '../shared/projection';
 import { historyLabel } from './labels.da';
 
 /** One entry of a case's auditable timeline. */
@@ -17,30 +17,36 @@ export interface HistoryEntry {
   data: unknown;
 }
 
-/** Keys sort in revision order within a case: `<caseId>:<revision, zero-padded>`. */
-export const historyKey = (caseId: string, revision: number): string => `${caseId}:${String(revision).padStart(10, '0')}`;
-export const historyPrefix = (caseId: string): string => `${caseId}:`;
+/**
+ * The case history is a projection of one stream onto itself: every entry is
+ * one of the case's events, in its stream's order. It is therefore folded from
+ * the case's stream when asked for, not kept as a copy of the log
+ * (docs/performance-read-path.md: a stored copy made every rebuild write the
+ * whole log a second time).
+ */
+export function historyEntry(stored: ProjectedEvent): HistoryEntry | undefined {
+  if (!caseEventOf(stored)) return undefined;
+  return {
+    type: stored.type,
+    label: historyLabel(stored.type),
+    occurredAt: stored.metadata.occurredAt,
+    recordedAt: stored.recordedAt,
+    revision: stored.revision,
+    position: stored.position,
+    actor: { id: stored.metadata.actor.id, role: stored.metadata.actor.role },
+    data: stored.data,
+  };
+}
 
-export const caseHistoryProjection: Projection<HistoryEntry> = {
-  name: 'case-history',
-  version: 1,
-  // Writes one entry per event and reads nothing.
-  keysRead: () => [],
-  apply(stored: ProjectedEvent, view: DocumentView<HistoryEntry>): void {
-    const found = caseEventOf(stored);
-    if (!found) return;
-    view.put(historyKey(found.caseId, stored.revision), {
-      type: stored.type,
-      label: historyLabel(stored.type),
-      occurredAt: stored.metadata.occurredAt,
-      recordedAt: stored.recordedAt,
-      revision: stored.revision,
-      position: stored.position,
-      actor: stored.metadata.actor,
-      data: stored.data,
-    });
-  },
-};
+/** The timeline of a case from its stream's events. */
+export function caseHistory(stream: readonly ProjectedEvent[]): HistoryEntry[] {
+  const entries: HistoryEntry[] = [];
+  for (const stored of stream) {
+    const entry = historyEntry(stored);
+    if (entry) entries.push(entry);
+  }
+  return entries;
+}
 
 export type TimeAxis = 'occurred' | 'recorded';
 

@@ -49,6 +49,11 @@ const assignmentKey = (visitorId: string, caseId: string) => `${assignmentPrefix
 export const caseloadProjection: Projection<CaseloadDoc> = {
   name: 'caseload',
   version: 2,
+  eventTypes: new Set([
+    'VisitorRegistered', 'VisitorCapacityChanged', 'VisitorDeactivated', 'VisitorReactivated',
+    'ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'VisitorReassigned', 'VisitHeld', 'VisitorDismissedButReturning',
+    'VisitRescheduled', 'VisitCancelled', 'TaskOpened', 'TaskCompleted', 'RiskFlagged', 'ReferralDeclined', 'CaseClosed',
+  ]),
   keysRead: (stored) => {
     const category = streamCategory(stored.streamId);
     if (category === 'visitor') return [visitorKey(streamEntityId(stored.streamId))];

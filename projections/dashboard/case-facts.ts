@@ -26,6 +26,7 @@ export const caseFactsProjection: Projection<CaseFacts> = {
   name: 'dashboard',
   version: 1,
   keysRead: caseKeyOf,
+  eventTypes: new Set(['ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'RelationEstablished', 'LonelinessAssessed', 'ReferralDeclined', 'CaseClosed']),
   apply(stored: ProjectedEvent, view: DocumentView<CaseFacts>): void {
     const found = caseEventOf(stored);
     if (!found) return;

@@ -14,7 +14,7 @@ export interface CaseEntry {
   status: 'Referred' | 'Waiting' | 'Active' | 'Closed';
   programme: Programme;
   referredAt: string;
-  /** For the coordinator's name search; personal, held in memory only. */
+  /** For the coordinator's name search: the sealed name as the referral stored it (opened at the edge), or none once erased. */
   citizenName?: string;
   track?: Track;
   priority?: Priority;
@@ -49,10 +49,18 @@ export interface DirectoryEvent {
 
 type Data = Record<string, unknown>;
 
+/** Bump when what `apply` keeps changes: a persisted Directory of another version is folded again from 0. */
+export const DIRECTORY_VERSION = 1;
+
+/** Which entry an event changed, as `case:<id>`, `visitor:<id>` or `citizen:<id>`. */
+export type EntryKey = `${'case' | 'visitor' | 'citizen'}:${string}`;
+
 export class Directory {
   readonly cases = new Map<string, CaseEntry>();
   readonly visitors = new Map<string, VisitorEntry>();
   readonly citizens = new Map<string, CitizenEntry>();
+  /** The entries changed since the owner last emptied this (to persist only those). */
+  readonly touched = new Set<EntryKey>();
 
   apply(event: DirectoryEvent): void {
     const data = event.data as Data;
@@ -90,11 +98,13 @@ export class Directory {
       const citizen = this.citizens.get(citizenId) ?? { citizenId, erased: false, consentWithdrawn: false, caseIds: [] };
       citizen.caseIds.push(caseId);
       this.citizens.set(citizenId, citizen);
+      this.touched.add(`case:${caseId}`).add(`citizen:${citizenId}`);
       return;
     }
     const entry = this.cases.get(caseId);
     if (!entry) return;
     entry.revision = event.revision;
+    this.touched.add(`case:${caseId}`);
     switch (event.type) {
       case 'TriagedToVolunteer':
       case 'TriagedToProfessional':
@@ -118,13 +128,20 @@ export class Directory {
   }
 
   private assign(entry: CaseEntry, visitorId: string | undefined): void {
-    if (entry.visitorId) this.visitors.get(entry.visitorId)?.activeCaseIds.delete(entry.caseId);
+    if (entry.visitorId) {
+      this.visitors.get(entry.visitorId)?.activeCaseIds.delete(entry.caseId);
+      this.touched.add(`visitor:${entry.visitorId}`);
+    }
     if (entry.status === 'Closed') return; // keep who visited last, but free the place
     entry.visitorId = visitorId;
-    if (visitorId) this.visitors.get(visitorId)?.activeCaseIds.add(entry.caseId);
+    if (visitorId) {
+      this.visitors.get(visitorId)?.activeCaseIds.add(entry.caseId);
+      this.touched.add(`visitor:${visitorId}`);
+    }
   }
 
   private applyVisitor(type: string, data: Data, visitorId: string): void {
+    this.touched.add(`visitor:${visitorId}`);
     if (type === 'VisitorRegistered') {
       this.visitors.set(visitorId, {
         visitorId,
@@ -152,9 +169,11 @@ export class Directory {
       for (const id of citizen.caseIds) {
         const entry = this.cases.get(id);
         if (entry) entry.citizenName = undefined;
+        this.touched.add(`case:${id}`);
       }
     }
     this.citizens.set(citizenId, citizen);
+    this.touched.add(`citizen:${citizenId}`);
   }
 
   /** A citizen referred again by id keeps the name given at an earlier referral. */

@@ -23,6 +23,7 @@ const NO_ORGANISATION = '';
 export const partnersProjection: Projection<Partner> = {
   name: 'partners',
   version: 1,
+  eventTypes: new Set(['ReferralReceived']),
   keysRead: (stored) => {
     const referral = referralOf(stored);
     return referral ? [referral.key] : [];

@@ -37,7 +37,16 @@ export interface Projection<D> {
    */
   keysRead(event: ProjectedEvent): readonly string[];
   apply(event: ProjectedEvent, view: DocumentView<D>): void;
+  /**
+   * The event types `apply` does anything with, when it is only some: the
+   * projector hands it no others (no keys fetched, nothing applied). Leaving
+   * one out that `apply` handles is a bug the projection specs catch.
+   */
+  readonly eventTypes?: ReadonlySet<string>;
 }
+
+/** Whether a projection wants this event at all. */
+export const wants = (projection: Projection<unknown>, event: ProjectedEvent): boolean => projection.eventTypes === undefined || projection.eventTypes.has(event.type);
 
 /** A view on a plain Map: for specs, and for the memory read-model store. */
 export class MapView<D> implements DocumentView<D> {

@@ -21,6 +21,7 @@ export const waitingListProjection: Projection<WaitingCase> = {
   name: 'waiting-list',
   version: 1,
   keysRead: caseKeyOf,
+  eventTypes: new Set(['ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'RiskFlagged', 'FirstVisitBooked', 'ReferralDeclined', 'CaseClosed']),
   apply(stored: ProjectedEvent, view: DocumentView<WaitingCase>): void {
     const found = caseEventOf(stored);
     if (!found) return;

@@ -46,6 +46,6 @@ export async function applyRetention(store: EventStore, days: number, dryRun: bo
     }
     return { retentionDays: days, due, erased: dryRun ? 0 : due.length, dryRun };
   } finally {
-    feed.stop();
+    await feed.stop();
   }
 }

@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
@@ -18,14 +19,14 @@ export type AuthenticatedRequest = RequestWithActor & { principal?: Principal };
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly key: Buffer;
+  private readonly key: KeyObject;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly directory: DirectoryService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.key = signingKey(config.dataDir, config.jwtSecret);
+    this.key = createSecretKey(signingKey(config.dataDir, config.jwtSecret));
   }
 
   canActivate(context: ExecutionContext): boolean {

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ROLES, Role } from '../../domain/shared/codes';
 import { isUuid } from '../../domain/shared/ids';
@@ -23,8 +24,13 @@ export function issueToken(key: Buffer, principal: Principal, ttl: string | numb
   return jwt.sign(claims, key, { algorithm: ALGORITHM, subject: principal.sub, issuer: ISSUER, expiresIn: ttl as jwt.SignOptions['expiresIn'] });
 }
 
-/** The principal of a valid token; an InvalidTokenError for anything else (bad signature, expired, wrong claims). */
-export function verifyToken(key: Buffer, token: string): Principal {
+/**
+ * The principal of a valid token; an InvalidTokenError for anything else (bad
+ * signature, expired, wrong claims). Pass the key as a KeyObject where tokens
+ * are checked often: given a Buffer, the library tries to parse it as a public
+ * key on every call, which cost about a millisecond per request.
+ */
+export function verifyToken(key: Buffer | KeyObject, token: string): Principal {
   let payload: jwt.JwtPayload | string;
   try {
     payload = jwt.verify(token, key, { algorithms: [ALGORITHM], issuer: ISSUER });

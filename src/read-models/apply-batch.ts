@@ -1,5 +1,11 @@
-import type { DocumentView, ProjectedEvent, Projection } from '../../projections/shared/projection';
-import type { Checkpoint, ReadModelStore } from './read-model-store.port';
+import { DocumentView, ProjectedEvent, Projection, wants } from '../../projections/shared/projection';
+import type { DocumentCache } from './document-cache';
+import type { Checkpoint, ProjectionBatch, ReadModelStore } from './read-model-store.port';
+
+export interface Applied {
+  position: number;
+  failure?: { position: number; error: string };
+}
 
 /**
  * Applies the events after `from` and commits documents and checkpoint together.
@@ -13,16 +19,47 @@ export async function applyBatch(
   target: string,
   events: readonly ProjectedEvent[],
   from: number,
-): Promise<{ position: number; failure?: { position: number; error: string } }> {
-  const pending = events.filter((event) => event.position > from);
-  if (pending.length === 0) return { position: from };
+): Promise<Applied> {
+  const { batch, applied } = await prepareBatch(projection, models, target, events, from);
+  if (batch) await models.commit(batch.projection, batch.writes, batch.checkpoint, batch.from);
+  return applied;
+}
+
+/**
+ * Runs the reducer over one batch without committing: the caller commits the
+ * returned writes (with others, in a rebuild). A rebuild passes the documents it
+ * has written but not yet committed (`staged`) and those it keeps (`cache`):
+ * neither is fetched again. Events the projection does not want are skipped,
+ * but its position still moves past them.
+ */
+export async function prepareBatch(
+  projection: Projection<unknown>,
+  models: ReadModelStore,
+  target: string,
+  events: readonly ProjectedEvent[],
+  from: number,
+  known?: { staged: ReadonlyMap<string, unknown>; cache: DocumentCache },
+): Promise<{ batch?: ProjectionBatch; applied: Applied }> {
+  const last = events[events.length - 1];
+  if (!last || last.position <= from) return { applied: { position: from } };
+  const pending = events.filter((event) => event.position > from && wants(projection, event));
   const keys = new Set<string>();
   for (const event of pending) for (const key of projection.keysRead(event)) keys.add(key);
-  const fetched = await models.getMany(target, [...keys]);
-  const outcome = applyInMemory(projection, { keys, docs: fetched }, pending, from);
-  const checkpoint: Checkpoint = { position: outcome.position, version: projection.version, ...(outcome.failure && { failure: outcome.failure }) };
-  await models.commit(target, outcome.writes, checkpoint, from);
-  return outcome.failure ? { position: outcome.position, failure: outcome.failure } : { position: outcome.position };
+  const docs = new Map<string, unknown>();
+  const missing: string[] = [];
+  for (const key of keys) {
+    if (known?.staged.has(key)) docs.set(key, known.staged.get(key));
+    else if (known?.cache.has(key)) docs.set(key, known.cache.get(key));
+    else missing.push(key);
+  }
+  // A rebuild's cache that never let a document go knows every key there is: nothing to fetch.
+  if (missing.length > 0 && !known?.cache.complete) for (const [key, doc] of await models.getMany(target, missing)) docs.set(key, doc);
+  const outcome = applyInMemory(projection, { keys, docs }, pending, from);
+  // Past the events it does not want too, unless it stopped at a failure.
+  const position = outcome.failure ? outcome.position : last.position;
+  const checkpoint: Checkpoint = { position, version: projection.version, ...(outcome.failure && { failure: outcome.failure }) };
+  const applied = outcome.failure ? { position, failure: outcome.failure } : { position };
+  return { batch: { projection: target, writes: outcome.writes, checkpoint, from }, applied };
 }
 
 /** Runs the reducer over fetched documents; on a throw, runs it again over the events before the failing one. */

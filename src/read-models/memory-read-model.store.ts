@@ -1,4 +1,4 @@
-import { Checkpoint, CheckpointMovedError, ReadModelStore } from './read-model-store.port';
+import { Checkpoint, CheckpointMovedError, ProjectionBatch, ReadModelStore } from './read-model-store.port';
 
 /** Read models in memory, beside the memory event store. Copies in and out, like a database. */
 export class MemoryReadModelStore implements ReadModelStore {
@@ -33,8 +33,18 @@ export class MemoryReadModelStore implements ReadModelStore {
   }
 
   async commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint, from: number): Promise<void> {
-    const current = this.checkpoints.get(projection)?.position ?? 0;
-    if (current !== from) throw new CheckpointMovedError(projection, from, current);
+    return this.commitAll([{ projection, writes, checkpoint, from }]);
+  }
+
+  async commitAll(batches: readonly ProjectionBatch[]): Promise<void> {
+    for (const { projection, from } of batches) {
+      const current = this.checkpoints.get(projection)?.position ?? 0;
+      if (current !== from) throw new CheckpointMovedError(projection, from, current);
+    }
+    for (const { projection, writes, checkpoint } of batches) this.apply(projection, writes, checkpoint);
+  }
+
+  private apply(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint): void {
     const docs = this.docs.get(projection) ?? new Map<string, unknown>();
     for (const [key, doc] of writes) {
       if (doc === undefined) docs.delete(key);
@@ -56,6 +66,11 @@ export class MemoryReadModelStore implements ReadModelStore {
     if (checkpoint) this.checkpoints.set(target, checkpoint);
     else this.checkpoints.delete(target);
     this.checkpoints.delete(source);
+  }
+
+  /** Nothing is left behind in memory. */
+  async purgeDropped(): Promise<number> {
+    return 0;
   }
 
   async close(): Promise<void> {}

@@ -1,4 +1,3 @@
-import { caseHistoryProjection } from '../../projections/case-history/case-history';
 import { caseloadProjection } from '../../projections/caseload/caseload';
 import { caseFactsProjection } from '../../projections/dashboard/case-facts';
 import { partnersProjection } from '../../projections/partners/partners';
@@ -14,14 +13,19 @@ import { MemoryReadModelStore } from './memory-read-model.store';
 import type { ReadModelStore } from './read-model-store.port';
 import { SqliteReadModelStore } from './sqlite-read-model.store';
 
-/** Every projection the service keeps. */
+/**
+ * Every projection the service keeps. (The case history is folded from the
+ * case's own stream when asked for: see projections/case-history.)
+ */
 export const PROJECTIONS: ReadonlyArray<Projection<unknown>> = [
   waitingListProjection,
   caseloadProjection,
-  caseHistoryProjection,
   caseFactsProjection,
   partnersProjection,
 ] as ReadonlyArray<Projection<unknown>>;
+
+/** Read models no longer kept: `cli rebuild` drops what an older version left of them. */
+export const RETIRED_PROJECTIONS: readonly string[] = ['case-history'];
 
 /** Read models live beside the events: in the SQLite file, in PostgreSQL, or in memory with the memory store. */
 export function readModelStoreFor(store: EventStore): ReadModelStore {

@@ -3,9 +3,12 @@ import type { EventStore } from '../event-store/event-store.port';
 import { applyBatch } from './apply-batch';
 import { CheckpointMovedError, ReadModelStore } from './read-model-store.port';
 import { ProjectionLeases, soleProcess } from './projection-leases';
+import { buildShadows, REBUILD_COMMIT } from './rebuild';
 
 /** Events read and applied per transaction. */
 const BATCH = 2000;
+/** Rows deleted per transaction when a cleared or replaced read model's rows are reclaimed. */
+const PURGE_CHUNK = 5_000;
 /** How often a waiting read looks at projections applied by another process. */
 const FOLLOW_MS = 50;
 
@@ -34,6 +37,9 @@ export class Projector {
   private stopped = false;
   /** While someone waits, follow the projections another process applies (and take over one it drops). */
   private followTimer?: NodeJS.Timeout;
+  private reclaiming: Promise<void> | undefined;
+  /** Events between a rebuild's commits (a spec sets it low to see several). */
+  rebuildCommitEvery = REBUILD_COMMIT;
 
   constructor(
     private readonly store: EventStore,
@@ -56,6 +62,8 @@ export class Projector {
     }
     this.unsubscribe = this.store.onAppended(() => this.wake());
     await this.wake();
+    // Rows an interrupted reclaim or a version change left behind go in the background.
+    this.reclaiming = this.reclaim().then(() => undefined, this.onError);
   }
 
   async stop(): Promise<void> {
@@ -63,6 +71,7 @@ export class Projector {
     this.unsubscribe?.();
     clearInterval(this.followTimer);
     await this.running;
+    await this.reclaiming;
     await this.leases.release();
   }
 
@@ -125,32 +134,33 @@ export class Projector {
   }
 
   /**
-   * Rebuilds projections from position 0 into a shadow copy while the live ones
-   * keep answering, then swaps them in. `progress` hears of each batch.
+   * Rebuilds projections from position 0 into shadow copies while the live ones
+   * keep answering (./rebuild.ts), then swaps them in. `progress` hears of each
+   * commit. `retired`: read models an older version kept, dropped too.
    */
-  async rebuild(names?: string[], progress?: (position: number, head: number) => void): Promise<void> {
+  async rebuild(names?: string[], progress?: (position: number, head: number) => void, retired: readonly string[] = []): Promise<void> {
     const chosen = this.projections.filter((p) => !names || names.includes(p.name));
-    const head = await this.store.headPosition();
-    const shadows = chosen.map((projection) => ({ projection, shadow: `${projection.name}~rebuild`, position: 0 }));
-    for (const { shadow } of shadows) await this.models.clear(shadow);
-    for (let from = 1; from <= head; ) {
-      const events = await this.store.readAll(from, BATCH);
-      if (events.length === 0) break;
-      for (const entry of shadows) {
-        const applied = await applyBatch(entry.projection, this.models, entry.shadow, events, entry.position);
-        if (applied.failure) throw new Error(`${entry.projection.name} cannot apply the event at position ${applied.failure.position}: ${applied.failure.error}`);
-        entry.position = applied.position;
-      }
-      from = events[events.length - 1]!.position + 1;
-      progress?.(from - 1, head);
-    }
+    const shadows = await buildShadows(this.store, this.models, chosen, await this.store.headPosition(), this.rebuildCommitEvery, progress);
     // A live batch that began before a swap finds its checkpoint moved and starts again from the new one.
     for (const { projection, shadow, position } of shadows) {
       await this.models.replace(projection.name, shadow);
       this.positions.set(projection.name, position);
       this.failures.delete(projection.name);
     }
+    // What an older version kept of projections no longer kept.
+    for (const name of retired) await this.models.clear(name);
     await this.wake();
+  }
+
+  /** Deletes the rows that clearing and swapping left behind, a chunk per transaction; resolves with how many. */
+  async reclaim(): Promise<number> {
+    let total = 0;
+    for (let deleted = await this.models.purgeDropped(PURGE_CHUNK); deleted > 0 && !this.stopped; deleted = await this.models.purgeDropped(PURGE_CHUNK)) {
+      total += deleted;
+      // Let commands and reads in between the chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return total;
   }
 
   /** Another process applies this projection (or rebuilt it): take its position and state from the checkpoint. */

@@ -13,6 +13,14 @@ export interface Checkpoint {
   failure?: { position: number; error: string };
 }
 
+/** One projection's share of a commit: its changed documents and new checkpoint, from the checkpoint it began at. */
+export interface ProjectionBatch {
+  projection: string;
+  writes: ReadonlyMap<string, unknown>;
+  checkpoint: Checkpoint;
+  from: number;
+}
+
 export interface ReadModelStore {
   checkpoint(projection: string): Promise<Checkpoint | undefined>;
   /** The documents with these keys (absent ones left out). */
@@ -26,10 +34,17 @@ export interface ReadModelStore {
    * and writes nothing. Two processes can then never both apply the same events.
    */
   commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint, from: number): Promise<void>;
-  /** Drops every document and the checkpoint of a projection. */
+  /** `commit` for several projections in one transaction: all of them, or (CheckpointMovedError) none. */
+  commitAll(batches: readonly ProjectionBatch[]): Promise<void>;
+  /** Drops every document and the checkpoint of a projection (at once; the space comes back with purgeDropped). */
   clear(projection: string): Promise<void>;
-  /** Atomically replaces `target`'s documents and checkpoint with `source`'s (a rebuild done aside). */
+  /**
+   * Atomically replaces `target`'s documents and checkpoint with `source`'s (a
+   * rebuild done aside); `source` is empty afterwards. Moves no rows.
+   */
   replace(target: string, source: string): Promise<void>;
+  /** Deletes up to `limit` rows that clear or replace left behind; 0 when there are none left. */
+  purgeDropped(limit: number): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -29,6 +29,6 @@ import { WaitingListController } from './waiting-list/waiting-list.controller';
     },
     ReadModelsService,
   ],
-  exports: [ReadModelsService],
+  exports: [ReadModelsService, READ_MODEL_STORE],
 })
 export class ReadModelsModule {}

@@ -7,6 +7,8 @@ import { READ_MODEL_STORE, ReadModelStore } from './read-model-store.port';
 
 /** How long a query waits for its projection to reach the position it must reflect. */
 const READ_YOUR_WRITES_WAIT_MS = 2000;
+/** How often a read from the streams looks again for a position another process is committing. */
+const STREAM_FOLLOW_MS = 20;
 
 /** The projector's life in the application, and the read-your-writes promise every query keeps. */
 @Injectable()
@@ -59,5 +61,22 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
     const position = this.projector.position(projection);
     if (!reached || status?.failure) throw new ProjectionUnavailableError(projection, position, wanted, status?.failure !== undefined);
     void reply.header('x-projection-position', String(position));
+  }
+
+  /**
+   * For answers read straight from the streams (the case history): they reflect
+   * every committed event, so only a `minPosition` not yet committed here (on
+   * PostgreSQL, one another process is still committing) is waited for. The
+   * header carries the head read before the stream.
+   */
+  async streamConsistent(minPosition: number | undefined, reply: FastifyReply): Promise<void> {
+    const deadline = Date.now() + READ_YOUR_WRITES_WAIT_MS;
+    let head = await this.store.headPosition();
+    while (minPosition !== undefined && head < minPosition && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, STREAM_FOLLOW_MS));
+      head = await this.store.headPosition();
+    }
+    if (minPosition !== undefined && head < minPosition) throw new ProjectionUnavailableError('events', head, minPosition, false);
+    void reply.header('x-projection-position', String(head));
   }
 }

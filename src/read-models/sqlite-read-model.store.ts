@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { Checkpoint, CheckpointMovedError, ReadModelStore } from './read-model-store.port';
+import { freshNamespace, NAMESPACE_TABLES_SQLITE } from './namespaces';
+import { Checkpoint, CheckpointMovedError, ProjectionBatch, ReadModelStore } from './read-model-store.port';
 
 interface CheckpointRow {
   position: number;
@@ -8,86 +9,118 @@ interface CheckpointRow {
   error: string | null;
 }
 
+/** The namespace a projection's rows live under (its own name until it is first cleared or swapped). */
+const NS = 'coalesce((SELECT namespace FROM read_model_namespaces WHERE projection = ?), ?)';
+
 /**
  * Read models in the SQLite file beside the events (tables made by the store's
- * migration 2), on the store's own connection. The driver is synchronous; the
- * port is not, for PostgreSQL's sake.
+ * migration 2, and the namespace tables of ./namespaces.ts), on the store's own
+ * connection. The driver is synchronous; the port is not, for PostgreSQL's sake.
  */
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly statements;
 
   constructor(private readonly db: Database) {
+    if (!db.readonly) db.exec(NAMESPACE_TABLES_SQLITE);
     this.statements = {
-      checkpoint: db.prepare<[string], CheckpointRow>('SELECT position, version, failed_position, error FROM projection_checkpoints WHERE projection = ?'),
+      namespace: db.prepare<[string], { namespace: string }>('SELECT namespace FROM read_model_namespaces WHERE projection = ?'),
+      setNamespace: db.prepare('INSERT INTO read_model_namespaces (projection, namespace) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET namespace = excluded.namespace'),
+      drop: db.prepare('INSERT OR IGNORE INTO read_model_dropped (namespace) VALUES (?)'),
+      dropped: db.prepare<[], { namespace: string }>('SELECT namespace FROM read_model_dropped ORDER BY namespace LIMIT 1'),
+      forget: db.prepare('DELETE FROM read_model_dropped WHERE namespace = ?'),
+      purge: db.prepare('DELETE FROM read_model_docs WHERE projection = ? AND key IN (SELECT key FROM read_model_docs WHERE projection = ? ORDER BY key LIMIT ?)'),
+      checkpoint: db.prepare<[string, string], CheckpointRow>(`SELECT position, version, failed_position, error FROM projection_checkpoints WHERE projection = ${NS}`),
+      checkpointIn: db.prepare<[string], CheckpointRow>('SELECT position, version, failed_position, error FROM projection_checkpoints WHERE projection = ?'),
       saveCheckpoint: db.prepare(
         `INSERT INTO projection_checkpoints (projection, position, version, failed_position, error) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version,
            failed_position = excluded.failed_position, error = excluded.error`,
       ),
-      get: db.prepare<[string, string], { doc: string }>('SELECT doc FROM read_model_docs WHERE projection = ? AND key = ?'),
-      all: db.prepare<[string], { doc: string }>('SELECT doc FROM read_model_docs WHERE projection = ? ORDER BY key'),
-      prefixed: db.prepare<[string, string, string], { doc: string }>('SELECT doc FROM read_model_docs WHERE projection = ? AND key >= ? AND key < ? ORDER BY key'),
+      get: db.prepare<[string, string, string], { doc: string }>(`SELECT doc FROM read_model_docs WHERE projection = ${NS} AND key = ?`),
+      getIn: db.prepare<[string, string], { doc: string }>('SELECT doc FROM read_model_docs WHERE projection = ? AND key = ?'),
+      all: db.prepare<[string, string], { doc: string }>(`SELECT doc FROM read_model_docs WHERE projection = ${NS} ORDER BY key`),
+      prefixed: db.prepare<[string, string, string, string], { doc: string }>(`SELECT doc FROM read_model_docs WHERE projection = ${NS} AND key >= ? AND key < ? ORDER BY key`),
       put: db.prepare('INSERT INTO read_model_docs (projection, key, doc) VALUES (?, ?, ?) ON CONFLICT (projection, key) DO UPDATE SET doc = excluded.doc'),
       delete: db.prepare('DELETE FROM read_model_docs WHERE projection = ? AND key = ?'),
-      clearDocs: db.prepare('DELETE FROM read_model_docs WHERE projection = ?'),
       clearCheckpoint: db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?'),
-      moveDocs: db.prepare('UPDATE read_model_docs SET projection = ? WHERE projection = ?'),
-      moveCheckpoint: db.prepare('UPDATE projection_checkpoints SET projection = ? WHERE projection = ?'),
     };
   }
 
   async checkpoint(projection: string): Promise<Checkpoint | undefined> {
-    const row = this.statements.checkpoint.get(projection);
-    if (!row) return undefined;
-    const failure = row.failed_position === null ? undefined : { position: row.failed_position, error: row.error ?? '' };
-    return { position: row.position, version: row.version, ...(failure && { failure }) };
+    return toCheckpoint(this.statements.checkpoint.get(projection, projection));
   }
 
   async get(projection: string, key: string): Promise<unknown> {
-    const row = this.statements.get.get(projection, key);
+    const row = this.statements.get.get(projection, projection, key);
     return row && JSON.parse(row.doc);
   }
 
   async getMany(projection: string, keys: readonly string[]): Promise<Map<string, unknown>> {
-    const docs = new Map<string, unknown>();
-    for (const key of keys) {
-      const row = this.statements.get.get(projection, key);
-      if (row) docs.set(key, JSON.parse(row.doc));
-    }
-    return docs;
+    // One read transaction: the namespace and every document as of one moment.
+    return this.db.transaction(() => {
+      const namespace = this.namespaceOf(projection);
+      const docs = new Map<string, unknown>();
+      for (const key of keys) {
+        const row = this.statements.getIn.get(namespace, key);
+        if (row) docs.set(key, JSON.parse(row.doc));
+      }
+      return docs;
+    })();
   }
 
   async list(projection: string, prefix?: string): Promise<unknown[]> {
     // The key range [prefix, prefix + U+FFFF) holds exactly the keys that start with prefix.
-    const rows = prefix === undefined ? this.statements.all.all(projection) : this.statements.prefixed.all(projection, prefix, `${prefix}\uffff`);
+    const rows = prefix === undefined ? this.statements.all.all(projection, projection) : this.statements.prefixed.all(projection, projection, prefix, `${prefix}\uffff`);
     return rows.map((row) => JSON.parse(row.doc));
   }
 
   async commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint, from: number): Promise<void> {
+    return this.commitAll([{ projection, writes, checkpoint, from }]);
+  }
+
+  async commitAll(batches: readonly ProjectionBatch[]): Promise<void> {
     this.db.transaction(() => {
-      const current = this.statements.checkpoint.get(projection)?.position ?? 0;
-      if (current !== from) throw new CheckpointMovedError(projection, from, current);
-      for (const [key, doc] of writes) {
-        if (doc === undefined) this.statements.delete.run(projection, key);
-        else this.statements.put.run(projection, key, JSON.stringify(doc));
+      for (const { projection, writes, checkpoint, from } of batches) {
+        const namespace = this.namespaceOf(projection);
+        const current = this.statements.checkpointIn.get(namespace)?.position ?? 0;
+        if (current !== from) throw new CheckpointMovedError(projection, from, current);
+        // In key order: each page of the index is visited once per batch.
+        for (const key of [...writes.keys()].sort()) {
+          const doc = writes.get(key);
+          if (doc === undefined) this.statements.delete.run(namespace, key);
+          else this.statements.put.run(namespace, key, JSON.stringify(doc));
+        }
+        this.saveCheckpoint(namespace, checkpoint);
       }
-      this.saveCheckpoint(projection, checkpoint);
     }).immediate();
   }
 
   async clear(projection: string): Promise<void> {
     this.db.transaction(() => {
-      this.statements.clearDocs.run(projection);
-      this.statements.clearCheckpoint.run(projection);
+      this.dropNamespace(this.namespaceOf(projection));
+      this.statements.setNamespace.run(projection, freshNamespace(projection));
     }).immediate();
   }
 
   async replace(target: string, source: string): Promise<void> {
     this.db.transaction(() => {
-      this.statements.clearDocs.run(target);
-      this.statements.clearCheckpoint.run(target);
-      this.statements.moveDocs.run(target, source);
-      this.statements.moveCheckpoint.run(target, source);
+      const old = this.namespaceOf(target);
+      const built = this.namespaceOf(source);
+      if (old === built) return;
+      this.dropNamespace(old);
+      this.statements.setNamespace.run(target, built);
+      this.statements.setNamespace.run(source, freshNamespace(source));
+    }).immediate();
+  }
+
+  async purgeDropped(limit: number): Promise<number> {
+    return this.db.transaction(() => {
+      const dropped = this.statements.dropped.get();
+      if (!dropped) return 0;
+      const { changes } = this.statements.purge.run(dropped.namespace, dropped.namespace, limit);
+      if (changes < limit) this.statements.forget.run(dropped.namespace);
+      // Report progress even when a namespace was already empty, so the caller goes on to the next.
+      return Math.max(changes, 1);
     }).immediate();
   }
 
@@ -95,7 +128,23 @@ export class SqliteReadModelStore implements ReadModelStore {
   async close(): Promise<void> {}
 
   /** Separate so a test can fail between the rows and the checkpoint. */
-  protected saveCheckpoint(projection: string, { position, version, failure }: Checkpoint): void {
-    this.statements.saveCheckpoint.run(projection, position, version, failure?.position ?? null, failure?.error ?? null);
+  protected saveCheckpoint(namespace: string, { position, version, failure }: Checkpoint): void {
+    this.statements.saveCheckpoint.run(namespace, position, version, failure?.position ?? null, failure?.error ?? null);
   }
+
+  private namespaceOf(projection: string): string {
+    return this.statements.namespace.get(projection)?.namespace ?? projection;
+  }
+
+  /** Out of sight at once (no checkpoint, no name points at it); its rows go in purgeDropped's chunks. */
+  private dropNamespace(namespace: string): void {
+    this.statements.clearCheckpoint.run(namespace);
+    this.statements.drop.run(namespace);
+  }
+}
+
+function toCheckpoint(row: CheckpointRow | undefined): Checkpoint | undefined {
+  if (!row) return undefined;
+  const failure = row.failed_position === null ? undefined : { position: row.failed_position, error: row.error ?? '' };
+  return { position: row.position, version: row.version, ...(failure && { failure }) };
 }

@@ -39,5 +39,33 @@ export function readModelStoreContract(name: string, open: () => Promise<{ model
       expect(await models.list('p')).toEqual([]);
       expect(await models.checkpoint('p')).toBeUndefined();
     });
+
+    it('commits several projections in one transaction: all of them, or none when one checkpoint moved', async () => {
+      await models.commit('q', new Map([['x', 1]]), { position: 4, version: 1 }, 0);
+      const batch = (projection: string, doc: number, from: number) => ({ projection, writes: new Map([['k', doc]]), checkpoint: { position: 8, version: 1 }, from });
+      await expect(models.commitAll([batch('p', 1, 0), batch('q', 2, 3)])).rejects.toBeInstanceOf(CheckpointMovedError);
+      expect(await models.get('p', 'k')).toBeUndefined();
+      expect(await models.checkpoint('p')).toBeUndefined();
+      await models.commitAll([batch('p', 1, 0), batch('q', 2, 4)]);
+      expect([await models.get('p', 'k'), await models.get('q', 'k')]).toEqual([1, 2]);
+      expect(await models.checkpoint('q')).toEqual({ position: 8, version: 1 });
+    });
+
+    it('swaps rebuilt read models in again and again, and reclaims what each swap and clear left behind', async () => {
+      for (let round = 1; round <= 3; round++) {
+        await models.clear('p~rebuild');
+        await models.commit('p~rebuild', new Map([[`round-${round}`, round]]), { position: round, version: 1 }, 0);
+        await models.replace('p', 'p~rebuild');
+        expect(await models.list('p')).toEqual([round]);
+        expect(await models.list('p~rebuild')).toEqual([]);
+        expect(await models.checkpoint('p~rebuild')).toBeUndefined();
+      }
+      await models.commit('p', new Map([['more', 9]]), { position: 9, version: 1 }, 3);
+      let reclaimed = 0;
+      for (let deleted = await models.purgeDropped(1); deleted > 0 && reclaimed < 100; deleted = await models.purgeDropped(1)) reclaimed += deleted;
+      expect(await models.purgeDropped(10)).toBe(0);
+      expect(await models.list('p')).toEqual([9, 3]);
+      expect(await models.checkpoint('p')).toEqual({ position: 9, version: 1 });
+    });
   });
 }

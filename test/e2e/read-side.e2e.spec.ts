@@ -53,8 +53,13 @@ describe('the read side over HTTP', () => {
     await post(caseId, '/first-visit', { visitorId: guideId, visitAt: '2026-04-15T16:00:00+02:00' });
     await post(caseId, '/relations', { kind: 'self_help_group', description: 'Selvhjælpsgruppe', at: '2026-05-01T19:00:00+02:00' });
 
-    const history = (await t.http.get(`/cases/${caseId}/history`).expect(200)).body;
+    const read = await t.http.get(`/cases/${caseId}/history`).expect(200);
+    const history = read.body;
     expect(history.map((e: { label: string }) => e.label)).toEqual(['Henvisning modtaget', 'Visiteret til frivillig', 'Første besøg aftalt', 'Ny relation etableret']);
+    // Folded from the stream: it reflects at least the position of its last event.
+    expect(Number(read.headers['x-projection-position'])).toBeGreaterThanOrEqual(history[history.length - 1].position);
+    const behind = await t.http.get(`/cases/${caseId}/history`).query({ minPosition: 10_000_000 }).expect(503);
+    expect(behind.body).toMatchObject({ code: 'projection_behind' });
     expect(history[0]).toMatchObject({ type: 'ReferralReceived', occurredAt: '2026-04-10T08:00:00.000Z', revision: 0, actor: { role: 'coordinator' }, recordedAt: expect.any(String) });
     // By business time: on 20 April the relation (1 May) had not happened yet.
     const april = (await t.http.get(`/cases/${caseId}/history`).query({ asOf: '2026-04-20T00:00:00+02:00' }).expect(200)).body;
@@ -113,7 +118,7 @@ describe('the read side over HTTP', () => {
   it('is healthy once every projection has caught up, and says how far each is', async () => {
     const health = (await t.http.get('/health').expect(200)).body;
     expect(health.status).toBe('ok');
-    expect(health.projections.map((p: { name: string }) => p.name)).toEqual(['waiting-list', 'caseload', 'case-history', 'dashboard', 'partners']);
+    expect(health.projections.map((p: { name: string }) => p.name)).toEqual(['waiting-list', 'caseload', 'dashboard', 'partners']);
   });
 
   it('rebuilds its read models on start from the events alone', async () => {

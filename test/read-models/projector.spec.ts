@@ -32,9 +32,11 @@ const fragile: Projection<{ seen: number }> = {
 
 /** Fails once between writing the rows and writing the checkpoint, as a crash would. */
 class CrashingStore extends SqliteReadModelStore {
-  crashes = 1;
+  /** Which checkpoint write dies (1: the first). */
+  crashAt = 1;
+  private writes = 0;
   protected override saveCheckpoint(projection: string, checkpoint: Checkpoint): void {
-    if (this.crashes-- > 0) throw new Error('crash between the rows and the checkpoint');
+    if (++this.writes === this.crashAt) throw new Error('crash between the rows and the checkpoint');
     super.saveCheckpoint(projection, checkpoint);
   }
 }
@@ -119,6 +121,31 @@ describe('the projector', () => {
     expect(await models.list('counting')).toEqual(live);
     expect(progress[progress.length - 1]).toBe(12);
     expect(await models.list('counting~rebuild')).toEqual([]);
+    await projector.stop();
+  });
+
+  it('loses nothing when a rebuild dies between two of its commits, and leaves no rows behind once it is done', async () => {
+    await append(['case-a', 'case-b', 'case-c'], 4);
+    const models = new SqliteReadModelStore(store.connection());
+    const projector = new Projector(store, models, [counting as Projection<unknown>]);
+    await projector.start();
+    const live = await models.list('counting');
+    const checkpoint = await models.checkpoint('counting');
+    // One commit of the shadow succeeds, the next dies between its rows and its checkpoint.
+    const crashing = new CrashingStore(store.connection());
+    crashing.crashAt = 2;
+    const dying = new Projector(store, crashing, [counting as Projection<unknown>]);
+    dying.rebuildCommitEvery = 5;
+    await expect(dying.rebuild(['counting'])).rejects.toThrow('crash between the rows and the checkpoint');
+    expect(await models.list('counting')).toEqual(live);
+    expect(await models.checkpoint('counting')).toEqual(checkpoint);
+    // The next rebuild starts its shadow again and ends where the live one is.
+    projector.rebuildCommitEvery = 5;
+    await projector.rebuild(['counting']);
+    expect(await models.list('counting')).toEqual(live);
+    expect(await models.checkpoint('counting')).toEqual(checkpoint);
+    await projector.reclaim();
+    expect(store.connection().prepare('SELECT count(*) AS n FROM read_model_docs').get()).toEqual({ n: live.length });
     await projector.stop();
   });
 

@@ -8,6 +8,7 @@ import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-stor
 import { Projector } from '../../src/read-models/projector';
 import { PROJECTIONS } from '../../src/read-models/projections';
 import { SqliteReadModelStore } from '../../src/read-models/sqlite-read-model.store';
+import { MapView, wants } from '../../projections/shared/projection';
 
 describe('a seeded service', () => {
   const dirs: string[] = [];
@@ -39,6 +40,23 @@ describe('a seeded service', () => {
       expect(types).toContain(type);
     }
     await Promise.all([a, b, c].map((store) => store.close()));
+  });
+
+  it('hands each projection only the event types it declares, and that changes nothing it keeps', async () => {
+    const store = open();
+    await seed(store, { cases: 120, seed: 4 }, () => undefined);
+    const events = await store.readAll(1, 1_000_000);
+    for (const projection of PROJECTIONS) {
+      const fold = (only: typeof events) => {
+        const view = new MapView<unknown>();
+        for (const event of only) projection.apply(event, view);
+        return view.docs;
+      };
+      const wanted = events.filter((event) => wants(projection, event));
+      expect(wanted.length).toBeLessThan(events.length);
+      expect(fold(wanted)).toEqual(fold(events));
+    }
+    await store.close();
   });
 
   it('keeps live projections equal to a rebuild from position 0', async () => {

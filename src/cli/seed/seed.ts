@@ -11,6 +11,7 @@ import { caseLookups, citizenOf } from '../../cases/shared/case-lookups';
 import { citizenKeysFor } from '../../privacy/crypto/citizen-keys';
 import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
 import { DirectoryFeed } from '../../directory/directory-feed';
+import { readModelStoreFor } from '../../read-models/projections';
 import { CommandHandler, CommandMeta } from '../../event-store/command-handler';
 import type { EventStore } from '../../event-store/event-store.port';
 import { tellCase } from './case-story';
@@ -35,7 +36,8 @@ export interface SeedResult {
  */
 export async function seed(store: EventStore, options: { cases: number; seed: number }, onCase: () => void): Promise<SeedResult> {
   const random = new Random(options.seed);
-  const feed = new DirectoryFeed();
+  // The Directory it builds is persisted, so the server's next start reads it instead of every event.
+  const feed = new DirectoryFeed(readModelStoreFor(store));
   const cipher = new PersonalDataCipher(citizenKeysFor(store));
   await feed.start(store);
   const result: SeedResult = { cases: options.cases, visitors: 0, commands: 0, refused: 0 };
@@ -102,6 +104,6 @@ export async function seed(store: EventStore, options: { cases: number; seed: nu
     await tellCase(story, caseId, ANCHOR, act, (professional) => findVisitor(professional, story));
     onCase();
   }
-  feed.stop();
+  await feed.stop();
   return result;
 }

@@ -22,7 +22,12 @@ export interface CitizenKeys {
 }
 
 export class SqliteCitizenKeys implements CitizenKeys {
-  constructor(private readonly db: Database) {}
+  /** Prepared once: every read that opens personal fields looks a key up. */
+  private readonly lookup;
+
+  constructor(private readonly db: Database) {
+    this.lookup = db.prepare<[string], { key: Buffer }>('SELECT key FROM citizen_keys WHERE citizen_id = ?');
+  }
 
   async ensure(citizenId: string): Promise<Buffer> {
     this.db.prepare('INSERT OR IGNORE INTO citizen_keys (citizen_id, key, created_at) VALUES (?, ?, ?)').run(citizenId, randomBytes(32), new Date().toISOString());
@@ -30,7 +35,7 @@ export class SqliteCitizenKeys implements CitizenKeys {
   }
 
   async get(citizenId: string): Promise<Buffer | undefined> {
-    return (this.db.prepare('SELECT key FROM citizen_keys WHERE citizen_id = ?').get(citizenId) as { key: Buffer } | undefined)?.key;
+    return this.lookup.get(citizenId)?.key;
   }
 
   async destroy(citizenId: string): Promise<void> {

@@ -1,8 +1,10 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '../../../domain/shared/errors';
-import { caseHistoryProjection, historyAsOf, HistoryEntry, historyPrefix } from '../../../projections/case-history/case-history';
+import { caseStreamId } from '../../../domain/shared/ids';
+import { caseHistory, historyAsOf, HistoryEntry } from '../../../projections/case-history/case-history';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { CaseIdParam } from '../../http/validators';
 import { ReadModelsService } from '../read-models.service';
 import { AsOfQuery } from './as-of.query';
@@ -13,16 +15,19 @@ import { PseudonymisedForAuditors } from '../../privacy/pseudonymise.interceptor
 @ApiTags('read models')
 @Controller('cases')
 export class HistoryController {
-  constructor(private readonly readModels: ReadModelsService) {}
+  constructor(
+    private readonly readModels: ReadModelsService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
-  /** The auditable timeline: every event with its Danish label, both times, revision and actor. */
+  /** The auditable timeline: every event with its Danish label, both times, revision and actor; folded from the case's stream. */
   @Allow('coordinator', 'auditor')
   @PseudonymisedForAuditors()
   @PersonalData('case')
   @Get(':caseId/history')
   async history(@Param('caseId', CaseIdParam) caseId: string, @Query() query: AsOfQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<HistoryEntry[]> {
-    await this.readModels.consistent(caseHistoryProjection.name, query.minPosition, reply);
-    const entries = (await this.readModels.models.list(caseHistoryProjection.name, historyPrefix(caseId))) as HistoryEntry[];
+    await this.readModels.streamConsistent(query.minPosition, reply);
+    const entries = caseHistory(await this.store.readStream(caseStreamId(caseId)));
     if (entries.length === 0) throw new NotFoundError('case', caseId);
     return historyAsOf(entries, query.asOf, query.time ?? 'occurred');
   }

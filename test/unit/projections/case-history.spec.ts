@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { caseHistoryProjection, historyAsOf, HistoryEntry, historyPrefix } from '../../../projections/case-history/case-history';
+import { caseHistory, historyAsOf } from '../../../projections/case-history/case-history';
 import { Log, referral, triaged } from './events.fixture';
 
 describe('the case history', () => {
-  const entriesOf = (log: Log, caseId: string) =>
-    [...log.project(caseHistoryProjection).docs.entries()].filter(([key]) => key.startsWith(historyPrefix(caseId))).map(([, entry]) => entry as HistoryEntry);
+  const entriesOf = (log: Log, caseId: string) => caseHistory(log.events.filter((event) => event.streamId === `case-${caseId}`));
 
   it('keeps every event with its Danish label, both times, revision and actor', () => {
     const caseId = randomUUID();

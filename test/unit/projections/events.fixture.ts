@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseEvent } from '../../../domain/case/case.events';
 import { occurredAtOf } from '../../../domain/case/case.events';
 import type { VisitorEvent } from '../../../domain/visitor/visitor.events';
-import { MapView, ProjectedEvent, Projection } from '../../../projections/shared/projection';
+import { MapView, ProjectedEvent, Projection, wants } from '../../../projections/shared/projection';
 
 /** A log under construction: events of several streams in global order, as the store would give them. */
 export class Log {
@@ -26,7 +26,8 @@ export class Log {
   /** Folds the log through a projection into a fresh view, holding it to the keys it declares it reads. */
   project<D>(projection: Projection<D>): MapView<D> {
     const view = new MapView<D>();
-    for (const event of this.events) {
+    // As the projector does: a projection sees only the event types it declares (if it declares any).
+    for (const event of this.events.filter((e) => wants(projection as Projection<unknown>, e))) {
       const declared = new Set(projection.keysRead(event));
       const guarded = {
         get: (key: string) => {

@@ -1,0 +1,93 @@
+import type { Projection } from '../../projections/shared/projection';
+import type { EventStore } from '../event-store/event-store.port';
+import { prepareBatch } from './apply-batch';
+import { DocumentCache } from './document-cache';
+import type { ReadModelStore } from './read-model-store.port';
+
+/** Events read at a time: small, so that they die young. */
+const READ = 2000;
+/**
+ * A rebuild commits every `commitEvery` events, every projection in one
+ * transaction (one disk sync per commit, not one per projection and batch),
+ * and keeps up to CACHE of each projection's documents in memory. Keys are
+ * random, so each document written dirties about one page: fewer commits write
+ * fewer pages, but hold more documents. These two sizes keep a 1M-event
+ * rebuild under 300 MB (docs/performance-read-path.md).
+ */
+export const REBUILD_COMMIT = 50_000;
+const CACHE = 5_000;
+
+/** A projection's shadow copy while it is built. */
+export interface Shadow {
+  projection: Projection<unknown>;
+  /** Where it is built: `<name>~rebuild`, swapped in when done. */
+  shadow: string;
+  /** Applied so far. */
+  position: number;
+  /** Committed so far. */
+  committed: number;
+  /** Written since the last commit (undefined: deleted). */
+  staged: Map<string, unknown>;
+  /** Documents it wrote and keeps (it is the shadow's only writer, so they are what is stored). */
+  cache: DocumentCache;
+}
+
+/**
+ * Builds shadow copies of the projections from position 0 up to `head` (or a
+ * little past it), parsing each event once for all of them. Each commit holds
+ * every shadow's documents and checkpoint, conditional on the checkpoints it
+ * began from; a crash leaves the live read models as they were, and the next
+ * rebuild starts its shadows again.
+ */
+export async function buildShadows(
+  store: EventStore,
+  models: ReadModelStore,
+  projections: ReadonlyArray<Projection<unknown>>,
+  head: number,
+  commitEvery: number,
+  progress?: (position: number, head: number) => void,
+): Promise<Shadow[]> {
+  const shadows: Shadow[] = projections.map((projection) => ({
+    projection,
+    shadow: `${projection.name}~rebuild`,
+    position: 0,
+    committed: 0,
+    staged: new Map(),
+    cache: new DocumentCache(CACHE),
+  }));
+  for (const { shadow } of shadows) await models.clear(shadow);
+  const commit = async () => {
+    await models.commitAll(
+      shadows.map(({ projection, shadow, position, committed, staged }) => ({ projection: shadow, writes: staged, checkpoint: { position, version: projection.version }, from: committed })),
+    );
+    for (const entry of shadows) {
+      entry.cache.remember(entry.staged);
+      entry.staged = new Map();
+      entry.committed = entry.position;
+    }
+  };
+  let uncommitted = 0;
+  let from = 1;
+  while (from <= head) {
+    const events = await store.readAll(from, Math.min(READ, commitEvery));
+    if (events.length === 0) break;
+    for (const entry of shadows) {
+      const { batch, applied } = await prepareBatch(entry.projection, models, entry.shadow, events, entry.position, entry);
+      if (applied.failure) throw new Error(`${entry.projection.name} cannot apply the event at position ${applied.failure.position}: ${applied.failure.error}`);
+      for (const [key, doc] of batch?.writes ?? []) entry.staged.set(key, doc);
+      entry.position = applied.position;
+    }
+    from = events[events.length - 1]!.position + 1;
+    uncommitted += events.length;
+    if (uncommitted >= commitEvery) {
+      await commit();
+      uncommitted = 0;
+      progress?.(from - 1, head);
+    }
+  }
+  if (uncommitted > 0) {
+    await commit();
+    progress?.(from - 1, head);
+  }
+  return shadows;
+}
