@@ -7,8 +7,6 @@ import { READ_MODEL_STORE, ReadModelStore } from './read-model-store.port';
 
 /** How long a query waits for its projection to reach the position it must reflect. */
 const READ_YOUR_WRITES_WAIT_MS = 2000;
-/** How often a read from the streams looks again for a position another process is committing. */
-const STREAM_FOLLOW_MS = 20;
 
 /** The projector's life in the application, and the read-your-writes promise every query keeps. */
 @Injectable()
@@ -50,11 +48,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
    * command acknowledged before this request arrived; then sets X-Projection-Position.
    */
   async consistent(projection: string, minPosition: number | undefined, reply: FastifyReply): Promise<void> {
-    const head = await this.store.headPosition();
-    // A position no commit has reached yet is the client's mistake (never one our answers gave), not a projection behind.
-    if (minPosition !== undefined && minPosition > head) {
-      throw new RequestValidationError([{ field: 'minPosition', message: `minPosition ${minPosition} is beyond the last event written (position ${head})` }]);
-    }
+    const head = await this.headAtLeast(minPosition);
     const wanted = minPosition ?? head;
     const reached = await this.projector.waitFor(projection, wanted, READ_YOUR_WRITES_WAIT_MS);
     const status = this.projector.status().find((s) => s.name === projection);
@@ -65,18 +59,24 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
 
   /**
    * For answers read straight from the streams (the case history): they reflect
-   * every committed event, so only a `minPosition` not yet committed here (on
-   * PostgreSQL, one another process is still committing) is waited for. The
-   * header carries the head read before the stream.
+   * every committed event, so the header carries the head read before the stream.
    */
   async streamConsistent(minPosition: number | undefined, reply: FastifyReply): Promise<void> {
-    const deadline = Date.now() + READ_YOUR_WRITES_WAIT_MS;
-    let head = await this.store.headPosition();
-    while (minPosition !== undefined && head < minPosition && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, STREAM_FOLLOW_MS));
-      head = await this.store.headPosition();
+    void reply.header('x-projection-position', String(await this.headAtLeast(minPosition)));
+  }
+
+  /**
+   * The head position, refusing a `minPosition` beyond it. A command is answered
+   * only once committed, and the head is the highest committed position (on
+   * PostgreSQL too, whichever process committed it), so a position no commit has
+   * reached is the client's mistake (never one our answers gave), not a
+   * projection behind.
+   */
+  private async headAtLeast(minPosition: number | undefined): Promise<number> {
+    const head = await this.store.headPosition();
+    if (minPosition !== undefined && minPosition > head) {
+      throw new RequestValidationError([{ field: 'minPosition', message: `minPosition ${minPosition} is beyond the last event written (position ${head})` }]);
     }
-    if (minPosition !== undefined && head < minPosition) throw new ProjectionUnavailableError('events', head, minPosition, false);
-    void reply.header('x-projection-position', String(head));
+    return head;
   }
 }
