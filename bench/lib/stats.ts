@@ -111,3 +111,17 @@ export const skippedRow = (name: string, unit: string, target: Target, reason: s
   pass: null,
   note: reason,
 });
+
+/** A workload that broke: no figure, a failing verdict, and the error. */
+export const failedRow = (name: string, reason: string): Row => ({
+  name,
+  value: null,
+  unit: '–',
+  min: null,
+  max: null,
+  baseline: null,
+  ratio: null,
+  target: '–',
+  pass: false,
+  note: `failed: ${reason}`,
+});
