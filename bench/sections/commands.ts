@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Profile } from '../lib/profile';
 import { failedRow, median, Row, rowOf, summarise } from '../lib/stats';
 import { httpCommands, prepareHttpData } from '../workloads/http-commands';
-import { coreCommands, rawInserts } from '../workloads/sqlite-commands';
+import { coreCommands } from '../workloads/sqlite-commands';
 
 /** W1 (single client), W2 (32 clients, group commit) and W3 (HTTP, 32 connections), all against W1's raw baseline or W2. */
 export async function commandRows(profile: Profile, dir: string, log: (line: string) => void): Promise<Row[]> {
@@ -15,10 +15,10 @@ export async function commandRows(profile: Profile, dir: string, log: (line: str
   for (let rep = 0; rep < profile.repetitions; rep++) {
     const repDir = mkdtempSync(join(dir, 'commands-'));
     try {
-      const one = await coreCommands(repDir, 'single', profile.singleClientCases, 1, 100 + rep);
-      raw.push(rawInserts(repDir, one.file, one.commands));
+      const one = await coreCommands(repDir, 'single', profile.singleClientCases, 1, 100 + rep, true);
+      raw.push(one.rawPerSecond!);
       single.push(one.perSecond);
-      const many = await coreCommands(repDir, 'concurrent', profile.concurrentCases, profile.clients, 200 + rep);
+      const many = await coreCommands(repDir, 'concurrent', profile.concurrentCases, profile.clients, 200 + rep, false);
       concurrent.push(many.perSecond);
       perCommit.push(many.perCommit);
       refused.push(many.refused / (many.commands + many.refused));

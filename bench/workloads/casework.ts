@@ -59,7 +59,7 @@ export class Casework {
    * Tells `cases` stories, `clients` at a time (each client one case after
    * another, so no two clients share a case); answers the commands accepted.
    */
-  async tell(cases: number, clients: number, random: Random): Promise<{ commands: number; refused: number }> {
+  async tell(cases: number, clients: number, random: Random): Promise<{ commands: number; refused: number; seconds: number }> {
     const seeds = Array.from({ length: cases }, () => random.int(0, 2 ** 31));
     const tally = { commands: 0, refused: 0 };
     let next = 0;
@@ -70,8 +70,9 @@ export class Casework {
         await tellCase(story, caseId, ANCHOR, (command) => this.act(caseId, command, tally), (professional) => this.freeVisitor(professional, story));
       }
     };
+    const started = process.hrtime.bigint();
     await Promise.all(Array.from({ length: clients }, client));
-    return tally;
+    return { ...tally, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
   }
 
   async close(): Promise<void> {

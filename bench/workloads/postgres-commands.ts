@@ -41,43 +41,50 @@ export interface PostgresRun {
 
 /**
  * W8, one repetition in a schema of its own: the seed's stories through the
- * production write path on the PostgreSQL store, one client; then the very
- * rows it wrote inserted one statement (one transaction) each by raw `pg`
- * into a table of the same shape, on the same server settings.
+ * production write path on the PostgreSQL store, one client, told in `turns`
+ * parts; after each part the very rows it wrote are inserted one statement
+ * (one transaction) each by raw `pg` into a table of the same shape, on the
+ * same server settings, so both take turns under the same load.
  */
-export async function postgresCommands(url: string, cases: number, seed: number): Promise<PostgresRun> {
+export async function postgresCommands(url: string, cases: number, seed: number, turns = 4): Promise<PostgresRun> {
   const schema = `bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const admin = new Client({ connectionString: url });
   await admin.connect();
+  const client = new Client({ connectionString: url });
+  await client.connect();
   try {
     const store = await PostgresEventStore.open({ connectionString: url, schema });
+    await admin.query(`CREATE TABLE "${schema}".raw (LIKE "${schema}".events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY)`);
     const casework = await Casework.open(store);
     const random = new Random(seed);
     await casework.registerVisitors(Math.max(3, Math.ceil(cases / 5)), random);
-    const started = process.hrtime.bigint();
-    const { commands } = await casework.tell(cases, 1, random);
-    const core = commands / (Number(process.hrtime.bigint() - started) / 1e9);
-    await casework.close();
-
-    const { rows } = await admin.query<{ stream_id: string; revision: number; type: string; schema_version: number; data: string; metadata: string }>(
-      `SELECT stream_id, revision, type, schema_version, data::text AS data, metadata::text AS metadata FROM "${schema}".events ORDER BY position DESC LIMIT $1`,
-      [commands],
-    );
-    await admin.query(`CREATE TABLE "${schema}".raw (LIKE "${schema}".events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY)`);
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    const rawStarted = process.hrtime.bigint();
-    for (const row of rows) {
-      await client.query({
-        name: 'raw-insert',
-        text: `INSERT INTO "${schema}".raw (stream_id, revision, type, schema_version, data, metadata) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
-        values: [row.stream_id, row.revision, row.type, row.schema_version, row.data, row.metadata],
-      });
+    let seen = await store.headPosition();
+    const core = { commands: 0, seconds: 0 };
+    const raw = { rows: 0, seconds: 0 };
+    for (let turn = 0; turn < turns; turn++) {
+      const told = await casework.tell(Math.ceil(cases / turns), 1, random);
+      core.commands += told.commands;
+      core.seconds += told.seconds;
+      const { rows } = await admin.query<{ position: string; stream_id: string; revision: number; type: string; schema_version: number; data: string; metadata: string }>(
+        `SELECT position, stream_id, revision, type, schema_version, data::text AS data, metadata::text AS metadata FROM "${schema}".events WHERE position > $1 ORDER BY position`,
+        [seen],
+      );
+      if (rows.length > 0) seen = Number(rows[rows.length - 1]!.position);
+      const started = process.hrtime.bigint();
+      for (const row of rows) {
+        await client.query({
+          name: 'raw-insert',
+          text: `INSERT INTO "${schema}".raw (stream_id, revision, type, schema_version, data, metadata) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
+          values: [row.stream_id, row.revision, row.type, row.schema_version, row.data, row.metadata],
+        });
+      }
+      raw.seconds += Number(process.hrtime.bigint() - started) / 1e9;
+      raw.rows += rows.length;
     }
-    const raw = rows.length / (Number(process.hrtime.bigint() - rawStarted) / 1e9);
-    await client.end();
-    return { core, raw };
+    await casework.close();
+    return { core: core.commands / core.seconds, raw: raw.rows / raw.seconds };
   } finally {
+    await client.end();
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
     await admin.end();
   }
