@@ -135,9 +135,8 @@ export class CommandHandler {
       this.cache.drop(streamId);
       throw error;
     }
-    // Folded as a read would return them: sealed, and through JSON (no undefined members, no shared objects).
-    const written = JSON.parse(JSON.stringify(events)) as E[];
-    this.cache.set(streamId, { revision: result.revision, state: written.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), state), decider });
+    // Folded from the events as stored (sealed). evolve never mutates, so sharing these objects is safe.
+    this.cache.set(streamId, { revision: result.revision, state: events.reduce(decider.evolve, state), decider });
     return spec.answer(result);
   }
 

@@ -104,7 +104,16 @@ export class PostgresEventStore implements EventStore, Archivable {
     listener.on('error', () => undefined);
     listener.on('notification', ({ payload }) => {
       // Our own appends are reported as they commit; read only for what is news here.
-      if (payload !== undefined && /^\d+$/.test(payload) && Number(payload) <= store.reporter.reported) return;
+      const position = payload !== undefined && /^\d+$/.test(payload) ? Number(payload) : undefined;
+      if (position !== undefined && position <= store.reporter.reported) return;
+      // The NOTIFY of our own append often arrives before the append's answer: reading now would put a
+      // round trip on that command's path. Let the appends in flight report themselves, then read what is left.
+      if (position !== undefined && store.inFlight.size > 0) {
+        void Promise.allSettled([...store.inFlight]).then(() => {
+          if (store.reporter.reported < position) void store.reporter.report();
+        });
+        return;
+      }
       void store.reporter.report();
     });
     await listener.query(`LISTEN ${ident(store.channel)}`);

@@ -6,7 +6,7 @@ import type { CaseCommand } from '../../../domain/case/case.commands';
 import { caseDecider } from '../../../domain/case/case.stream';
 import { ConcurrencyError, IllegalStateError } from '../../../domain/shared/errors';
 import { caseStreamId } from '../../../domain/shared/ids';
-import { CommandHandler } from '../../../src/event-store/command-handler';
+import { CommandHandler, toMessage } from '../../../src/event-store/command-handler';
 import type { EventStore } from '../../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite.event-store';
 import { StreamCache } from '../../../src/event-store/stream-cache';
@@ -83,6 +83,15 @@ describe('the command handler’s stream cache', () => {
     const { answer } = await send(ours, assessment);
     expect(answer.revision).toBe(1);
     expect(reads()).toBe(readsBefore);
+  });
+
+  it('holds the very state a fold of the stored events gives', async () => {
+    await send(ours, assessment);
+    await send(ours, closure);
+    const stored = await here.readStream(caseStreamId(caseId));
+    const folded = stored.reduce((state, event) => caseDecider.evolve(state, toMessage(event)), caseDecider.initialState());
+    expect(ours.cache.get(caseStreamId(caseId), caseDecider)?.revision).toBe(2);
+    expect(ours.cache.get(caseStreamId(caseId), caseDecider)?.state).toEqual(folded);
   });
 
   it('notices a write from another process: the command is decided again on the fresh state', async () => {
