@@ -3,6 +3,7 @@ import { ConcurrencyError } from '../../domain/shared/errors';
 import type { Actor, BaseContext, Decider, Message } from '../../domain/shared/decider';
 import { AppendResult, EventStore, IdempotencyKeyTakenError, IdempotencyMismatchError, NewEvent, StoredEvent } from './event-store.port';
 import { KeyedMutex } from '../shared/keyed-mutex';
+import { StreamCache } from './stream-cache';
 
 /** What the HTTP edge knows about a command besides its payload. */
 export interface CommandMeta {
@@ -46,14 +47,23 @@ const MAX_ATTEMPTS = 5;
 /**
  * The one generic command handler: read the stream, fold it, decide, append with
  * the revision that was read. Every write in the service goes through here.
+ *
+ * A stream this process read or wrote lately is not read again: its revision
+ * and folded state come from the StreamCache, and the append's expected
+ * revision (the cached one) is what keeps that right when another process
+ * wrote in between (ConcurrencyError: the entry is dropped and the stream read).
  */
 export class CommandHandler {
   private readonly perStream = new KeyedMutex();
+  readonly cache: StreamCache;
 
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+    cache: StreamCache = new StreamCache(),
+  ) {
+    this.cache = cache;
+  }
 
   /**
    * Commands on one stream are decided one after another in this process, so
@@ -70,27 +80,31 @@ export class CommandHandler {
     for (let attempt = 1; ; attempt++) {
       const replay = await this.replayed<A>(meta);
       if (replay) return replay;
+      const used = { cache: false };
       try {
-        return { answer: await this.attempt(spec), replayed: false };
+        return { answer: await this.attempt(spec, used), replayed: false };
       } catch (error) {
         // A twin request with the same key committed first: answer as it did.
         if (error instanceof IdempotencyKeyTakenError && attempt < MAX_ATTEMPTS) continue;
         const retry = error instanceof ConcurrencyError && meta.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
         if (!retry) throw error;
+        // Only our cached revision was behind: read the stream and decide again at once.
+        if (used.cache) continue;
         // Another process won the revision: wait a little (more each time, with jitter) before deciding again.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
   }
 
-  private async attempt<C extends Message, E extends Message, S, X extends BaseContext, A>(spec: CommandSpec<C, E, S, X, A>): Promise<A> {
+  private async attempt<C extends Message, E extends Message, S, X extends BaseContext, A>(
+    spec: CommandSpec<C, E, S, X, A>,
+    used: { cache: boolean },
+  ): Promise<A> {
     const { decider, streamId, meta } = spec;
-    const history = await this.store.readStream(streamId);
-    const revision = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
+    const { revision, state } = await this.current(spec, used);
     if (meta.expectedRevision !== undefined && meta.expectedRevision !== revision) {
       throw new ConcurrencyError(streamId, meta.expectedRevision, revision);
     }
-    const state = history.reduce((s, e) => decider.evolve(s, toMessage<E>(e)), decider.initialState());
     const now = this.clock().toISOString();
     const looked = spec.context ? await spec.context(state) : {};
     const context = { ...looked, now, actor: meta.actor } as X;
@@ -111,10 +125,38 @@ export class CommandHandler {
         occurredAt: occurred[i]!,
       },
     }));
-    const result = await this.store.append(streamId, newEvents, revision, {
-      idempotency: meta.idempotency && { ...meta.idempotency, subject: meta.actor.id, answer: spec.answer },
-    });
+    let result: AppendResult;
+    try {
+      result = await this.store.append(streamId, newEvents, revision, {
+        idempotency: meta.idempotency && { ...meta.idempotency, subject: meta.actor.id, answer: spec.answer },
+      });
+    } catch (error) {
+      // Whatever went wrong (another writer, a lost connection after COMMIT), what we knew may be out of date.
+      this.cache.drop(streamId);
+      throw error;
+    }
+    // Folded from the events as stored (sealed). evolve never mutates, so sharing these objects is safe.
+    this.cache.set(streamId, { revision: result.revision, state: events.reduce(decider.evolve, state), decider });
     return spec.answer(result);
+  }
+
+  /** The stream's revision and state: from the cache when this process knows it, else read and folded. */
+  private async current<C extends Message, E extends Message, S, X extends BaseContext, A>(
+    { decider, streamId, meta }: CommandSpec<C, E, S, X, A>,
+    used: { cache: boolean },
+  ): Promise<{ revision: number | 'no_stream'; state: S }> {
+    const known = this.cache.get(streamId, decider);
+    // A pinned revision we do not know may be newer than ours (another process wrote): ask the store.
+    if (known && (meta.expectedRevision === undefined || meta.expectedRevision === known.revision)) {
+      used.cache = true;
+      return { revision: known.revision, state: known.state as S };
+    }
+    const history = await this.store.readStream(streamId);
+    const state = history.reduce((s, e) => decider.evolve(s, toMessage<E>(e)), decider.initialState());
+    if (history.length === 0) return { revision: 'no_stream', state };
+    const revision = history[history.length - 1]!.revision;
+    this.cache.set(streamId, { revision, state, decider });
+    return { revision, state };
   }
 
   private async replayed<A>(meta: CommandMeta): Promise<CommandOutcome<A> | undefined> {

@@ -1,4 +1,4 @@
-import type { KeyObject } from 'node:crypto';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ROLES, Role } from '../../domain/shared/codes';
 import { isUuid } from '../../domain/shared/ids';
@@ -25,15 +25,19 @@ export function issueToken(key: Buffer, principal: Principal, ttl: string | numb
 }
 
 /**
- * The principal of a valid token; an InvalidTokenError for anything else (bad
- * signature, expired, wrong claims). Pass the key as a KeyObject where tokens
- * are checked often: given a Buffer, the library tries to parse it as a public
- * key on every call, which cost about a millisecond per request.
+ * Handed a raw Buffer, jsonwebtoken first tries it as a PEM public key and
+ * throws that attempt away: about a millisecond of CPU on every request. A
+ * secret KeyObject, made once per key, skips that.
  */
+const secretKeys = new WeakMap<Buffer, KeyObject>();
+const secretKeyOf = (key: Buffer | KeyObject): KeyObject =>
+  key instanceof KeyObject ? key : (secretKeys.get(key) ?? secretKeys.set(key, createSecretKey(key)).get(key)!);
+
+/** The principal of a valid token; an InvalidTokenError for anything else (bad signature, expired, wrong claims). */
 export function verifyToken(key: Buffer | KeyObject, token: string): Principal {
   let payload: jwt.JwtPayload | string;
   try {
-    payload = jwt.verify(token, key, { algorithms: [ALGORITHM], issuer: ISSUER });
+    payload = jwt.verify(token, secretKeyOf(key), { algorithms: [ALGORITHM], issuer: ISSUER });
   } catch (error) {
     throw new InvalidTokenError(error instanceof jwt.TokenExpiredError ? 'the token has expired' : 'the token is not valid');
   }

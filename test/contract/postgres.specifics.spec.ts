@@ -75,4 +75,22 @@ describePostgres('the PostgreSQL store', () => {
     for (let tries = 0; heardByA.length < 4 && tries < 100; tries++) await new Promise((r) => setTimeout(r, 50));
     expect(heardByA.map((e) => e.position)).toEqual([1, 2, 3, 4]);
   });
+
+  it("hears the other process's events while its own appends keep it busy, once each and in order", async () => {
+    const [a, b] = [await open(), await open()];
+    const heardByA: StoredEvent[] = [];
+    a.onAppended((events) => heardByA.push(...events));
+    const ours = (async () => {
+      for (let i = 0; i < 30; i++) await a.append(`case-a${i}`, [newEvent()], 'no_stream');
+    })();
+    const theirs = (async () => {
+      for (let i = 0; i < 10; i++) await b.append(`case-b${i}`, [newEvent()], 'no_stream');
+    })();
+    await Promise.all([ours, theirs]);
+    for (let tries = 0; heardByA.length < 40 && tries < 100; tries++) await new Promise((r) => setTimeout(r, 50));
+    const head = await a.headPosition();
+    expect(heardByA.map((e) => e.position)).toEqual((await a.readAll(0, 100)).map((e) => e.position));
+    expect(heardByA).toHaveLength(40);
+    expect(heardByA[heardByA.length - 1]!.position).toBe(head);
+  });
 });

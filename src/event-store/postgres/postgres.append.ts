@@ -44,14 +44,17 @@ export async function runAppend(
   expected: ExpectedRevision,
 ): Promise<AppendOutcome> {
   const expectedHead = expected === 'any' ? null : expected === 'no_stream' ? -1 : expected;
+  // Stringified once: sent as jsonb, and parsed back into the listeners' copies below.
+  const data = events.map((e) => JSON.stringify(e.data));
+  const metadata = events.map((e) => JSON.stringify(e.metadata));
   // A named statement is parsed and planned once per connection.
   const { rows } = await db.query<AppendRow>({ name: `append:${channel}`, text: sql, values: [
     streamId,
     expectedHead,
     events.map((e) => e.type),
     events.map((e) => e.schemaVersion ?? 1),
-    events.map((e) => JSON.stringify(e.data)),
-    events.map((e) => JSON.stringify(e.metadata)),
+    data,
+    metadata,
     channel,
   ] });
   const head = rows[0]!.head;
@@ -60,8 +63,8 @@ export async function runAppend(
     written: rows.map((row, i) => ({
       streamId,
       type: events[i]!.type,
-      data: structuredClone(events[i]!.data),
-      metadata: structuredClone(events[i]!.metadata),
+      data: JSON.parse(data[i]!),
+      metadata: JSON.parse(metadata[i]!),
       schemaVersion: events[i]!.schemaVersion ?? 1,
       revision: row.revision!,
       position: Number(row.position),

@@ -89,14 +89,26 @@ export class PostgresEventStore implements EventStore, Archivable {
     this.listener = new NotificationListener(
       connectionString,
       this.channel,
-      (payload) => {
-        // Our own appends are reported as they commit; read only for what is news here.
-        if (payload !== undefined && /^\d+$/.test(payload) && Number(payload) <= this.reporter.reported) return;
-        void this.reporter.report();
-      },
+      (payload) => this.heard(payload),
       // Whatever was notified while the connection was down: read on from the last event reported.
       () => void this.reporter.report(),
     );
+  }
+
+  /** A NOTIFY on the channel: read only for what is news here, and never on a command's path. */
+  private heard(payload: string | undefined): void {
+    const position = payload !== undefined && /^\d+$/.test(payload) ? Number(payload) : undefined;
+    // Our own appends are reported as they commit.
+    if (position !== undefined && position <= this.reporter.reported) return;
+    // The NOTIFY of our own append often arrives before the append's answer: reading now would put a
+    // round trip on that command's path. Let the appends in flight report themselves, then read what is left.
+    if (position !== undefined && this.inFlight.size > 0) {
+      void Promise.allSettled([...this.inFlight]).then(() => {
+        if (this.reporter.reported < position) void this.reporter.report();
+      });
+      return;
+    }
+    void this.reporter.report();
   }
 
   static async open({ connectionString, schema = 'brobygger', poolSize = 10 }: PostgresOptions): Promise<PostgresEventStore> {

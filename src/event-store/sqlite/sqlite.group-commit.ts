@@ -73,7 +73,7 @@ export class GroupCommit {
 
   private commit(batch: PendingAppend[]): void {
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.statements.begin.run();
     } catch (error) {
       for (const pending of batch) pending.reject(unavailable('could not start a write transaction', error));
       return;
@@ -81,8 +81,11 @@ export class GroupCommit {
     const recordedAt = new Date().toISOString();
     const outcomes: Outcome[] = [];
     let failure: unknown;
+    // A batch of one needs no savepoint: if its append fails, the whole transaction is rolled back below.
+    const alone = batch.length === 1;
     for (const pending of batch) {
-      const outcome = this.inSavepoint(pending, recordedAt);
+      const outcome = alone ? this.unguarded(pending, recordedAt) : this.inSavepoint(pending, recordedAt);
+      if (alone && 'error' in outcome) failure = outcome.error;
       outcomes.push(outcome);
       // SQLite rolls back the whole transaction on some errors (disk full): then nothing in the batch stands.
       if (!this.db.inTransaction) {
@@ -92,12 +95,13 @@ export class GroupCommit {
     }
     try {
       if (failure !== undefined) throw failure;
-      this.db.exec('COMMIT');
+      this.statements.commit.run();
     } catch (error) {
       this.rollbackQuietly();
       for (const pending of batch) {
         const own = outcomes.find((outcome) => outcome.pending === pending);
-        const known = own && 'error' in own && !(own.error instanceof StoreUnavailableError);
+        // Its own refusal, or its own storage error when that is what stopped the commit (a batch of one).
+        const known = own && 'error' in own && (!(own.error instanceof StoreUnavailableError) || own.error === error);
         pending.reject(known ? own.error : unavailable('the commit failed; nothing was written', error));
       }
       return;
@@ -124,18 +128,25 @@ export class GroupCommit {
   }
 
   private inSavepoint(pending: PendingAppend, recordedAt: string): Outcome {
-    this.db.exec('SAVEPOINT append');
+    this.statements.savepoint.run();
     try {
       const written = this.write(pending, recordedAt);
-      this.db.exec('RELEASE append');
+      this.statements.release.run();
       return { pending, ...written };
     } catch (error) {
       if (this.db.inTransaction) {
-        this.db.exec('ROLLBACK TO append');
-        this.db.exec('RELEASE append');
+        this.statements.rollbackToSavepoint.run();
+        this.statements.release.run();
       }
-      const known = error instanceof ConcurrencyError || error instanceof IdempotencyKeyTakenError;
-      return { pending, error: known ? error : unavailable('the append could not be written', error) };
+      return { pending, error: asAppendError(error) };
+    }
+  }
+
+  private unguarded(pending: PendingAppend, recordedAt: string): Outcome {
+    try {
+      return { pending, ...this.write(pending, recordedAt) };
+    } catch (error) {
+      return { pending, error: asAppendError(error) };
     }
   }
 
@@ -166,6 +177,10 @@ export class GroupCommit {
     return { result, stored };
   }
 }
+
+/** A refusal the caller can act on stays as it is; anything else is the storage failing (503). */
+const asAppendError = (error: unknown): unknown =>
+  error instanceof ConcurrencyError || error instanceof IdempotencyKeyTakenError ? error : unavailable('the append could not be written', error);
 
 export const unavailable = (message: string, cause: unknown): StoreUnavailableError =>
   new StoreUnavailableError(`${message}: ${cause instanceof Error ? cause.message : String(cause)}`, cause);

@@ -48,6 +48,12 @@ export function prepareStatements(db: Database) {
     readAll: statement<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`),
     head: statement<{ position: number | null }>('SELECT MAX(position) AS position FROM events'),
     dataVersion: statement<{ data_version: number }>('PRAGMA data_version'),
+    // The group commit's transaction control, prepared once rather than parsed on every flush.
+    begin: statement('BEGIN IMMEDIATE'),
+    commit: statement('COMMIT'),
+    savepoint: statement('SAVEPOINT append'),
+    release: statement('RELEASE append'),
+    rollbackToSavepoint: statement('ROLLBACK TO append'),
   };
 }
 

@@ -29,8 +29,22 @@ export class SqliteCitizenKeys implements CitizenKeys {
     this.lookup = db.prepare<[string], { key: Buffer }>('SELECT key FROM citizen_keys WHERE citizen_id = ?');
   }
 
+  /**
+   * The new key's commit needs no disk sync of its own: it lies in the WAL before
+   * the events it seals, and a WAL is replayed in order up to its last synced
+   * commit, so the sync that makes those events durable makes the key durable
+   * first. No event can ever outlive its key; one sync per new case is saved.
+   */
   async ensure(citizenId: string): Promise<Buffer> {
-    this.db.prepare('INSERT OR IGNORE INTO citizen_keys (citizen_id, key, created_at) VALUES (?, ?, ?)').run(citizenId, randomBytes(32), new Date().toISOString());
+    const known = await this.get(citizenId);
+    if (known) return known;
+    const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.db.prepare('INSERT OR IGNORE INTO citizen_keys (citizen_id, key, created_at) VALUES (?, ?, ?)').run(citizenId, randomBytes(32), new Date().toISOString());
+    } finally {
+      this.db.pragma(`synchronous = ${synchronous}`);
+    }
     return (await this.get(citizenId))!;
   }
 
@@ -55,9 +69,19 @@ export class PostgresCitizenKeys implements CitizenKeys {
     this.table = `${ident(schema)}.citizen_keys`;
   }
 
+  /**
+   * One round trip for a new key, and no wait for its flush: the commit record
+   * lies in the WAL before the events it seals, and the flush that makes those
+   * events durable (synchronous_commit on) flushes it first. A key another
+   * process made a moment ago is read back.
+   */
   async ensure(citizenId: string): Promise<Buffer> {
-    await this.pool.query(`INSERT INTO ${this.table} (citizen_id, key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [citizenId, randomBytes(32)]);
-    return (await this.get(citizenId))!;
+    const { rows } = await this.pool.query<{ key: Buffer }>(
+      `WITH settings AS (SELECT set_config('synchronous_commit', 'off', true))
+       INSERT INTO ${this.table} (citizen_id, key) SELECT $1, $2 FROM settings ON CONFLICT DO NOTHING RETURNING key`,
+      [citizenId, randomBytes(32)],
+    );
+    return rows[0]?.key ?? (await this.get(citizenId))!;
   }
 
   async get(citizenId: string): Promise<Buffer | undefined> {

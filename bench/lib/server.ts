@@ -1,0 +1,84 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { Agent, request } from 'node:http';
+import { AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** The compiled server, as `npm start` runs it. */
+export const SERVER_ENTRY = join(process.cwd(), 'dist', 'src', 'main.js');
+/** A fixed secret so the bench can sign its own tokens (the server reads JWT_SECRET). */
+export const JWT_SECRET = 'brobygger-bench-secret-not-for-production';
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+/** One GET over a kept-alive connection; resolves with the status once the body has been read. */
+export function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.setTimeout(30_000, () => req.destroy(new Error(`GET ${url} timed out`)));
+    req.end();
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  /** Seconds from spawning the process to the first 200 from /health. */
+  healthyAfter: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `node dist/src/main.js` on DATA_DIR and waits (at most `timeoutMs`) for /health to answer 200. */
+export async function startServer(dataDir: string, timeoutMs: number, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const started = process.hrtime.bigint();
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the server under load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], {
+    env: { ...process.env, ...extraEnv, DATA_DIR: dataDir, PORT: String(port), JWT_SECRET, LOG_LEVEL: 'warn', EVENT_STORE: 'sqlite' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const exited = once(child, 'exit');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr}`);
+      if (Date.now() > deadline) throw new Error(`the server was not healthy within ${timeoutMs} ms: ${stderr}`);
+      const status = await get(`${url}/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, healthyAfter: Number(process.hrtime.bigint() - started) / 1e9, stop };
+}

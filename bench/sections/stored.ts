@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import type { Profile } from '../lib/profile';
+import { failedRow, median, Row, rowOf, summarise } from '../lib/stats';
+import { startServer } from '../lib/server';
+import { Dataset, prepareDataset } from '../workloads/dataset';
+import { healthLatency, historyLatency, rawStreamSelect } from '../workloads/history';
+import { cliRebuild, rawScan } from '../workloads/rebuild';
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** W4 (rebuild), W6 (its peak RSS), W7 (start-up) and W5 (history latency), on one prepared store of `profile.events` events. */
+export async function storedRows(profile: Profile, dir: string, log: (line: string) => void): Promise<Row[]> {
+  const started = Date.now();
+  const data = await prepareDataset(join(dir, 'stored'), profile.events, profile.baseCases, log);
+  log(`prepared ${data.events} events in ${Math.round((Date.now() - started) / 1000)} s`);
+  const rows: Row[] = [];
+  const guard = async (names: string[], run: () => Promise<Row[]>) => {
+    try {
+      rows.push(...(await run()));
+    } catch (error) {
+      log(`${names.join('/')} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      rows.push(...names.map((name) => failedRow(name, reason(error))));
+    }
+  };
+  await guard(['W4', 'W6'], () => rebuildRows(profile, data, log));
+  await guard(['W7', 'W5'], () => serverRows(profile, data, log));
+  return rows;
+}
+
+async function rebuildRows(profile: Profile, data: Dataset, log: (line: string) => void): Promise<Row[]> {
+  const scans: number[] = [];
+  const rates: number[] = [];
+  const rss: number[] = [];
+  for (let rep = 0; rep < profile.rebuildRepetitions; rep++) {
+    scans.push(rawScan(data.dataDir));
+    const run = await cliRebuild(data.dataDir, data.events, 20 * 60_000);
+    rates.push(run.eventsPerSecond);
+    rss.push(run.peakRssMb);
+    log(`W4/W6 repetition ${rep + 1}: raw scan ${scans[rep]!.toFixed(0)} events/s, rebuild ${run.eventsPerSecond.toFixed(0)} events/s (${run.seconds.toFixed(1)} s), peak RSS ${run.peakRssMb.toFixed(0)} MB`);
+  }
+  const events = `${data.events.toLocaleString('en-US')} events (${data.seededCases} cases seeded through the command path, ${data.copies} copies bulk-loaded with fresh ids)`;
+  return [
+    rowOf({
+      name: 'W4',
+      unit: 'events/s',
+      value: summarise(rates),
+      baseline: { name: 'raw scan of the events table with JSON.parse of each row', unit: 'events/s', value: summarise(scans) },
+      target: { on: 'ratio', direction: 'at-least', threshold: 0.5 },
+      note: `cli rebuild of every projection from position 0 in a child process; ${events}`,
+    }),
+    rowOf({ name: 'W6', unit: 'MB', value: summarise(rss), target: { on: 'value', direction: 'below', threshold: 300 }, note: `peak RSS of the cli rebuild child (kernel maxrss); ${events}` }),
+  ];
+}
+
+async function serverRows(profile: Profile, data: Dataset, log: (line: string) => void): Promise<Row[]> {
+  const startups: number[] = [];
+  const history: number[] = [];
+  const historyP50: number[] = [];
+  const raw: number[] = [];
+  const floor: number[] = [];
+  for (let rep = 0; rep < profile.startupRepetitions; rep++) {
+    const server = await startServer(data.dataDir, 5 * 60_000);
+    try {
+      startups.push(server.healthyAfter);
+      // Warm up the way a day's first requests would, then measure.
+      await historyLatency(server, data.dataDir, data.caseIds, 20, rep * 31 + 1);
+      const core = await historyLatency(server, data.dataDir, data.caseIds, profile.historyRequests, rep * 131);
+      history.push(core.p99);
+      historyP50.push(core.p50);
+      raw.push(rawStreamSelect(data.dataDir, data.caseIds, profile.historyRequests, rep * 131).p99);
+      floor.push((await healthLatency(server, 200)).p99);
+      log(`W7/W5 repetition ${rep + 1}: healthy after ${server.healthyAfter.toFixed(2)} s; history p50 ${core.p50.toFixed(2)} ms, p99 ${core.p99.toFixed(2)} ms; raw select p99 ${raw[rep]!.toFixed(3)} ms`);
+    } finally {
+      await server.stop();
+    }
+  }
+  return [
+    rowOf({
+      name: 'W7',
+      unit: 's',
+      value: summarise(startups),
+      target: { on: 'value', direction: 'below', threshold: 2 },
+      note: `node dist/src/main.js on ${data.events.toLocaleString('en-US')} stored events (read models built), from spawn to the first 200 of /health`,
+    }),
+    rowOf({
+      name: 'W5',
+      unit: 'ms (p99)',
+      value: summarise(history),
+      baseline: { name: 'raw prepared SELECT of the stream’s rows (p99)', unit: 'ms', value: summarise(raw) },
+      target: { on: 'ratio', direction: 'at-most', threshold: 3 },
+      note: `GET /cases/:caseId/history, one at a time, random cases of ${data.events.toLocaleString('en-US')} events, bearer token, access log and decryption on; p50 ${median(historyP50).toFixed(2)} ms; for scale, a bare GET /health round trip has p99 ${median(floor).toFixed(2)} ms here`,
+    }),
+  ];
+}

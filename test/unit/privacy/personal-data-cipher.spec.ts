@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import { MemoryCitizenKeys } from '../../../src/privacy/crypto/citizen-keys';
+import { PersonalDataCipher } from '../../../src/privacy/crypto/personal-data.cipher';
+
+describe('sealing personal data (IVs drawn from a pool of random bytes)', () => {
+  it('never seals the same text twice alike, across many refills of the pool, and opens every one', async () => {
+    const cipher = new PersonalDataCipher(new MemoryCitizenKeys());
+    const citizenId = randomUUID();
+    const events = Array.from({ length: 1000 }, () => ({ type: 'VisitHeld', data: { note: 'God samtale' } }));
+    const sealed = await cipher.protect(events, citizenId);
+    const notes = sealed.map((event) => event.data.note);
+    expect(new Set(notes).size).toBe(1000);
+    expect(notes.every((note) => note.startsWith(`enc:v1:${citizenId}:`))).toBe(true);
+    // The IV is the first 12 bytes of the packed value: all distinct.
+    const ivs = notes.map((note) => Buffer.from(note.split(':')[3]!, 'base64url').subarray(0, 12).toString('hex'));
+    expect(new Set(ivs).size).toBe(1000);
+    expect((await cipher.reveal(sealed)).map((event) => event.data.note)).toEqual(events.map(() => 'God samtale'));
+  });
+});
