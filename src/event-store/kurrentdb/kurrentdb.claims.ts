@@ -70,14 +70,22 @@ export class PostgresClaimTable implements ClaimTable {
 
   static async open(pool: Pool, schema: string): Promise<PostgresClaimTable> {
     const claims = new PostgresClaimTable(pool, schema);
+    // Two processes starting together: CREATE TABLE IF NOT EXISTS alone can still lose the race on the
+    // catalogue (a unique violation on pg_type), so the creation is serialised by a lock of the transaction.
+    const client = await pool.connect();
     try {
-      await pool.query(`CREATE TABLE IF NOT EXISTS ${claims.table} (
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [claims.table]);
+      await client.query(`CREATE TABLE IF NOT EXISTS ${claims.table} (
         id text NOT NULL, subject text NOT NULL, key text NOT NULL, route text NOT NULL, body_hash text NOT NULL,
         stream_id text NOT NULL, command_id text NOT NULL, template text NOT NULL, at timestamptz NOT NULL,
         PRIMARY KEY (subject, key))`);
+      await client.query('COMMIT');
     } catch (error) {
-      // Two processes starting together: IF NOT EXISTS can still lose the race on the catalogue; the other one made it.
-      if (!['23505', '42P07'].includes((error as { code?: string }).code ?? '')) throw error;
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
     }
     return claims;
   }
