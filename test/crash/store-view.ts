@@ -18,6 +18,22 @@ export interface StoreLocation {
   schema?: string;
 }
 
+/**
+ * The namespace each read model's rows live under (src/read-models/namespaces.ts):
+ * the one recorded in `read_model_namespaces`, else the projection's own name.
+ * Shadow copies of a rebuild (`~`) and namespaces dropped or not pointed at are left out.
+ */
+const VISIBLE = (s: string) => `WITH names AS (
+    SELECT projection FROM ${s}read_model_namespaces
+    UNION SELECT projection FROM ${s}projection_checkpoints WHERE projection NOT LIKE '%@%'),
+  visible AS (
+    SELECT names.projection, coalesce(n.namespace, names.projection) AS namespace
+    FROM names LEFT JOIN ${s}read_model_namespaces n ON n.projection = names.projection
+    WHERE names.projection NOT LIKE '%~%')`;
+const DOCS = (s: string) => `${VISIBLE(s)} SELECT v.projection, d.key, d.doc FROM ${s}read_model_docs d JOIN visible v ON d.projection = v.namespace`;
+const CHECKPOINTS = (s: string, position: string) =>
+  `${VISIBLE(s)} SELECT v.projection, ${position} AS position FROM ${s}projection_checkpoints c JOIN visible v ON c.projection = v.namespace`;
+
 export async function readStore(location: StoreLocation, subject: string): Promise<StoreContents> {
   return location.kind === 'sqlite' ? readSqlite(location.where, subject) : readPostgres(location.where, location.schema!, subject);
 }
@@ -28,8 +44,8 @@ function readSqlite(file: string, subject: string): StoreContents {
     return contents(
       db.prepare('SELECT stream_id AS streamId, revision, type, position FROM events ORDER BY position').all() as StoreContents['events'],
       (db.prepare('SELECT key, route, answer FROM idempotency WHERE subject = ?').all(subject) as Array<{ key: string; route: string; answer: string }>).map((r) => ({ ...r, answer: JSON.parse(r.answer) })),
-      (db.prepare('SELECT projection, key, doc FROM read_model_docs').all() as Array<{ projection: string; key: string; doc: string }>).map((r) => ({ ...r, doc: JSON.parse(r.doc) })),
-      db.prepare('SELECT projection, position FROM projection_checkpoints').all() as Array<{ projection: string; position: number }>,
+      (db.prepare(DOCS('')).all() as Array<{ projection: string; key: string; doc: string }>).map((r) => ({ ...r, doc: JSON.parse(r.doc) })),
+      db.prepare(CHECKPOINTS('', 'c.position')).all() as Array<{ projection: string; position: number }>,
     );
   } finally {
     db.close();
@@ -43,8 +59,8 @@ async function readPostgres(url: string, schema: string, subject: string): Promi
     const s = `"${schema}"`;
     const events = await client.query(`SELECT stream_id AS "streamId", revision, type, position::int AS position FROM ${s}.events ORDER BY position`);
     const keys = await client.query(`SELECT key, route, answer FROM ${s}.idempotency WHERE subject = $1`, [subject]);
-    const docs = await client.query(`SELECT projection, key, doc FROM ${s}.read_model_docs`);
-    const checkpoints = await client.query(`SELECT projection, position::int AS position FROM ${s}.projection_checkpoints`);
+    const docs = await client.query(DOCS(`${s}.`));
+    const checkpoints = await client.query(CHECKPOINTS(`${s}.`, 'c.position::int'));
     return contents(events.rows, keys.rows, docs.rows, checkpoints.rows);
   } finally {
     await client.end();
@@ -57,12 +73,11 @@ function contents(
   docs: Array<{ projection: string; key: string; doc: unknown }>,
   checkpoints: Array<{ projection: string; position: number }>,
 ): StoreContents {
-  const live = (projection: string) => !projection.includes('~');
   return {
     events,
     keys: new Map(keys.map((k) => [k.key, { route: k.route, answer: k.answer }])),
-    docs: new Map(docs.filter((d) => live(d.projection)).map((d) => [`${d.projection}/${d.key}`, d.doc])),
-    checkpoints: new Map(checkpoints.filter((c) => live(c.projection)).map((c) => [c.projection, c.position])),
+    docs: new Map(docs.map((d) => [`${d.projection}/${d.key}`, d.doc])),
+    checkpoints: new Map(checkpoints.map((c) => [c.projection, c.position])),
   };
 }
 
