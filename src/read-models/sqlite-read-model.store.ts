@@ -38,8 +38,9 @@ export class SqliteReadModelStore implements ReadModelStore {
       ),
       get: db.prepare<[string, string, string], { doc: string }>(`SELECT doc FROM read_model_docs WHERE projection = ${NS} AND key = ?`),
       getIn: db.prepare<[string, string], { doc: string }>('SELECT doc FROM read_model_docs WHERE projection = ? AND key = ?'),
-      all: db.prepare<[string, string], { doc: string }>(`SELECT doc FROM read_model_docs WHERE projection = ${NS} ORDER BY key`),
-      prefixed: db.prepare<[string, string, string, string], { doc: string }>(`SELECT doc FROM read_model_docs WHERE projection = ${NS} AND key >= ? AND key < ? ORDER BY key`),
+      // Plucked: a listing (the Directory's 224,400 documents at every start, at 1M events) makes no row object per document.
+      all: db.prepare<[string, string], string>(`SELECT doc FROM read_model_docs WHERE projection = ${NS} ORDER BY key`).pluck(),
+      prefixed: db.prepare<[string, string, string, string], string>(`SELECT doc FROM read_model_docs WHERE projection = ${NS} AND key >= ? AND key < ? ORDER BY key`).pluck(),
       put: db.prepare('INSERT INTO read_model_docs (projection, key, doc) VALUES (?, ?, ?) ON CONFLICT (projection, key) DO UPDATE SET doc = excluded.doc'),
       delete: db.prepare('DELETE FROM read_model_docs WHERE projection = ? AND key = ?'),
       clearCheckpoint: db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?'),
@@ -71,7 +72,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   async list(projection: string, prefix?: string): Promise<unknown[]> {
     // The key range [prefix, prefix + U+FFFF) holds exactly the keys that start with prefix.
     const rows = prefix === undefined ? this.statements.all.all(projection, projection) : this.statements.prefixed.all(projection, projection, prefix, `${prefix}\uffff`);
-    return rows.map((row) => JSON.parse(row.doc));
+    return rows.map((doc) => JSON.parse(doc));
   }
 
   async commit(projection: string, writes: ReadonlyMap<string, unknown>, checkpoint: Checkpoint, from: number): Promise<void> {
