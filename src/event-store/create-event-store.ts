@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AppConfig } from '../config/config';
 import type { EventStore } from './event-store.port';
-import { KurrentDbEventStore, SideDatabase } from './kurrentdb/kurrentdb.event-store';
+import type { SideDatabase } from './kurrentdb/kurrentdb.event-store';
 import { MemoryEventStore } from './memory/memory.event-store';
 import { PostgresEventStore } from './postgres/postgres.event-store';
 import { SqliteEventStore } from './sqlite/sqlite.event-store';
@@ -24,9 +24,12 @@ export async function createEventStore(config: StoreConfig): Promise<EventStore>
       return PostgresEventStore.open({ connectionString: config.databaseUrl, schema: config.databaseSchema });
     case 'sqlite':
       return SqliteEventStore.open({ file: sqliteFile(config.dataDir), synchronous: config.sqliteSynchronous });
-    case 'kurrentdb':
+    case 'kurrentdb': {
       if (!config.kurrentdbUrl) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL');
+      // Loaded only when configured: the KurrentDB client and its gRPC stack take ~200 ms to load.
+      const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb.event-store');
       return KurrentDbEventStore.open({ url: config.kurrentdbUrl, side: await openSideDatabase(config) });
+    }
   }
 }
 

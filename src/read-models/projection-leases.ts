@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { pg } from '../event-store/postgres/pg-driver';
 
 /**
  * Who applies which projection when several processes share one database:
@@ -55,7 +56,7 @@ export class PostgresProjectionLeases implements ProjectionLeases {
 
   private async connection(): Promise<Client> {
     if (this.client) return this.client;
-    const client = new Client({ connectionString: this.connectionString });
+    const client = new (pg().Client)({ connectionString: this.connectionString });
     // A lost session has lost its locks: forget them, and connect again at the next try.
     client.on('error', () => {
       if (this.client === client) this.client = undefined;

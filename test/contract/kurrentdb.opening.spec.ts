@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config';
-import { kurrentSideFile, openSideDatabase } from '../../src/event-store/create-event-store';
+import { createEventStore, kurrentSideFile, openSideDatabase } from '../../src/event-store/create-event-store';
 import { StoreUnavailableError } from '../../src/event-store/event-store.port';
 import { KurrentDbEventStore } from '../../src/event-store/kurrentdb/kurrentdb.event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
@@ -38,6 +38,13 @@ describe('opening the KurrentDB store (no server needed)', () => {
     await expect(KurrentDbEventStore.open({ url, side })).rejects.toThrow(new RegExp(`KurrentDB at kurrentdb://127\\.0\\.0\\.1:\\d+\\?tls=false cannot be used: no answer.*docker compose up kurrentdb`));
     // The database beside it was closed with it.
     expect(() => side.connection()).toThrow(StoreUnavailableError);
+  });
+
+  it('loads the KurrentDB client only when EVENT_STORE=kurrentdb asks for it, and then opens it as configured', async () => {
+    const url = `kurrentdb://127.0.0.1:${await closedPort()}?tls=false`;
+    await expect(createEventStore({ eventStore: 'kurrentdb', kurrentdbUrl: url, dataDir: dir, sqliteSynchronous: 'FULL', databaseSchema: 'brobygger' })).rejects.toThrow(
+      /KurrentDB at kurrentdb:\/\/127\.0\.0\.1:\d+\?tls=false cannot be used: no answer/,
+    );
   });
 
   it('refuses a database beside it that holds events of its own: its checkpoints count other positions', async () => {

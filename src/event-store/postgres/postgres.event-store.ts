@@ -1,4 +1,5 @@
-import { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { pg } from './pg-driver';
 import { ConcurrencyError } from '../../../domain/shared/errors';
 import {
   AppendListener,
@@ -112,7 +113,7 @@ export class PostgresEventStore implements EventStore, Archivable {
   }
 
   static async open({ connectionString, schema = 'brobygger', poolSize = 10 }: PostgresOptions): Promise<PostgresEventStore> {
-    const pool = new Pool({ connectionString, max: poolSize });
+    const pool = new (pg().Pool)({ connectionString, max: poolSize });
     // A dropped idle connection must not crash the process: the pool replaces it.
     pool.on('error', () => undefined);
     // Nor one dropped while checked out between two queries (a terminated backend, a restart): pg emits

@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { pg } from './pg-driver';
 import { ident } from './postgres.schema';
 
 const FIRST_RETRY_MS = 100;
@@ -38,7 +39,7 @@ export class NotificationListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.connectionString });
+    const client = new (pg().Client)({ connectionString: this.connectionString });
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
     client.on('notification', ({ payload }) => this.onNotification(payload));

@@ -26,4 +26,32 @@ describe('bearer tokens (the key is kept as a secret KeyObject, made once)', () 
     const expired = jwt.sign({ role: 'coordinator', exp: Math.floor(Date.now() / 1000) - 60 }, key, { algorithm: 'HS256', subject: 'jette', issuer: 'brobygger' });
     expect(() => verifyToken(key, expired)).toThrow('the token has expired');
   });
+
+  describe('verified lately (kept per key, so the HMAC is not checked on every request)', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('refuses a token once verified under its own key when another key is asked', () => {
+      const token = issueToken(key, { sub: 'jette', role: 'coordinator' });
+      verifyToken(key, token);
+      expect(() => verifyToken(randomBytes(64), token)).toThrow(InvalidTokenError);
+    });
+
+    it('refuses a kept token once it has expired', () => {
+      jest.useFakeTimers({ now: new Date('2026-12-01T08:00:00Z') });
+      const token = issueToken(key, { sub: 'jette', role: 'coordinator' }, 60);
+      expect(verifyToken(key, token)).toEqual({ sub: 'jette', role: 'coordinator' });
+      jest.setSystemTime(new Date('2026-12-01T08:00:59Z'));
+      expect(verifyToken(key, token)).toEqual({ sub: 'jette', role: 'coordinator' });
+      jest.setSystemTime(new Date('2026-12-01T08:01:00Z'));
+      expect(() => verifyToken(key, token)).toThrow('the token has expired');
+      expect(() => verifyToken(key, token)).toThrow('the token has expired');
+    });
+
+    it('answers each caller with its own copy of the principal', () => {
+      const token = issueToken(key, { sub: 'jette', role: 'coordinator' });
+      const first = verifyToken(key, token);
+      first.sub = 'mallory';
+      expect(verifyToken(key, token)).toEqual({ sub: 'jette', role: 'coordinator' });
+    });
+  });
 });
