@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { StoredEvent } from '../event-store.port';
-import { upcast } from '../upcasters';
+import type { EventMetadata, StoredEvent } from '../event-store.port';
+import { upcast, upcastable } from '../upcasters';
 
 /** An events row as SQLite returns it. */
 export interface EventRow {
@@ -29,6 +29,55 @@ export const toStoredEvent = (row: EventRow): StoredEvent =>
   recordedAt: row.recorded_at,
   });
 
+/**
+ * An event for a rebuild's reducers: its JSON columns are parsed when first
+ * read, so a column no reducer reads (the metadata, mostly) costs no parse.
+ * Types with upcasters are built eagerly by `toProjectedEvent`, so what a
+ * reducer reads here is always the newest shape.
+ */
+class LazyEvent implements StoredEvent {
+  readonly streamId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly revision: number;
+  readonly position: number;
+  readonly recordedAt: string;
+  private rawData: string | undefined;
+  private rawMetadata: string | undefined;
+  private parsedData: unknown;
+  private parsedMetadata: EventMetadata | undefined;
+
+  constructor(row: EventRow) {
+    this.streamId = row.stream_id;
+    this.type = row.type;
+    this.schemaVersion = row.schema_version;
+    this.revision = row.revision;
+    this.position = row.position;
+    this.recordedAt = row.recorded_at;
+    this.rawData = row.data;
+    this.rawMetadata = row.metadata;
+  }
+
+  get data(): unknown {
+    if (this.rawData !== undefined) {
+      this.parsedData = JSON.parse(this.rawData);
+      this.rawData = undefined;
+    }
+    return this.parsedData;
+  }
+
+  get metadata(): EventMetadata {
+    if (this.rawMetadata !== undefined) {
+      this.parsedMetadata = JSON.parse(this.rawMetadata) as EventMetadata;
+      this.rawMetadata = undefined;
+    }
+    return this.parsedMetadata!;
+  }
+}
+
+/** A row for a rebuild: parsed lazily, unless its type may need upcasting. */
+export const toProjectedEvent = (row: EventRow): StoredEvent => (upcastable(row.type) ? toStoredEvent(row) : new LazyEvent(row));
+
 /** Every statement the store runs, prepared once. */
 export function prepareStatements(db: Database) {
   const statement = <R = unknown>(sql: string) => db.prepare(sql) as Statement<unknown[], R>;
@@ -46,6 +95,10 @@ export function prepareStatements(db: Database) {
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? AND recorded_at <= ? ORDER BY revision`,
     ),
     readAll: statement<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`),
+    // A rebuild's range: the rowid range, the types as a JSON array (one statement for any set of types).
+    readRange: statement<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE position BETWEEN ? AND ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position`,
+    ),
     head: statement<{ position: number | null }>('SELECT MAX(position) AS position FROM events'),
     dataVersion: statement<{ data_version: number }>('PRAGMA data_version'),
     // The group commit's transaction control, prepared once rather than parsed on every flush.
