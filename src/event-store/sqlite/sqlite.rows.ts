@@ -47,15 +47,15 @@ class LazyEvent implements StoredEvent {
   private parsedData: unknown;
   private parsedMetadata: EventMetadata | undefined;
 
-  constructor(row: EventRow) {
-    this.streamId = row.stream_id;
-    this.type = row.type;
-    this.schemaVersion = row.schema_version;
-    this.revision = row.revision;
-    this.position = row.position;
-    this.recordedAt = row.recorded_at;
-    this.rawData = row.data;
-    this.rawMetadata = row.metadata;
+  constructor(row: RawEventRow) {
+    this.position = row[0];
+    this.streamId = row[1];
+    this.revision = row[2];
+    this.type = row[3];
+    this.schemaVersion = row[4];
+    this.rawData = row[5];
+    this.rawMetadata = row[6];
+    this.recordedAt = row[7];
   }
 
   get data(): unknown {
@@ -75,8 +75,14 @@ class LazyEvent implements StoredEvent {
   }
 }
 
+/** An events row as an array, in COLUMNS order: no object with named keys made per row. */
+export type RawEventRow = [number, string, number, string, number, string, string, string];
+
 /** A row for a rebuild: parsed lazily, unless its type may need upcasting. */
-export const toProjectedEvent = (row: EventRow): StoredEvent => (upcastable(row.type) ? toStoredEvent(row) : new LazyEvent(row));
+export const toProjectedEvent = (row: RawEventRow): StoredEvent =>
+  upcastable(row[3])
+    ? toStoredEvent({ position: row[0], stream_id: row[1], revision: row[2], type: row[3], schema_version: row[4], data: row[5], metadata: row[6], recorded_at: row[7] })
+    : new LazyEvent(row);
 
 /** Every statement the store runs, prepared once. */
 export function prepareStatements(db: Database) {
@@ -96,9 +102,9 @@ export function prepareStatements(db: Database) {
     ),
     readAll: statement<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`),
     // A rebuild's range: the rowid range, the types as a JSON array (one statement for any set of types).
-    readRange: statement<EventRow>(
+    readRange: statement<RawEventRow>(
       `SELECT ${COLUMNS} FROM events WHERE position BETWEEN ? AND ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position`,
-    ),
+    ).raw(true),
     head: statement<{ position: number | null }>('SELECT MAX(position) AS position FROM events'),
     dataVersion: statement<{ data_version: number }>('PRAGMA data_version'),
     // The group commit's transaction control, prepared once rather than parsed on every flush.
