@@ -12,7 +12,7 @@ const READ = 2000;
  * and keeps up to CACHE of each projection's documents in memory. Keys are
  * random, so each document written dirties about one page: fewer commits write
  * fewer pages, but hold more documents. These two sizes keep a 1M-event
- * rebuild under 300 MB (docs/performance-read-path.md).
+ * rebuild under 300 MB (docs/performance.md, W6).
  */
 export const REBUILD_COMMIT = 50_000;
 const CACHE = 5_000;
