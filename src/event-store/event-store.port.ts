@@ -105,6 +105,26 @@ export interface EventStore {
 }
 
 /**
+ * What a rebuild reads the log through when the store offers it: a range of
+ * positions, only the events of the types some projection wants, each event's
+ * `data` and `metadata` parsed when a reducer first reads them. The rows no
+ * projection wants never leave the database, and the metadata most reducers
+ * never look at is never parsed.
+ */
+export interface RangeReadable {
+  /**
+   * Events with fromPosition ≤ position ≤ toPosition whose type is in `types`, in
+   * global order. Every event in the range is committed (toPosition ≤ the head).
+   * The events are for reducers: `data` and `metadata` are accessors, so a
+   * spread or JSON.stringify of one does not copy them.
+   */
+  readRange(fromPosition: number, toPosition: number, types: ReadonlySet<string>): Promise<StoredEvent[]>;
+}
+
+export const rangeReaderOf = (store: EventStore): RangeReadable | undefined =>
+  typeof (store as Partial<RangeReadable>).readRange === 'function' ? (store as unknown as RangeReadable) : undefined;
+
+/**
  * What `cli migrate` needs of a store beyond the port: events written as they
  * were (revisions, metadata and recorded time kept; positions in the same
  * order), and the idempotency records.

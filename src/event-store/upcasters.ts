@@ -24,3 +24,6 @@ export function upcast(event: StoredEvent): StoredEvent {
   }
   return schemaVersion === event.schemaVersion ? event : { ...event, data, schemaVersion };
 }
+
+/** Whether events of this type may need upcasting (some version of it has an upcaster). */
+export const upcastable = (type: string): boolean => UPCASTERS[type] !== undefined;

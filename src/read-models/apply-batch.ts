@@ -50,10 +50,10 @@ export async function prepareBatch(
   for (const key of keys) {
     if (known?.staged.has(key)) docs.set(key, known.staged.get(key));
     else if (known?.cache.has(key)) docs.set(key, known.cache.get(key));
-    else missing.push(key);
+    // A rebuild is its shadow's only writer: a key it never wrote is not there.
+    else if (!known || known.cache.mayHold(key)) missing.push(key);
   }
-  // A rebuild's cache that never let a document go knows every key there is: nothing to fetch.
-  if (missing.length > 0 && !known?.cache.complete) for (const [key, doc] of await models.getMany(target, missing)) docs.set(key, doc);
+  if (missing.length > 0) for (const [key, doc] of await models.getMany(target, missing)) docs.set(key, doc);
   const outcome = applyInMemory(projection, { keys, docs }, pending, from);
   // Past the events it does not want too, unless it stopped at a failure.
   const position = outcome.failure ? outcome.position : last.position;

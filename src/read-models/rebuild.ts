@@ -1,10 +1,10 @@
 import type { Projection } from '../../projections/shared/projection';
-import type { EventStore } from '../event-store/event-store.port';
+import { EventStore, rangeReaderOf, StoredEvent } from '../event-store/event-store.port';
 import { prepareBatch } from './apply-batch';
 import { DocumentCache } from './document-cache';
 import type { ReadModelStore } from './read-model-store.port';
 
-/** Events read at a time: small, so that they die young. */
+/** Events (positions) read at a time: small, so that they die young. */
 const READ = 2000;
 /**
  * A rebuild commits every `commitEvery` events, every projection in one
@@ -12,7 +12,7 @@ const READ = 2000;
  * and keeps up to CACHE of each projection's documents in memory. Keys are
  * random, so each document written dirties about one page: fewer commits write
  * fewer pages, but hold more documents. These two sizes keep a 1M-event
- * rebuild under 300 MB (docs/performance-read-path.md).
+ * rebuild under 300 MB (docs/performance.md, W6).
  */
 export const REBUILD_COMMIT = 50_000;
 const CACHE = 5_000;
@@ -37,7 +37,9 @@ export interface Shadow {
  * little past it), parsing each event once for all of them. Each commit holds
  * every shadow's documents and checkpoint, conditional on the checkpoints it
  * began from; a crash leaves the live read models as they were, and the next
- * rebuild starts its shadows again.
+ * rebuild starts its shadows again. Where the store reads ranges
+ * (`RangeReadable`) and every projection declares its types, only the events of
+ * those types are read, and their JSON parsed only where a reducer reads it.
  */
 export async function buildShadows(
   store: EventStore,
@@ -66,19 +68,21 @@ export async function buildShadows(
       entry.committed = entry.position;
     }
   };
+  const read = reader(store, projections, head, Math.min(READ, commitEvery));
   let uncommitted = 0;
   let from = 1;
   while (from <= head) {
-    const events = await store.readAll(from, Math.min(READ, commitEvery));
-    if (events.length === 0) break;
+    const { events, covered } = await read(from);
+    if (covered < from) break;
     for (const entry of shadows) {
       const { batch, applied } = await prepareBatch(entry.projection, models, entry.shadow, events, entry.position, entry);
       if (applied.failure) throw new Error(`${entry.projection.name} cannot apply the event at position ${applied.failure.position}: ${applied.failure.error}`);
       for (const [key, doc] of batch?.writes ?? []) entry.staged.set(key, doc);
-      entry.position = applied.position;
+      // Past the range's events of types no projection wants too.
+      entry.position = Math.max(applied.position, covered);
     }
-    from = events[events.length - 1]!.position + 1;
-    uncommitted += events.length;
+    uncommitted += covered - from + 1;
+    from = covered + 1;
     if (uncommitted >= commitEvery) {
       await commit();
       uncommitted = 0;
@@ -90,4 +94,25 @@ export async function buildShadows(
     progress?.(from - 1, head);
   }
   return shadows;
+}
+
+/** Reads the log from a position on: the events read, and the last position they cover. */
+type Reader = (from: number) => Promise<{ events: readonly StoredEvent[]; covered: number }>;
+
+function reader(store: EventStore, projections: ReadonlyArray<Projection<unknown>>, head: number, size: number): Reader {
+  const ranges = rangeReaderOf(store);
+  const types = new Set<string>();
+  for (const { eventTypes } of projections) for (const type of eventTypes ?? []) types.add(type);
+  const allDeclare = projections.every(({ eventTypes }) => eventTypes !== undefined);
+  if (ranges && allDeclare) {
+    return async (from) => {
+      const to = Math.min(from + size - 1, head);
+      return { events: await ranges.readRange(from, to, types), covered: to };
+    };
+  }
+  // Any store: every event, a little past the head perhaps (the position says how far).
+  return async (from) => {
+    const events = await store.readAll(from, size);
+    return { events, covered: events.length === 0 ? from - 1 : events[events.length - 1]!.position };
+  };
 }

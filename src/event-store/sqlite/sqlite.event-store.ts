@@ -11,6 +11,7 @@ import {
   ExpectedRevision,
   IdempotencyRecord,
   NewEvent,
+  RangeReadable,
   ReadStreamOptions,
   StoreUnavailableError,
   StoredEvent,
@@ -18,7 +19,7 @@ import {
 import { AppendListeners, assertAppendable } from '../listeners';
 import { SqliteArchive } from './sqlite.archive';
 import { GroupCommit, unavailable } from './sqlite.group-commit';
-import { prepareStatements, Statements, toStoredEvent } from './sqlite.rows';
+import { prepareStatements, Statements, toProjectedEvent, toStoredEvent } from './sqlite.rows';
 import { checkStoreFile } from './sqlite.file-check';
 import { migrate } from './sqlite.schema';
 
@@ -40,7 +41,7 @@ const BUSY_TIMEOUT_MS = 5000;
  * (sqlite.group-commit.ts). Synchronous driver, so reads are fast and simple;
  * errors from the storage leave as StoreUnavailableError (503).
  */
-export class SqliteEventStore implements EventStore, Archivable {
+export class SqliteEventStore implements EventStore, Archivable, RangeReadable {
   private readonly statements: Statements;
   private readonly group: GroupCommit;
   private readonly listeners = new AppendListeners();
@@ -108,6 +109,11 @@ export class SqliteEventStore implements EventStore, Archivable {
 
   async readAll(fromPosition: number, limit: number): Promise<StoredEvent[]> {
     return this.read(() => this.statements.readAll.all(fromPosition, limit).map(toStoredEvent));
+  }
+
+  async readRange(fromPosition: number, toPosition: number, types: ReadonlySet<string>): Promise<StoredEvent[]> {
+    const wanted = JSON.stringify([...types]);
+    return this.read(() => this.statements.readRange.all(fromPosition, toPosition, wanted).map(toProjectedEvent));
   }
 
   async streamRevision(streamId: string): Promise<number | 'no_stream'> {

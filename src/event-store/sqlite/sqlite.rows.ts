@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { StoredEvent } from '../event-store.port';
-import { upcast } from '../upcasters';
+import type { EventMetadata, StoredEvent } from '../event-store.port';
+import { upcast, upcastable } from '../upcasters';
 
 /** An events row as SQLite returns it. */
 export interface EventRow {
@@ -29,6 +29,61 @@ export const toStoredEvent = (row: EventRow): StoredEvent =>
   recordedAt: row.recorded_at,
   });
 
+/**
+ * An event for a rebuild's reducers: its JSON columns are parsed when first
+ * read, so a column no reducer reads (the metadata, mostly) costs no parse.
+ * Types with upcasters are built eagerly by `toProjectedEvent`, so what a
+ * reducer reads here is always the newest shape.
+ */
+class LazyEvent implements StoredEvent {
+  readonly streamId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly revision: number;
+  readonly position: number;
+  readonly recordedAt: string;
+  private rawData: string | undefined;
+  private rawMetadata: string | undefined;
+  private parsedData: unknown;
+  private parsedMetadata: EventMetadata | undefined;
+
+  constructor(row: RawEventRow) {
+    this.position = row[0];
+    this.streamId = row[1];
+    this.revision = row[2];
+    this.type = row[3];
+    this.schemaVersion = row[4];
+    this.rawData = row[5];
+    this.rawMetadata = row[6];
+    this.recordedAt = row[7];
+  }
+
+  get data(): unknown {
+    if (this.rawData !== undefined) {
+      this.parsedData = JSON.parse(this.rawData);
+      this.rawData = undefined;
+    }
+    return this.parsedData;
+  }
+
+  get metadata(): EventMetadata {
+    if (this.rawMetadata !== undefined) {
+      this.parsedMetadata = JSON.parse(this.rawMetadata) as EventMetadata;
+      this.rawMetadata = undefined;
+    }
+    return this.parsedMetadata!;
+  }
+}
+
+/** An events row as an array, in COLUMNS order: no object with named keys made per row. */
+export type RawEventRow = [number, string, number, string, number, string, string, string];
+
+/** A row for a rebuild: parsed lazily, unless its type may need upcasting. */
+export const toProjectedEvent = (row: RawEventRow): StoredEvent =>
+  upcastable(row[3])
+    ? toStoredEvent({ position: row[0], stream_id: row[1], revision: row[2], type: row[3], schema_version: row[4], data: row[5], metadata: row[6], recorded_at: row[7] })
+    : new LazyEvent(row);
+
 /** Every statement the store runs, prepared once. */
 export function prepareStatements(db: Database) {
   const statement = <R = unknown>(sql: string) => db.prepare(sql) as Statement<unknown[], R>;
@@ -46,6 +101,10 @@ export function prepareStatements(db: Database) {
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? AND recorded_at <= ? ORDER BY revision`,
     ),
     readAll: statement<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`),
+    // A rebuild's range: the rowid range, the types as a JSON array (one statement for any set of types).
+    readRange: statement<RawEventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE position BETWEEN ? AND ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position`,
+    ).raw(true),
     head: statement<{ position: number | null }>('SELECT MAX(position) AS position FROM events'),
     dataVersion: statement<{ data_version: number }>('PRAGMA data_version'),
     // The group commit's transaction control, prepared once rather than parsed on every flush.
