@@ -83,6 +83,19 @@ export function Options<T extends string>({ options, empty }: { options: Record<
   );
 }
 
+/** A labelled choice from a code list (the filters above a list, a choice in a form). */
+export function SelectField<T extends string>(props: { label: string; value: string; onChange: (value: T) => void; options: Record<T, string>; empty?: string }) {
+  return (
+    <Field label={props.label}>
+      {(a) => (
+        <select {...a} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as T)}>
+          <Options options={props.options} empty={props.empty} />
+        </select>
+      )}
+    </Field>
+  );
+}
+
 export interface Loaded<T> {
   data?: T;
   error?: ApiError;

@@ -3,7 +3,7 @@ import { ApiError, get, query } from '../../api';
 import { loadSession } from '../../session';
 import { date } from '../../format';
 import { label, PRIORITY, PROGRAMME, STATUS, TRACK } from '../../labels';
-import { Field, Link, LoadState, Notice, Options, useLoad } from '../../ui';
+import { Link, LoadState, Notice, SelectField, useLoad } from '../../ui';
 
 interface AuditRow {
   caseId: string;
@@ -43,20 +43,8 @@ export function AuditCases() {
       <p class="muted">Pseudonymiseret: borgere vises med et fast pseudonym, uden navne, kontaktoplysninger eller fritekst.</p>
       {exportError && <Notice kind="error">{exportError}</Notice>}
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Status">
-          {(a) => (
-            <select {...a} value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
-              <Options options={STATUS} empty="Alle" />
-            </select>
-          )}
-        </Field>
-        <Field label="Ordning">
-          {(a) => (
-            <select {...a} value={programme} onChange={(e) => setProgramme(e.currentTarget.value)}>
-              <Options options={PROGRAMME} empty="Alle ordninger" />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Status" value={status} onChange={setStatus} options={STATUS} empty="Alle" />
+        <SelectField label="Ordning" value={programme} onChange={setProgramme} options={PROGRAMME} empty="Alle ordninger" />
       </form>
       <LoadState loaded={loaded}>
         {() =>

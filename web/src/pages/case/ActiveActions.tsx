@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { CLOSURE } from '../../labels';
 import { CommandError, useCommand } from '../../command';
 import { fromLocalInput, nowForInput } from '../../format';
-import { Field, Options } from '../../ui';
+import { Field, SelectField } from '../../ui';
 import type { CaseView } from './case-view';
 import { VisitorPicker } from './VisitorPicker';
 
@@ -48,13 +48,7 @@ export function ActiveActions({ c, etag, done, refresh }: { c: CaseView; etag?: 
         <summary>Afslut sagen</summary>
         <form class="form" onSubmit={submitClose} noValidate>
           <CommandError error={close.error} onRefresh={refresh} />
-          <Field label="Årsag">
-            {(a) => (
-              <select {...a} value={closeReason} onChange={(e) => setCloseReason(e.currentTarget.value)}>
-                <Options options={CLOSURE} />
-              </select>
-            )}
-          </Field>
+          <SelectField label="Årsag" value={closeReason} onChange={setCloseReason} options={CLOSURE} />
           <Field label="Afsluttet den" error={errors.at}>
             {(a) => <input {...a} type="datetime-local" value={closeAt} onInput={(e) => setCloseAt(e.currentTarget.value)} />}
           </Field>

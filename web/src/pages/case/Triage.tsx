@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Priority, Track } from '../../../../domain/shared/codes';
 import { CLOSURE, PRIORITY, TRACK } from '../../labels';
 import { CommandError, useCommand } from '../../command';
-import { Field, Notice, Options } from '../../ui';
+import { Field, Notice, SelectField } from '../../ui';
 import type { CaseView } from './case-view';
 
 /** Vurdering: a volunteer can take it, or a professional must; the rule on suicidal thoughts is the server's, explained when it refuses. */
@@ -42,13 +42,7 @@ export function Triage({ c, etag, done, refresh }: { c: CaseView; etag?: string 
             </label>
           ))}
         </fieldset>
-        <Field label="Prioritet">
-          {(a) => (
-            <select {...a} value={priority} onChange={(e) => setPriority(e.currentTarget.value as Priority)}>
-              <Options options={PRIORITY} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Prioritet" value={priority} onChange={setPriority} options={PRIORITY} />
         <Field label="Begrundelse" error={reasonError} required>
           {(a) => <textarea {...a} rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
         </Field>
@@ -62,13 +56,7 @@ export function Triage({ c, etag, done, refresh }: { c: CaseView; etag?: string 
         <summary>Afvis henvisningen</summary>
         <form class="form" onSubmit={(e) => (e.preventDefault(), void decline.send(`/cases/${c.caseId}/decline`, { reason: declineReason }, etag))}>
           <CommandError error={decline.error} onRefresh={refresh} />
-          <Field label="Årsag">
-            {(a) => (
-              <select {...a} value={declineReason} onChange={(e) => setDeclineReason(e.currentTarget.value)}>
-                <Options options={CLOSURE} />
-              </select>
-            )}
-          </Field>
+          <SelectField label="Årsag" value={declineReason} onChange={setDeclineReason} options={CLOSURE} />
           <button type="submit" class="danger" disabled={decline.busy}>
             Afvis henvisning
           </button>

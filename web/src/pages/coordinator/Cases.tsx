@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { date } from '../../format';
 import { label, PROGRAMME, STATUS, TRACK } from '../../labels';
-import { Field, Link, LoadState, Options, useLoad } from '../../ui';
+import { Field, Link, LoadState, SelectField, useLoad } from '../../ui';
 
 interface CaseRow {
   caseId: string;
@@ -23,13 +23,7 @@ export function Cases() {
     <section>
       <h1>Sager</h1>
       <form class="filters" role="search" onSubmit={(e) => (e.preventDefault(), setNeedle(search.trim()))}>
-        <Field label="Status">
-          {(a) => (
-            <select {...a} value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
-              <Options options={STATUS} empty="Alle" />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Status" value={status} onChange={setStatus} options={STATUS} empty="Alle" />
         <Field label="Borgerens navn">
           {(a) => <input {...a} type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />}
         </Field>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { VisitorKind } from '../../../../domain/shared/codes';
 import { ApiError, get, request } from '../../api';
 import { label, VISITOR_KIND } from '../../labels';
-import { Field, LoadState, Notice, Options, useLoad } from '../../ui';
+import { Field, LoadState, Notice, SelectField, useLoad } from '../../ui';
 import type { VisitorRow } from '../case/case-view';
 
 const PHONE = /^(\+45)?\s*\d{2}\s?\d{2}\s?\d{2}\s?\d{2}$/;
@@ -77,13 +77,7 @@ export function Visitors() {
           <Field label="Navn" error={errors.name} required>
             {(a) => <input {...a} maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
           </Field>
-          <Field label="Slags">
-            {(a) => (
-              <select {...a} value={kind} onChange={(e) => setKind(e.currentTarget.value as VisitorKind)}>
-                <Options options={VISITOR_KIND} />
-              </select>
-            )}
-          </Field>
+          <SelectField label="Slags" value={kind} onChange={setKind} options={VISITOR_KIND} />
           <Field label="Antal borgere" error={errors.capacity} required>
             {(a) => <input {...a} type="number" min={1} max={50} inputMode="numeric" value={capacity} onInput={(e) => setCapacity(e.currentTarget.value)} />}
           </Field>

@@ -3,7 +3,7 @@ import type { Need, Priority, Programme, ReferrerRole, Track } from '../../../..
 import { get, query } from '../../api';
 import { date } from '../../format';
 import { label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, TRACK } from '../../labels';
-import { Field, Link, LoadState, Options, useLoad } from '../../ui';
+import { Field, Link, LoadState, SelectField, useLoad } from '../../ui';
 
 interface WaitingCase {
   caseId: string;
@@ -51,20 +51,8 @@ export function WaitingFolder() {
         </Link>
       </div>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Spor">
-          {(a) => (
-            <select {...a} value={track} onChange={(e) => setTrack(e.currentTarget.value)}>
-              <Options options={TRACK} empty="Alle spor" />
-            </select>
-          )}
-        </Field>
-        <Field label="Ordning">
-          {(a) => (
-            <select {...a} value={programme} onChange={(e) => setProgramme(e.currentTarget.value)}>
-              <Options options={PROGRAMME} empty="Alle ordninger" />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Spor" value={track} onChange={setTrack} options={TRACK} empty="Alle spor" />
+        <SelectField label="Ordning" value={programme} onChange={setProgramme} options={PROGRAMME} empty="Alle ordninger" />
         <Field label="Søg på navn">
           {(a) => <input {...a} type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />}
         </Field>

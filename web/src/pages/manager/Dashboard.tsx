@@ -4,7 +4,7 @@ import { get, query } from '../../api';
 import { Chart, PALETTE } from '../../components/Chart';
 import { month, now } from '../../format';
 import { CLOSURE, label, PROGRAMME, REFERRER_ROLE, RELATION } from '../../labels';
-import { Field, LoadState, Options, useLoad } from '../../ui';
+import { Field, LoadState, SelectField, useLoad } from '../../ui';
 
 interface Stat {
   n: number;
@@ -68,13 +68,7 @@ export function Dashboard() {
             </select>
           )}
         </Field>
-        <Field label="Ordning">
-          {(a) => (
-            <select {...a} value={programme} onChange={(e) => setProgramme(e.currentTarget.value)}>
-              <Options options={PROGRAMME} empty="Alle ordninger" />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Ordning" value={programme} onChange={setProgramme} options={PROGRAMME} empty="Alle ordninger" />
       </form>
       <LoadState loaded={loaded}>{() => <Figures months={loaded.data!.months} />}</LoadState>
     </section>

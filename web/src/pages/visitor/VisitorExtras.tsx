@@ -4,7 +4,7 @@ import { CommandError, useCommand } from '../../command';
 import { fromLocalInput, nowForInput } from '../../format';
 import { label, RELATION, TASK } from '../../labels';
 import type { Session } from '../../session';
-import { Field, Options } from '../../ui';
+import { Field, SelectField } from '../../ui';
 import type { CaseView } from '../case/case-view';
 
 type Props = { c: CaseView; etag?: string | undefined; session: Session; done: (what: string) => void; refresh: () => void };
@@ -91,13 +91,7 @@ export function VisitorExtras({ c, etag, session, done, refresh }: Props) {
           }}
         >
           <CommandError error={task.error} onRefresh={refresh} />
-          <Field label="Ny opgave">
-            {(a) => (
-              <select {...a} value={taskKind} onChange={(e) => setTaskKind(e.currentTarget.value as TaskKind)}>
-                <Options options={TASK} />
-              </select>
-            )}
-          </Field>
+          <SelectField label="Ny opgave" value={taskKind} onChange={setTaskKind} options={TASK} />
           <Field label="Beskrivelse" error={errors.taskDescription} required>
             {(a) => <input {...a} maxLength={2000} value={taskDescription} onInput={(e) => setTaskDescription(e.currentTarget.value)} />}
           </Field>
@@ -143,13 +137,7 @@ export function VisitorExtras({ c, etag, session, done, refresh }: Props) {
           }}
         >
           <CommandError error={relation.error} onRefresh={refresh} />
-          <Field label="Slags relation">
-            {(a) => (
-              <select {...a} value={relationKind} onChange={(e) => setRelationKind(e.currentTarget.value as RelationKind)}>
-                <Options options={RELATION} />
-              </select>
-            )}
-          </Field>
+          <SelectField label="Slags relation" value={relationKind} onChange={setRelationKind} options={RELATION} />
           <Field label="Beskrivelse" hint="Fx Kirkens café om torsdagen" error={errors.relationDescription} required>
             {(a) => <input {...a} maxLength={2000} value={relationDescription} onInput={(e) => setRelationDescription(e.currentTarget.value)} />}
           </Field>
