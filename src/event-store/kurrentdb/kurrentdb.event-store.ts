@@ -15,6 +15,7 @@ import {
   StoreUnavailableError,
   StoredEvent,
 } from '../event-store.port';
+import { errorMessage as message, redactUrl as redact } from '../describe';
 import { AppendListeners, assertAppendable } from '../listeners';
 import { OrderedReporter } from '../postgres/ordered-reporter';
 import { PostgresEventStore } from '../postgres/postgres.event-store';
@@ -206,8 +207,3 @@ async function translate<T>(work: () => Promise<T>): Promise<T> {
     throw new StoreUnavailableError(`KurrentDB did not answer: ${message(error)}`, error);
   }
 }
-
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** The URL without its password, for error messages and logs. */
-const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { pg } from './pg-driver';
 import { ConcurrencyError } from '../../../domain/shared/errors';
 import {
@@ -17,12 +17,14 @@ import {
   StoredEvent,
 } from '../event-store.port';
 import { AppendListeners, assertAppendable } from '../listeners';
-import { upcast } from '../upcasters';
 import { AppendOutcome, appendSql, runAppend } from './postgres.append';
 import { OrderedReporter } from './ordered-reporter';
 import { NotificationListener } from './postgres.listener';
 import { PostgresArchive } from './postgres.archive';
 import { ident, migrate } from './postgres.schema';
+import { COLUMNS, EventRow, toStoredEvent } from './postgres.rows';
+import { inTransaction, isRevisionRace } from './postgres.transaction';
+import { errorMessage as message, redactUrl as redact } from '../describe';
 
 export interface PostgresOptions {
   connectionString: string;
@@ -30,33 +32,6 @@ export interface PostgresOptions {
   schema?: string;
   poolSize?: number;
 }
-
-interface EventRow {
-  position: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: StoredEvent['metadata'];
-  recorded_at: Date;
-}
-
-const COLUMNS = 'position, stream_id, revision, type, schema_version, data, metadata, recorded_at';
-const UNIQUE_VIOLATION = '23505';
-
-/** 64-bit positions arrive as strings; they stay below 2^53 for any realistic store. */
-const toStoredEvent = (row: EventRow): StoredEvent =>
-  upcast({
-  streamId: row.stream_id,
-  type: row.type,
-  data: row.data,
-  metadata: row.metadata,
-  schemaVersion: row.schema_version,
-  revision: row.revision,
-  position: Number(row.position),
-  recordedAt: row.recorded_at.toISOString(),
-  });
 
 /**
  * The event store on PostgreSQL, for several application processes on one
@@ -150,7 +125,7 @@ export class PostgresEventStore implements EventStore, Archivable {
       let outcome: AppendOutcome;
       try {
         outcome = idempotency
-          ? await this.transaction(async (client) => {
+          ? await inTransaction(this.pool, async (client) => {
               const appended = await runAppend(client, this.appendSql, this.channel, streamId, events, expected);
               if (!('written' in appended)) return appended;
               const last = appended.written[appended.written.length - 1]!;
@@ -247,27 +222,6 @@ export class PostgresEventStore implements EventStore, Archivable {
     await this.pool.end();
   }
 
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    let client: PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw new StoreUnavailableError(`no connection to PostgreSQL: ${message(error)}`, error);
-    }
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      if (error instanceof ConcurrencyError || error instanceof IdempotencyKeyTakenError || (error as { code?: string }).code === UNIQUE_VIOLATION) throw error;
-      throw new StoreUnavailableError(`the append could not be written: ${message(error)}`, error);
-    } finally {
-      client.release();
-    }
-  }
-
   /** `name`: a statement run on every command, prepared once per connection. */
   private async query<R extends object>(sql: string, values: unknown[] = [], name?: string): Promise<{ rows: R[] }> {
     if (this.closed) throw new StoreUnavailableError('the event store is closed');
@@ -278,11 +232,3 @@ export class PostgresEventStore implements EventStore, Archivable {
     }
   }
 }
-
-const isRevisionRace = (error: unknown): boolean =>
-  (error as { code?: string }).code === UNIQUE_VIOLATION && ((error as { constraint?: string }).constraint ?? '').includes('stream_id');
-
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** The URL without its password, for error messages and logs. */
-const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');

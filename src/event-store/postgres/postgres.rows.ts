@@ -1,0 +1,30 @@
+import type { StoredEvent } from '../event-store.port';
+import { upcast } from '../upcasters';
+
+/** A row of the events table as pg returns it. */
+export interface EventRow {
+  position: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: StoredEvent['metadata'];
+  recorded_at: Date;
+}
+
+export const COLUMNS = 'position, stream_id, revision, type, schema_version, data, metadata, recorded_at';
+export const UNIQUE_VIOLATION = '23505';
+
+/** 64-bit positions arrive as strings; they stay below 2^53 for any realistic store. */
+export const toStoredEvent = (row: EventRow): StoredEvent =>
+  upcast({
+    streamId: row.stream_id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    schemaVersion: row.schema_version,
+    revision: row.revision,
+    position: Number(row.position),
+    recordedAt: row.recorded_at.toISOString(),
+  });
