@@ -1,20 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { Need, Priority, Programme, ReferrerRole, Track } from '../../../../domain/shared/codes';
+import type { WaitingCase as WaitingListEntry } from '../../../../projections/waiting-list/waiting-list';
 import { get, query } from '../../api';
 import { date } from '../../format';
 import { label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, TRACK } from '../../labels';
 import { Field, Link, LoadState, SelectField, useLoad } from '../../ui';
 
-interface WaitingCase {
-  caseId: string;
-  citizenId: string;
-  programme: Programme;
-  referredAt: string;
-  referrerRole: ReferrerRole;
-  referrerOrganisation?: string;
-  track?: Track;
-  priority?: Priority;
-  riskFlags: Need[];
+/** An entry of `GET /waiting-list`: the read model's entry and the days it has waited (counted at query time). */
+interface WaitingCase extends WaitingListEntry {
   daysWaiting: number;
 }
 
