@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { Random } from '../../src/cli/seed/random';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { Casework } from './casework';
+import type { EventRow } from '../../src/event-store/sqlite/sqlite.rows';
 
 /** The events table as the store's first migration makes it (src/event-store/sqlite/sqlite.schema.ts). */
 const EVENTS_TABLE = `CREATE TABLE events (
@@ -10,15 +11,8 @@ const EVENTS_TABLE = `CREATE TABLE events (
   schema_version INTEGER NOT NULL DEFAULT 1, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL,
   UNIQUE (stream_id, revision))`;
 
-interface RawRow {
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
+/** The rows the raw baseline inserts: the store's own rows, less the position SQLite assigns. */
+type RawRow = Omit<EventRow, 'position'>;
 
 export interface CoreRun {
   perSecond: number;
@@ -87,7 +81,7 @@ export async function coreCommands(dir: string, name: string, cases: number, cli
     total.commands += told.commands;
     total.refused += told.refused;
     total.seconds += told.seconds;
-    const rows = newRows.all(seen) as Array<RawRow & { position: number }>;
+    const rows = newRows.all(seen) as EventRow[];
     if (rows.length > 0) seen = rows[rows.length - 1]!.position;
     inserter?.run(rows);
   }
