@@ -3,6 +3,7 @@ import { ApiError, get, query } from '../../api';
 import { loadSession } from '../../session';
 import { date } from '../../format';
 import { label, PRIORITY, PROGRAMME, STATUS, TRACK } from '../../labels';
+import { Column, Table } from '../../components/Table';
 import { Link, LoadState, Notice, SelectField, useLoad } from '../../ui';
 
 interface AuditRow {
@@ -14,6 +15,15 @@ interface AuditRow {
   track?: string;
   priority?: string;
 }
+
+const COLUMNS: Column<AuditRow>[] = [
+  { header: 'Pseudonym', cell: (c) => <Link href={`/app/evaluering/${c.caseId}`}>{c.citizen}</Link> },
+  { header: 'Ordning', cell: (c) => label(PROGRAMME as Record<string, string>, c.programme) },
+  { header: 'Status', cell: (c) => label(STATUS, c.status) },
+  { header: 'Spor', cell: (c) => (c.track ? label(TRACK as Record<string, string>, c.track) : '–') },
+  { header: 'Prioritet', cell: (c) => (c.priority ? label(PRIORITY as Record<string, string>, c.priority) : '–') },
+  { header: 'Henvist', cell: (c) => date(c.referredAt) },
+];
 
 /** Downloads GET /audit/export (NDJSON, pseudonymised) with the token, as a file. */
 async function downloadExport(): Promise<void> {
@@ -47,40 +57,7 @@ export function AuditCases() {
         <SelectField label="Ordning" value={programme} onChange={setProgramme} options={PROGRAMME} empty="Alle ordninger" />
       </form>
       <LoadState loaded={loaded}>
-        {() =>
-          loaded.data!.length === 0 ? (
-            <p class="empty">Ingen sager.</p>
-          ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Pseudonym</th>
-                    <th scope="col">Ordning</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Spor</th>
-                    <th scope="col">Prioritet</th>
-                    <th scope="col">Henvist</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {loaded.data!.map((c) => (
-                    <tr key={c.caseId}>
-                      <td>
-                        <Link href={`/app/evaluering/${c.caseId}`}>{c.citizen}</Link>
-                      </td>
-                      <td>{label(PROGRAMME as Record<string, string>, c.programme)}</td>
-                      <td>{label(STATUS, c.status)}</td>
-                      <td>{c.track ? label(TRACK as Record<string, string>, c.track) : '–'}</td>
-                      <td>{c.priority ? label(PRIORITY as Record<string, string>, c.priority) : '–'}</td>
-                      <td>{date(c.referredAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {() => <Table rows={loaded.data!} columns={COLUMNS} rowKey={(c) => c.caseId} empty="Ingen sager." />}
       </LoadState>
     </section>
   );

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { date } from '../../format';
 import { label, PROGRAMME, STATUS, TRACK } from '../../labels';
+import { Column, Table } from '../../components/Table';
 import { Field, Link, LoadState, SelectField, useLoad } from '../../ui';
 
 interface CaseRow {
@@ -12,6 +13,14 @@ interface CaseRow {
   citizenName?: string;
   track?: string;
 }
+
+const COLUMNS: Column<CaseRow>[] = [
+  { header: 'Borger', cell: (c) => <Link href={`/app/sager/${c.caseId}`}>{c.citizenName ?? '–'}</Link> },
+  { header: 'Status', cell: (c) => label(STATUS, c.status) },
+  { header: 'Ordning', cell: (c) => label(PROGRAMME as Record<string, string>, c.programme) },
+  { header: 'Spor', cell: (c) => (c.track ? label(TRACK as Record<string, string>, c.track) : '–') },
+  { header: 'Henvist', cell: (c) => date(c.referredAt) },
+];
 
 /** Alle sager: find a citizen's case by name (the server searches after decryption), newest referral first. */
 export function Cases() {
@@ -32,38 +41,7 @@ export function Cases() {
         </div>
       </form>
       <LoadState loaded={loaded}>
-        {() =>
-          loaded.data!.length === 0 ? (
-            <p class="empty">Ingen sager fundet.</p>
-          ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Borger</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Ordning</th>
-                    <th scope="col">Spor</th>
-                    <th scope="col">Henvist</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {loaded.data!.map((c) => (
-                    <tr key={c.caseId}>
-                      <td>
-                        <Link href={`/app/sager/${c.caseId}`}>{c.citizenName ?? '–'}</Link>
-                      </td>
-                      <td>{label(STATUS, c.status)}</td>
-                      <td>{label(PROGRAMME as Record<string, string>, c.programme)}</td>
-                      <td>{c.track ? label(TRACK as Record<string, string>, c.track) : '–'}</td>
-                      <td>{date(c.referredAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {() => <Table rows={loaded.data!} columns={COLUMNS} rowKey={(c) => c.caseId} empty="Ingen sager fundet." />}
       </LoadState>
     </section>
   );

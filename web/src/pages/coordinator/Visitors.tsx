@@ -2,10 +2,26 @@ import { useState } from 'preact/hooks';
 import type { VisitorKind } from '../../../../domain/shared/codes';
 import { ApiError, get, request } from '../../api';
 import { label, VISITOR_KIND } from '../../labels';
+import { Column, Table } from '../../components/Table';
 import { Field, LoadState, Notice, SelectField, useLoad } from '../../ui';
 import type { VisitorRow } from '../case/case-view';
 
 const PHONE = /^(\+45)?\s*\d{2}\s?\d{2}\s?\d{2}\s?\d{2}$/;
+
+const COLUMNS: Column<VisitorRow>[] = [
+  {
+    header: 'Navn',
+    cell: (v) => (
+      <>
+        {v.name}
+        {!v.active && <span class="badge">Ikke aktiv</span>}
+      </>
+    ),
+  },
+  { header: 'Slags', cell: (v) => label(VISITOR_KIND, v.kind) },
+  { header: 'Sager', numeric: true, cell: (v) => v.activeCases },
+  { header: 'Ledige pladser', numeric: true, cell: (v) => v.freePlaces },
+];
 
 /** Besøgsvenner: who visits, how many cases each has, and registering a new one. */
 export function Visitors() {
@@ -43,33 +59,7 @@ export function Visitors() {
       <h1>Besøgsvenner</h1>
       <div class="columns">
         <LoadState loaded={loaded}>
-          {() => (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Navn</th>
-                    <th scope="col">Slags</th>
-                    <th scope="col" class="num">Sager</th>
-                    <th scope="col" class="num">Ledige pladser</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {loaded.data!.map((v) => (
-                    <tr key={v.visitorId}>
-                      <td>
-                        {v.name}
-                        {!v.active && <span class="badge">Ikke aktiv</span>}
-                      </td>
-                      <td>{label(VISITOR_KIND, v.kind)}</td>
-                      <td class="num">{v.activeCases}</td>
-                      <td class="num">{v.freePlaces}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {() => <Table rows={loaded.data!} columns={COLUMNS} rowKey={(v) => v.visitorId} empty="Ingen besøgsvenner er registreret endnu." />}
         </LoadState>
         <form class="card form" onSubmit={submit} noValidate>
           <h2>Ny besøgsven</h2>

@@ -3,6 +3,7 @@ import type { WaitingCase as WaitingListEntry } from '../../../../projections/wa
 import { get, query } from '../../api';
 import { date } from '../../format';
 import { label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, TRACK } from '../../labels';
+import { Column, Table } from '../../components/Table';
 import { Field, Link, LoadState, SelectField, useLoad } from '../../ui';
 
 /** An entry of `GET /waiting-list`: the read model's entry and the days it has waited (counted at query time). */
@@ -16,7 +17,7 @@ interface CaseRow {
 }
 
 /** The cases that wait, with the citizen's name (the waiting list holds ids only; names come from the case list, decrypted). */
-async function loadWaiting(track: string, programme: string): Promise<Array<WaitingCase & { name: string }>> {
+async function loadWaiting(track: string, programme: string): Promise<Row[]> {
   const [waiting, referred, triaged] = await Promise.all([
     get<WaitingCase[]>(`/waiting-list${query({ track, programme, limit: 10000 })}`),
     get<CaseRow[]>(`/cases${query({ status: 'Referred', limit: 100000 })}`),
@@ -25,6 +26,38 @@ async function loadWaiting(track: string, programme: string): Promise<Array<Wait
   const names = new Map([...referred, ...triaged].map((c) => [c.caseId, c.citizenName ?? '–']));
   return waiting.map((w) => ({ ...w, name: names.get(w.caseId) ?? '–' }));
 }
+
+type Row = WaitingCase & { name: string };
+
+const COLUMNS: Column<Row>[] = [
+  {
+    header: 'Borger',
+    cell: (w) => (
+      <>
+        <Link href={`/app/sager/${w.caseId}`}>{w.name}</Link>
+        {w.riskFlags.map((flag) => (
+          <span key={flag} class="badge badge-risk">
+            {label(NEED, flag)}
+          </span>
+        ))}
+      </>
+    ),
+  },
+  { header: 'Ordning', cell: (w) => label(PROGRAMME, w.programme) },
+  { header: 'Spor', cell: (w) => (w.track ? label(TRACK, w.track) : <span class="badge">Skal vurderes</span>) },
+  { header: 'Prioritet', cell: (w) => (w.priority ? label(PRIORITY, w.priority) : '–') },
+  {
+    header: 'Henvist af',
+    cell: (w) => (
+      <>
+        {label(REFERRER_ROLE, w.referrerRole)}
+        {w.referrerOrganisation && <span class="muted">, {w.referrerOrganisation}</span>}
+      </>
+    ),
+  },
+  { header: 'Henvist', cell: (w) => date(w.referredAt) },
+  { header: 'Dage på venteliste', numeric: true, cell: (w) => w.daysWaiting },
+];
 
 /** Ventemappen: referrals to triage and cases waiting for a visitor, high priority and longest wait first. */
 export function WaitingFolder() {
@@ -62,48 +95,8 @@ export function WaitingFolder() {
           const needle = search.trim().toLocaleLowerCase('da');
           const rows = loaded.data!.filter((w) => !needle || w.name.toLocaleLowerCase('da').includes(needle));
           if (order === 'days') rows.sort((a, b) => b.daysWaiting - a.daysWaiting);
-          if (rows.length === 0) return <p class="empty">Ingen sager i ventemappen{track || programme || needle ? ' med disse filtre' : ''}.</p>;
-          return (
-            <div class="table-wrap">
-              <table>
-                <caption class="sr-only">Sager i ventemappen</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Borger</th>
-                    <th scope="col">Ordning</th>
-                    <th scope="col">Spor</th>
-                    <th scope="col">Prioritet</th>
-                    <th scope="col">Henvist af</th>
-                    <th scope="col">Henvist</th>
-                    <th scope="col" class="num">Dage på venteliste</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((w) => (
-                    <tr key={w.caseId} class={w.priority === 'high' ? 'row-high' : ''}>
-                      <td>
-                        <Link href={`/app/sager/${w.caseId}`}>{w.name}</Link>
-                        {w.riskFlags.map((flag) => (
-                          <span key={flag} class="badge badge-risk">
-                            {label(NEED, flag)}
-                          </span>
-                        ))}
-                      </td>
-                      <td>{label(PROGRAMME, w.programme)}</td>
-                      <td>{w.track ? label(TRACK, w.track) : <span class="badge">Skal vurderes</span>}</td>
-                      <td>{w.priority ? label(PRIORITY, w.priority) : '–'}</td>
-                      <td>
-                        {label(REFERRER_ROLE, w.referrerRole)}
-                        {w.referrerOrganisation && <span class="muted">, {w.referrerOrganisation}</span>}
-                      </td>
-                      <td>{date(w.referredAt)}</td>
-                      <td class="num">{w.daysWaiting}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          );
+          const empty = `Ingen sager i ventemappen${track || programme || needle ? ' med disse filtre' : ''}.`;
+          return <Table rows={rows} columns={COLUMNS} rowKey={(w) => w.caseId} rowClass={(w) => (w.priority === 'high' ? 'row-high' : undefined)} caption="Sager i ventemappen" empty={empty} />;
         }}
       </LoadState>
     </section>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { date } from '../../format';
 import { label, REFERRER_ROLE } from '../../labels';
+import { Column, Table } from '../../components/Table';
 import { Field, LoadState, useLoad } from '../../ui';
 
 interface Partner {
@@ -12,6 +13,15 @@ interface Partner {
   daysSinceLastReferral: number;
   silent: boolean;
 }
+
+const COLUMNS: Column<Partner>[] = [
+  { header: 'Organisation', cell: (p) => p.organisation || '–' },
+  { header: 'Rolle', cell: (p) => label(REFERRER_ROLE as Record<string, string>, p.role) },
+  { header: 'Henvisninger', numeric: true, cell: (p) => p.referrals },
+  { header: 'Seneste henvisning', cell: (p) => date(p.lastReferralAt) },
+  { header: 'Dage siden', numeric: true, cell: (p) => p.daysSinceLastReferral },
+  { header: 'Status', cell: (p) => (p.silent ? <span class="badge badge-risk">Gået i stå</span> : 'Aktiv') },
+];
 
 /** Samarbejdspartnere: who refers, and who has gone silent and needs a reminder visit. */
 export function Partners() {
@@ -36,36 +46,10 @@ export function Partners() {
         {() => {
           const partners = [...loaded.data!].sort((a, b) => Number(b.silent) - Number(a.silent) || b.daysSinceLastReferral - a.daysSinceLastReferral);
           const silent = partners.filter((p) => p.silent).length;
-          if (partners.length === 0) return <p class="empty">Ingen henvisninger endnu.</p>;
           return (
             <>
-              <p>{silent === 0 ? 'Alle partnere har henvist for nylig.' : `${silent} ${silent === 1 ? 'partner er' : 'partnere er'} gået i stå og kan have brug for et besøg.`}</p>
-              <div class="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Organisation</th>
-                      <th scope="col">Rolle</th>
-                      <th scope="col" class="num">Henvisninger</th>
-                      <th scope="col">Seneste henvisning</th>
-                      <th scope="col" class="num">Dage siden</th>
-                      <th scope="col">Status</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {partners.map((p) => (
-                      <tr key={`${p.organisation}|${p.role}`} class={p.silent ? 'row-high' : ''}>
-                        <td>{p.organisation || '–'}</td>
-                        <td>{label(REFERRER_ROLE as Record<string, string>, p.role)}</td>
-                        <td class="num">{p.referrals}</td>
-                        <td>{date(p.lastReferralAt)}</td>
-                        <td class="num">{p.daysSinceLastReferral}</td>
-                        <td>{p.silent ? <span class="badge badge-risk">Gået i stå</span> : 'Aktiv'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              {partners.length > 0 && <p>{silent === 0 ? 'Alle partnere har henvist for nylig.' : `${silent} ${silent === 1 ? 'partner er' : 'partnere er'} gået i stå og kan have brug for et besøg.`}</p>}
+              <Table rows={partners} columns={COLUMNS} rowKey={(p) => `${p.organisation}|${p.role}`} rowClass={(p) => (p.silent ? 'row-high' : undefined)} empty="Ingen henvisninger endnu." />
             </>
           );
         }}
