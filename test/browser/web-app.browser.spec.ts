@@ -194,6 +194,8 @@ run('the web application', () => {
     const page = await signIn('jette');
     await page.getByRole('link', { name: 'Karen Algreen' }).click();
     await page.getByRole('heading', { name: 'Book første besøg' }).waitFor();
+    // The visitors come from their own request: wait for the list before reading it.
+    await page.getByLabel('Besøgsven').locator('option:not([value=""])').first().waitFor({ state: 'attached' });
     const options = await page.getByLabel('Besøgsven').locator('option').allTextContents();
     // The professional track: the employee fits, the plain volunteer does not.
     expect(options.some((o) => o.startsWith('Birthe Sonne'))).toBe(true);
@@ -320,6 +322,37 @@ run('the web application', () => {
     await page.context().close();
   });
 
+  it('lets the coordinator move the next visit (only once the citizen is told), flag a risk and cancel the visit', async () => {
+    const page = await signIn('jette');
+    await page.goto(`${server.url}/app/sager/${caseId}`);
+    // The case may already hold such entries (the visitor's dismissal can flag a risk): wait for one more.
+    const entries = (label: string) => page.locator('.timeline').getByText(label, { exact: true });
+    const oneMore = async (label: string, before: number) => {
+      for (let i = 0; i < 100 && (await entries(label).count()) <= before; i++) await page.waitForTimeout(50);
+      if ((await entries(label).count()) <= before) throw new Error(`no new "${label}" in the timeline`);
+    };
+    await page.locator('.timeline').waitFor();
+    const moved = await entries('Besøg flyttet').count();
+    await page.locator('summary', { hasText: 'Flyt næste besøg' }).click();
+    await page.getByRole('button', { name: 'Flyt besøget' }).click();
+    await page.getByText('Ring altid til borgeren, før et besøg flyttes.').waitFor();
+    await page.getByLabel('Borgeren er ringet op og kender det nye tidspunkt').check();
+    await page.getByRole('button', { name: 'Flyt besøget' }).click();
+    await page.getByText('Sagen er opdateret.').waitFor();
+    await oneMore('Besøg flyttet', moved);
+    const risks = await entries('Risiko registreret').count();
+    await page.locator('summary', { hasText: 'Registrér en risiko' }).click();
+    await page.getByLabel('Hvad er set eller sagt').fill('Sagde i telefonen, at hun ikke orker mere');
+    await page.getByRole('button', { name: 'Registrér risiko' }).click();
+    await oneMore('Risiko registreret', risks);
+    const cancelled = await entries('Besøg aflyst').count();
+    await page.locator('summary', { hasText: 'Aflys næste besøg' }).click();
+    await page.getByLabel('Årsag til aflysningen').fill('Indlagt på hospitalet');
+    await page.getByRole('button', { name: 'Aflys besøget' }).click();
+    await oneMore('Besøg aflyst', cancelled);
+    await page.context().close();
+  });
+
   it('lets the coordinator reassign the visitor and close the case', async () => {
     const page = await signIn('jette');
     await page.goto(`${server.url}/app/sager/${caseId}`);
@@ -333,7 +366,7 @@ run('the web application', () => {
     await page.getByText('Sagen er opdateret.').waitFor();
     await page.locator('.timeline').getByText('Ny besøgsven', { exact: true }).waitFor();
     await page.locator('summary', { hasText: 'Afslut sagen' }).click();
-    await page.getByLabel('Årsag').selectOption({ label: 'Ny relation etableret' });
+    await page.getByLabel('Årsag', { exact: true }).selectOption({ label: 'Ny relation etableret' });
     await page.getByRole('button', { name: 'Afslut sag' }).click();
     await page.getByText('Sagen blev afsluttet').waitFor();
     await page.context().close();

@@ -8,6 +8,7 @@ import { ActiveActions } from './ActiveActions';
 import { BookFirstVisit } from './BookFirstVisit';
 import { CaseView, citizenName } from './case-view';
 import { Triage } from './Triage';
+import { VisitPlanActions } from './VisitPlanActions';
 
 /** A citizen's case for the coordinator: who, what the referral said, what to do next, and the full timeline. */
 export function CasePage({ caseId }: { caseId: string }) {
@@ -150,6 +151,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 {c.status === 'Closed' && <Notice kind="info">Sagen blev {c.declined ? 'afvist' : 'afsluttet'} {date(c.closedAt)}: {label(CLOSURE, c.reason)}.</Notice>}
                 {c.status === 'Referred' && <Triage {...actions} done={done('Sagen er visiteret og ligger i ventemappen.')} />}
                 {c.status === 'Waiting' && <BookFirstVisit {...actions} done={done('Første besøg er booket.')} />}
+                {c.status === 'Active' && <VisitPlanActions {...actions} done={done('Sagen er opdateret.')} />}
                 {c.status === 'Active' && <ActiveActions {...actions} done={done('Sagen er opdateret.')} />}
               </div>
               <div>
