@@ -372,6 +372,17 @@ run('the web application', () => {
     await page.context().close();
   });
 
+  it("records that a citizen withdrew consent, which closes the citizen's open case", async () => {
+    const page = await signIn('jette');
+    await page.goto(`${server.url}/app/sager`);
+    await page.locator('table a').first().click();
+    await page.locator('summary', { hasText: 'Borgeren trækker samtykket tilbage' }).click();
+    await page.getByRole('button', { name: 'Træk samtykket tilbage' }).click();
+    await page.getByText('Samtykket er trukket tilbage, og borgerens åbne sager er afsluttet.').waitFor();
+    await page.getByText('Samtykke trukket tilbage.').waitFor();
+    await page.context().close();
+  });
+
   it('signs out, and an expired session returns to "Log ind"', async () => {
     const page = await signIn('jette');
     await page.getByRole('button', { name: 'Log ud' }).click();

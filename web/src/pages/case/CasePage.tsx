@@ -9,6 +9,7 @@ import { BookFirstVisit } from './BookFirstVisit';
 import { CaseView, citizenName } from './case-view';
 import { Triage } from './Triage';
 import { VisitPlanActions } from './VisitPlanActions';
+import { WithdrawConsent } from './WithdrawConsent';
 
 /** A citizen's case for the coordinator: who, what the referral said, what to do next, and the full timeline. */
 export function CasePage({ caseId }: { caseId: string }) {
@@ -153,6 +154,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 {c.status === 'Waiting' && <BookFirstVisit {...actions} done={done('Første besøg er booket.')} />}
                 {c.status === 'Active' && <VisitPlanActions {...actions} done={done('Sagen er opdateret.')} />}
                 {c.status === 'Active' && <ActiveActions {...actions} done={done('Sagen er opdateret.')} />}
+                {c.status !== 'Closed' && c.citizenId && <WithdrawConsent citizenId={c.citizenId} refresh={actions.refresh} done={done('Samtykket er trukket tilbage, og borgerens åbne sager er afsluttet.')} />}
               </div>
               <div>
                 <h2>Tidslinje</h2>
