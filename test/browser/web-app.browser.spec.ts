@@ -18,7 +18,7 @@ import { browserAvailable, ConsoleWatch, launchBrowser, newPage, startServer } f
 const run = browserAvailable() ? describe : describe.skip;
 const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-shots-'));
 const PHONE = { width: 390, height: 844 };
-const PASSWORDS = { jette: 'kaffe-og-kage-42', birthe: 'sognets-besoeg-7', mette: 'tal-og-grafer-9', anne: 'evaluering-2026' };
+const PASSWORDS = { jette: 'kaffe-og-kage-42', birthe: 'sognets-besoeg-7', mette: 'tal-og-grafer-9', anne: 'evaluering-2026', lars: 'dataansvar-og-ro' };
 
 run('the web application', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -35,6 +35,7 @@ run('the web application', () => {
     await addUser(store, { username: 'jette', role: 'coordinator', password: PASSWORDS.jette });
     await addUser(store, { username: 'mette', role: 'manager', password: PASSWORDS.mette });
     await addUser(store, { username: 'anne', role: 'auditor', password: PASSWORDS.anne });
+    await addUser(store, { username: 'lars', role: 'admin', password: PASSWORDS.lars });
     browser = await launchBrowser();
   }, 360_000);
 
@@ -381,6 +382,33 @@ run('the web application', () => {
     await page.getByText('Samtykket er trukket tilbage, og borgerens åbne sager er afsluttet.').waitFor();
     await page.getByText('Samtykke trukket tilbage.').waitFor();
     await page.context().close();
+  });
+
+  it("shows the admin who read a citizen's data, and erases the citizen: the coordinator then reads [slettet]", async () => {
+    const coordinator = await signIn('jette');
+    await coordinator.goto(`${server.url}/app/sager/${caseId}`);
+    const citizenId = (await coordinator.locator('dt', { hasText: 'Borger-id' }).locator('xpath=following-sibling::dd[1]').textContent())!.trim();
+    await coordinator.context().close();
+
+    const page = await signIn('lars');
+    await page.getByRole('heading', { name: 'Administration' }).waitFor();
+    await page.getByRole('button', { name: 'Vis adgangslog' }).click();
+    await page.getByText('Skriv borgerens id').waitFor();
+    await page.getByLabel('Borgerens id').fill(citizenId);
+    await page.getByRole('button', { name: 'Vis adgangslog' }).click();
+    await page.getByRole('cell', { name: 'jette', exact: true }).first().waitFor();
+    await shot(page, 'administration');
+    await page.locator('summary', { hasText: 'Slet borgeren' }).click();
+    expect(await page.getByRole('button', { name: 'Slet borgeren' }).isDisabled()).toBe(true);
+    await page.getByLabel('Jeg har kontrolleret, at borgeren skal slettes').check();
+    await page.getByRole('button', { name: 'Slet borgeren' }).click();
+    await page.getByText('Borgeren er slettet').waitFor();
+    await page.context().close();
+
+    const after = await signIn('jette');
+    await after.goto(`${server.url}/app/sager/${caseId}`);
+    await after.getByRole('heading', { name: '[slettet]' }).waitFor();
+    await after.context().close();
   });
 
   it('signs out, and an expired session returns to "Log ind"', async () => {

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import type { Role } from '../../domain/shared/codes';
+import { Administration } from './pages/admin/Administration';
 import { AuditCases } from './pages/auditor/AuditCases';
 import { Replay } from './pages/auditor/Replay';
 import { CasePage } from './pages/case/CasePage';
@@ -33,18 +34,7 @@ export const ROUTES: Route[] = [
   { pattern: '/app/samarbejdspartnere', roles: ['manager', 'coordinator'], nav: 'Samarbejdspartnere', render: () => <Partners /> },
   { pattern: '/app/evaluering', roles: ['auditor'], nav: 'Evaluering', render: () => <AuditCases /> },
   { pattern: '/app/evaluering/:caseId', roles: ['auditor'], render: (p) => <Replay caseId={p.caseId!} /> },
-  {
-    pattern: '/app/administration',
-    roles: ['admin'],
-    nav: 'Administration',
-    render: () => (
-      <section>
-        <h1>Administration</h1>
-        <p>Brugere oprettes fra kommandolinjen: <code>npm run cli -- user add --username U --role R</code>.</p>
-        <p>Indsigt, sletning og adgangslog for en borger sker gennem API'et (se docs/privacy.md).</p>
-      </section>
-    ),
-  },
+  { pattern: '/app/administration', roles: ['admin'], nav: 'Administration', render: () => <Administration /> },
 ];
 
 /** Where each role starts. */

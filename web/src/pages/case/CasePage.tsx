@@ -57,6 +57,14 @@ export function CasePage({ caseId }: { caseId: string }) {
                         <dd>{citizen.phone ?? '–'}</dd>
                       </>
                     )}
+                    {c.citizenId && (
+                      <>
+                        <dt>Borger-id</dt>
+                        <dd>
+                          <code>{c.citizenId}</code>
+                        </dd>
+                      </>
+                    )}
                     <dt>Ordning</dt>
                     <dd>{label(PROGRAMME, c.programme)}</dd>
                     <dt>Henvist</dt>
