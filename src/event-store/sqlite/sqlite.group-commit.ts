@@ -9,7 +9,6 @@ import {
   StoreUnavailableError,
   StoredEvent,
 } from '../event-store.port';
-import { isOneStatement, writeInTransaction, writeOneStatement } from './sqlite.append-write';
 import type { Statements } from './sqlite.rows';
 
 export interface PendingAppend {
@@ -25,11 +24,9 @@ type Outcome = { pending: PendingAppend } & ({ result: AppendResult; stored: Sto
 
 /**
  * Group commit: appends that arrive in the same turn of the event loop are
- * written in one `BEGIN IMMEDIATE` transaction and made durable by one sync.
- * Each append is checked against its own expected revision and fails alone
- * (a SAVEPOINT each, unless it is one statement: sqlite.append-write.ts);
- * every one is answered only after COMMIT. A lone single-statement append is
- * committed by SQLite itself, with the same sync.
+ * written in one `BEGIN IMMEDIATE` transaction, one SAVEPOINT each, and made
+ * durable by one sync. Each append is checked against its own expected
+ * revision and fails alone; every one is answered only after COMMIT.
  */
 export class GroupCommit {
   private queue: PendingAppend[] = [];
@@ -75,8 +72,6 @@ export class GroupCommit {
   }
 
   private commit(batch: PendingAppend[]): void {
-    // A lone one-statement append is committed by SQLite on its own, as a raw insert is: no BEGIN, no COMMIT.
-    if (batch.length === 1 && isOneStatement(batch[0]!)) return this.commitAlone(batch[0]!);
     try {
       this.statements.begin.run();
     } catch (error) {
@@ -89,7 +84,7 @@ export class GroupCommit {
     // A batch of one needs no savepoint: if its append fails, the whole transaction is rolled back below.
     const alone = batch.length === 1;
     for (const pending of batch) {
-      const outcome = alone || isOneStatement(pending) ? this.unguarded(pending, recordedAt) : this.inSavepoint(pending, recordedAt);
+      const outcome = alone ? this.unguarded(pending, recordedAt) : this.inSavepoint(pending, recordedAt);
       if (alone && 'error' in outcome) failure = outcome.error;
       outcomes.push(outcome);
       // SQLite rolls back the whole transaction on some errors (disk full): then nothing in the batch stands.
@@ -111,21 +106,8 @@ export class GroupCommit {
       }
       return;
     }
-    this.answer(outcomes, batch.length);
-  }
-
-  /** One append in SQLite's own transaction (autocommit): it is durable, or refused with nothing written. */
-  private commitAlone(pending: PendingAppend): void {
-    const outcome = this.unguarded(pending, new Date().toISOString());
-    // A failed statement in autocommit leaves no transaction open; should one be, nothing of it stands.
-    this.rollbackQuietly();
-    if ('error' in outcome) return pending.reject(outcome.error);
-    this.answer([outcome], 1);
-  }
-
-  private answer(outcomes: Outcome[], appends: number): void {
     this.stats.flushes += 1;
-    this.stats.appends += appends;
+    this.stats.appends += batch.length;
     const stored: StoredEvent[] = [];
     for (const outcome of outcomes) {
       if ('error' in outcome) outcome.pending.reject(outcome.error);
@@ -148,7 +130,7 @@ export class GroupCommit {
   private inSavepoint(pending: PendingAppend, recordedAt: string): Outcome {
     this.statements.savepoint.run();
     try {
-      const written = writeInTransaction(this.statements, pending, recordedAt);
+      const written = this.write(pending, recordedAt);
       this.statements.release.run();
       return { pending, ...written };
     } catch (error) {
@@ -162,11 +144,38 @@ export class GroupCommit {
 
   private unguarded(pending: PendingAppend, recordedAt: string): Outcome {
     try {
-      const written = isOneStatement(pending) ? writeOneStatement(this.statements, pending, recordedAt) : writeInTransaction(this.statements, pending, recordedAt);
-      return { pending, ...written };
+      return { pending, ...this.write(pending, recordedAt) };
     } catch (error) {
       return { pending, error: asAppendError(error) };
     }
+  }
+
+  private write({ streamId, events, expected, options }: PendingAppend, recordedAt: string): { result: AppendResult; stored: StoredEvent[] } {
+    const { statements } = this;
+    const head = statements.streamHead.get(streamId)?.revision ?? null;
+    const actual = head === null ? 'no_stream' : head;
+    if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);
+    const { idempotency } = options;
+    if (idempotency && statements.findKey.get(idempotency.subject, idempotency.key)) {
+      throw new IdempotencyKeyTakenError(idempotency.subject, idempotency.key);
+    }
+    const stored = events.map((event, index): StoredEvent => {
+      const revision = (head ?? -1) + 1 + index;
+      const schemaVersion = event.schemaVersion ?? 1;
+      const data = JSON.stringify(event.data);
+      const metadata = JSON.stringify(event.metadata);
+      const { lastInsertRowid } = statements.insertEvent.run(streamId, revision, event.type, schemaVersion, data, metadata, recordedAt);
+      // The listeners get the caller's objects (what was just stringified into the row), not a parse of it: they
+      // treat events as read-only, as every reader of the log does, and nothing changes an event once appended.
+      return { streamId, type: event.type, data: event.data, metadata: event.metadata, schemaVersion, revision, position: Number(lastInsertRowid), recordedAt };
+    });
+    const last = stored[stored.length - 1]!;
+    const result = { revision: last.revision, position: last.position };
+    if (idempotency) {
+      const answer = JSON.stringify(idempotency.answer(result));
+      statements.insertKey.run(idempotency.subject, idempotency.key, idempotency.route, idempotency.bodyHash, answer, recordedAt);
+    }
+    return { result, stored };
   }
 }
 

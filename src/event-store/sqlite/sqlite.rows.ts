@@ -92,11 +92,6 @@ export function prepareStatements(db: Database) {
     insertEvent: statement(
       'INSERT INTO events (stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    // One event appended only if the stream's head is the expected one (`IS NULL` for no stream yet): check and write in one step.
-    insertEventIfAt: statement(
-      `INSERT INTO events (stream_id, revision, type, schema_version, data, metadata, recorded_at)
-       SELECT ?, ?, ?, ?, ?, ?, ? WHERE (SELECT MAX(revision) FROM events WHERE stream_id = ?) IS ?`,
-    ),
     findKey: statement<{ route: string; body_hash: string; answer: string; at: string }>(
       'SELECT route, body_hash, answer, at FROM idempotency WHERE subject = ? AND key = ?',
     ),
