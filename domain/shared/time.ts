@@ -13,8 +13,29 @@ const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z
 const PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The last instants read, and their answers: a command reads the same few
+ * values more than once (a field, then the rule comparing it with another, or
+ * the state's next visit). `toUtc` is a pure function of its text, so a
+ * remembered answer is the answer; the memory is emptied when it grows.
+ */
+const recent = new Map<string, string | undefined>();
+const RECENT_MAX = 256;
+/** Longer than any instant with nine fractional digits and an offset: such text is read, never remembered. */
+const RECENT_LONGEST = 40;
+
 /** The instant as UTC ISO 8601, or undefined unless it is a real date-time with an offset. */
 export function toUtc(value: string): string | undefined {
+  if (typeof value !== 'string' || value.length > RECENT_LONGEST) return readUtc(value);
+  const known = recent.get(value);
+  if (known !== undefined || recent.has(value)) return known;
+  const utc = readUtc(value);
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(value, utc);
+  return utc;
+}
+
+function readUtc(value: string): string | undefined {
   if (!WITH_OFFSET.test(value)) return undefined;
   const plain = plainUtc(value);
   if (plain !== null) return plain;

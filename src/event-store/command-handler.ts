@@ -78,7 +78,8 @@ export class CommandHandler {
   ): Promise<CommandOutcome<A>> {
     const { meta } = spec;
     for (let attempt = 1; ; attempt++) {
-      const replay = await this.replayed<A>(meta);
+      // Only a command with an Idempotency-Key can be a replay: the others skip the lookup (and its await).
+      const replay = meta.idempotency && (await this.replayed<A>(meta));
       if (replay) return replay;
       const used = { cache: false };
       try {
@@ -101,7 +102,8 @@ export class CommandHandler {
     used: { cache: boolean },
   ): Promise<A> {
     const { decider, streamId, meta } = spec;
-    const { revision, state } = await this.current(spec, used);
+    // A hot stream comes from the cache without an await; only a miss reads the store.
+    const { revision, state } = this.cached(spec, used) ?? (await this.readAndFold(spec));
     if (meta.expectedRevision !== undefined && meta.expectedRevision !== revision) {
       throw new ConcurrencyError(streamId, meta.expectedRevision, revision);
     }
@@ -140,17 +142,23 @@ export class CommandHandler {
     return spec.answer(result);
   }
 
-  /** The stream's revision and state: from the cache when this process knows it, else read and folded. */
-  private async current<C extends Message, E extends Message, S, X extends BaseContext, A>(
+  /** What this process knows of the stream, when that can be used for this command. */
+  private cached<C extends Message, E extends Message, S, X extends BaseContext, A>(
     { decider, streamId, meta }: CommandSpec<C, E, S, X, A>,
     used: { cache: boolean },
-  ): Promise<{ revision: number | 'no_stream'; state: S }> {
+  ): { revision: number; state: S } | undefined {
     const known = this.cache.get(streamId, decider);
     // A pinned revision we do not know may be newer than ours (another process wrote): ask the store.
-    if (known && (meta.expectedRevision === undefined || meta.expectedRevision === known.revision)) {
-      used.cache = true;
-      return { revision: known.revision, state: known.state as S };
-    }
+    if (!known || (meta.expectedRevision !== undefined && meta.expectedRevision !== known.revision)) return undefined;
+    used.cache = true;
+    return { revision: known.revision, state: known.state as S };
+  }
+
+  /** The stream read from the store and folded (and then kept in the cache). */
+  private async readAndFold<C extends Message, E extends Message, S, X extends BaseContext, A>({
+    decider,
+    streamId,
+  }: CommandSpec<C, E, S, X, A>): Promise<{ revision: number | 'no_stream'; state: S }> {
     const history = await this.store.readStream(streamId);
     const state = history.reduce((s, e) => decider.evolve(s, toMessage<E>(e)), decider.initialState());
     if (history.length === 0) return { revision: 'no_stream', state };

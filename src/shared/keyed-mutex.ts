@@ -4,17 +4,30 @@
  * two of them cannot both take the last place).
  */
 export class KeyedMutex {
-  private readonly tails = new Map<string, Promise<unknown>>();
+  private readonly tails = new Map<string, Promise<void>>();
 
-  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const current = previous.then(work, work);
-    const tail = current.catch(() => undefined);
+  run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key);
+    // A free key (the usual case) starts its work at once, without waiting a microtask for a predecessor.
+    const current = previous ? previous.then(work) : startNow(work);
+    const tail: Promise<void> = current.then(
+      () => this.release(key, tail),
+      () => this.release(key, tail),
+    );
     this.tails.set(key, tail);
-    try {
-      return await current;
-    } finally {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    }
+    return current;
+  }
+
+  private release(key: string, tail: Promise<void>): void {
+    if (this.tails.get(key) === tail) this.tails.delete(key);
+  }
+}
+
+/** `work()` as a promise, also when it throws before returning one. */
+function startNow<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return work();
+  } catch (error) {
+    return Promise.reject(error);
   }
 }

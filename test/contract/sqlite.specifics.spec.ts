@@ -77,6 +77,49 @@ describe('the SQLite store', () => {
     expect([first.revision, second.revision]).toEqual([0, 1]);
   });
 
+  it('refuses a one-event append whose expected revision lies ahead of the stream, alone or in a commit with others', async () => {
+    const store = open();
+    const id = `case-${randomUUID()}`;
+    await store.append(id, [newEvent()], 'no_stream');
+    await expect(store.append(id, [newEvent()], 5)).rejects.toMatchObject({ constructor: ConcurrencyError, expected: 5, actual: 0 });
+    const results = await Promise.allSettled([store.append(id, [newEvent()], 3), store.append(`case-${randomUUID()}`, [newEvent()], 'no_stream')]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect((results[0] as PromiseRejectedResult).reason).toMatchObject({ constructor: ConcurrencyError, expected: 3, actual: 0 });
+    expect((await store.readStream(id)).map((e) => e.revision)).toEqual([0]);
+  });
+
+  it('mixes one-event and several-event appends in one commit: each is checked alone, and revisions follow on', async () => {
+    const store = open();
+    const [a, b] = [`case-${randomUUID()}`, `case-${randomUUID()}`];
+    await store.append(a, [newEvent()], 'no_stream');
+    const before = store.stats();
+    const results = await Promise.allSettled([
+      store.append(a, [newEvent(), newEvent()], 0), // several events: revisions 1 and 2
+      store.append(a, [newEvent()], 2), // one event after them, in the same commit
+      store.append(a, [newEvent(), newEvent()], 0), // several events, stale: refused alone
+      store.append(b, [newEvent()], 0), // one event, no such stream yet: refused alone
+      store.append(b, [newEvent()], 'no_stream'),
+    ]);
+    expect(store.stats().flushes - before.flushes).toBe(1);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ constructor: ConcurrencyError, actual: 3 });
+    expect((results[3] as PromiseRejectedResult).reason).toMatchObject({ constructor: ConcurrencyError, actual: 'no_stream' });
+    expect((await store.readStream(a)).map((e) => e.revision)).toEqual([0, 1, 2, 3]);
+    expect((await store.readStream(b)).map((e) => e.revision)).toEqual([0]);
+  });
+
+  it('tells its subscribers of each committed event as it reads back from the file', async () => {
+    const store = open();
+    const heard: StoredEvent[] = [];
+    store.onAppended((events) => heard.push(...events));
+    await Promise.all([
+      store.append(`case-${randomUUID()}`, [newEvent('TaskOpened', { n: 1, nested: { list: [1, 'two'] } })], 'no_stream'),
+      store.append(`case-${randomUUID()}`, [newEvent(), newEvent('VisitHeld', { n: 2 })], 'no_stream'),
+    ]);
+    await store.append(`case-${randomUUID()}`, [{ ...newEvent('CaseClosed', { n: 3 }), schemaVersion: 1 }], 'no_stream');
+    expect(heard).toEqual(await store.readAll(1, 100));
+  });
+
   it('tells its subscribers of events another process wrote to the same file', async () => {
     const server = open();
     const heard: StoredEvent[] = [];

@@ -112,7 +112,7 @@ export class GroupCommit {
     for (const outcome of outcomes) {
       if ('error' in outcome) outcome.pending.reject(outcome.error);
       else {
-        stored.push(...outcome.stored);
+        for (const event of outcome.stored) stored.push(event);
         outcome.pending.resolve(outcome.result);
       }
     }
@@ -165,8 +165,9 @@ export class GroupCommit {
       const data = JSON.stringify(event.data);
       const metadata = JSON.stringify(event.metadata);
       const { lastInsertRowid } = statements.insertEvent.run(streamId, revision, event.type, schemaVersion, data, metadata, recordedAt);
-      // Parse back what was written, so listeners get copies no caller can change.
-      return { streamId, type: event.type, data: JSON.parse(data), metadata: JSON.parse(metadata), schemaVersion, revision, position: Number(lastInsertRowid), recordedAt };
+      // The listeners get the caller's objects (what was just stringified into the row), not a parse of it: they
+      // treat events as read-only, as every reader of the log does, and nothing changes an event once appended.
+      return { streamId, type: event.type, data: event.data, metadata: event.metadata, schemaVersion, revision, position: Number(lastInsertRowid), recordedAt };
     });
     const last = stored[stored.length - 1]!;
     const result = { revision: last.revision, position: last.position };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Pool } from 'pg';
 import type { EventStore } from '../../event-store/event-store.port';
 import { ident } from '../../event-store/postgres/postgres.schema';
@@ -22,11 +22,20 @@ export interface CitizenKeys {
 }
 
 export class SqliteCitizenKeys implements CitizenKeys {
-  /** Prepared once: every read that opens personal fields looks a key up. */
+  /** Prepared once: every read that opens personal fields looks a key up, and every new case writes one. */
   private readonly lookup;
+  private readonly insert;
+  private readonly readSynchronous;
+  /** `PRAGMA synchronous = <n>` for each setting (0–3), prepared when first needed. */
+  private readonly setSynchronous = new Map<number, Statement>();
 
   constructor(private readonly db: Database) {
     this.lookup = db.prepare<[string], { key: Buffer }>('SELECT key FROM citizen_keys WHERE citizen_id = ?');
+    // RETURNING answers only when this row was written: a key another connection wrote first is read back instead.
+    this.insert = db.prepare<[string, Buffer, string], { key: Buffer }>(
+      'INSERT INTO citizen_keys (citizen_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING key',
+    );
+    this.readSynchronous = db.prepare('PRAGMA synchronous').pluck();
   }
 
   /**
@@ -36,16 +45,16 @@ export class SqliteCitizenKeys implements CitizenKeys {
    * first. No event can ever outlive its key; one sync per new case is saved.
    */
   async ensure(citizenId: string): Promise<Buffer> {
-    const known = await this.get(citizenId);
+    const known = this.lookup.get(citizenId)?.key;
     if (known) return known;
-    const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
-    this.db.pragma('synchronous = NORMAL');
+    const synchronous = this.readSynchronous.get() as number;
+    this.synchronous(1); // NORMAL
     try {
-      this.db.prepare('INSERT OR IGNORE INTO citizen_keys (citizen_id, key, created_at) VALUES (?, ?, ?)').run(citizenId, randomBytes(32), new Date().toISOString());
+      const written = this.insert.get(citizenId, randomBytes(32), new Date().toISOString());
+      return written?.key ?? this.lookup.get(citizenId)!.key;
     } finally {
-      this.db.pragma(`synchronous = ${synchronous}`);
+      this.synchronous(synchronous);
     }
-    return (await this.get(citizenId))!;
   }
 
   async get(citizenId: string): Promise<Buffer | undefined> {
@@ -56,6 +65,12 @@ export class SqliteCitizenKeys implements CitizenKeys {
     // secure_delete zeroes the row in the database file; the checkpoint moves that page out of the WAL and truncates it.
     this.db.prepare('DELETE FROM citizen_keys WHERE citizen_id = ?').run(citizenId);
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  private synchronous(level: number): void {
+    let statement = this.setSynchronous.get(level);
+    if (!statement) this.setSynchronous.set(level, (statement = this.db.prepare(`PRAGMA synchronous = ${Number(level)}`)));
+    statement.run();
   }
 }
 

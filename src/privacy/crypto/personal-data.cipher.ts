@@ -26,13 +26,16 @@ export class PersonalDataCipher {
    * a new key would keep it after the erasure, and could not open what the old one sealed.
    */
   async protect<E extends Message>(events: E[], citizenId: string, erased = false): Promise<E[]> {
+    const cached = erased ? undefined : this.cache.get(citizenId);
+    // The usual case (a known citizen, not erased): one walk over the fields, sealing as it goes.
+    if (cached) return sealAll(events, cached, citizenId);
     let personal = false;
     for (const event of events) mapPersonalFields(event.data, (plain) => ((personal = true), plain));
     if (!personal) return events;
     if (erased) throw new IllegalStateError('citizen_erased', `citizen ${citizenId} has been erased; no personal data is taken for them`);
-    const key = this.cache.get(citizenId) ?? (await this.keys.ensure(citizenId));
+    const key = await this.keys.ensure(citizenId);
     this.cache.set(citizenId, key);
-    return events.map((event) => ({ ...event, data: mapPersonalFields(event.data, (plain) => seal(key, citizenId, plain)) }));
+    return sealAll(events, key, citizenId);
   }
 
   /** A copy of any JSON value with every sealed string opened (or `[slettet]`). */
@@ -68,13 +71,23 @@ function freshIv(): Buffer {
   return ivPool.subarray(ivOffset - 12, ivOffset);
 }
 
-function seal(key: Buffer, citizenId: string, plain: string): string {
+/** The events with every personal field sealed; the very same events when none has any. */
+function sealAll<E extends Message>(events: E[], key: Buffer, citizenId: string): E[] {
+  // The citizen id is authenticated with each text, so a value cannot be moved to another person.
+  const aad = Buffer.from(citizenId);
+  let personal = false;
+  const sealed = events.map((event) => ({ ...event, data: mapPersonalFields(event.data, (plain) => ((personal = true), seal(key, aad, citizenId, plain))) }));
+  return personal ? sealed : events;
+}
+
+function seal(key: Buffer, aad: Buffer, citizenId: string, plain: string): string {
   const iv = freshIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  // The citizen id is authenticated with the text, so a value cannot be moved to another person.
-  cipher.setAAD(Buffer.from(citizenId));
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return `${PREFIX}${citizenId}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+  cipher.setAAD(aad);
+  // GCM is a stream mode: `final` adds no bytes, it only completes the tag.
+  const body = cipher.update(plain, 'utf8');
+  cipher.final();
+  return `${PREFIX}${citizenId}:${Buffer.concat([iv, cipher.getAuthTag(), body], 28 + body.length).toString('base64url')}`;
 }
 
 function unseal(key: Buffer, citizenId: string, packed: string): string {

@@ -49,4 +49,14 @@ describe('toUtc reads an instant with an offset into UTC ISO 8601', () => {
     const disagreements = values.filter((value) => toUtc(value) !== byLuxon(value));
     expect(disagreements).toEqual([]);
   });
+
+  it('answers the same when asked again, also for refused and long texts, and after more values than it remembers', () => {
+    const values = ['2026-03-02T09:15:00+01:00', '2026-02-30T10:00:00Z', 'no time at all', `2026-03-02T09:15:00${'0'.repeat(50)}Z`];
+    const first = values.map((value) => toUtc(value));
+    for (let i = 0; i < 1_000; i++) toUtc(`2026-01-01T00:00:${pad(i % 60)}.${pad(i, 3)}Z`);
+    const again = values.map((value) => toUtc(value));
+    expect(again).toEqual(first);
+    expect(again).toEqual(values.map(byLuxon));
+    expect([0, 1, 2].map(() => toUtc('2026-07-01T09:15+02:00'))).toEqual(Array(3).fill('2026-07-01T07:15:00.000Z'));
+  });
 });

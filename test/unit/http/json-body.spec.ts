@@ -44,4 +44,13 @@ describe('keyed mutex', () => {
     await expect(mutex.run('k', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(mutex.run('k', async () => 42)).resolves.toBe(42);
   });
+  it('takes work that throws before it returns a promise as a failure, and frees the key', async () => {
+    const mutex = new KeyedMutex();
+    await expect(
+      mutex.run('k', () => {
+        throw new Error('at once');
+      }),
+    ).rejects.toThrow('at once');
+    await expect(mutex.run('k', async () => 7)).resolves.toBe(7);
+  });
 });
