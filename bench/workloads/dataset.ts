@@ -2,11 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { seed } from '../../src/cli/seed/seed';
+import { catchUpDirectory } from '../../src/directory/directory-catch-up';
 import { sqliteFile } from '../../src/event-store/create-event-store';
 import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import type { CitizenKeys } from '../../src/privacy/crypto/citizen-keys';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
+import { readModelStoreFor } from '../../src/read-models/projections';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
@@ -42,7 +44,8 @@ export interface Dataset {
  *    citizens, visitors, tasks, event and command ids), the personal data
  *    opened and sealed again under a new key per new citizen, bulk-loaded
  *    through the store's archive import (the path `cli migrate` uses), keys
- *    first, as the command path writes them.
+ *    first, as the command path writes them; then, as `cli migrate` does, the
+ *    persisted Directory is brought up to the head.
  * The seed step uses synchronous=NORMAL: it prepares data, it is not measured.
  */
 export async function prepareDataset(dataDir: string, events: number, baseCases: number, log: (line: string) => void): Promise<Dataset> {
@@ -80,6 +83,8 @@ export async function prepareDataset(dataDir: string, events: number, baseCases:
       copies += 1;
     }
     log(`bulk-loaded ${copies} copies with fresh ids: ${count} events`);
+    // As `cli migrate` does after its archive import: the persisted Directory brought up to the head.
+    await catchUpDirectory(store, readModelStoreFor(store));
   } finally {
     await store.close();
   }

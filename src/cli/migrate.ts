@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../shared/canonical-json';
+import { catchUpDirectory } from '../directory/directory-catch-up';
 import { archiveOf, EventStore, StoredEvent } from '../event-store/event-store.port';
+import { readModelStoreFor } from '../read-models/projections';
 
 /** Events copied per transaction (PostgreSQL takes at most 65,535 parameters in one statement). */
 const PAGE = 1000;
@@ -20,7 +22,9 @@ export interface MigrationResult {
 /**
  * Copies every event from one store into another in global order, keeping
  * stream ids, revisions, metadata (event and command ids) and both times, then
- * the idempotency records, the citizens' keys and the access log. Resumable: a target that already holds the first N
+ * the idempotency records, the citizens' keys and the access log; last, the
+ * target's persisted Directory is brought up to date, so that a server started
+ * on it loads it rather than folding every copied event. Resumable: a target that already holds the first N
  * events of the source (checked by event id) gets the rest; run twice, it
  * copies nothing.
  */
@@ -61,6 +65,7 @@ export async function migrateEvents(source: EventStore, target: EventStore, onPr
   const checksum = sourceSum.digest('hex');
   const targetSum = await checksumOf(target);
   if (targetSum !== checksum) throw new Error(`the copy differs from the source (checksum ${targetSum} against ${checksum})`);
+  await catchUpDirectory(target, readModelStoreFor(target));
   return { events: await to.eventCount(), copied, idempotencyKeys: records.length, citizenKeys: keys.length, accessLogEntries: log.length, checksum };
 }
 

@@ -28,8 +28,8 @@ export async function applyBatch(
 /**
  * Runs the reducer over one batch without committing: the caller commits the
  * returned writes (with others, in a rebuild). A rebuild passes the documents it
- * has written but not yet committed (`staged`) and those it keeps (`cache`):
- * neither is fetched again. Events the projection does not want are skipped,
+ * has written but not yet staged (`staged`) and those it keeps (`cache`):
+ * neither is fetched again; the others come from its staging (`getMany`). Events the projection does not want are skipped,
  * but its position still moves past them.
  */
 export async function prepareBatch(
@@ -38,7 +38,7 @@ export async function prepareBatch(
   target: string,
   events: readonly ProjectedEvent[],
   from: number,
-  known?: { staged: ReadonlyMap<string, unknown>; cache: DocumentCache },
+  known?: { staged: ReadonlyMap<string, unknown>; cache: DocumentCache; getMany: (keys: readonly string[]) => Promise<Map<string, unknown>> },
 ): Promise<{ batch?: ProjectionBatch; applied: Applied }> {
   const last = events[events.length - 1];
   if (!last || last.position <= from) return { applied: { position: from } };
@@ -53,7 +53,7 @@ export async function prepareBatch(
     // A rebuild is its shadow's only writer: a key it never wrote is not there.
     else if (!known || known.cache.mayHold(key)) missing.push(key);
   }
-  if (missing.length > 0) for (const [key, doc] of await models.getMany(target, missing)) docs.set(key, doc);
+  if (missing.length > 0) for (const [key, doc] of await (known ? known.getMany(missing) : models.getMany(target, missing))) docs.set(key, doc);
   const outcome = applyInMemory(projection, { keys, docs }, pending, from);
   // Past the events it does not want too, unless it stopped at a failure.
   const position = outcome.failure ? outcome.position : last.position;

@@ -1,4 +1,5 @@
 import { Checkpoint, CheckpointMovedError, ProjectionBatch, ReadModelStore } from './read-model-store.port';
+import { CommittingStaging, ShadowStaging } from './shadow-staging';
 
 /** Read models in memory, beside the memory event store. Copies in and out, like a database. */
 export class MemoryReadModelStore implements ReadModelStore {
@@ -66,6 +67,11 @@ export class MemoryReadModelStore implements ReadModelStore {
     if (checkpoint) this.checkpoints.set(target, checkpoint);
     else this.checkpoints.delete(target);
     this.checkpoints.delete(source);
+  }
+
+  /** Each stage a commit: in memory a commit is a Map's update, with no index pages to spare. */
+  async stageShadows(): Promise<ShadowStaging> {
+    return new CommittingStaging(this);
   }
 
   /** Nothing is left behind in memory. */

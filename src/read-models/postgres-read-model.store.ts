@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { ident } from '../event-store/postgres/postgres.schema';
 import { freshNamespace, namespaceTablesPostgres } from './namespaces';
 import { Checkpoint, CheckpointMovedError, ProjectionBatch, ReadModelStore } from './read-model-store.port';
+import { CommittingStaging, ShadowStaging } from './shadow-staging';
 
 interface CheckpointRow {
   position: string;
@@ -111,6 +112,11 @@ export class PostgresReadModelStore implements ReadModelStore {
       await this.setNamespace(client, target, built);
       await this.setNamespace(client, source, freshNamespace(source));
     });
+  }
+
+  /** Each stage a commit, as before staging existed (a staging of its own, as on SQLite, would be an UNLOGGED table moved in key order at the end). */
+  async stageShadows(): Promise<ShadowStaging> {
+    return new CommittingStaging(this);
   }
 
   async purgeDropped(limit: number): Promise<number> {

@@ -1,3 +1,5 @@
+import type { ShadowStaging } from './shadow-staging';
+
 /**
  * Where read models keep their documents and checkpoints: the SQLite file, or
  * PostgreSQL beside its events. A projection's documents and its checkpoint are
@@ -43,6 +45,11 @@ export interface ReadModelStore {
    * rebuild done aside); `source` is empty afterwards. Moves no rows.
    */
   replace(target: string, source: string): Promise<void>;
+  /**
+   * Begins writing fresh shadow copies (just cleared, written by the caller
+   * alone): see ShadowStaging. Call `finish` or let it go; nothing needs closing.
+   */
+  stageShadows(projections: readonly string[]): Promise<ShadowStaging>;
   /** Deletes up to `limit` rows that clear or replace left behind; 0 when there are none left. */
   purgeDropped(limit: number): Promise<number>;
   close(): Promise<void>;

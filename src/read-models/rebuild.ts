@@ -7,12 +7,11 @@ import type { ReadModelStore } from './read-model-store.port';
 /** Events (positions) read at a time: small, so that they die young. */
 const READ = 2000;
 /**
- * A rebuild commits every `commitEvery` events, every projection in one
- * transaction (one disk sync per commit, not one per projection and batch),
- * and keeps up to CACHE of each projection's documents in memory. Keys are
- * random, so each document written dirties about one page: fewer commits write
- * fewer pages, but hold more documents. These two sizes keep a 1M-event
- * rebuild under 300 MB (docs/performance.md, W6).
+ * A rebuild stages every `commitEvery` events what each projection wrote
+ * (./shadow-staging.ts: on SQLite appended to a scratch table, elsewhere a
+ * commit of every projection in one transaction), and keeps up to CACHE of
+ * each projection's documents in memory, so a case's next events seldom read
+ * a document back. These two sizes bound the rebuild's memory (W6).
  */
 export const REBUILD_COMMIT = 50_000;
 const CACHE = 5_000;
@@ -24,9 +23,7 @@ export interface Shadow {
   shadow: string;
   /** Applied so far. */
   position: number;
-  /** Committed so far. */
-  committed: number;
-  /** Written since the last commit (undefined: deleted). */
+  /** Written since the last stage (undefined: deleted). */
   staged: Map<string, unknown>;
   /** Documents it wrote and keeps (it is the shadow's only writer, so they are what is stored). */
   cache: DocumentCache;
@@ -34,10 +31,10 @@ export interface Shadow {
 
 /**
  * Builds shadow copies of the projections from position 0 up to `head` (or a
- * little past it), parsing each event once for all of them. Each commit holds
- * every shadow's documents and checkpoint, conditional on the checkpoints it
- * began from; a crash leaves the live read models as they were, and the next
- * rebuild starts its shadows again. Where the store reads ranges
+ * little past it), parsing each event once for all of them. What they write
+ * is staged as it goes and put in place with the final checkpoints in one
+ * transaction at the end (`ShadowStaging`); a crash leaves the live read
+ * models as they were, and the next rebuild starts its shadows again. Where the store reads ranges
  * (`RangeReadable`) and every projection declares its types, only the events of
  * those types are read, and their JSON parsed only where a reducer reads it.
  */
@@ -53,45 +50,47 @@ export async function buildShadows(
     projection,
     shadow: `${projection.name}~rebuild`,
     position: 0,
-    committed: 0,
     staged: new Map(),
     cache: new DocumentCache(CACHE),
   }));
   for (const { shadow } of shadows) await models.clear(shadow);
-  const commit = async () => {
-    await models.commitAll(
-      shadows.map(({ projection, shadow, position, committed, staged }) => ({ projection: shadow, writes: staged, checkpoint: { position, version: projection.version }, from: committed })),
-    );
+  const staging = await models.stageShadows(shadows.map(({ shadow }) => shadow));
+  const batches = () => shadows.map(({ projection, shadow, position, staged }) => ({ projection: shadow, writes: staged, checkpoint: { position, version: projection.version } }));
+  const staged = () => {
     for (const entry of shadows) {
       entry.cache.remember(entry.staged);
       entry.staged = new Map();
-      entry.committed = entry.position;
     }
   };
-  const read = reader(store, projections, head, Math.min(READ, commitEvery));
-  let uncommitted = 0;
-  let from = 1;
-  while (from <= head) {
-    const { events, covered } = await read(from);
-    if (covered < from) break;
-    for (const entry of shadows) {
-      const { batch, applied } = await prepareBatch(entry.projection, models, entry.shadow, events, entry.position, entry);
-      if (applied.failure) throw new Error(`${entry.projection.name} cannot apply the event at position ${applied.failure.position}: ${applied.failure.error}`);
-      for (const [key, doc] of batch?.writes ?? []) entry.staged.set(key, doc);
-      // Past the range's events of types no projection wants too.
-      entry.position = Math.max(applied.position, covered);
+  try {
+    const read = reader(store, projections, head, Math.min(READ, commitEvery));
+    let uncommitted = 0;
+    let from = 1;
+    while (from <= head) {
+      const { events, covered } = await read(from);
+      if (covered < from) break;
+      for (const entry of shadows) {
+        const known = { staged: entry.staged, cache: entry.cache, getMany: (keys: readonly string[]) => staging.getMany(entry.shadow, keys) };
+        const { batch, applied } = await prepareBatch(entry.projection, models, entry.shadow, events, entry.position, known);
+        if (applied.failure) throw new Error(`${entry.projection.name} cannot apply the event at position ${applied.failure.position}: ${applied.failure.error}`);
+        for (const [key, doc] of batch?.writes ?? []) entry.staged.set(key, doc);
+        // Past the range's events of types no projection wants too.
+        entry.position = Math.max(applied.position, covered);
+      }
+      uncommitted += covered - from + 1;
+      from = covered + 1;
+      if (uncommitted >= commitEvery) {
+        await staging.stage(batches());
+        staged();
+        uncommitted = 0;
+        progress?.(from - 1, head);
+      }
     }
-    uncommitted += covered - from + 1;
-    from = covered + 1;
-    if (uncommitted >= commitEvery) {
-      await commit();
-      uncommitted = 0;
-      progress?.(from - 1, head);
-    }
-  }
-  if (uncommitted > 0) {
-    await commit();
+    await staging.finish(batches());
+    staged();
     progress?.(from - 1, head);
+  } finally {
+    await staging.discard();
   }
   return shadows;
 }

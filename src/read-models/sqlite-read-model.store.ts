@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { freshNamespace, NAMESPACE_TABLES_SQLITE } from './namespaces';
 import { Checkpoint, CheckpointMovedError, ProjectionBatch, ReadModelStore } from './read-model-store.port';
+import type { ShadowStaging } from './shadow-staging';
+import { SqliteShadowStaging } from './sqlite-shadow-staging';
 
 interface CheckpointRow {
   position: number;
@@ -116,6 +118,20 @@ export class SqliteReadModelStore implements ReadModelStore {
       this.statements.setNamespace.run(target, built);
       this.statements.setNamespace.run(source, freshNamespace(source));
     }).immediate();
+  }
+
+  /** Staged in the temp database and put in place in key order at the end (./sqlite-shadow-staging.ts). */
+  async stageShadows(projections: readonly string[]): Promise<ShadowStaging> {
+    return new SqliteShadowStaging(
+      this.db,
+      {
+        namespaceOf: (projection) => this.namespaceOf(projection),
+        checkpointIn: (namespace) => this.statements.checkpointIn.get(namespace),
+        saveCheckpoint: (namespace, checkpoint) => this.saveCheckpoint(namespace, checkpoint),
+        withoutOwnSync: (write) => this.withoutOwnSync(write),
+      },
+      projections,
+    );
   }
 
   async purgeDropped(limit: number): Promise<number> {

@@ -67,5 +67,33 @@ export function readModelStoreContract(name: string, open: () => Promise<{ model
       expect(await models.list('p')).toEqual([9, 3]);
       expect(await models.checkpoint('p')).toEqual({ position: 9, version: 1 });
     });
+
+    it('stages a rebuilt shadow, finds the last staged version of each key, and puts it in place with its checkpoint at the end', async () => {
+      await models.clear('p~rebuild');
+      const staging = await models.stageShadows(['p~rebuild', 'q~rebuild']);
+      const batch = (projection: string, writes: Array<[string, unknown]>, position: number) => ({ projection, writes: new Map(writes), checkpoint: { position, version: 2 } });
+      await staging.stage([batch('p~rebuild', [['b', { n: 1 }], ['a', { n: 1 }], ['gone', { n: 1 }]], 10), batch('q~rebuild', [['x', { q: 1 }]], 10)]);
+      await staging.stage([batch('p~rebuild', [['b', { n: 2 }], ['gone', undefined]], 20), batch('q~rebuild', [], 20)]);
+      expect(await staging.getMany('p~rebuild', ['a', 'b', 'gone', 'never'])).toEqual(new Map([['a', { n: 1 }], ['b', { n: 2 }]]));
+      await staging.finish([batch('p~rebuild', [['c', { n: 3 }], ['gone', { n: 4 }], ['a', undefined]], 30), batch('q~rebuild', [], 30)]);
+      await staging.discard();
+      expect(await models.list('p~rebuild')).toEqual([{ n: 2 }, { n: 3 }, { n: 4 }]);
+      expect(await models.list('q~rebuild')).toEqual([{ q: 1 }]);
+      expect(await models.checkpoint('p~rebuild')).toEqual({ position: 30, version: 2 });
+      await models.replace('p', 'p~rebuild');
+      expect(await models.get('p', 'b')).toEqual({ n: 2 });
+      expect(await models.checkpoint('p')).toEqual({ position: 30, version: 2 });
+    });
+
+    it('refuses to finish a staged shadow that another rebuild cleared meanwhile, and writes none of it', async () => {
+      await models.clear('p~rebuild');
+      const staging = await models.stageShadows(['p~rebuild']);
+      await staging.stage([{ projection: 'p~rebuild', writes: new Map([['a', 1]]), checkpoint: { position: 5, version: 1 } }]);
+      await models.clear('p~rebuild');
+      await expect(staging.finish([{ projection: 'p~rebuild', writes: new Map([['b', 2]]), checkpoint: { position: 9, version: 1 } }])).rejects.toBeInstanceOf(CheckpointMovedError);
+      await staging.discard();
+      expect(await models.list('p~rebuild')).toEqual([]);
+      expect(await models.checkpoint('p~rebuild')).toBeUndefined();
+    });
   });
 }

@@ -124,19 +124,37 @@ describe('the projector', () => {
     await projector.stop();
   });
 
-  it('loses nothing when a rebuild dies between two of its commits, and leaves no rows behind once it is done', async () => {
+  it('loses nothing when a rebuild dies while it stages, or between its rows and its checkpoint at the end, and leaves no rows behind once it is done', async () => {
     await append(['case-a', 'case-b', 'case-c'], 4);
     const models = new SqliteReadModelStore(store.connection());
     const projector = new Projector(store, models, [counting as Projection<unknown>]);
     await projector.start();
     const live = await models.list('counting');
     const checkpoint = await models.checkpoint('counting');
-    // One commit of the shadow succeeds, the next dies between its rows and its checkpoint.
-    const crashing = new CrashingStore(store.connection());
-    crashing.crashAt = 2;
-    const dying = new Projector(store, crashing, [counting as Projection<unknown>]);
+    // One stage succeeds, the next dies.
+    const failing = new SqliteReadModelStore(store.connection());
+    const stageShadows = failing.stageShadows.bind(failing);
+    failing.stageShadows = async (names) => {
+      const staging = await stageShadows(names);
+      let stages = 0;
+      const stage = staging.stage.bind(staging);
+      staging.stage = async (batches) => {
+        if (++stages === 2) throw new Error('the process died while staging');
+        return stage(batches);
+      };
+      return staging;
+    };
+    const dying = new Projector(store, failing, [counting as Projection<unknown>]);
     dying.rebuildCommitEvery = 5;
-    await expect(dying.rebuild(['counting'])).rejects.toThrow('crash between the rows and the checkpoint');
+    await expect(dying.rebuild(['counting'])).rejects.toThrow('the process died while staging');
+    expect(await models.list('counting~rebuild')).toEqual([]);
+    // The last transaction dies between the rows put in place and the checkpoint.
+    const crashing = new CrashingStore(store.connection());
+    const dyingAtTheEnd = new Projector(store, crashing, [counting as Projection<unknown>]);
+    dyingAtTheEnd.rebuildCommitEvery = 5;
+    await expect(dyingAtTheEnd.rebuild(['counting'])).rejects.toThrow('crash between the rows and the checkpoint');
+    expect(await models.list('counting~rebuild')).toEqual([]);
+    expect(await models.checkpoint('counting~rebuild')).toBeUndefined();
     expect(await models.list('counting')).toEqual(live);
     expect(await models.checkpoint('counting')).toEqual(checkpoint);
     // The next rebuild starts its shadow again and ends where the live one is.
@@ -146,6 +164,8 @@ describe('the projector', () => {
     expect(await models.checkpoint('counting')).toEqual(checkpoint);
     await projector.reclaim();
     expect(store.connection().prepare('SELECT count(*) AS n FROM read_model_docs').get()).toEqual({ n: live.length });
+    // Nothing staged is left on the connection either.
+    expect(store.connection().prepare("SELECT count(*) AS n FROM temp.sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });
     await projector.stop();
   });
 
