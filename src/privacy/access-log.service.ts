@@ -5,7 +5,7 @@ import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
 import { relationalHomeOf } from '../event-store/side-database';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
-import { AccessEntry, AccessLogStore, MemoryAccessLogStore, PostgresAccessLogStore, SqliteAccessLogStore } from './access-log.store';
+import { AccessEntry, AccessLogStore, AccessLogSyncError, MemoryAccessLogStore, PostgresAccessLogStore, SqliteAccessLogStore } from './access-log.store';
 import type { AuthenticatedRequest } from './auth.guard';
 import type { PersonalDataOf } from './personal-data';
 
@@ -80,6 +80,8 @@ export class AccessLogService implements OnApplicationShutdown {
     try {
       await this.store.append(batch);
     } catch (error) {
+      // Written, only not yet synced: the next sync of the file (any commit with FULL, a checkpoint) makes them durable.
+      if (error instanceof AccessLogSyncError) return void this.logger.warn({ msg: error.message, entries: batch.length });
       // Keep them for the next try rather than lose the record of who read what.
       this.pending = [...batch, ...this.pending];
       this.logger.warn({ msg: 'access log not written yet', entries: batch.length, error: error instanceof Error ? error.message : String(error) });
