@@ -4,6 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { installAnswerPrivacy } from './http/answer-privacy';
+import { PersonalDataCipher } from './privacy/crypto/personal-data.cipher';
+import { AccessLogService } from './privacy/access-log.service';
+import { Pseudonymiser } from './privacy/pseudonymise.interceptor';
 import type { AppConfig } from './config/config';
 import { drainOnClose } from './http/drain';
 import { BODY_LIMIT, installJsonBodyParser } from './http/json-body';
@@ -50,7 +54,16 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   installSecurityHeaders(fastify);
   installJsonBodyParser(fastify);
   drainOnClose(fastify);
-  if (options.logs !== false) logRequests(fastify);
+  const accessLog = app.get(AccessLogService);
+  const cipher = app.get(PersonalDataCipher);
+  const pseudonymiser = app.get(Pseudonymiser);
+  installAnswerPrivacy(fastify, {
+    recordRead: (of, request, body) => accessLog.recordRead(of, request, body),
+    reveal: (body) => cipher.reveal(body),
+    pseudonymise: (body) => pseudonymiser.answer(body),
+  });
+  // The request line is at level `log`: below it (LOG_LEVEL=warn) there is nothing to build per request.
+  if (options.logs !== false && LEVELS.indexOf(config.logLevel) >= LEVELS.indexOf('log')) logRequests(fastify);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

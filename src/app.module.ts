@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AssessLonelinessController } from './cases/assess-loneliness/assess-loneliness.controller';
 import { BookFirstVisitController } from './cases/book-first-visit/book-first-visit.controller';
@@ -26,12 +26,10 @@ import { WithdrawConsentController } from './citizens/withdraw-consent/withdraw-
 import { EraseCitizenController } from './citizens/erase/erase.controller';
 import { AccessLogController } from './privacy/access-log.controller';
 import { cryptoProviders } from './privacy/crypto/crypto.providers';
-import { DecryptInterceptor } from './privacy/crypto/decrypt.interceptor';
 import { AuditExportController } from './privacy/audit-export/audit-export.controller';
 import { AccessLogService } from './privacy/access-log.service';
 import { AuthGuard } from './privacy/auth.guard';
-import { AccessLogInterceptor } from './privacy/personal-data';
-import { PseudonymiseInterceptor } from './privacy/pseudonymise.interceptor';
+import { Pseudonymiser } from './privacy/pseudonymise.interceptor';
 import { LoginController } from './privacy/users/login.controller';
 import { userProviders } from './privacy/users/users.providers';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -86,15 +84,10 @@ export class AppModule {
         RegisterVisitorHandler,
         AccessLogService,
         { provide: APP_GUARD, useClass: AuthGuard },
-        PseudonymiseInterceptor,
+        // Every answer's privacy steps (the access log, decryption, pseudonyms for auditors) are one Fastify hook: src/http/answer-privacy.ts.
+        Pseudonymiser,
         ...cryptoProviders,
         ...userProviders,
-        // Outermost: an auditor's answers lose every personal field (after the access log has seen whose they were).
-        { provide: APP_INTERCEPTOR, useExisting: PseudonymiseInterceptor },
-        // Sealed personal fields are opened at the edge ([slettet] once the person is erased).
-        { provide: APP_INTERCEPTOR, useClass: DecryptInterceptor },
-        // Every read of people's data is logged, declared per route with @PersonalData.
-        { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
@@ -40,7 +41,21 @@ export interface RunningServer {
   url: string;
   /** Seconds from spawning the process to the first 200 from /health. */
   healthyAfter: number;
+  /** The server's CPU time so far (user + system), in seconds: what noise on a shared machine moves least. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+/** User + system CPU seconds of a process, from /proc (Linux; NaN elsewhere). */
+export function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may hold spaces), in clock ticks: utime is the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Starts `node dist/src/main.js` on DATA_DIR and waits (at most `timeoutMs`) for /health to answer 200. */
@@ -80,5 +95,25 @@ export async function startServer(dataDir: string, timeoutMs: number, extraEnv: 
     await stop();
     throw error;
   }
-  return { url, healthyAfter: Number(process.hrtime.bigint() - started) / 1e9, stop };
+  return { url, healthyAfter: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: () => cpuSecondsOf(child.pid), stop };
+}
+
+/**
+ * The floor of any HTTP answer here: a bare `node:http` server in a child
+ * process answering a fixed JSON body, nothing else. Timed with the same
+ * client as the real server, it shows what the route adds.
+ */
+export async function startBareServer(): Promise<RunningServer> {
+  const port = await freePort();
+  const started = process.hrtime.bigint();
+  const script = `const body = '{"status":"ok"}';
+require('node:http').createServer((req, res) => { req.resume(); res.setHeader('content-type', 'application/json; charset=utf-8'); res.end(body); }).listen(${port}, '127.0.0.1', () => process.stdout.write('listening'));`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await once(child.stdout!, 'data');
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  };
+  return { url: `http://127.0.0.1:${port}`, healthyAfter: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: () => cpuSecondsOf(child.pid), stop };
 }

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Profile } from '../lib/profile';
 import { failedRow, median, Row, rowOf, summarise } from '../lib/stats';
-import { startServer } from '../lib/server';
+import { startBareServer, startServer } from '../lib/server';
 import { Dataset, prepareDataset } from '../workloads/dataset';
-import { healthLatency, historyLatency, rawStreamSelect } from '../workloads/history';
+import { bareLatency, healthLatency, historyLatency, rawStreamSelect } from '../workloads/history';
 import { cliRebuild, rawScan } from '../workloads/rebuild';
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -57,7 +57,9 @@ async function serverRows(profile: Profile, data: Dataset, log: (line: string) =
   const history: number[] = [];
   const historyP50: number[] = [];
   const raw: number[] = [];
-  const floor: number[] = [];
+  const health: number[] = [];
+  const bare: number[] = [];
+  const bareP50: number[] = [];
   for (let rep = 0; rep < profile.startupRepetitions; rep++) {
     const server = await startServer(data.dataDir, 5 * 60_000);
     try {
@@ -68,11 +70,22 @@ async function serverRows(profile: Profile, data: Dataset, log: (line: string) =
       history.push(core.p99);
       historyP50.push(core.p50);
       raw.push(rawStreamSelect(data.dataDir, data.caseIds, profile.historyRequests, rep * 131).p99);
-      floor.push((await healthLatency(server, 200)).p99);
-      log(`W7/W5 repetition ${rep + 1}: healthy after ${server.healthyAfter.toFixed(2)} s; history p50 ${core.p50.toFixed(2)} ms, p99 ${core.p99.toFixed(2)} ms; raw select p99 ${raw[rep]!.toFixed(3)} ms`);
+      health.push((await healthLatency(server, 200)).p99);
     } finally {
       await server.stop();
     }
+    // The floor, in the same minutes: a bare node:http server, the same client, as many requests.
+    const floor = await startBareServer();
+    try {
+      const round = await bareLatency(floor, profile.historyRequests);
+      bare.push(round.p99);
+      bareP50.push(round.p50);
+    } finally {
+      await floor.stop();
+    }
+    log(
+      `W7/W5 repetition ${rep + 1}: healthy after ${startups[rep]!.toFixed(2)} s; history p50 ${historyP50[rep]!.toFixed(2)} ms, p99 ${history[rep]!.toFixed(2)} ms; raw select p99 ${raw[rep]!.toFixed(3)} ms; /health p99 ${health[rep]!.toFixed(2)} ms; bare node:http p50 ${bareP50[rep]!.toFixed(2)} ms, p99 ${bare[rep]!.toFixed(2)} ms`,
+    );
   }
   return [
     rowOf({
@@ -88,7 +101,7 @@ async function serverRows(profile: Profile, data: Dataset, log: (line: string) =
       value: summarise(history),
       baseline: { name: 'raw prepared SELECT of the stream’s rows (p99)', unit: 'ms', value: summarise(raw) },
       target: { on: 'ratio', direction: 'at-most', threshold: 3 },
-      note: `GET /cases/:caseId/history, one at a time, random cases of ${data.events.toLocaleString('en-US')} events, bearer token, access log and decryption on; p50 ${median(historyP50).toFixed(2)} ms; for scale, a bare GET /health round trip has p99 ${median(floor).toFixed(2)} ms here`,
+      note: `GET /cases/:caseId/history, one at a time, random cases of ${data.events.toLocaleString('en-US')} events, bearer token, access log and decryption on; p50 ${median(historyP50).toFixed(2)} ms; for scale, in the same run: GET /health p99 ${median(health).toFixed(2)} ms, and the floor, a bare node:http server in its own process answering a fixed JSON body (same client, ${profile.historyRequests} requests one at a time), p50 ${median(bareP50).toFixed(2)} ms, p99 ${median(bare).toFixed(2)} ms (${Math.min(...bare).toFixed(2)}–${Math.max(...bare).toFixed(2)})`,
     }),
   ];
 }

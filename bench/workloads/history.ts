@@ -49,13 +49,19 @@ export function rawStreamSelect(dataDir: string, caseIds: readonly string[], req
   return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
 }
 
-/** The floor any HTTP read stands on here: a bare `GET /health` round trip, for the notes. */
-export async function healthLatency(server: RunningServer, requests: number): Promise<Latencies> {
+/** The server's lightest route: a `GET /health` round trip, for the notes. */
+export const healthLatency = (server: RunningServer, requests: number): Promise<Latencies> => roundTrips(`${server.url}/health`, requests);
+
+/** The floor any HTTP read stands on here: round trips to a bare node:http server (`startBareServer`), same client. */
+export const bareLatency = (server: RunningServer, requests: number): Promise<Latencies> => roundTrips(`${server.url}/`, requests);
+
+async function roundTrips(url: string, requests: number): Promise<Latencies> {
   const samples: number[] = [];
   for (let i = 0; i < requests; i++) {
     const started = process.hrtime.bigint();
-    await get(`${server.url}/health`);
+    const { status } = await get(url);
     samples.push(ms(started));
+    if (status !== 200) throw new Error(`GET ${url} answered ${status}`);
   }
   return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
 }

@@ -16,7 +16,7 @@ export interface HttpRun {
 }
 
 /** Cases the seed left open: every open case takes a UCLA-3 assessment, whatever its state. */
-function openCases(dataDir: string): string[] {
+export function openCases(dataDir: string): string[] {
   const db = new Database(sqliteFile(dataDir), { readonly: true });
   const rows = db
     .prepare(

@@ -5,12 +5,22 @@ import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { DirectoryService } from '../directory/directory.service';
 import type { RequestWithActor } from '../http/actor';
+import type { AnswerPrivacy, RequestWithPrivacy } from '../http/answer-privacy';
 import { AuthenticationError, ForbiddenError } from '../http/errors';
+import { PERSONAL_DATA, PersonalDataOf } from './personal-data';
 import { POLICY, PUBLIC, Rule } from './policy';
+import { PSEUDONYMISED } from './pseudonymise.interceptor';
 import { signingKey } from './signing-key';
 import { InvalidTokenError, Principal, verifyToken } from './tokens';
 
-export type AuthenticatedRequest = RequestWithActor & { principal?: Principal };
+export type AuthenticatedRequest = RequestWithActor & RequestWithPrivacy & { principal?: Principal };
+
+/** What a route declares, read from its decorators once (they cannot change while the process runs). */
+interface RouteRules {
+  public: boolean;
+  rules: Rule[];
+  privacy: AnswerPrivacy;
+}
 
 /**
  * The one place that decides who may do what. It runs before validation and
@@ -20,6 +30,7 @@ export type AuthenticatedRequest = RequestWithActor & { principal?: Principal };
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly key: KeyObject;
+  private readonly routes = new WeakMap<object, WeakMap<object, RouteRules>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -30,16 +41,43 @@ export class AuthGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    const route = this.rulesOf(context);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & FastifyRequest>();
+    if (route.public) return this.pass(request, route);
     const principal = this.authenticate(request);
     request.principal = principal;
     request.actor = { id: principal.sub, role: principal.role };
-    const rules = this.reflector.getAllAndOverride<Rule[] | undefined>(POLICY, targets) ?? [];
-    if (rules.includes(principal.role)) return true;
-    if (principal.role === 'visitor' && this.visitorMay(rules, principal, request)) return true;
+    const { rules } = route;
+    if (rules.includes(principal.role)) return this.pass(request, route);
+    if (principal.role === 'visitor' && this.visitorMay(rules, principal, request)) return this.pass(request, route);
     throw new ForbiddenError(`a ${principal.role} may not ${request.method} ${request.routeOptions.url ?? ''}`.trim());
+  }
+
+  /** Let through: the answer's privacy steps (access log, decryption, pseudonyms) follow what the route declared. */
+  private pass(request: AuthenticatedRequest, route: RouteRules): true {
+    request.answerPrivacy = route.privacy;
+    return true;
+  }
+
+  private rulesOf(context: ExecutionContext): RouteRules {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let byHandler = this.routes.get(controller);
+    if (!byHandler) this.routes.set(controller, (byHandler = new WeakMap()));
+    let route = byHandler.get(handler);
+    if (!route) {
+      const targets = [handler, controller];
+      route = {
+        public: Boolean(this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)),
+        rules: this.reflector.getAllAndOverride<Rule[] | undefined>(POLICY, targets) ?? [],
+        privacy: {
+          personalData: this.reflector.get<PersonalDataOf | undefined>(PERSONAL_DATA, handler),
+          pseudonymised: this.reflector.get<boolean | undefined>(PSEUDONYMISED, handler) === true,
+        },
+      };
+      byHandler.set(handler, route);
+    }
+    return route;
   }
 
   private authenticate(request: FastifyRequest): Principal {

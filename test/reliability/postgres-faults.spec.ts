@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +101,11 @@ describePostgres('PostgreSQL connections killed under load', () => {
       const history = (await http.get(`/cases/${caseId}/history`).query({ minPosition: last.position }).expect(200)).body as Array<{ revision: number }>;
       expect(history.map((h) => h.revision)).toEqual(Array.from({ length: 1 + assessments }, (_, i) => i));
     }
+    // Each read model answers once it has applied the last command (read-your-writes), so /health must then show no lag.
+    // (Without this the check raced the projector: a faster answer path reached /health before the last batch was applied.)
+    const reached = { minPosition: last.position };
+    for (const path of ['/waiting-list', '/dashboard', '/partners']) await http.get(path).query(reached).expect(200);
+    await http.get(`/visitors/${randomUUID()}/caseload`).query(reached).expect(404); // waits for the caseload projection, then finds no such visitor
     const health = (await http.get('/health').expect(200)).body as { projections: Array<{ lag: number; status: string }> };
     expect(health.projections.every((p) => p.status === 'ok' && p.lag === 0)).toBe(true);
     console.log(`pg faults: ${killed} backends terminated under load, ${refusals.count} commands refused with 503 and retried, ${cases.length * 2 + 1} acknowledged exactly once`);

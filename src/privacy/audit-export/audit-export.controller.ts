@@ -10,7 +10,7 @@ import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { AccessLogService } from '../access-log.service';
 import type { AuthenticatedRequest } from '../auth.guard';
 import { Allow } from '../policy';
-import { PseudonymiseInterceptor } from '../pseudonymise.interceptor';
+import { Pseudonymiser } from '../pseudonymise.interceptor';
 
 const PAGE = 2000;
 
@@ -21,7 +21,7 @@ export class AuditExportController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly directory: DirectoryService,
     private readonly accessLog: AccessLogService,
-    private readonly pseudonymiser: PseudonymiseInterceptor,
+    private readonly pseudonymiser: Pseudonymiser,
   ) {}
 
   /**

@@ -1,0 +1,48 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { PersonalDataOf } from '../privacy/personal-data';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+
+/** What a route declared about the people in its answers, found by the auth guard once per route (src/privacy/auth.guard.ts). */
+export interface AnswerPrivacy {
+  /** `@PersonalData(of)`: the read is recorded in the access log. */
+  personalData?: PersonalDataOf;
+  /** `@PseudonymisedForAuditors()`: an auditor's answer loses every personal field. */
+  pseudonymised: boolean;
+}
+
+/** Set by the guard on every request it lets through to a controller; absent on anything else (the web app's files, /docs). */
+export type RequestWithPrivacy = FastifyRequest & { answerPrivacy?: AnswerPrivacy };
+
+/** The three steps every controller's answer takes at the edge, innermost first. */
+export interface AnswerSteps {
+  /** Records whose data the (still sealed) answer shows, when the route declares personal data. */
+  recordRead(of: PersonalDataOf, request: FastifyRequest, body: unknown): void;
+  /** Opens every sealed field (`[slettet]` once the person is erased). */
+  reveal(body: unknown): Promise<unknown>;
+  /** An auditor's answer without personal data, the citizen as a pseudonym. */
+  pseudonymise(body: unknown): unknown;
+}
+
+/**
+ * Every controller's answer passes here before it is serialised: the access
+ * log sees whose data it holds, then the sealed fields are opened, then an
+ * auditor's answer is pseudonymised. The same order the three global Nest
+ * interceptors had (access log innermost, pseudonymisation outermost), as one
+ * Fastify hook: each Nest interceptor wrapped every request in an
+ * AsyncResource and an rxjs pipeline, even on the command routes where none of
+ * them has anything to do.
+ *
+ * Problems (application/problem+json) are left as they are, as the
+ * interceptors never saw them; so are strings, buffers and streams (Fastify
+ * does not call the hook for them: the NDJSON export logs and pseudonymises
+ * its own lines).
+ */
+export function installAnswerPrivacy(fastify: FastifyInstance, steps: AnswerSteps): void {
+  fastify.addHook('preSerialization', async (request: RequestWithPrivacy & { principal?: { role: string } }, reply: FastifyReply, payload: unknown) => {
+    const privacy = request.answerPrivacy;
+    if (!privacy || reply.getHeader('content-type') === PROBLEM_CONTENT_TYPE) return payload;
+    if (privacy.personalData) steps.recordRead(privacy.personalData, request, payload);
+    const body = await steps.reveal(payload);
+    return privacy.pseudonymised && request.principal?.role === 'auditor' ? steps.pseudonymise(body) : body;
+  });
+}
