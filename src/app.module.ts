@@ -29,7 +29,7 @@ import { cryptoProviders } from './privacy/crypto/crypto.providers';
 import { AuditExportController } from './privacy/audit-export/audit-export.controller';
 import { AccessLogService } from './privacy/access-log.service';
 import { AuthGuard } from './privacy/auth.guard';
-import { Pseudonymiser } from './privacy/pseudonymise.interceptor';
+import { Pseudonymiser } from './privacy/pseudonymiser';
 import { LoginController } from './privacy/users/login.controller';
 import { userProviders } from './privacy/users/users.providers';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -84,7 +84,7 @@ export class AppModule {
         RegisterVisitorHandler,
         AccessLogService,
         { provide: APP_GUARD, useClass: AuthGuard },
-        // Every answer's privacy steps (the access log, decryption, pseudonyms for auditors) are one Fastify hook: src/http/answer-privacy.ts.
+        // Every answer's privacy steps (the access log, decryption, pseudonyms for auditors) are one Fastify hook: src/privacy/answer-privacy.ts.
         Pseudonymiser,
         ...cryptoProviders,
         ...userProviders,

@@ -12,7 +12,7 @@ import { DirectoryService } from '../../src/directory/directory.service';
 import { CommandHandler } from '../../src/event-store/command-handler';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { citizenKeysFor } from '../../src/privacy/crypto/citizen-keys';
-import { readModelStoreFor } from '../../src/read-models/projections';
+import { readModelStoreFor } from '../../src/read-model-store/create-read-model-store';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 
 /** The seed's business times end here (src/cli/seed/seed.ts), before any day the bench runs. */

@@ -2,7 +2,8 @@ import type { AppConfig } from '../config/config';
 import { createEventStore } from '../event-store/create-event-store';
 import type { EventStore } from '../event-store/event-store.port';
 import { Projector } from '../read-models/projector';
-import { PROJECTIONS, projectionLeasesFor, readModelStoreFor } from '../read-models/projections';
+import { PROJECTIONS, projectionLeasesFor } from '../read-models/projections';
+import { readModelStoreFor } from '../read-model-store/create-read-model-store';
 
 /** What a CLI command works on: the same store and read models as the server, from the same environment. */
 export interface CliEnvironment {

@@ -9,7 +9,7 @@ import type { Role } from '../../domain/shared/codes';
 import { signingKey } from '../privacy/signing-key';
 import { issueToken } from '../privacy/tokens';
 import { catchUpDirectory } from '../directory/directory-catch-up';
-import { readModelStoreFor } from '../read-models/projections';
+import { readModelStoreFor } from '../read-model-store/create-read-model-store';
 import { openEnvironment } from './environment';
 import { backupTo, restoreFrom } from './backup';
 import { migrateEvents } from './migrate';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../shared/canonical-json';
 import { catchUpDirectory } from '../directory/directory-catch-up';
 import { archiveOf, EventStore, StoredEvent } from '../event-store/event-store.port';
-import { readModelStoreFor } from '../read-models/projections';
+import { readModelStoreFor } from '../read-model-store/create-read-model-store';
 
 /** Events copied per transaction (PostgreSQL takes at most 65,535 parameters in one statement). */
 const PAGE = 1000;

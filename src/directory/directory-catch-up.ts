@@ -1,6 +1,6 @@
 import { DIRECTORY_VERSION } from '../../projections/directory/directory';
 import type { EventStore } from '../event-store/event-store.port';
-import type { ReadModelStore } from '../read-models/read-model-store.port';
+import type { ReadModelStore } from '../read-model-store/read-model-store.port';
 import { DirectoryFeed } from './directory-feed';
 import { DIRECTORY_MODEL } from './directory-snapshot';
 

@@ -1,6 +1,6 @@
 import { Directory, DIRECTORY_VERSION, EntryKey } from '../../projections/directory/directory';
 import type { EventStore, StoredEvent } from '../event-store/event-store.port';
-import { CheckpointMovedError, ReadModelStore } from '../read-models/read-model-store.port';
+import { CheckpointMovedError, ReadModelStore } from '../read-model-store/read-model-store.port';
 import { DIRECTORY_MODEL, docKey, EntryDoc, entryDoc, entryOf, restoreEntries } from './directory-snapshot';
 
 const PAGE = 10_000;

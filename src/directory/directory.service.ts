@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Directory } from '../../projections/directory/directory';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { READ_MODEL_STORE, ReadModelStore } from '../read-models/read-model-store.port';
+import { READ_MODEL_STORE, ReadModelStore } from '../read-model-store/read-model-store.port';
 import { DirectoryFeed } from './directory-feed';
 
 /**

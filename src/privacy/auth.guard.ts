@@ -5,11 +5,11 @@ import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { DirectoryService } from '../directory/directory.service';
 import type { RequestWithActor } from '../http/actor';
-import type { AnswerPrivacy, RequestWithPrivacy } from '../http/answer-privacy';
+import type { AnswerPrivacy, RequestWithPrivacy } from './answer-privacy';
 import { AuthenticationError, ForbiddenError } from '../http/errors';
 import { PERSONAL_DATA, PersonalDataOf } from './personal-data';
 import { POLICY, PUBLIC, Rule } from './policy';
-import { PSEUDONYMISED } from './pseudonymise.interceptor';
+import { PSEUDONYMISED } from './pseudonymiser';
 import { signingKey } from './signing-key';
 import { InvalidTokenError, Principal, verifyToken } from './tokens';
 

@@ -4,7 +4,7 @@ import { SetMetadata } from '@nestjs/common';
  * Which citizens a read shows: `case` (the route's case), `items` (each item of
  * a list answer), `caseload` (each case on a visitor's list), `citizen` (the
  * route's citizen). Declared on the route; the access log records the read
- * (AccessLogService.recordRead, called for every answer by src/http/answer-privacy.ts).
+ * (AccessLogService.recordRead, called for every answer by src/privacy/answer-privacy.ts).
  */
 export type PersonalDataOf = 'case' | 'items' | 'caseload' | 'citizen';
 export const PERSONAL_DATA = 'brobygger:personal-data';

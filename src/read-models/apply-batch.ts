@@ -1,6 +1,6 @@
 import { DocumentView, ProjectedEvent, Projection, wants } from '../../projections/shared/projection';
 import type { DocumentCache } from './document-cache';
-import type { Checkpoint, ProjectionBatch, ReadModelStore } from './read-model-store.port';
+import type { Checkpoint, ProjectionBatch, ReadModelStore } from '../read-model-store/read-model-store.port';
 
 export interface Applied {
   position: number;

@@ -1,7 +1,7 @@
 import type { ProjectedEvent, Projection } from '../../projections/shared/projection';
 import type { EventStore } from '../event-store/event-store.port';
 import { applyBatch } from './apply-batch';
-import { CheckpointMovedError, ReadModelStore } from './read-model-store.port';
+import { CheckpointMovedError, ReadModelStore } from '../read-model-store/read-model-store.port';
 import { ProjectionLeases, soleProcess } from './projection-leases';
 import { buildShadows, REBUILD_COMMIT } from './rebuild';
 

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { ProjectionUnavailableError, RequestValidationError } from '../http/errors';
 import { Projector, ProjectionStatus } from './projector';
-import { READ_MODEL_STORE, ReadModelStore } from './read-model-store.port';
+import { READ_MODEL_STORE, ReadModelStore } from '../read-model-store/read-model-store.port';
 
 /** How long a query waits for its projection to reach the position it must reflect. */
 const READ_YOUR_WRITES_WAIT_MS = 2000;

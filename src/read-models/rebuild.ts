@@ -2,7 +2,7 @@ import type { Projection } from '../../projections/shared/projection';
 import { EventStore, rangeReaderOf, StoredEvent } from '../event-store/event-store.port';
 import { prepareBatch } from './apply-batch';
 import { DocumentCache } from './document-cache';
-import type { ReadModelStore } from './read-model-store.port';
+import type { ReadModelStore } from '../read-model-store/read-model-store.port';
 
 /** Events (positions) read at a time: small, so that they die young. */
 const READ = 2000;

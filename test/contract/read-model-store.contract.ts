@@ -1,4 +1,4 @@
-import { CheckpointMovedError, ReadModelStore } from '../../src/read-models/read-model-store.port';
+import { CheckpointMovedError, ReadModelStore } from '../../src/read-model-store/read-model-store.port';
 
 /** Every read-model store (memory, SQLite, PostgreSQL) keeps documents and checkpoints the same way. */
 export function readModelStoreContract(name: string, open: () => Promise<{ models: ReadModelStore; cleanup: () => Promise<void> }>): void {

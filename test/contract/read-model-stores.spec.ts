@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
-import { MemoryReadModelStore } from '../../src/read-models/memory-read-model.store';
-import { PostgresReadModelStore } from '../../src/read-models/postgres-read-model.store';
-import { SqliteReadModelStore } from '../../src/read-models/sqlite-read-model.store';
+import { MemoryReadModelStore } from '../../src/read-model-store/memory-read-model.store';
+import { PostgresReadModelStore } from '../../src/read-model-store/postgres-read-model.store';
+import { SqliteReadModelStore } from '../../src/read-model-store/sqlite-read-model.store';
 import { describePostgres, dropSchema, testDatabaseUrl, testSchema } from '../support/postgres';
 import { readModelStoreContract } from './read-model-store.contract';
 

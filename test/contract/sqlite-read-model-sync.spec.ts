@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
-import { CheckpointMovedError } from '../../src/read-models/read-model-store.port';
-import { SqliteReadModelStore } from '../../src/read-models/sqlite-read-model.store';
+import { CheckpointMovedError } from '../../src/read-model-store/read-model-store.port';
+import { SqliteReadModelStore } from '../../src/read-model-store/sqlite-read-model.store';
 import { newEvent } from './event-store.contract';
 
 /**

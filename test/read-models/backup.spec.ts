@@ -9,7 +9,8 @@ import { citizenKeysFor } from '../../src/privacy/crypto/citizen-keys';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 import { Pseudonyms } from '../../src/privacy/pseudonyms';
 import { signingKey, signingKeyFile } from '../../src/privacy/signing-key';
-import { PROJECTIONS, readModelStoreFor } from '../../src/read-models/projections';
+import { readModelStoreFor } from '../../src/read-model-store/create-read-model-store';
+import { PROJECTIONS } from '../../src/read-models/projections';
 import { Projector } from '../../src/read-models/projector';
 import { newEvent } from '../contract/event-store.contract';
 

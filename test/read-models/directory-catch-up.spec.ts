@@ -9,7 +9,7 @@ import { DirectoryFeed } from '../../src/directory/directory-feed';
 import { DIRECTORY_MODEL } from '../../src/directory/directory-snapshot';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
-import { SqliteReadModelStore } from '../../src/read-models/sqlite-read-model.store';
+import { SqliteReadModelStore } from '../../src/read-model-store/sqlite-read-model.store';
 
 const contentOf = (directory: Directory) => ({
   cases: [...directory.cases.entries()],

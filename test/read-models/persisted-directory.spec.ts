@@ -7,7 +7,7 @@ import { DIRECTORY_MODEL, docKey } from '../../src/directory/directory-snapshot'
 import { DirectoryFeed } from '../../src/directory/directory-feed';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
-import { SqliteReadModelStore } from '../../src/read-models/sqlite-read-model.store';
+import { SqliteReadModelStore } from '../../src/read-model-store/sqlite-read-model.store';
 
 /** Everything a Directory holds, in the order its maps iterate. */
 const contentOf = (directory: Directory) => ({

@@ -1,6 +1,6 @@
 import type { Projection } from '../../projections/shared/projection';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
-import { PostgresReadModelStore } from '../../src/read-models/postgres-read-model.store';
+import { PostgresReadModelStore } from '../../src/read-model-store/postgres-read-model.store';
 import { PostgresProjectionLeases } from '../../src/read-models/projection-leases';
 import { Projector } from '../../src/read-models/projector';
 import { newEvent } from '../contract/event-store.contract';

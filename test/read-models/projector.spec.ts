@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Projection } from '../../projections/shared/projection';
-import { Checkpoint, CheckpointMovedError } from '../../src/read-models/read-model-store.port';
+import { Checkpoint, CheckpointMovedError } from '../../src/read-model-store/read-model-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { Projector } from '../../src/read-models/projector';
-import { SqliteReadModelStore } from '../../src/read-models/sqlite-read-model.store';
+import { SqliteReadModelStore } from '../../src/read-model-store/sqlite-read-model.store';
 import { newEvent } from '../contract/event-store.contract';
 
 /** Counts every event it sees, per stream: applying one twice, or skipping one, shows in the count. */

@@ -7,7 +7,7 @@ import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.ciphe
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { Projector } from '../../src/read-models/projector';
 import { PROJECTIONS } from '../../src/read-models/projections';
-import { SqliteReadModelStore } from '../../src/read-models/sqlite-read-model.store';
+import { SqliteReadModelStore } from '../../src/read-model-store/sqlite-read-model.store';
 import { MapView, wants } from '../../projections/shared/projection';
 
 describe('a seeded service', () => {

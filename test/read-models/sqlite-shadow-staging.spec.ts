@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
-import { SqliteReadModelStore } from '../../src/read-models/sqlite-read-model.store';
-import { hash } from '../../src/read-models/sqlite-shadow-staging';
+import { SqliteReadModelStore } from '../../src/read-model-store/sqlite-read-model.store';
+import { hash } from '../../src/read-model-store/sqlite-shadow-staging';
 
 /** Two different keys with the same 30-bit hash (found by trying; a few dozen thousand keys suffice). */
 function collidingKeys(): [string, string] {

@@ -15,7 +15,7 @@ import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
 import type { AuthenticatedRequest } from '../../privacy/auth.guard';
 import { Allow } from '../../privacy/policy';
 import { PersonalData } from '../../privacy/personal-data';
-import { PseudonymisedForAuditors } from '../../privacy/pseudonymise.interceptor';
+import { PseudonymisedForAuditors } from '../../privacy/pseudonymiser';
 
 /** Reads of one case, always folded from its stream (never a read model), so the ETag is current. */
 @ApiTags('cases')

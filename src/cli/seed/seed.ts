@@ -11,7 +11,7 @@ import { caseLookups, citizenOf } from '../../cases/shared/case-lookups';
 import { citizenKeysFor } from '../../privacy/crypto/citizen-keys';
 import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
 import { DirectoryFeed } from '../../directory/directory-feed';
-import { readModelStoreFor } from '../../read-models/projections';
+import { readModelStoreFor } from '../../read-model-store/create-read-model-store';
 import { CommandHandler, CommandMeta } from '../../event-store/command-handler';
 import type { EventStore } from '../../event-store/event-store.port';
 import { tellCase } from './case-story';

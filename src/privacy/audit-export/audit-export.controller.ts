@@ -10,7 +10,7 @@ import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { AccessLogService } from '../access-log.service';
 import type { AuthenticatedRequest } from '../auth.guard';
 import { Allow } from '../policy';
-import { Pseudonymiser } from '../pseudonymise.interceptor';
+import { Pseudonymiser } from '../pseudonymiser';
 
 const PAGE = 2000;
 

@@ -10,7 +10,7 @@ import { CaseIdParam } from '../../http/validators';
 import { AsOfQuery } from '../history/as-of.query';
 import { Allow } from '../../privacy/policy';
 import { PersonalData } from '../../privacy/personal-data';
-import { PseudonymisedForAuditors } from '../../privacy/pseudonymise.interceptor';
+import { PseudonymisedForAuditors } from '../../privacy/pseudonymiser';
 
 @ApiTags('read models')
 @Controller('cases')

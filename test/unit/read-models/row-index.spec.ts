@@ -1,4 +1,4 @@
-import { RowIndex } from '../../../src/read-models/row-index';
+import { RowIndex } from '../../../src/read-model-store/row-index';
 
 describe("the staging's row index", () => {
   it('keeps the last row of every hash through its growth, and knows the hashes it never saw', () => {

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import { Checkpoint, CheckpointMovedError } from './read-model-store.port';
+import { Checkpoint, CheckpointMovedError, ShadowStaging, StagedBatch } from './read-model-store.port';
 import { RowIndex } from './row-index';
-import type { ShadowStaging, StagedBatch } from './shadow-staging';
 
 /** What the staging needs of the SQLite read-model store it belongs to. */
 export interface StagingHost {

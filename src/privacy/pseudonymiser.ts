@@ -10,7 +10,7 @@ export const PseudonymisedForAuditors = () => SetMetadata(PSEUDONYMISED, true);
 /**
  * Rewrites an auditor's answers without personal data, the citizen named by a
  * stable pseudonym. Applied to every answer of a route marked for auditors, when
- * an auditor asks, by src/http/answer-privacy.ts (outermost: after the access log
+ * an auditor asks, by src/privacy/answer-privacy.ts (outermost: after the access log
  * has seen whose data it was, and after decryption).
  */
 @Injectable()

@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { freshNamespace, NAMESPACE_TABLES_SQLITE } from './namespaces';
-import { Checkpoint, CheckpointMovedError, ProjectionBatch, ReadModelStore } from './read-model-store.port';
-import type { ShadowStaging } from './shadow-staging';
+import { Checkpoint, CheckpointMovedError, ProjectionBatch, ReadModelStore, ShadowStaging } from './read-model-store.port';
 import { SqliteShadowStaging } from './sqlite-shadow-staging';
 
 interface CheckpointRow {

@@ -1,5 +1,5 @@
-import { Checkpoint, CheckpointMovedError, ProjectionBatch, ReadModelStore } from './read-model-store.port';
-import { CommittingStaging, ShadowStaging } from './shadow-staging';
+import { Checkpoint, CheckpointMovedError, ProjectionBatch, ReadModelStore, ShadowStaging } from './read-model-store.port';
+import { CommittingStaging } from './shadow-staging';
 
 /** Read models in memory, beside the memory event store. Copies in and out, like a database. */
 export class MemoryReadModelStore implements ReadModelStore {

@@ -1,8 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import { ident } from '../event-store/postgres/postgres.schema';
 import { freshNamespace, namespaceTablesPostgres } from './namespaces';
-import { Checkpoint, CheckpointMovedError, ProjectionBatch, ReadModelStore } from './read-model-store.port';
-import { CommittingStaging, ShadowStaging } from './shadow-staging';
+import { Checkpoint, CheckpointMovedError, ProjectionBatch, ReadModelStore, ShadowStaging } from './read-model-store.port';
+import { CommittingStaging } from './shadow-staging';
 
 interface CheckpointRow {
   position: string;

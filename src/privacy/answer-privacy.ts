@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PersonalDataOf } from '../privacy/personal-data';
-import { PROBLEM_CONTENT_TYPE } from './problem';
+import type { PersonalDataOf } from './personal-data';
+import { PROBLEM_CONTENT_TYPE } from '../http/problem';
 
 /** What a route declared about the people in its answers, found by the auth guard once per route (src/privacy/auth.guard.ts). */
 export interface AnswerPrivacy {
