@@ -55,6 +55,35 @@ describePostgres('the PostgreSQL store', () => {
     expect(after).toHaveLength(4);
   });
 
+  it('gives an appended event the recorded time readStream and readAll give it, as a JS Date prints it', async () => {
+    const store = await open();
+    const heard: StoredEvent[] = [];
+    store.onAppended((events) => heard.push(...events));
+    const id = `case-${randomUUID()}`;
+    await store.append(id, [newEvent()], 'no_stream');
+    await store.append(id, [newEvent(), newEvent()], 0);
+    const read = await store.readStream(id);
+    // Another session's transaction in flight may hold readAll back for a moment.
+    let all = (await store.readAll(1, 1000)).filter((e) => e.streamId === id);
+    for (let tries = 0; all.length < 3 && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 20));
+      all = (await store.readAll(1, 1000)).filter((e) => e.streamId === id);
+    }
+    expect(heard.map((e) => e.recordedAt)).toEqual(read.map((e) => e.recordedAt));
+    expect(all.map((e) => e.recordedAt)).toEqual(read.map((e) => e.recordedAt));
+    for (const e of read) expect(new Date(e.recordedAt).toISOString()).toBe(e.recordedAt);
+  });
+
+  it('refuses a batch of events at a stale revision with the actual one, one event as a batch', async () => {
+    const store = await open();
+    const id = `case-${randomUUID()}`;
+    await store.append(id, [newEvent(), newEvent(), newEvent()], 'no_stream');
+    await expect(store.append(id, [newEvent(), newEvent()], 1)).rejects.toMatchObject({ constructor: ConcurrencyError, actual: 2, expected: 1 });
+    await expect(store.append(id, [newEvent()], 1)).rejects.toMatchObject({ constructor: ConcurrencyError, actual: 2, expected: 1 });
+    await expect(store.append(`case-${randomUUID()}`, [newEvent(), newEvent()], 4)).rejects.toMatchObject({ actual: 'no_stream' });
+    expect((await store.readStream(id)).map((e) => e.revision)).toEqual([0, 1, 2]);
+  });
+
   it('lets exactly one of two processes win the same expected revision', async () => {
     const [a, b] = [await open(), await open()];
     const id = `case-${randomUUID()}`;

@@ -2,42 +2,65 @@ import type { ClientBase, Pool } from 'pg';
 import type { ExpectedRevision, NewEvent, StoredEvent } from '../event-store.port';
 
 /**
+ * The recorded time as the ISO 8601 text a JS Date would print (UTC, to the
+ * millisecond): pg then hands over a string, with no Date to parse and format
+ * again on every append.
+ */
+export const ISO_UTC = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
  * One append as one statement: the stream's head, the expected-revision check,
  * the insert with one recorded time (to the millisecond, so it survives a JS
  * Date) and the NOTIFY that wakes every process's subscribers. A single
  * statement is atomic on its own, so an append without an idempotency key is
  * one round trip; two writers racing for a revision meet at the unique key.
+ *
+ * `rows` says where the events come from: the common append of one event
+ * takes them as plain parameters ($3–$6), a batch as arrays.
  */
-export const appendSql = (s: string): string => `
+const appendSql = (s: string, rows: string): string => `
   WITH head AS (
     SELECT coalesce(max(revision), -1) AS r, date_trunc('milliseconds', clock_timestamp()) AS at
       FROM ${s}.events WHERE stream_id = $1
   ), ins AS (
     INSERT INTO ${s}.events (stream_id, revision, type, schema_version, data, metadata, recorded_at)
     SELECT $1, head.r + v.n::int, v.type, v.sv, v.data, v.metadata, head.at
-      FROM head, unnest($3::text[], $4::int[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS v(type, sv, data, metadata, n)
+      FROM head, ${rows}
      WHERE $2::int IS NULL OR head.r = $2::int
     RETURNING position, revision, recorded_at
   ), note AS (
     -- The payload is the last position written: a process that has reported it already need not read.
     SELECT pg_notify($7, max(position)::text) FROM ins HAVING count(*) > 0
   )
-  SELECT (SELECT r FROM head) AS head, (SELECT count(*) FROM note) AS notified, ins.position, ins.revision, ins.recorded_at
+  -- Three columns (each costs the driver a field to describe and parse): a refusal is one row
+  -- without a position whose revision is the stream's actual head (-1: no stream).
+  SELECT ins.position, coalesce(ins.revision, (SELECT r FROM head)) AS revision, ${ISO_UTC('ins.recorded_at')} AS recorded_at
     FROM (SELECT 1) AS one LEFT JOIN ins ON true
+   WHERE (SELECT count(*) FROM note) >= 0
    ORDER BY ins.position`;
 
+/** The two statements of a store's schema: one event (no arrays to build, escape and parse), and a batch. */
+export const appendStatements = (s: string): AppendStatements => ({
+  one: appendSql(s, '(SELECT $3::text AS type, $4::int AS sv, $5::jsonb AS data, $6::jsonb AS metadata, 1 AS n) AS v'),
+  many: appendSql(s, 'unnest($3::text[], $4::int[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS v(type, sv, data, metadata, n)'),
+});
+
+export interface AppendStatements {
+  one: string;
+  many: string;
+}
+
 interface AppendRow {
-  head: number;
   position: string | null;
-  revision: number | null;
-  recorded_at: Date | null;
+  revision: number;
+  recorded_at: string | null;
 }
 
 export type AppendOutcome = { written: StoredEvent[] } | { actual: number | 'no_stream' };
 
 export async function runAppend(
   db: Pool | ClientBase,
-  sql: string,
+  sql: AppendStatements,
   channel: string,
   streamId: string,
   events: readonly NewEvent[],
@@ -47,18 +70,22 @@ export async function runAppend(
   // Stringified once: sent as jsonb, and parsed back into the listeners' copies below.
   const data = events.map((e) => JSON.stringify(e.data));
   const metadata = events.map((e) => JSON.stringify(e.metadata));
+  const one = events.length === 1;
+  const first = events[0]!;
   // A named statement is parsed and planned once per connection.
-  const { rows } = await db.query<AppendRow>({ name: `append:${channel}`, text: sql, values: [
-    streamId,
-    expectedHead,
-    events.map((e) => e.type),
-    events.map((e) => e.schemaVersion ?? 1),
-    data,
-    metadata,
-    channel,
-  ] });
-  const head = rows[0]!.head;
-  if (rows[0]!.position === null) return { actual: head === -1 ? 'no_stream' : head };
+  const { rows } = await db.query<AppendRow>(
+    one
+      ? { name: `append-one:${channel}`, text: sql.one, values: [streamId, expectedHead, first.type, first.schemaVersion ?? 1, data[0], metadata[0], channel] }
+      : {
+          name: `append:${channel}`,
+          text: sql.many,
+          values: [streamId, expectedHead, events.map((e) => e.type), events.map((e) => e.schemaVersion ?? 1), data, metadata, channel],
+        },
+  );
+  if (rows[0]!.position === null) {
+    const head = rows[0]!.revision;
+    return { actual: head === -1 ? 'no_stream' : head };
+  }
   return {
     written: rows.map((row, i) => ({
       streamId,
@@ -66,9 +93,9 @@ export async function runAppend(
       data: JSON.parse(data[i]!),
       metadata: JSON.parse(metadata[i]!),
       schemaVersion: events[i]!.schemaVersion ?? 1,
-      revision: row.revision!,
+      revision: row.revision,
       position: Number(row.position),
-      recordedAt: row.recorded_at!.toISOString(),
+      recordedAt: row.recorded_at!,
     })),
   };
 }

@@ -17,7 +17,7 @@ import {
   StoredEvent,
 } from '../event-store.port';
 import { AppendListeners, assertAppendable } from '../listeners';
-import { AppendOutcome, appendSql, runAppend } from './postgres.append';
+import { AppendOutcome, AppendStatements, appendStatements, runAppend } from './postgres.append';
 import { OrderedReporter } from './ordered-reporter';
 import { NotificationListener } from './postgres.listener';
 import { PostgresArchive } from './postgres.archive';
@@ -45,7 +45,7 @@ export class PostgresEventStore implements EventStore, Archivable {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly s: string;
   private readonly channel: string;
-  private readonly appendSql: string;
+  private readonly appendSql: AppendStatements;
   private readonly reporter: OrderedReporter;
   private readonly archiveOps: PostgresArchive;
   private readonly listener: NotificationListener;
@@ -59,20 +59,25 @@ export class PostgresEventStore implements EventStore, Archivable {
   ) {
     this.s = ident(schema);
     this.channel = `brobygger_${schema}`.slice(0, 63);
-    this.appendSql = appendSql(this.s);
+    this.appendSql = appendStatements(this.s);
     this.reporter = new OrderedReporter((from) => this.readAll(from, 1000), this.listeners);
     this.archiveOps = new PostgresArchive(pool, this.s, this.channel);
     this.listener = new NotificationListener(
       connectionString,
       this.channel,
-      (payload) => this.heard(payload),
+      (payload, own) => this.heard(payload, own),
       // Whatever was notified while the connection was down: read on from the last event reported.
       () => void this.reporter.report(),
     );
   }
 
-  /** A NOTIFY on the channel: read only for what is news here, and never on a command's path. */
-  private heard(payload: string | undefined): void {
+  /**
+   * A NOTIFY on the channel: read only for what is news here, and never on a command's path.
+   * `own`: from an append on the listening connection, which reports its events itself (or,
+   * if its answer is lost with the connection, the reconnection reads on from what was reported).
+   */
+  private heard(payload: string | undefined, own: boolean): void {
+    if (own) return;
     const position = payload !== undefined && /^\d+$/.test(payload) ? Number(payload) : undefined;
     // Our own appends are reported as they commit.
     if (position !== undefined && position <= this.reporter.reported) return;
@@ -137,7 +142,8 @@ export class PostgresEventStore implements EventStore, Archivable {
               if (kept.rowCount === 0) throw new IdempotencyKeyTakenError(idempotency.subject, idempotency.key);
               return appended;
             })
-          : await runAppend(this.pool, this.appendSql, this.channel, streamId, events, expected);
+          : await (this.listener.lend((client) => runAppend(client, this.appendSql, this.channel, streamId, events, expected)) ??
+              runAppend(this.pool, this.appendSql, this.channel, streamId, events, expected));
       } catch (error) {
         // Two writers took the same next revision: with 'any' write again on the new head, else say where it is.
         if (isRevisionRace(error)) {

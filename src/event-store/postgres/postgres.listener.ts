@@ -1,4 +1,4 @@
-import type { Client } from 'pg';
+import type { Client, ClientBase } from 'pg';
 import { pg } from './pg-driver';
 import { ident } from './postgres.schema';
 
@@ -12,18 +12,40 @@ const LAST_RETRY_MS = 5000;
  * store then reads on from what it last reported, so nothing notified in the
  * meantime is missed. Without this a process would stop hearing of other
  * processes' appends for good, and the projections it applies would stand still.
+ *
+ * While it is idle the connection also takes the store's appends (`lend`): a
+ * NOTIFY from the listening session itself costs PostgreSQL no signal to
+ * another backend, and arrives in the same answer as the append's row,
+ * instead of waking that backend and this process once more per append.
  */
 export class NotificationListener {
   private client: Client | undefined;
   private retry: NodeJS.Timeout | undefined;
   private closed = false;
+  /** The connection runs a statement it was lent for. */
+  private lent = false;
 
   constructor(
     private readonly connectionString: string,
     private readonly channel: string,
-    private readonly onNotification: (payload: string | undefined) => void,
+    /** `own`: sent by a statement this connection was lent for (that append reports its events itself). */
+    private readonly onNotification: (payload: string | undefined, own: boolean) => void,
     private readonly onReconnected: () => void,
   ) {}
+
+  /**
+   * Runs `work` on the listening connection when it is connected and idle;
+   * undefined when it is not (then the caller uses the pool). A failure of
+   * the connection fails `work` and the connection is made again, as always.
+   */
+  lend<T>(work: (client: ClientBase) => Promise<T>): Promise<T> | undefined {
+    const client = this.client;
+    if (!client || this.lent || this.closed) return undefined;
+    this.lent = true;
+    return work(client).finally(() => {
+      this.lent = false;
+    });
+  }
 
   /** The first connection: its failure is the caller's (the store cannot be opened). */
   start(): Promise<void> {
@@ -42,7 +64,7 @@ export class NotificationListener {
     const client = new (pg().Client)({ connectionString: this.connectionString });
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
-    client.on('notification', ({ payload }) => this.onNotification(payload));
+    client.on('notification', ({ payload, processId }) => this.onNotification(payload, processId === (client as { processID?: number }).processID));
     try {
       await client.connect();
       await client.query(`LISTEN ${ident(this.channel)}`);

@@ -76,12 +76,15 @@ export class SqliteCitizenKeys implements CitizenKeys {
 
 export class PostgresCitizenKeys implements CitizenKeys {
   private readonly table: string;
+  /** Statement names: each is parsed and planned once per connection (a new case makes a key, every sealed read looks one up). */
+  private readonly names: { ensure: string; get: string };
 
   constructor(
     private readonly pool: Pool,
     schema: string,
   ) {
     this.table = `${ident(schema)}.citizen_keys`;
+    this.names = { ensure: `citizen-key-ensure:${schema}`, get: `citizen-key-get:${schema}` };
   }
 
   /**
@@ -91,16 +94,17 @@ export class PostgresCitizenKeys implements CitizenKeys {
    * process made a moment ago is read back.
    */
   async ensure(citizenId: string): Promise<Buffer> {
-    const { rows } = await this.pool.query<{ key: Buffer }>(
-      `WITH settings AS (SELECT set_config('synchronous_commit', 'off', true))
+    const { rows } = await this.pool.query<{ key: Buffer }>({
+      name: this.names.ensure,
+      text: `WITH settings AS (SELECT set_config('synchronous_commit', 'off', true))
        INSERT INTO ${this.table} (citizen_id, key) SELECT $1, $2 FROM settings ON CONFLICT DO NOTHING RETURNING key`,
-      [citizenId, randomBytes(32)],
-    );
+      values: [citizenId, randomBytes(32)],
+    });
     return rows[0]?.key ?? (await this.get(citizenId))!;
   }
 
   async get(citizenId: string): Promise<Buffer | undefined> {
-    const { rows } = await this.pool.query<{ key: Buffer }>(`SELECT key FROM ${this.table} WHERE citizen_id = $1`, [citizenId]);
+    const { rows } = await this.pool.query<{ key: Buffer }>({ name: this.names.get, text: `SELECT key FROM ${this.table} WHERE citizen_id = $1`, values: [citizenId] });
     return rows[0]?.key;
   }
 
