@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import sjson from 'secure-json-parse';
+import { RequestValidationError } from './errors';
+import { refusedText } from './input-text';
 
 /** Bodies up to 1 MB are read; larger ones get 413 (DESIGN.md, HTTP API). */
 export const BODY_LIMIT = 1024 * 1024;
@@ -19,7 +21,8 @@ class BodyError extends Error {
 /**
  * Replace Fastify's body parsers with one JSON parser: other media types get 415,
  * `__proto__` and `constructor.prototype` keys are refused (prototype poisoning),
- * and nesting is bounded before JSON.parse sees the text.
+ * nesting is bounded before JSON.parse sees the text, and text no client may
+ * send (input-text.ts) is refused as a validation problem, naming the field.
  */
 export function installJsonBodyParser(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
@@ -29,13 +32,17 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
     if (depthOf(text) > MAX_JSON_DEPTH) {
       return done(new BodyError(400, 'FST_ERR_CTP_INVALID_JSON_BODY', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
     }
+    let parsed: unknown;
     try {
-      done(null, sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+      parsed = sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
     } catch (error) {
       const forbidden = error instanceof SyntaxError && /prototype/i.test(error.message);
       const message = forbidden ? 'The body has a forbidden key (__proto__ or constructor.prototype)' : 'The body is not valid JSON';
-      done(new BodyError(400, 'FST_ERR_CTP_INVALID_JSON_BODY', message), undefined);
+      return done(new BodyError(400, 'FST_ERR_CTP_INVALID_JSON_BODY', message), undefined);
     }
+    const refused = refusedText(parsed);
+    if (refused.length > 0) return done(new RequestValidationError(refused), undefined);
+    done(null, parsed);
   });
 }
 

@@ -53,6 +53,9 @@ describe('bad input over HTTP', () => {
     ['a referral with neither citizen nor citizenId', () => t.http.post('/cases').send(karenReferral({ citizen: undefined })), 400],
     ['a referral for an unknown citizenId', () => t.http.post('/cases').send(karenReferral({ citizen: undefined, citizenId: randomUUID() })), 404],
     ['a UCLA-3 answer out of range', () => t.http.post(`/cases/${caseId}/assessments`).send({ instrument: 'ucla3', answers: [1, 2, 4] }), 400],
+    ['a NUL character in a text (PostgreSQL cannot store it)', () => t.http.post(`/cases/${caseId}/risks`).send({ risk: 'suicidal_thoughts', note: 'før\u0000efter', at: '2026-03-01T10:00:00+01:00' }), 400],
+    ['a NUL character in a sign-in name', () => t.http.post('/auth/login').send({ username: 'jette\u0000', password: 'kaffe' }), 400],
+    ['a value that looks sealed (the service alone writes enc:v1:…)', () => t.http.post('/cases').send(karenReferral({ referrer: { name: 'Jette Holm', role: 'home_nurse', organisation: `enc:v1:${randomUUID()}:AAAA` } })), 400],
   ];
 
   it.each(refusals)('refuses %s with a problem and appends nothing', async (_name, send, status) => {
@@ -61,6 +64,12 @@ describe('bad input over HTTP', () => {
     expectProblem(res, status);
     expect(await eventCount()).toBe(before);
     expect(await health()).toBe(head);
+  });
+
+  it('names the field of a refused text by its whole path', async () => {
+    const res = await t.http.post('/cases').send(karenReferral({ referrer: { name: 'Jette\u0000Holm', role: 'home_nurse' } }));
+    expectProblem(res, 400);
+    expect(res.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'referrer.name', message: expect.stringContaining('NUL') }] });
   });
 
   it('lists each field at fault in errors[]', async () => {

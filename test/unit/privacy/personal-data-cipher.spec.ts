@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MemoryCitizenKeys } from '../../../src/privacy/crypto/citizen-keys';
-import { PersonalDataCipher } from '../../../src/privacy/crypto/personal-data.cipher';
+import { ERASED, PersonalDataCipher } from '../../../src/privacy/crypto/personal-data.cipher';
 
 describe('sealing personal data (IVs drawn from a pool of random bytes)', () => {
   it('never seals the same text twice alike, across many refills of the pool, and opens every one', async () => {
@@ -15,5 +15,15 @@ describe('sealing personal data (IVs drawn from a pool of random bytes)', () => 
     const ivs = notes.map((note) => Buffer.from(note.split(':')[3]!, 'base64url').subarray(0, 12).toString('hex'));
     expect(new Set(ivs).size).toBe(1000);
     expect((await cipher.reveal(sealed)).map((event) => event.data.note)).toEqual(events.map(() => 'God samtale'));
+  });
+
+  it('reads a stored value that only looks sealed (forged, or moved from another citizen) as [slettet], never as an error', async () => {
+    const cipher = new PersonalDataCipher(new MemoryCitizenKeys());
+    const [karen, ole] = [randomUUID(), randomUUID()];
+    const [sealed] = await cipher.protect([{ type: 'VisitHeld', data: { note: 'God samtale' } }], karen);
+    await cipher.protect([{ type: 'VisitHeld', data: { note: 'Noget andet' } }], ole);
+    const moved = sealed!.data.note.replace(karen, ole);
+    const forged = `enc:v1:${karen}:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+    expect(await cipher.reveal({ moved, forged, clear: 'Sorø' })).toEqual({ moved: ERASED, forged: ERASED, clear: 'Sorø' });
   });
 });
