@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { ident } from '../event-store/postgres/postgres.schema';
+import { transaction } from '../event-store/postgres/postgres.transaction';
 import { freshNamespace, namespaceTablesPostgres } from './namespaces';
 import { Checkpoint, CheckpointMovedError, ProjectionBatch, ReadModelStore, ShadowStaging } from './read-model-store.port';
 import { CommittingStaging } from './shadow-staging';
@@ -138,20 +139,12 @@ export class PostgresReadModelStore implements ReadModelStore {
   /** One transaction holding each named projection's advisory lock (in a fixed order, so two never deadlock). */
   private async transaction(projections: readonly string[], work: (client: PoolClient) => Promise<void>): Promise<void> {
     await this.ensureTables();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await transaction(this.pool, async (client) => {
       for (const projection of [...new Set(projections)].sort()) {
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.schema}/${projection}`]);
       }
       await work(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private async namespaceOf(client: PoolClient, projection: string): Promise<string> {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Pool } from 'pg';
 import { ident } from '../postgres/postgres.schema';
+import { transaction } from '../postgres/postgres.transaction';
 
 /**
  * An `Idempotency-Key` taken by one append while it is written to KurrentDB.
@@ -72,21 +73,13 @@ export class PostgresClaimTable implements ClaimTable {
     const claims = new PostgresClaimTable(pool, schema);
     // Two processes starting together: CREATE TABLE IF NOT EXISTS alone can still lose the race on the
     // catalogue (a unique violation on pg_type), so the creation is serialised by a lock of the transaction.
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await transaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [claims.table]);
       await client.query(`CREATE TABLE IF NOT EXISTS ${claims.table} (
         id text NOT NULL, subject text NOT NULL, key text NOT NULL, route text NOT NULL, body_hash text NOT NULL,
         stream_id text NOT NULL, command_id text NOT NULL, template text NOT NULL, at timestamptz NOT NULL,
         PRIMARY KEY (subject, key))`);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     return claims;
   }
 

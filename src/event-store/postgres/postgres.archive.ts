@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { transaction } from './postgres.transaction';
 import type { EventArchive, IdempotencyRecord, StoredEvent } from '../event-store.port';
 
 /** What `cli migrate` reads and writes on PostgreSQL: events as they were, and the idempotency records. */
@@ -18,9 +19,7 @@ export class PostgresArchive implements EventArchive {
   /** One transaction per call; revisions, metadata and recorded time as given; subscribers woken. */
   async importEvents(events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await transaction(this.pool, async (client) => {
       const values: unknown[] = [];
       const tuples = events.map((e, i) => {
         values.push(e.streamId, e.revision, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt);
@@ -29,13 +28,7 @@ export class PostgresArchive implements EventArchive {
       });
       await client.query(`INSERT INTO ${this.s}.events (stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES ${tuples.join(', ')}`, values);
       await client.query('SELECT pg_notify($1, $2)', [this.channel, 'import']);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async idempotencyRecords(): Promise<IdempotencyRecord[]> {

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { transaction } from './postgres.transaction';
 
 /** Quotes an identifier (the schema name comes from configuration, never from a request). */
 export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -102,9 +103,7 @@ const MIGRATION_LOCK = 4_242_424_242;
 
 export async function migrate(pool: Pool, schema: string): Promise<void> {
   const s = ident(schema);
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await transaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
     await client.query(`CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
@@ -115,11 +114,5 @@ export async function migrate(pool: Pool, schema: string): Promise<void> {
       await client.query(migration.sql);
       await client.query(`INSERT INTO ${s}.schema_migrations (version) VALUES ($1)`, [migration.version]);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -4,10 +4,15 @@ import { IdempotencyKeyTakenError, StoreUnavailableError } from '../event-store.
 import { errorMessage } from '../describe';
 import { UNIQUE_VIOLATION } from './postgres.rows';
 
+/** `work` in one transaction on a connection of the pool: committed, or rolled back with its error passed on as it is. */
+export async function transaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  return within(await pool.connect(), work);
+}
+
 /**
- * `work` in one transaction on a connection of the pool. A refusal the caller
- * must tell apart (a revision taken, an idempotency key taken, a unique
- * violation) passes through as it is; any other failure is the store's.
+ * An append's transaction. A refusal the caller must tell apart (a revision
+ * taken, an idempotency key taken, a unique violation) passes through as it
+ * is; any other failure is the store's.
  */
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   let client: PoolClient;
@@ -17,14 +22,22 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
     throw new StoreUnavailableError(`no connection to PostgreSQL: ${errorMessage(error)}`, error);
   }
   try {
+    return await within(client, work);
+  } catch (error) {
+    if (error instanceof ConcurrencyError || error instanceof IdempotencyKeyTakenError || (error as { code?: string }).code === UNIQUE_VIOLATION) throw error;
+    throw new StoreUnavailableError(`the append could not be written: ${errorMessage(error)}`, error);
+  }
+}
+
+async function within<T>(client: PoolClient, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    if (error instanceof ConcurrencyError || error instanceof IdempotencyKeyTakenError || (error as { code?: string }).code === UNIQUE_VIOLATION) throw error;
-    throw new StoreUnavailableError(`the append could not be written: ${errorMessage(error)}`, error);
+    throw error;
   } finally {
     client.release();
   }
