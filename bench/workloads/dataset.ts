@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { seed } from '../../src/cli/seed/seed';
@@ -6,26 +6,11 @@ import { catchUpDirectory } from '../../src/directory/directory-catch-up';
 import { sqliteFile } from '../../src/event-store/create-event-store';
 import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
-import type { CitizenKeys } from '../../src/privacy/crypto/citizen-keys';
+import { MemoryCitizenKeys } from '../../src/privacy/crypto/citizen-keys';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 import { readModelStoreFor } from '../../src/read-model-store/create-read-model-store';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-
-/** Citizens' keys held in a map, to be imported beside the events they seal. */
-class KeyRing implements CitizenKeys {
-  readonly keys = new Map<string, Buffer>();
-  async ensure(citizenId: string): Promise<Buffer> {
-    if (!this.keys.has(citizenId)) this.keys.set(citizenId, randomBytes(32));
-    return this.keys.get(citizenId)!;
-  }
-  async get(citizenId: string): Promise<Buffer | undefined> {
-    return this.keys.get(citizenId);
-  }
-  async destroy(citizenId: string): Promise<void> {
-    this.keys.delete(citizenId);
-  }
-}
 
 export interface Dataset {
   dataDir: string;
@@ -56,8 +41,7 @@ export async function prepareDataset(dataDir: string, events: number, baseCases:
     await seed(store, { cases: baseCases, seed: 7 }, () => undefined);
     const archive = store.archive();
     const base = await store.readAll(0, Number.MAX_SAFE_INTEGER);
-    const ring = new KeyRing();
-    for (const { citizenId, key } of await archive.citizenKeys()) ring.keys.set(citizenId, key);
+    const ring = new MemoryCitizenKeys((await archive.citizenKeys()).map(({ citizenId, key }) => [citizenId, key] as const));
     const opened = await new PersonalDataCipher(ring).reveal(base.map(({ streamId, type, data, metadata, schemaVersion, revision }) => ({ streamId, type, data, metadata, schemaVersion, revision })));
     const citizenOf = new Map<string, string>();
     for (const event of opened) if (event.type === 'ReferralReceived') citizenOf.set(event.streamId, (event.data as { citizenId: string }).citizenId);
@@ -67,7 +51,8 @@ export async function prepareDataset(dataDir: string, events: number, baseCases:
     while (count < events) {
       const fresh = new Map<string, string>();
       const renamed = (id: string) => fresh.get(id) ?? fresh.set(id, randomUUID()).get(id)!;
-      const copyRing = new KeyRing();
+      // The copy's new citizens' keys, made as it is sealed, imported beside its events.
+      const copyRing = new MemoryCitizenKeys();
       const sealer = new PersonalDataCipher(copyRing);
       const recordedAt = new Date().toISOString();
       const copy: StoredEvent[] = [];
@@ -77,7 +62,7 @@ export async function prepareDataset(dataDir: string, events: number, baseCases:
         const [sealed] = citizen ? await sealer.protect([event], renamed(citizen)) : [event];
         copy.push({ ...sealed!, position: 0, recordedAt });
       }
-      await archive.importCitizenKeys([...copyRing.keys].map(([citizenId, key]) => ({ citizenId, key })));
+      await archive.importCitizenKeys([...copyRing.entries()].map(([citizenId, key]) => ({ citizenId, key })));
       await archive.importEvents(copy);
       count += copy.length;
       copies += 1;

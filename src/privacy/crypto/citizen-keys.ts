@@ -116,7 +116,16 @@ export class PostgresCitizenKeys implements CitizenKeys {
 }
 
 export class MemoryCitizenKeys implements CitizenKeys {
-  private readonly keys = new Map<string, Buffer>();
+  private readonly keys: Map<string, Buffer>;
+
+  constructor(keys: Iterable<readonly [string, Buffer]> = []) {
+    this.keys = new Map(keys);
+  }
+
+  /** Every key held (the bench imports them beside the events it copies). */
+  entries(): IterableIterator<[string, Buffer]> {
+    return this.keys.entries();
+  }
 
   async ensure(citizenId: string): Promise<Buffer> {
     if (!this.keys.has(citizenId)) this.keys.set(citizenId, randomBytes(32));
