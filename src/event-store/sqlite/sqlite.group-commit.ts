@@ -1,46 +1,52 @@
-import type { Database } from 'better-sqlite3';
-import { ConcurrencyError } from '../../../domain/shared/errors';
-import {
-  AppendOptions,
-  AppendResult,
-  ExpectedRevision,
-  IdempotencyKeyTakenError,
-  NewEvent,
-  StoreUnavailableError,
-  StoredEvent,
-} from '../event-store.port';
+import type { Database, Statement } from 'better-sqlite3';
+import { StoreUnavailableError, StoredEvent } from '../event-store.port';
+import { BatchWriter, isWrite, Outcome, Pending, unavailable } from './sqlite.batch-writer';
 import type { Statements } from './sqlite.rows';
-
-export interface PendingAppend {
-  streamId: string;
-  events: readonly NewEvent[];
-  expected: ExpectedRevision;
-  options: AppendOptions;
-  resolve: (result: AppendResult) => void;
-  reject: (error: unknown) => void;
-}
-
-type Outcome = { pending: PendingAppend } & ({ result: AppendResult; stored: StoredEvent[] } | { error: unknown });
+import type { SyncPipeline } from './sqlite.wal-sync';
 
 /**
  * Group commit: appends that arrive in the same turn of the event loop are
  * written in one `BEGIN IMMEDIATE` transaction, one SAVEPOINT each, and made
  * durable by one sync. Each append is checked against its own expected
- * revision and fails alone; every one is answered only after COMMIT.
+ * revision and fails alone; every one is answered only after COMMIT and,
+ * given a sync pipeline, only after the sync that makes that COMMIT durable.
+ *
+ * With a pipeline (synchronous=FULL on a write-ahead log) the batch commits
+ * with synchronous=NORMAL, which writes its frames to the -wal file without
+ * syncing it, and the pipeline then `fdatasync`s that file off the event loop
+ * (sqlite.wal-sync.ts): as durable as a FULL commit once answered, while the
+ * next batches are written and committed. A WAL is replayed in order up to
+ * its last valid commit, so a sync covers every commit before it; a
+ * checkpoint (NORMAL still syncs there) syncs the WAL before copying its
+ * frames and the database after, so no frame is overwritten before it is
+ * durable in one file or the other. A failed sync leaves the batch committed
+ * but not known durable: each append of it is answered StoreUnavailableError
+ * (503), and the listeners still hear of its events, since they are in the
+ * log for every reader from now on.
  */
 export class GroupCommit {
-  private queue: PendingAppend[] = [];
+  private queue: Pending[] = [];
   private scheduled = false;
   private drainWaiters: Array<() => void> = [];
+  private readonly normal: Statement | undefined;
+  private readonly full: Statement | undefined;
+  private readonly writer: BatchWriter;
   readonly stats = { flushes: 0, appends: 0 };
 
   constructor(
     private readonly db: Database,
     private readonly statements: Statements,
     private readonly committed: (events: StoredEvent[]) => void,
-  ) {}
+    private readonly pipeline?: SyncPipeline,
+  ) {
+    this.writer = new BatchWriter(db, statements);
+    if (pipeline) {
+      this.normal = db.prepare('PRAGMA synchronous = NORMAL');
+      this.full = db.prepare('PRAGMA synchronous = FULL');
+    }
+  }
 
-  enqueue(pending: PendingAppend): void {
+  enqueue(pending: Pending): void {
     this.queue.push(pending);
     if (this.scheduled) return;
     this.scheduled = true;
@@ -48,10 +54,23 @@ export class GroupCommit {
     setImmediate(() => this.flush());
   }
 
-  /** Resolves once every queued append has been committed or refused. */
-  drained(): Promise<void> {
-    if (!this.scheduled) return Promise.resolve();
-    return new Promise((resolve) => this.drainWaiters.push(resolve));
+  /** Resolves once every queued append has been committed (and synced) or refused. */
+  async drained(): Promise<void> {
+    if (this.scheduled) await new Promise<void>((resolve) => this.drainWaiters.push(resolve));
+    await this.pipeline?.durable().catch(() => undefined);
+  }
+
+  /** Resolves once every commit so far is durable (an idempotent replay answers only what is). */
+  durable(): Promise<void> {
+    if (!this.pipeline) return Promise.resolve();
+    return this.pipeline.durable().catch((error: unknown) => {
+      throw unavailable('a commit could not be made durable', error);
+    });
+  }
+
+  /** True while a commit of ours is not yet known durable. */
+  get syncing(): boolean {
+    return this.pipeline?.busy === true;
   }
 
   private flush(): void {
@@ -59,19 +78,21 @@ export class GroupCommit {
     this.queue = [];
     this.scheduled = false;
     try {
+      this.normal?.run();
       this.commit(batch);
     } catch (error) {
       // Never let a storage failure escape into the event loop: answer everyone in the batch.
       this.rollbackQuietly();
       for (const pending of batch) pending.reject(unavailable('the append could not be written', error));
     } finally {
+      this.restoreFull();
       const waiters = this.drainWaiters;
       this.drainWaiters = [];
       for (const wake of waiters) wake();
     }
   }
 
-  private commit(batch: PendingAppend[]): void {
+  private commit(batch: Pending[]): void {
     try {
       this.statements.begin.run();
     } catch (error) {
@@ -84,7 +105,7 @@ export class GroupCommit {
     // A batch of one needs no savepoint: if its append fails, the whole transaction is rolled back below.
     const alone = batch.length === 1;
     for (const pending of batch) {
-      const outcome = alone ? this.unguarded(pending, recordedAt) : this.inSavepoint(pending, recordedAt);
+      const outcome = alone ? this.writer.unguarded(pending, recordedAt) : this.writer.inSavepoint(pending, recordedAt);
       if (alone && 'error' in outcome) failure = outcome.error;
       outcomes.push(outcome);
       // SQLite rolls back the whole transaction on some errors (disk full): then nothing in the batch stands.
@@ -107,16 +128,46 @@ export class GroupCommit {
       return;
     }
     this.stats.flushes += 1;
-    this.stats.appends += batch.length;
-    const stored: StoredEvent[] = [];
+    let appends = 0;
     for (const outcome of outcomes) {
-      if ('error' in outcome) outcome.pending.reject(outcome.error);
-      else {
+      if (!isWrite(outcome.pending)) appends += 1;
+      // A written row is answered at once: whatever depends on it commits later in the same log, and is synced with it.
+      else if ('value' in outcome) outcome.pending.resolve(outcome.value);
+      else if ('error' in outcome) outcome.pending.reject(outcome.error);
+    }
+    this.stats.appends += appends;
+    if (appends === 0) return;
+    if (this.pipeline) this.pipeline.add((syncError) => this.answer(outcomes, syncError));
+    else this.answer(outcomes, undefined);
+  }
+
+  /** The batch's appends answered, in the order they were committed, and then the listeners told. */
+  private answer(outcomes: Outcome[], syncError: unknown): void {
+    const stored: StoredEvent[] = [];
+    const notDurable = syncError === undefined ? undefined : unavailable('the append was committed but its disk sync failed', syncError);
+    for (const outcome of outcomes) {
+      const { pending } = outcome;
+      if (isWrite(pending)) continue;
+      if ('error' in outcome) pending.reject(outcome.error);
+      else if ('result' in outcome) {
         for (const event of outcome.stored) stored.push(event);
-        outcome.pending.resolve(outcome.result);
+        if (notDurable) pending.reject(notDurable);
+        else pending.resolve(outcome.result);
       }
     }
-    this.committed(stored);
+    try {
+      this.committed(stored);
+    } catch {
+      // Reporting to the listeners failed (a read of the log): the next commit or poll reports from where it stopped.
+    }
+  }
+
+  private restoreFull(): void {
+    try {
+      this.full?.run();
+    } catch {
+      // The connection is unusable; the next BEGIN will say so to its callers.
+    }
   }
 
   private rollbackQuietly(): void {
@@ -126,62 +177,4 @@ export class GroupCommit {
       // The connection is unusable; the next BEGIN will say so to its callers.
     }
   }
-
-  private inSavepoint(pending: PendingAppend, recordedAt: string): Outcome {
-    this.statements.savepoint.run();
-    try {
-      const written = this.write(pending, recordedAt);
-      this.statements.release.run();
-      return { pending, ...written };
-    } catch (error) {
-      if (this.db.inTransaction) {
-        this.statements.rollbackToSavepoint.run();
-        this.statements.release.run();
-      }
-      return { pending, error: asAppendError(error) };
-    }
-  }
-
-  private unguarded(pending: PendingAppend, recordedAt: string): Outcome {
-    try {
-      return { pending, ...this.write(pending, recordedAt) };
-    } catch (error) {
-      return { pending, error: asAppendError(error) };
-    }
-  }
-
-  private write({ streamId, events, expected, options }: PendingAppend, recordedAt: string): { result: AppendResult; stored: StoredEvent[] } {
-    const { statements } = this;
-    const head = statements.streamHead.get(streamId)?.revision ?? null;
-    const actual = head === null ? 'no_stream' : head;
-    if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);
-    const { idempotency } = options;
-    if (idempotency && statements.findKey.get(idempotency.subject, idempotency.key)) {
-      throw new IdempotencyKeyTakenError(idempotency.subject, idempotency.key);
-    }
-    const stored = events.map((event, index): StoredEvent => {
-      const revision = (head ?? -1) + 1 + index;
-      const schemaVersion = event.schemaVersion ?? 1;
-      const data = JSON.stringify(event.data);
-      const metadata = JSON.stringify(event.metadata);
-      const { lastInsertRowid } = statements.insertEvent.run(streamId, revision, event.type, schemaVersion, data, metadata, recordedAt);
-      // The listeners get the caller's objects (what was just stringified into the row), not a parse of it: they
-      // treat events as read-only, as every reader of the log does, and nothing changes an event once appended.
-      return { streamId, type: event.type, data: event.data, metadata: event.metadata, schemaVersion, revision, position: Number(lastInsertRowid), recordedAt };
-    });
-    const last = stored[stored.length - 1]!;
-    const result = { revision: last.revision, position: last.position };
-    if (idempotency) {
-      const answer = JSON.stringify(idempotency.answer(result));
-      statements.insertKey.run(idempotency.subject, idempotency.key, idempotency.route, idempotency.bodyHash, answer, recordedAt);
-    }
-    return { result, stored };
-  }
 }
-
-/** A refusal the caller can act on stays as it is; anything else is the storage failing (503). */
-const asAppendError = (error: unknown): unknown =>
-  error instanceof ConcurrencyError || error instanceof IdempotencyKeyTakenError ? error : unavailable('the append could not be written', error);
-
-export const unavailable = (message: string, cause: unknown): StoreUnavailableError =>
-  new StoreUnavailableError(`${message}: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
