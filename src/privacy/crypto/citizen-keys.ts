@@ -29,7 +29,15 @@ export class SqliteCitizenKeys implements CitizenKeys {
   /** `PRAGMA synchronous = <n>` for each setting (0–3), prepared when first needed. */
   private readonly setSynchronous = new Map<number, Statement>();
 
-  constructor(private readonly db: Database) {
+  /**
+   * Given `commit` (the store's `writeWithNextCommit`), a new key is written
+   * inside the events' next group commit rather than in a write transaction of
+   * its own; without it, in an autocommit of its own.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly commit?: <T>(write: () => T) => Promise<T>,
+  ) {
     this.lookup = db.prepare<[string], { key: Buffer }>('SELECT key FROM citizen_keys WHERE citizen_id = ?');
     // RETURNING answers only when this row was written: a key another connection wrote first is read back instead.
     this.insert = db.prepare<[string, Buffer, string], { key: Buffer }>(
@@ -47,14 +55,21 @@ export class SqliteCitizenKeys implements CitizenKeys {
   async ensure(citizenId: string): Promise<Buffer> {
     const known = this.lookup.get(citizenId)?.key;
     if (known) return known;
+    // Committed with the batch before the one that holds the events sealed with it: in the log before them.
+    if (this.commit) return this.commit(() => this.insertOrReadBack(citizenId));
     const synchronous = this.readSynchronous.get() as number;
     this.synchronous(1); // NORMAL
     try {
-      const written = this.insert.get(citizenId, randomBytes(32), new Date().toISOString());
-      return written?.key ?? this.lookup.get(citizenId)!.key;
+      return this.insertOrReadBack(citizenId);
     } finally {
       this.synchronous(synchronous);
     }
+  }
+
+  /** A new key, or the one another connection (or an earlier write of this one) stored first. */
+  private insertOrReadBack(citizenId: string): Buffer {
+    const written = this.insert.get(citizenId, randomBytes(32), new Date().toISOString());
+    return written?.key ?? this.lookup.get(citizenId)!.key;
   }
 
   async get(citizenId: string): Promise<Buffer | undefined> {
@@ -144,7 +159,7 @@ export class MemoryCitizenKeys implements CitizenKeys {
 
 export function citizenKeysFor(store: EventStore): CitizenKeys {
   store = relationalHomeOf(store); // KurrentDB keeps them in the database beside it
-  if (store instanceof SqliteEventStore) return new SqliteCitizenKeys(store.connection());
+  if (store instanceof SqliteEventStore) return new SqliteCitizenKeys(store.connection(), (write) => store.writeWithNextCommit(write));
   if (store instanceof PostgresEventStore) return new PostgresCitizenKeys(store.connection(), store.schema);
   return new MemoryCitizenKeys();
 }
