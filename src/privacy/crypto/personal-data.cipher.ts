@@ -29,9 +29,8 @@ export class PersonalDataCipher {
     const cached = erased ? undefined : this.cache.get(citizenId);
     // The usual case (a known citizen, not erased): one walk over the fields, sealing as it goes.
     if (cached) return sealAll(events, cached, citizenId);
-    let personal = false;
-    for (const event of events) mapPersonalFields(event.data, (plain) => ((personal = true), plain));
-    if (!personal) return events;
+    // Nothing personal in them (mapped to itself): no key needed.
+    if (events.every((event) => mapPersonalFields(event.data, (plain) => plain) === event.data)) return events;
     if (erased) throw new IllegalStateError('citizen_erased', `citizen ${citizenId} has been erased; no personal data is taken for them`);
     const key = await this.keys.ensure(citizenId);
     this.cache.set(citizenId, key);
@@ -75,19 +74,31 @@ function freshIv(): Buffer {
 function sealAll<E extends Message>(events: E[], key: Buffer, citizenId: string): E[] {
   // The citizen id is authenticated with each text, so a value cannot be moved to another person.
   const aad = Buffer.from(citizenId);
+  const prefix = `${PREFIX}${citizenId}:`;
+  const sealOne = (plain: string) => seal(key, aad, prefix, plain);
   let personal = false;
-  const sealed = events.map((event) => ({ ...event, data: mapPersonalFields(event.data, (plain) => ((personal = true), seal(key, aad, citizenId, plain))) }));
+  const sealed = events.map((event) => {
+    const data = mapPersonalFields(event.data, sealOne);
+    if (data === event.data) return event;
+    personal = true;
+    return { ...event, data };
+  });
   return personal ? sealed : events;
 }
 
-function seal(key: Buffer, aad: Buffer, citizenId: string, plain: string): string {
+function seal(key: Buffer, aad: Buffer, prefix: string, plain: string): string {
   const iv = freshIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
   // GCM is a stream mode: `final` adds no bytes, it only completes the tag.
   const body = cipher.update(plain, 'utf8');
   cipher.final();
-  return `${PREFIX}${citizenId}:${Buffer.concat([iv, cipher.getAuthTag(), body], 28 + body.length).toString('base64url')}`;
+  // iv | tag | ciphertext, copied once into a buffer of the right size.
+  const packed = Buffer.allocUnsafe(28 + body.length);
+  iv.copy(packed, 0);
+  cipher.getAuthTag().copy(packed, 12);
+  body.copy(packed, 28);
+  return prefix + packed.toString('base64url');
 }
 
 function unseal(key: Buffer, citizenId: string, packed: string): string {
