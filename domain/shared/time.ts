@@ -36,11 +36,28 @@ export function toUtc(value: string): string | undefined {
 }
 
 function readUtc(value: string): string | undefined {
+  if (typeof value === 'string' && value.length === 24 && isStoredUtc(value)) return value;
   if (!WITH_OFFSET.test(value)) return undefined;
   const plain = plainUtc(value);
   if (plain !== null) return plain;
   const parsed = DateTime.fromISO(value, { setZone: true });
   return parsed.isValid ? parsed.toUTC().toISO()! : undefined;
+}
+
+const STORED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * An instant already as stored (what `toISOString` writes, years 1001–9998,
+ * a real date and time): it reads as itself. Most instants a command reads
+ * are such (now, and times the service wrote); anything else takes the long way.
+ */
+function isStoredUtc(value: string): boolean {
+  if (!STORED.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < 1001 || year > 9998) return false;
+  const ms = Date.parse(value);
+  // Unchanged by the round trip: no 30 February, no hour 24, no second 60.
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === value;
 }
 
 /**

@@ -39,10 +39,8 @@ export class SqliteCitizenKeys implements CitizenKeys {
     private readonly commit?: <T>(write: () => T) => Promise<T>,
   ) {
     this.lookup = db.prepare<[string], { key: Buffer }>('SELECT key FROM citizen_keys WHERE citizen_id = ?');
-    // RETURNING answers only when this row was written: a key another connection wrote first is read back instead.
-    this.insert = db.prepare<[string, Buffer, string], { key: Buffer }>(
-      'INSERT INTO citizen_keys (citizen_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING key',
-    );
+    // No row changed: another connection wrote a key first, and that one is read back instead.
+    this.insert = db.prepare<[string, Buffer, string]>('INSERT INTO citizen_keys (citizen_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
     this.readSynchronous = db.prepare('PRAGMA synchronous').pluck();
   }
 
@@ -68,8 +66,10 @@ export class SqliteCitizenKeys implements CitizenKeys {
 
   /** A new key, or the one another connection (or an earlier write of this one) stored first. */
   private insertOrReadBack(citizenId: string): Buffer {
-    const written = this.insert.get(citizenId, randomBytes(32), new Date().toISOString());
-    return written?.key ?? this.lookup.get(citizenId)!.key;
+    const key = randomBytes(32);
+    // A plain INSERT rather than RETURNING, which costs a statement of its own inside SQLite.
+    const { changes } = this.insert.run(citizenId, key, new Date().toISOString());
+    return changes === 1 ? key : this.lookup.get(citizenId)!.key;
   }
 
   async get(citizenId: string): Promise<Buffer | undefined> {

@@ -50,6 +50,17 @@ describe('toUtc reads an instant with an offset into UTC ISO 8601', () => {
     expect(disagreements).toEqual([]);
   });
 
+  it('reads an instant already as stored (UTC, milliseconds, Z) as itself, and a stored-looking one that does not exist as luxon does', () => {
+    const next = generator(20261202);
+    const values = ['2026-02-30T10:00:00.000Z', '2024-02-29T23:59:59.999Z', '2026-01-01T24:00:00.000Z', '2026-05-05T05:05:60.000Z', '1000-12-31T23:00:00.000Z', '9999-01-01T00:00:00.000Z'];
+    for (let i = 0; i < 5_000; i++) {
+      const year = next(10) === 0 ? next(10_000) : 1990 + next(50);
+      values.push(`${pad(year, 4)}-${pad(next(14))}-${pad(next(33))}T${pad(next(26))}:${pad(next(61))}:${pad(next(62))}.${pad(next(1000), 3)}Z`);
+    }
+    expect(values.filter((value) => toUtc(value) !== byLuxon(value))).toEqual([]);
+    expect(toUtc('2026-12-01T12:31:00.352Z')).toBe('2026-12-01T12:31:00.352Z');
+  });
+
   it('answers the same when asked again, also for refused and long texts, and after more values than it remembers', () => {
     const values = ['2026-03-02T09:15:00+01:00', '2026-02-30T10:00:00Z', 'no time at all', `2026-03-02T09:15:00${'0'.repeat(50)}Z`];
     const first = values.map((value) => toUtc(value));
