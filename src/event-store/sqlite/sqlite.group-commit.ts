@@ -74,9 +74,9 @@ export class GroupCommit {
   }
 
   private flush(): void {
+    this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
-    this.scheduled = false;
     try {
       this.normal?.run();
       this.commit(batch);
@@ -86,10 +86,14 @@ export class GroupCommit {
       for (const pending of batch) pending.reject(unavailable('the append could not be written', error));
     } finally {
       this.restoreFull();
-      const waiters = this.drainWaiters;
-      this.drainWaiters = [];
-      for (const wake of waiters) wake();
+      this.wakeDrainWaiters();
     }
+  }
+
+  private wakeDrainWaiters(): void {
+    const waiters = this.drainWaiters;
+    this.drainWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private commit(batch: Pending[]): void {
