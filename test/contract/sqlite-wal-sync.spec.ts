@@ -69,25 +69,64 @@ describe('the SQLite store’s sync off the event loop (synchronous=FULL)', () =
     expect(heard.map((e) => e.position)).toEqual([1]);
   });
 
-  it('commits the next batch while a sync runs, and answers the batches in the order they were committed', async () => {
+  it('commits the next batch while a sync runs and syncs it at once; a later sync that ends first answers both, in commit order', async () => {
     const { sync, calls, called } = heldSync();
     const store = open(sync);
     const answers: string[] = [];
     const first = store.append('case-a', [newEvent()], 'no_stream').then(() => answers.push('a'));
     await called(1);
     const second = store.append('case-b', [newEvent()], 'no_stream').then(() => answers.push('b'));
-    await settle();
-    // b is written while a's sync runs, and waits for a sync that begins after it.
-    expect(await store.streamRevision('case-b')).toBe(0);
-    expect(calls).toHaveLength(1);
-    calls[0]!.end();
-    await first;
     await called(2);
+    expect(await store.streamRevision('case-b')).toBe(0);
+    await settle();
+    expect(answers).toEqual([]);
+    // b's sync began after a's frames were written: it covers both.
+    calls[1]!.end();
+    await Promise.all([first, second]);
+    expect(answers).toEqual(['a', 'b']);
+    calls[0]!.end();
+  });
+
+  it('with two syncs running, lets the next commits wait together for the next sync, and answers every batch in commit order', async () => {
+    const { sync, calls, called } = heldSync();
+    const store = open(sync);
+    const answers: string[] = [];
+    const appended = (id: string) => store.append(`case-${id}`, [newEvent()], 'no_stream').then(() => answers.push(id));
+    const a = appended('a');
+    await called(1);
+    const b = appended('b');
+    await called(2);
+    const [c, d] = [appended('c'), appended('d')];
+    await settle();
+    expect(await store.streamRevision('case-d')).toBe(0); // committed, waiting for a sync to begin
+    expect(calls).toHaveLength(2);
+    calls[0]!.end();
+    await a;
+    await called(3); // c and d's sync, begun once a's ended
     await settle();
     expect(answers).toEqual(['a']);
+    calls[2]!.end();
+    await Promise.all([b, c, d]);
+    expect(answers).toEqual(['a', 'b', 'c', 'd']);
+    expect(calls).toHaveLength(3);
     calls[1]!.end();
-    await second;
-    expect(answers).toEqual(['a', 'b']);
+  });
+
+  it('when a sync fails, answers StoreUnavailableError to every batch not yet answered, also one whose own sync still runs', async () => {
+    const { sync, calls, called } = heldSync();
+    const store = open(sync);
+    const a = store.append('case-a', [newEvent()], 'no_stream');
+    await called(1);
+    const b = store.append('case-b', [newEvent()], 'no_stream');
+    await called(2);
+    calls[0]!.fail(new Error('EIO: i/o error, fdatasync'));
+    await expect(a).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(b).rejects.toBeInstanceOf(StoreUnavailableError);
+    calls[1]!.end();
+    const next = store.append('case-c', [newEvent()], 'no_stream');
+    await called(3);
+    calls[2]!.end();
+    expect(await next).toEqual({ revision: 0, position: 3 });
   });
 
   it('answers StoreUnavailableError when the sync fails, keeps the events in the log for its readers, and appends again after', async () => {

@@ -5,18 +5,33 @@ import { dirname } from 'node:path';
 /** Called once the sync that covers a commit has ended: with the error if it failed. */
 export type Settle = (syncError: unknown) => void;
 
+/** Syncs that may run at once: a commit need not wait for the sync before it to end (the thread pool has four threads). */
+const IN_FLIGHT = 2;
+
+/** Commits covered by one sync: answered when it, or a later one, has ended. */
+interface Round {
+  settles: Settle[];
+  /** `running` until its sync (or a later one) has ended; then undefined (durable) or the error. */
+  outcome: 'running' | undefined | { error: unknown };
+}
+
 /**
- * Syncs that make commits durable, off the event loop and one at a time, in
- * commit order. A commit joins the next sync to begin (never one already
- * running, which may have missed its frames); a sync covers every commit that
- * joined it, so while one runs, the commits made meanwhile wait together for
- * the next. Each is answered (settled) only when its own sync has ended, and
- * the commits are settled in the order they were made.
+ * Syncs that make commits durable, off the event loop, answered in commit
+ * order. A commit's sync begins at once (up to IN_FLIGHT at a time; beyond,
+ * the commits join the next sync to begin, never one already running, which
+ * may have missed their frames). A sync covers every commit made before it
+ * began, so when one ends, it and every earlier one still waiting are
+ * durable, and are settled, oldest first. A failed sync settles with its
+ * error every commit not yet answered: after a failed writeback the kernel
+ * may call pages clean that never reached the disk, so no later sync can
+ * vouch for them.
  */
 export class SyncPipeline {
-  /** Commits made since the running sync began: the next sync covers them. */
+  /** Unanswered commits, oldest first. */
+  private rounds: Round[] = [];
+  private running = 0;
+  /** Commits waiting for a sync to begin (IN_FLIGHT are running). */
   private next: Settle[] = [];
-  private running: Settle[] | undefined;
 
   constructor(private readonly sync: () => Promise<void>) {}
 
@@ -28,36 +43,56 @@ export class SyncPipeline {
 
   /** Resolves once every commit made so far is durable; rejects with the sync's error if that failed. */
   durable(): Promise<void> {
-    const group = this.next.length > 0 ? this.next : this.running;
+    const group = this.next.length > 0 ? this.next : this.rounds[this.rounds.length - 1]?.settles;
     if (!group) return Promise.resolve();
     return new Promise((resolve, reject) => group.push((error) => (error === undefined ? resolve() : reject(error))));
   }
 
   /** True while a commit waits for its sync. */
   get busy(): boolean {
-    return this.running !== undefined;
+    return this.rounds.length > 0 || this.next.length > 0;
   }
 
   private start(): void {
-    if (this.running || this.next.length === 0) return;
-    const group = (this.running = this.next);
+    if (this.running >= IN_FLIGHT || this.next.length === 0) return;
+    const round: Round = { settles: this.next, outcome: 'running' };
     this.next = [];
+    this.rounds.push(round);
+    this.running += 1;
     new Promise<void>((resolve) => resolve(this.sync()))
       .then(
         () => undefined,
-        (error: unknown) => error ?? new Error('the disk sync failed'),
+        (error: unknown) => ({ error: error ?? new Error('the disk sync failed') }),
       )
-      .then((error) => {
-        this.running = undefined;
-        for (const settle of group) {
-          try {
-            settle(error);
-          } catch {
-            // One caller's bug must not leave the others unanswered.
-          }
-        }
+      .then((outcome) => {
+        this.running -= 1;
+        this.ended(round, outcome);
         this.start();
       });
+  }
+
+  private ended(round: Round, outcome: undefined | { error: unknown }): void {
+    const index = this.rounds.indexOf(round);
+    if (outcome !== undefined) {
+      // Everything not yet answered, and the commits still waiting for a sync, fail with it.
+      for (const waiting of this.rounds) waiting.outcome = outcome;
+      if (this.next.length > 0) this.rounds.push({ settles: this.next, outcome });
+      this.next = [];
+    } else {
+      // Durable, with every commit before it. (Not found: already answered, when a later sync ended first or one failed.)
+      for (let i = 0; i <= index; i++) if (this.rounds[i]!.outcome === 'running') this.rounds[i]!.outcome = undefined;
+    }
+    while (this.rounds.length > 0 && this.rounds[0]!.outcome !== 'running') {
+      const { settles, outcome: settled } = this.rounds.shift()!;
+      const error = settled === undefined || settled === 'running' ? undefined : settled.error;
+      for (const settle of settles) {
+        try {
+          settle(error);
+        } catch {
+          // One caller's bug must not leave the others unanswered.
+        }
+      }
+    }
   }
 }
 
@@ -72,15 +107,24 @@ export class SyncPipeline {
  */
 export class WalFile {
   private fd: Promise<number> | undefined;
+  /** Syncs not yet returned (one may still run after a later one answered its commits). */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly path: string) {}
 
-  readonly sync = async (): Promise<void> => {
-    const fd = await (this.fd ??= this.openOnce());
-    await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+  readonly sync = (): Promise<void> => {
+    const synced = (this.fd ??= this.openOnce()).then(
+      (fd) => new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve()))),
+    );
+    this.inFlight.add(synced);
+    const forget = () => void this.inFlight.delete(synced);
+    synced.then(forget, forget);
+    return synced;
   };
 
+  /** After the last sync has returned: the descriptor is never closed under one. */
   async close(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
     const fd = await this.fd?.catch(() => undefined);
     this.fd = undefined;
     if (fd !== undefined) await new Promise<void>((resolve) => close(fd, () => resolve()));
