@@ -70,6 +70,24 @@ describe('the SQLite store', () => {
     expect(await store.headPosition()).toBe(3);
   });
 
+  it('fails an append whose INSERT fails alone, leaving nothing of it behind, whether it is one statement or several; the others in its commit stand', async () => {
+    const store = open();
+    // A trigger stands in for a storage error at the INSERT itself (after the checks, which only read).
+    store.connection().exec("CREATE TEMP TRIGGER poison BEFORE INSERT ON events WHEN NEW.type = 'Poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END");
+    const [ok1, single, several, ok2] = [`case-${randomUUID()}`, `case-${randomUUID()}`, `case-${randomUUID()}`, `case-${randomUUID()}`];
+    const results = await Promise.allSettled([
+      store.append(ok1, [newEvent()], 'no_stream'),
+      store.append(single, [newEvent('Poison')], 'no_stream'),
+      store.append(several, [newEvent(), newEvent('Poison')], 'no_stream'),
+      store.append(ok2, [newEvent()], 'no_stream'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailableError);
+    expect(await store.streamRevision(single)).toBe('no_stream');
+    expect(await store.streamRevision(several)).toBe('no_stream');
+    expect((await store.readAll(1, 10)).map((e) => e.streamId)).toEqual([ok1, ok2]);
+  });
+
   it('lets two appends to one stream in one commit see each other', async () => {
     const store = open();
     const id = `case-${randomUUID()}`;

@@ -43,6 +43,18 @@ export class BatchWriter {
     private readonly statements: Statements,
   ) {}
 
+  /**
+   * One item among others in the batch: it must fail alone, leaving nothing
+   * of it behind. An append that is one statement (one event, no idempotency
+   * record) needs no savepoint for that: SQLite undoes a failed statement by
+   * itself, and everything before the INSERT only reads. (An error that
+   * rolls back the whole transaction is seen by the group commit.)
+   */
+  alongOthers(pending: Pending, recordedAt: string): Outcome {
+    const oneStatement = !isWrite(pending) && pending.events.length === 1 && !pending.options.idempotency;
+    return oneStatement ? this.unguarded(pending, recordedAt) : this.inSavepoint(pending, recordedAt);
+  }
+
   inSavepoint(pending: Pending, recordedAt: string): Outcome {
     this.statements.savepoint.run();
     try {

@@ -6,7 +6,8 @@ import type { SyncPipeline } from './sqlite.wal-sync';
 
 /**
  * Group commit: appends that arrive in the same turn of the event loop are
- * written in one `BEGIN IMMEDIATE` transaction, one SAVEPOINT each, and made
+ * written in one `BEGIN IMMEDIATE` transaction (a SAVEPOINT for each that is
+ * more than one statement: sqlite.batch-writer.ts), and made
  * durable by one sync. Each append is checked against its own expected
  * revision and fails alone; every one is answered only after COMMIT and,
  * given a sync pipeline, only after the sync that makes that COMMIT durable.
@@ -109,7 +110,7 @@ export class GroupCommit {
     // A batch of one needs no savepoint: if its append fails, the whole transaction is rolled back below.
     const alone = batch.length === 1;
     for (const pending of batch) {
-      const outcome = alone ? this.writer.unguarded(pending, recordedAt) : this.writer.inSavepoint(pending, recordedAt);
+      const outcome = alone ? this.writer.unguarded(pending, recordedAt) : this.writer.alongOthers(pending, recordedAt);
       if (alone && 'error' in outcome) failure = outcome.error;
       outcomes.push(outcome);
       // SQLite rolls back the whole transaction on some errors (disk full): then nothing in the batch stands.
