@@ -177,12 +177,15 @@ describe('the SQLite store’s sync off the event loop (synchronous=FULL)', () =
     expect(await appended).toEqual({ revision: 0, position: 1 });
   });
 
-  it('syncs the real -wal file by default, and what it answered is there after reopening', async () => {
+  it('syncs the real -wal file by default (a lone append in SQLite’s own FULL commit), and what it answered is there after reopening', async () => {
     const store = SqliteEventStore.open({ file, synchronous: 'FULL' });
+    await store.append('case-alone', [newEvent()], 'no_stream');
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.append(`case-${i}`, [newEvent()], 'no_stream')));
+    await store.append('case-alone', [newEvent()], 0);
+    expect(store.connection().pragma('synchronous', { simple: true })).toBe(2);
     await store.close();
     const again = open(() => Promise.resolve());
-    expect(await again.headPosition()).toBe(20);
+    expect(await again.headPosition()).toBe(22);
   });
 });
 
