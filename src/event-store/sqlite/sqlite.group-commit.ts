@@ -21,9 +21,10 @@ import type { SyncPipeline } from './sqlite.wal-sync';
  * checkpoint (NORMAL still syncs there) syncs the WAL before copying its
  * frames and the database after, so no frame is overwritten before it is
  * durable in one file or the other. A failed sync leaves the batch committed
- * but not known durable: each append of it is answered StoreUnavailableError
- * (503), and the listeners still hear of its events, since they are in the
- * log for every reader from now on.
+ * but not known durable: each append of it (and of every batch not yet
+ * answered) is answered StoreUnavailableError (503), and the listeners still
+ * hear of its events, since they are in the log for every reader from now on.
+ * The whole reasoning: docs/reliability.md, "Durability of a SQLite commit".
  */
 export class GroupCommit {
   private queue: Pending[] = [];
