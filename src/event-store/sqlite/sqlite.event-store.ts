@@ -152,12 +152,13 @@ export class SqliteEventStore implements EventStore, Archivable, RangeReadable {
   }
 
   async findIdempotency(subject: string, key: string): Promise<IdempotencyRecord | undefined> {
-    // A replay acknowledges the command again: the first answer must be durable before it is repeated.
-    await this.group.durable();
-    return this.read(() => {
+    const record = this.read(() => {
       const row = this.statements.findKey.get(subject, key);
       return row && { key, subject, route: row.route, bodyHash: row.body_hash, answer: JSON.parse(row.answer), at: row.at };
     });
+    // A replay acknowledges the command again: the first answer must be durable before it is repeated.
+    if (record && this.group.syncing) await this.group.durable();
+    return record;
   }
 
   onAppended(listener: AppendListener): () => void {
