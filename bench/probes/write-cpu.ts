@@ -16,7 +16,6 @@ import { performance } from 'node:perf_hooks';
  * time (`eventLoopUtilization`: CPU plus any blocking, a sync run on the loop
  * included), and the appends per commit.
  */
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
 const mainThreadNs = () => Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]);
 
 async function main(): Promise<void> {
