@@ -83,7 +83,6 @@ export async function runAppend(
   expected: ExpectedRevision,
 ): Promise<AppendOutcome> {
   const expectedHead = expected === 'any' ? null : expected === 'no_stream' ? -1 : expected;
-  // Stringified once: sent as jsonb, and parsed back into the listeners' copies below.
   const data = events.map((e) => JSON.stringify(e.data));
   const metadata = events.map((e) => JSON.stringify(e.metadata));
   const one = events.length === 1;
@@ -106,12 +105,14 @@ export async function runAppend(
     const head = rows[0]!.revision;
     return { actual: head === -1 ? 'no_stream' : head };
   }
+  // The listeners get the caller's objects (what was just stringified into the row), not a parse of it,
+  // as on SQLite: they treat events as read-only, as every reader of the log does.
   return {
     written: rows.map((row, i) => ({
       streamId,
       type: events[i]!.type,
-      data: JSON.parse(data[i]!),
-      metadata: JSON.parse(metadata[i]!),
+      data: events[i]!.data,
+      metadata: events[i]!.metadata,
       schemaVersion: events[i]!.schemaVersion ?? 1,
       revision: row.revision,
       position: Number(row.position),
