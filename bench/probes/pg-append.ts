@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { Random } from '../../src/cli/seed/random';
+import type { NewEvent } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { Casework } from '../workloads/casework';
 import { postgresUrl } from '../workloads/postgres-commands';
@@ -119,7 +120,10 @@ async function main(): Promise<void> {
     const seen = await store.headPosition();
     let commands = 0;
     const core = await measure(admin, app, async () => {
+      // The monotonic clock in µs, as a --cpu-prof profile's timestamps are: to cut the core phase out of one.
+      console.log(`core phase from ${process.hrtime.bigint() / 1000n}`);
       commands = (await casework.tell(cases, 1, random)).commands;
+      console.log(`core phase to ${process.hrtime.bigint() / 1000n}`);
     });
     print('core', commands, core);
     if (process.env.PROBE_CORE_ONLY) return void (await casework.close());
@@ -140,6 +144,27 @@ async function main(): Promise<void> {
     });
     print('raw', rows.length, raw);
     console.log(`ratio ${((commands / core.wall) / (rows.length / raw.wall)).toFixed(3)}`);
+    // PROBE_APPENDS=n: the store's append alone against raw, n turns each: the same rows (fresh stream ids each turn)
+    // through store.append with the revision they had, and raw inserts, without the command path.
+    const events = rows.map((row) => ({ ...row, data: JSON.parse(row.data) as unknown, metadata: JSON.parse(row.metadata) as NewEvent['metadata'] }));
+    for (let turn = 0; turn < Number(process.env.PROBE_APPENDS ?? 0); turn++) {
+      const appended = await measure(admin, app, async () => {
+        for (const e of events) {
+          await store.append(`t${turn}-${e.stream_id}`, [{ type: e.type, data: e.data, metadata: e.metadata, schemaVersion: e.schema_version }], e.revision === 0 ? 'no_stream' : e.revision - 1);
+        }
+      });
+      print('store', rows.length, appended);
+      const inserted = await measure(admin, app, async () => {
+        for (const row of rows) {
+          await client.query({
+            name: 'raw-insert',
+            text: `INSERT INTO "${schema}".raw (stream_id, revision, type, schema_version, data, metadata) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
+            values: [`t${turn}-${row.stream_id}`, row.revision, row.type, row.schema_version, row.data, row.metadata],
+          });
+        }
+      });
+      print('raw', rows.length, inserted);
+    }
     await client.end();
     await casework.close();
   } finally {
