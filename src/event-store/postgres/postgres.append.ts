@@ -66,11 +66,8 @@ export interface AppendStatements {
   head: string;
 }
 
-interface AppendRow {
-  position: string | null;
-  revision: number;
-  recorded_at: string | null;
-}
+/** A row of either statement, as an array (`rowMode: 'array'`: no object with named keys made per row): position, revision, recorded_at. */
+type AppendRow = [position: string | null, revision: number, recordedAt: string | null];
 
 export type AppendOutcome = { written: StoredEvent[] } | { actual: number | 'no_stream' };
 
@@ -90,33 +87,37 @@ export async function runAppend(
   // A named statement is parsed and planned once per connection.
   const { rows } = await db.query<AppendRow>(
     one
-      ? { name: `append-one:${channel}`, text: sql.one, values: [streamId, expectedHead, first.type, first.schemaVersion ?? 1, data[0], metadata[0], channel] }
+      ? {
+          name: `append-one:${channel}`,
+          text: sql.one,
+          values: [streamId, expectedHead, first.type, first.schemaVersion ?? 1, data[0], metadata[0], channel],
+          rowMode: 'array',
+        }
       : {
           name: `append:${channel}`,
           text: sql.many,
           values: [streamId, expectedHead, events.map((e) => e.type), events.map((e) => e.schemaVersion ?? 1), data, metadata, channel],
+          rowMode: 'array',
         },
   );
   if (rows.length === 0) {
     const { rows: head } = await db.query<{ revision: number | null }>({ text: sql.head, values: [streamId] });
     return { actual: head[0]?.revision ?? 'no_stream' };
   }
-  if (rows[0]!.position === null) {
-    const head = rows[0]!.revision;
-    return { actual: head === -1 ? 'no_stream' : head };
-  }
+  const [position, head] = rows[0]!;
+  if (position === null) return { actual: head === -1 ? 'no_stream' : head };
   // The listeners get the caller's objects (what was just stringified into the row), not a parse of it,
   // as on SQLite: they treat events as read-only, as every reader of the log does.
   return {
-    written: rows.map((row, i) => ({
+    written: rows.map(([position, revision, recordedAt], i) => ({
       streamId,
       type: events[i]!.type,
       data: events[i]!.data,
       metadata: events[i]!.metadata,
       schemaVersion: events[i]!.schemaVersion ?? 1,
-      revision: row.revision,
-      position: Number(row.position),
-      recordedAt: row.recorded_at!,
+      revision,
+      position: Number(position),
+      recordedAt: recordedAt!,
     })),
   };
 }
