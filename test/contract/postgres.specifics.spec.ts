@@ -84,6 +84,17 @@ describePostgres('the PostgreSQL store', () => {
     expect((await store.readStream(id)).map((e) => e.revision)).toEqual([0, 1, 2]);
   });
 
+  it('takes no position for a refused append: the next event follows the last one without a gap', async () => {
+    const store = await open();
+    const id = `case-${randomUUID()}`;
+    const first = await store.append(id, [newEvent()], 'no_stream');
+    await expect(store.append(id, [newEvent()], 'no_stream')).rejects.toMatchObject({ constructor: ConcurrencyError, actual: 0 });
+    await expect(store.append(id, [newEvent()], 3)).rejects.toMatchObject({ constructor: ConcurrencyError, actual: 0, expected: 3 });
+    await expect(store.append(`case-${randomUUID()}`, [newEvent()], 0)).rejects.toMatchObject({ actual: 'no_stream' });
+    const next = await store.append(id, [newEvent()], 0);
+    expect(next).toEqual({ revision: 1, position: first.position + 1 });
+  });
+
   it('lets exactly one of two processes win the same expected revision', async () => {
     const [a, b] = [await open(), await open()];
     const id = `case-${randomUUID()}`;

@@ -9,23 +9,20 @@ import type { ExpectedRevision, NewEvent, StoredEvent } from '../event-store.por
 export const ISO_UTC = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * One append as one statement: the stream's head, the expected-revision check,
+ * A batch as one statement: the stream's head, the expected-revision check,
  * the insert with one recorded time (to the millisecond, so it survives a JS
  * Date) and the NOTIFY that wakes every process's subscribers. A single
  * statement is atomic on its own, so an append without an idempotency key is
  * one round trip; two writers racing for a revision meet at the unique key.
- *
- * `rows` says where the events come from: the common append of one event
- * takes them as plain parameters ($3–$6), a batch as arrays.
  */
-const appendSql = (s: string, rows: string): string => `
+const batchSql = (s: string): string => `
   WITH head AS (
     SELECT coalesce(max(revision), -1) AS r, date_trunc('milliseconds', clock_timestamp()) AS at
       FROM ${s}.events WHERE stream_id = $1
   ), ins AS (
     INSERT INTO ${s}.events (stream_id, revision, type, schema_version, data, metadata, recorded_at)
     SELECT $1, head.r + v.n::int, v.type, v.sv, v.data, v.metadata, head.at
-      FROM head, ${rows}
+      FROM head, unnest($3::text[], $4::int[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS v(type, sv, data, metadata, n)
      WHERE $2::int IS NULL OR head.r = $2::int
     RETURNING position, revision, recorded_at
   ), note AS (
@@ -39,22 +36,38 @@ const appendSql = (s: string, rows: string): string => `
    WHERE (SELECT count(*) FROM note) >= 0
    ORDER BY ins.position`;
 
-/** The two statements of a store's schema: one event (no arrays to build, escape and parse), and a batch. */
+/**
+ * One event (every command of the seed's stories) as a bare INSERT … SELECT:
+ * the head is one index probe in a subquery, the check its WHERE, the NOTIFY
+ * an expression of RETURNING (so a refusal, which inserts nothing, notifies
+ * nobody). Without the CTEs, the outer join and the sort of the batch form it
+ * costs the server about 30 µs less per append (docs/performance.md, "W8: the
+ * PostgreSQL append path, third round"). A refusal answers no row: the actual
+ * revision is then read on the same connection (a refusal is rare, and the
+ * handler reads the stream after one anyway).
+ */
+const oneSql = (s: string): string => `
+  INSERT INTO ${s}.events (stream_id, revision, type, schema_version, data, metadata, recorded_at)
+  SELECT $1, coalesce(head.r, -1) + 1, $3, $4, $5::jsonb, $6::jsonb, date_trunc('milliseconds', clock_timestamp())
+    FROM (SELECT max(revision) AS r FROM ${s}.events WHERE stream_id = $1) AS head
+   WHERE $2::int IS NULL OR head.r IS NOT DISTINCT FROM nullif($2::int, -1)
+  RETURNING position, revision, ${ISO_UTC('recorded_at')} AS recorded_at, pg_notify($7, position::text) AS notified`;
+
+/** The statements of a store's schema: one event (no arrays to build, escape and parse), a batch, and a refusal's head. */
 export const appendStatements = (s: string): AppendStatements => ({
-  one: appendSql(s, '(SELECT $3::text AS type, $4::int AS sv, $5::jsonb AS data, $6::jsonb AS metadata, 1 AS n) AS v'),
-  many: appendSql(s, 'unnest($3::text[], $4::int[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS v(type, sv, data, metadata, n)'),
+  one: oneSql(s),
+  many: batchSql(s),
+  head: `SELECT max(revision) AS revision FROM ${s}.events WHERE stream_id = $1`,
 });
 
 export interface AppendStatements {
   one: string;
   many: string;
+  head: string;
 }
 
-interface AppendRow {
-  position: string | null;
-  revision: number;
-  recorded_at: string | null;
-}
+/** A row of either statement, as an array (`rowMode: 'array'`: no object with named keys made per row): position, revision, recorded_at. */
+type AppendRow = [position: string | null, revision: number, recordedAt: string | null];
 
 export type AppendOutcome = { written: StoredEvent[] } | { actual: number | 'no_stream' };
 
@@ -67,7 +80,6 @@ export async function runAppend(
   expected: ExpectedRevision,
 ): Promise<AppendOutcome> {
   const expectedHead = expected === 'any' ? null : expected === 'no_stream' ? -1 : expected;
-  // Stringified once: sent as jsonb, and parsed back into the listeners' copies below.
   const data = events.map((e) => JSON.stringify(e.data));
   const metadata = events.map((e) => JSON.stringify(e.metadata));
   const one = events.length === 1;
@@ -75,27 +87,37 @@ export async function runAppend(
   // A named statement is parsed and planned once per connection.
   const { rows } = await db.query<AppendRow>(
     one
-      ? { name: `append-one:${channel}`, text: sql.one, values: [streamId, expectedHead, first.type, first.schemaVersion ?? 1, data[0], metadata[0], channel] }
+      ? {
+          name: `append-one:${channel}`,
+          text: sql.one,
+          values: [streamId, expectedHead, first.type, first.schemaVersion ?? 1, data[0], metadata[0], channel],
+          rowMode: 'array',
+        }
       : {
           name: `append:${channel}`,
           text: sql.many,
           values: [streamId, expectedHead, events.map((e) => e.type), events.map((e) => e.schemaVersion ?? 1), data, metadata, channel],
+          rowMode: 'array',
         },
   );
-  if (rows[0]!.position === null) {
-    const head = rows[0]!.revision;
-    return { actual: head === -1 ? 'no_stream' : head };
+  if (rows.length === 0) {
+    const { rows: head } = await db.query<{ revision: number | null }>({ text: sql.head, values: [streamId] });
+    return { actual: head[0]?.revision ?? 'no_stream' };
   }
+  const [position, head] = rows[0]!;
+  if (position === null) return { actual: head === -1 ? 'no_stream' : head };
+  // The listeners get the caller's objects (what was just stringified into the row), not a parse of it,
+  // as on SQLite: they treat events as read-only, as every reader of the log does.
   return {
-    written: rows.map((row, i) => ({
+    written: rows.map(([position, revision, recordedAt], i) => ({
       streamId,
       type: events[i]!.type,
-      data: JSON.parse(data[i]!),
-      metadata: JSON.parse(metadata[i]!),
+      data: events[i]!.data,
+      metadata: events[i]!.metadata,
       schemaVersion: events[i]!.schemaVersion ?? 1,
-      revision: row.revision,
-      position: Number(row.position),
-      recordedAt: row.recorded_at!,
+      revision,
+      position: Number(position),
+      recordedAt: recordedAt!,
     })),
   };
 }
