@@ -1,7 +1,7 @@
 import type { Projection } from '../../projections/shared/projection';
 import { EventStore, rangeReaderOf, StoredEvent } from '../event-store/event-store.port';
-import { prepareBatch } from './apply-batch';
 import { DocumentCache } from './document-cache';
+import { StageView } from './stage-view';
 import type { ReadModelStore } from '../read-model-store/read-model-store.port';
 
 /** Events (positions) read at a time: small, so that they die young. */
@@ -27,6 +27,8 @@ export interface Shadow {
   staged: Map<string, unknown>;
   /** Documents it wrote and keeps (it is the shadow's only writer, so they are what is stored). */
   cache: DocumentCache;
+  /** The projection's documents as its reducer sees them (./stage-view.ts). */
+  view: StageView;
 }
 
 /**
@@ -46,13 +48,11 @@ export async function buildShadows(
   commitEvery: number,
   progress?: (position: number, head: number) => void,
 ): Promise<Shadow[]> {
-  const shadows: Shadow[] = projections.map((projection) => ({
-    projection,
-    shadow: `${projection.name}~rebuild`,
-    position: 0,
-    staged: new Map(),
-    cache: new DocumentCache(CACHE),
-  }));
+  const shadows: Shadow[] = projections.map((projection) => {
+    const staged = new Map<string, unknown>();
+    const cache = new DocumentCache(CACHE);
+    return { projection, shadow: `${projection.name}~rebuild`, position: 0, staged, cache, view: new StageView(projection, staged, cache) };
+  });
   for (const { shadow } of shadows) await models.clear(shadow);
   const staging = await models.stageShadows(shadows.map(({ shadow }) => shadow));
   const batches = () => shadows.map(({ projection, shadow, position, staged }) => ({ projection: shadow, writes: staged, checkpoint: { position, version: projection.version } }));
@@ -60,6 +60,7 @@ export async function buildShadows(
     for (const entry of shadows) {
       entry.cache.remember(entry.staged);
       entry.staged = new Map();
+      entry.view.restage(entry.staged);
     }
   };
   try {
@@ -70,12 +71,10 @@ export async function buildShadows(
       const { events, covered } = await read(from);
       if (covered < from) break;
       for (const entry of shadows) {
-        const known = { staged: entry.staged, cache: entry.cache, getMany: (keys: readonly string[]) => staging.getMany(entry.shadow, keys) };
-        const { batch, applied } = await prepareBatch(entry.projection, models, entry.shadow, events, entry.position, known);
-        if (applied.failure) throw new Error(`${entry.projection.name} cannot apply the event at position ${applied.failure.position}: ${applied.failure.error}`);
-        for (const [key, doc] of batch?.writes ?? []) entry.staged.set(key, doc);
+        const missing = entry.view.missing(events, entry.position);
+        if (missing.length > 0) entry.view.found(missing, await staging.getMany(entry.shadow, missing));
         // Past the range's events of types no projection wants too.
-        entry.position = Math.max(applied.position, covered);
+        entry.position = Math.max(entry.view.applyAll(events, entry.position), covered);
       }
       uncommitted += covered - from + 1;
       from = covered + 1;
