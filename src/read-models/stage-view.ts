@@ -16,8 +16,8 @@ import type { DocumentCache } from './document-cache';
 export class StageView implements DocumentView<unknown> {
   /** Documents read back from the staging for the current range (absent ones mapped to undefined). */
   private fetched = new Map<string, unknown>();
-  /** The keys the event being applied declared. */
-  private declared: readonly string[] = [];
+  /** The event being applied (its keys are asked for only if it reads one neither held nor read back). */
+  private applying: ProjectedEvent | undefined;
 
   constructor(
     private readonly projection: Projection<unknown>,
@@ -66,7 +66,7 @@ export class StageView implements DocumentView<unknown> {
       if (event.position <= from) continue;
       position = event.position;
       if (!wants(this.projection, event)) continue;
-      this.declared = this.projection.keysRead(event);
+      this.applying = event;
       try {
         this.projection.apply(event, this);
       } catch (error) {
@@ -74,6 +74,7 @@ export class StageView implements DocumentView<unknown> {
       }
     }
     this.fetched.clear();
+    this.applying = undefined;
     return position;
   }
 
@@ -82,7 +83,7 @@ export class StageView implements DocumentView<unknown> {
     if (this.cache.has(key)) return this.cache.get(key);
     if (this.fetched.has(key)) return this.fetched.get(key);
     // Neither held nor read back: absent, if the event declared it (else a reducer bug, as in ./apply-batch.ts).
-    if (!this.declared.includes(key)) throw new Error(`${this.projection.name} read "${key}", which its keysRead did not declare`);
+    if (!this.applying || !this.projection.keysRead(this.applying).includes(key)) throw new Error(`${this.projection.name} read "${key}", which its keysRead did not declare`);
     if (this.cache.mayHold(key)) throw new Error(`${this.projection.name} read "${key}", which was not read back from the staging`);
     return undefined;
   }
