@@ -51,14 +51,16 @@ export async function buildShadows(
   head: number,
   commitEvery: number,
   progress?: (position: number, head: number) => void,
+  cacheSize = CACHE,
 ): Promise<Shadow[]> {
-  const shadows: Shadow[] = projections.map((projection) => {
-    const staged = new Map<string, unknown>();
-    const cache = new DocumentCache(CACHE);
-    return { projection, shadow: `${projection.name}~rebuild`, position: 0, staged, cache, view: new StageView(projection, staged, cache) };
+  const names = projections.map(({ name }) => `${name}~rebuild`);
+  for (const shadow of names) await models.clear(shadow);
+  const staging = await models.stageShadows(names);
+  const shadows: Shadow[] = projections.map((projection, i) => {
+    const [shadow, staged, cache] = [names[i]!, new Map<string, unknown>(), new DocumentCache(cacheSize)];
+    const getNow = staging.getNow && ((key: string) => staging.getNow!(shadow, key));
+    return { projection, shadow, position: 0, staged, cache, view: new StageView(projection, staged, cache, getNow) };
   });
-  for (const { shadow } of shadows) await models.clear(shadow);
-  const staging = await models.stageShadows(shadows.map(({ shadow }) => shadow));
   const batches = () => shadows.map(({ projection, shadow, position, staged }) => ({ projection: shadow, writes: staged, checkpoint: { position, version: projection.version } }));
   const staged = () => {
     for (const entry of shadows) {

@@ -19,10 +19,16 @@ export class StageView implements DocumentView<unknown> {
   /** The event being applied (its keys are asked for only if it reads one neither held nor read back). */
   private applying: ProjectedEvent | undefined;
 
+  /**
+   * `getNow`: the staging's synchronous lookup, where it has one (SQLite):
+   * a document let go of is then read back when the reducer asks for it, and
+   * `missing` has nothing to do.
+   */
   constructor(
     private readonly projection: Projection<unknown>,
     private staged: Map<string, unknown>,
     private readonly cache: DocumentCache,
+    private readonly getNow?: (key: string) => unknown,
   ) {}
 
   /** After a stage: the shadow's next writes go into a fresh map. */
@@ -38,6 +44,7 @@ export class StageView implements DocumentView<unknown> {
    */
   missing(events: readonly ProjectedEvent[], from: number): string[] {
     const missing: string[] = [];
+    if (this.getNow) return missing;
     for (const event of events) {
       if (event.position <= from || !wants(this.projection, event)) continue;
       for (const key of this.projection.keysRead(event)) if (!this.holds(key) && this.cache.mayHold(key)) missing.push(key);
@@ -79,13 +86,18 @@ export class StageView implements DocumentView<unknown> {
   }
 
   get(key: string): unknown {
-    if (this.staged.has(key)) return this.staged.get(key);
+    const doc = this.staged.get(key);
+    if (doc !== undefined || this.staged.has(key)) return doc;
     if (this.cache.has(key)) return this.cache.get(key);
     if (this.fetched.has(key)) return this.fetched.get(key);
-    // Neither held nor read back: absent, if the event declared it (else a reducer bug, as in ./apply-batch.ts).
+    // Neither held nor read back: the event must have declared it (else a reducer bug, as in ./apply-batch.ts).
     if (!this.applying || !this.projection.keysRead(this.applying).includes(key)) throw new Error(`${this.projection.name} read "${key}", which its keysRead did not declare`);
-    if (this.cache.mayHold(key)) throw new Error(`${this.projection.name} read "${key}", which was not read back from the staging`);
-    return undefined;
+    if (!this.cache.mayHold(key)) return undefined;
+    if (!this.getNow) throw new Error(`${this.projection.name} read "${key}", which was not read back from the staging`);
+    const found = this.getNow(key);
+    if (found === undefined) this.cache.absent(key);
+    else this.fetched.set(key, found);
+    return found;
   }
 
   put(key: string, doc: unknown): void {
