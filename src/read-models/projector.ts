@@ -196,12 +196,10 @@ export class Projector {
   }
 
   /**
-   * The usual case, every live projection where the batch was read from:
-   * all of them in one transaction (`commitAll`), not one each: after each
-   * group commit of the server, four write transactions were a tenth of its
-   * CPU per command. False (nothing written) when one of them is stopped,
-   * behind, or moved by another process meanwhile: `applyLive` then takes
-   * them one by one.
+   * The usual case, every live projection where the batch was read from: all
+   * in one transaction (`commitAll`), not one each. False (nothing written)
+   * when one is stopped, behind, moved by another process, or cannot even
+   * say its keys: `applyLive` then takes them one by one.
    */
   private async applyTogether(live: ReadonlyArray<Projection<unknown>>, events: readonly ProjectedEvent[], readFrom: number): Promise<boolean> {
     if (live.length < 2) return false;
@@ -211,7 +209,9 @@ export class Projector {
       const checkpoint = await this.models.checkpoint(projection.name);
       const from = checkpoint?.position ?? 0;
       if (checkpoint?.failure || from + 1 < readFrom) return false;
-      const { batch, applied } = await prepareBatch(projection, this.models, projection.name, events, from);
+      const prepared = await prepareBatch(projection, this.models, projection.name, events, from).catch(() => undefined);
+      if (!prepared) return false;
+      const { batch, applied } = prepared;
       if (batch) batches.push(batch);
       outcomes.push([projection.name, applied]);
     }
