@@ -10,11 +10,11 @@ import type { DocumentCache } from './document-cache';
  *
  * Unlike the live projector's batches (./apply-batch.ts), nothing is copied
  * per batch: no set of keys, no map of fetched documents, no map of writes
- * merged afterwards. A 1M-event rebuild applies four projections to a
- * million events; that per-batch machinery was a fifth of its CPU.
+ * merged afterwards: a 1M-event rebuild applies four projections to a
+ * million events (docs/performance.md, third round).
  */
 export class StageView implements DocumentView<unknown> {
-  /** Documents read back from the staging for the current range (absent ones mapped to undefined). */
+  /** Documents read back from the staging for the current range (those found absent are held as such by the cache). */
   private fetched = new Map<string, unknown>();
   /** The event being applied (its keys are asked for only if it reads one neither held nor read back). */
   private applying: ProjectedEvent | undefined;
