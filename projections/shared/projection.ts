@@ -18,7 +18,12 @@ export interface ProjectedEvent {
   recordedAt: string;
 }
 
-/** The documents of one projection, by key. */
+/**
+ * The documents of one projection, by key. A document `get` returns is the
+ * reducer's to change in place before it `put`s it back (every view hands
+ * out its own copy, or one nothing else reads until it is put): a document
+ * that grows with every event need not be copied at every event.
+ */
 export interface DocumentView<D> {
   get(key: string): D | undefined;
   put(key: string, doc: D): void;

@@ -89,6 +89,13 @@ export interface ShadowStaging {
   /** The last staged versions of these keys (absent and deleted ones left out). */
   getMany(projection: string, keys: readonly string[]): Promise<Map<string, unknown>>;
   /**
+   * One key's last staged version (undefined: absent or deleted), read at
+   * once, where the store can (SQLite): the rebuild then fetches a document
+   * when its reducer asks for it, instead of going over every event's keys
+   * before applying them in case one must be fetched (seldom).
+   */
+  readonly getNow?: (projection: string, key: string) => unknown;
+  /**
    * The last writes and the final checkpoints, then every shadow in place, in
    * one transaction: all of them, or (CheckpointMovedError: another rebuild
    * took a shadow meanwhile) none.

@@ -72,18 +72,23 @@ export class SqliteShadowStaging implements ShadowStaging {
   }
 
   async getMany(projection: string, keys: readonly string[]): Promise<Map<string, unknown>> {
-    const shadow = this.shadowOf(projection);
     const docs = new Map<string, unknown>();
     for (const key of keys) {
-      const rowid = shadow.lastRow.get(hash(key));
-      if (rowid === undefined) continue; // never staged
-      const [found, doc] = shadow.row.get(rowid)!;
-      // That row is the last of every key with this hash: if it is this key's, it is this key's last.
-      const last = found === key ? doc : shadow.lastOf.get(key);
-      if (last !== null && last !== undefined) docs.set(key, JSON.parse(last));
+      const doc = this.getNow(projection, key);
+      if (doc !== undefined) docs.set(key, doc);
     }
     return docs;
   }
+
+  readonly getNow = (projection: string, key: string): unknown => {
+    const shadow = this.shadowOf(projection);
+    const rowid = shadow.lastRow.get(hash(key));
+    if (rowid === undefined) return undefined; // never staged
+    const [found, doc] = shadow.row.get(rowid)!;
+    // That row is the last of every key with this hash: if it is this key's, it is this key's last.
+    const last = found === key ? doc : shadow.lastOf.get(key);
+    return last === null || last === undefined ? undefined : JSON.parse(last);
+  };
 
   async finish(batches: readonly StagedBatch[]): Promise<void> {
     await this.stage(batches);

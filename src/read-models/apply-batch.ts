@@ -1,5 +1,4 @@
 import { DocumentView, ProjectedEvent, Projection, wants } from '../../projections/shared/projection';
-import type { DocumentCache } from './document-cache';
 import type { Checkpoint, ProjectionBatch, ReadModelStore } from '../read-model-store/read-model-store.port';
 
 export interface Applied {
@@ -27,10 +26,8 @@ export async function applyBatch(
 
 /**
  * Runs the reducer over one batch without committing: the caller commits the
- * returned writes (with others, in a rebuild). A rebuild passes the documents it
- * has written but not yet staged (`staged`) and those it keeps (`cache`):
- * neither is fetched again; the others come from its staging (`getMany`). Events the projection does not want are skipped,
- * but its position still moves past them.
+ * returned writes. Events the projection does not want are skipped, but its
+ * position still moves past them.
  */
 export async function prepareBatch(
   projection: Projection<unknown>,
@@ -38,23 +35,19 @@ export async function prepareBatch(
   target: string,
   events: readonly ProjectedEvent[],
   from: number,
-  known?: { staged: ReadonlyMap<string, unknown>; cache: DocumentCache; getMany: (keys: readonly string[]) => Promise<Map<string, unknown>> },
 ): Promise<{ batch?: ProjectionBatch; applied: Applied }> {
   const last = events[events.length - 1];
   if (!last || last.position <= from) return { applied: { position: from } };
   const pending = events.filter((event) => event.position > from && wants(projection, event));
   const keys = new Set<string>();
   for (const event of pending) for (const key of projection.keysRead(event)) keys.add(key);
-  const docs = new Map<string, unknown>();
-  const missing: string[] = [];
-  for (const key of keys) {
-    if (known?.staged.has(key)) docs.set(key, known.staged.get(key));
-    else if (known?.cache.has(key)) docs.set(key, known.cache.get(key));
-    // A rebuild is its shadow's only writer: a key it never wrote is not there.
-    else if (!known || known.cache.mayHold(key)) missing.push(key);
+  const fetch = async (): Promise<Fetched> => ({ keys, docs: keys.size > 0 ? await models.getMany(target, [...keys]) : new Map() });
+  let outcome = applyInMemory(projection, await fetch(), pending, from);
+  if (outcome.failure) {
+    // A reducer may change the documents it is given in place: the events before the failing one again, on documents read afresh.
+    const before = pending.filter((event) => event.position < outcome.failure!.position);
+    outcome = { ...applyInMemory(projection, await fetch(), before, from), failure: outcome.failure };
   }
-  if (missing.length > 0) for (const [key, doc] of await (known ? known.getMany(missing) : models.getMany(target, missing))) docs.set(key, doc);
-  const outcome = applyInMemory(projection, { keys, docs }, pending, from);
   // Past the events it does not want too, unless it stopped at a failure.
   const position = outcome.failure ? outcome.position : last.position;
   const checkpoint: Checkpoint = { position, version: projection.version, ...(outcome.failure && { failure: outcome.failure }) };
@@ -62,7 +55,11 @@ export async function prepareBatch(
   return { batch: { projection: target, writes: outcome.writes, checkpoint, from }, applied };
 }
 
-/** Runs the reducer over fetched documents; on a throw, runs it again over the events before the failing one. */
+/**
+ * Runs the reducer over fetched documents, up to the first event it throws on
+ * (the view may then hold part of that event's writes, and the documents it
+ * changed in place: the caller starts over without it).
+ */
 function applyInMemory(
   projection: Projection<unknown>,
   fetched: Fetched,
@@ -75,9 +72,7 @@ function applyInMemory(
     try {
       projection.apply(event, view);
     } catch (error) {
-      // The view may hold part of the failed event's writes: start over without it.
-      const clean = applyInMemory(projection, fetched, events.filter((e) => e.position < event.position), from);
-      return { ...clean, failure: { position: event.position, error: error instanceof Error ? error.message : String(error) } };
+      return { position, writes: view.writes, failure: { position: event.position, error: error instanceof Error ? error.message : String(error) } };
     }
     position = event.position;
   }

@@ -1,7 +1,7 @@
 import type { ProjectedEvent, Projection } from '../../projections/shared/projection';
 import type { EventStore } from '../event-store/event-store.port';
-import { applyBatch } from './apply-batch';
-import { CheckpointMovedError, ReadModelStore } from '../read-model-store/read-model-store.port';
+import { Applied, applyBatch, prepareBatch } from './apply-batch';
+import { CheckpointMovedError, ProjectionBatch, ReadModelStore } from '../read-model-store/read-model-store.port';
 import { ProjectionLeases, soleProcess } from './projection-leases';
 import { buildShadows, REBUILD_COMMIT } from './rebuild';
 
@@ -195,6 +195,39 @@ export class Projector {
     }
   }
 
+  /**
+   * The usual case, every live projection where the batch was read from: all
+   * in one transaction (`commitAll`), not one each. False (nothing written)
+   * when one is stopped, behind, moved by another process, or cannot even
+   * say its keys: `applyLive` then takes them one by one.
+   */
+  private async applyTogether(live: ReadonlyArray<Projection<unknown>>, events: readonly ProjectedEvent[], readFrom: number): Promise<boolean> {
+    if (live.length < 2) return false;
+    const batches: ProjectionBatch[] = [];
+    const outcomes: Array<[string, Applied]> = [];
+    for (const projection of live) {
+      const checkpoint = await this.models.checkpoint(projection.name);
+      const from = checkpoint?.position ?? 0;
+      if (checkpoint?.failure || from + 1 < readFrom) return false;
+      const prepared = await prepareBatch(projection, this.models, projection.name, events, from).catch(() => undefined);
+      if (!prepared) return false;
+      const { batch, applied } = prepared;
+      if (batch) batches.push(batch);
+      outcomes.push([projection.name, applied]);
+    }
+    try {
+      if (batches.length > 0) await this.models.commitAll(batches);
+    } catch (error) {
+      if (error instanceof CheckpointMovedError) return false;
+      throw error;
+    }
+    for (const [name, applied] of outcomes) {
+      this.positions.set(name, applied.position);
+      if (applied.failure) this.failures.set(name, applied.failure);
+    }
+    return true;
+  }
+
   private async catchUp(): Promise<void> {
     for (;;) {
       const live: Array<Projection<unknown>> = [];
@@ -210,7 +243,7 @@ export class Projector {
       const from = Math.min(...live.map((p) => this.position(p.name))) + 1;
       const events = await this.store.readAll(from, BATCH);
       if (events.length === 0) return;
-      for (const projection of live) await this.applyLive(projection, events, from);
+      if (!(await this.applyTogether(live, events, from))) for (const projection of live) await this.applyLive(projection, events, from);
       for (const check of [...this.waiters]) check();
     }
   }

@@ -30,6 +30,19 @@ const fragile: Projection<{ seen: number }> = {
   },
 };
 
+/** Changes its document in place (as the view allows), and throws on one event type. */
+const inPlace: Projection<{ positions: number[] }> = {
+  name: 'in-place',
+  version: 1,
+  keysRead: () => ['all'],
+  apply(event, view) {
+    const doc = view.get('all') ?? { positions: [] };
+    doc.positions.push(event.position);
+    if (event.type === 'Poison') throw new Error('cannot read this event');
+    view.put('all', doc);
+  },
+};
+
 /** Fails once between writing the rows and writing the checkpoint, as a crash would. */
 class CrashingStore extends SqliteReadModelStore {
   /** Which checkpoint write dies (1: the first). */
@@ -107,6 +120,23 @@ describe('the projector', () => {
     await append(['case-b'], 1);
     expect(await projector.waitFor('counting', 6, 5000)).toBe(true);
     expect(projector.position('fragile')).toBe(2);
+    await projector.stop();
+  });
+
+  it('keeps none of what a reducer changed in place in the event it threw at, nor of its batch after it', async () => {
+    await append(['case-a'], 2);
+    const models = new SqliteReadModelStore(store.connection());
+    const first = new Projector(store, models, [inPlace as Projection<unknown>]);
+    await first.start();
+    await first.stop();
+    // One batch: two good events, the poison (which changes the document before it throws), one more.
+    await append(['case-a'], 2);
+    await store.append('case-a', [newEvent('Poison')], 'any');
+    await append(['case-a'], 1);
+    const projector = new Projector(store, models, [inPlace as Projection<unknown>]);
+    await projector.start();
+    expect(projector.status()).toEqual([{ name: 'in-place', position: 4, failure: { position: 5, error: 'cannot read this event' } }]);
+    expect(await models.get('in-place', 'all')).toEqual({ positions: [1, 2, 3, 4] });
     await projector.stop();
   });
 

@@ -46,4 +46,20 @@ describe("SQLite's staging of a rebuild", () => {
     // The staged rows went with the staging: nothing is left in the connection's temp database.
     expect(store.connection().prepare("SELECT count(*) AS n FROM temp.sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });
   });
+
+  it('finds each of many documents staged together and again, and puts their last versions in place', async () => {
+    const models = new SqliteReadModelStore(store.connection());
+    await models.clear('p~rebuild');
+    const staging = await models.stageShadows(['p~rebuild']);
+    const keys = Array.from({ length: 100 }, (_, i) => `case:${String(i).padStart(3, '0')}`);
+    const stage = (writes: Array<[string, unknown]>, position: number) => staging.stage([{ projection: 'p~rebuild', writes: new Map(writes), checkpoint: { position, version: 1 } }]);
+    await stage(keys.map((key) => [key, { key, v: 1 }]), 1);
+    // Every third again, every fifth deleted, in one stage of 54 rows.
+    await stage([...keys.filter((_, i) => i % 3 === 0).map((key): [string, unknown] => [key, { key, v: 2 }]), ...keys.filter((_, i) => i % 5 === 0 && i % 3 !== 0).map((key): [string, unknown] => [key, undefined])], 2);
+    const expected = keys.filter((_, i) => i % 5 !== 0 || i % 3 === 0).map((key) => ({ key, v: keys.indexOf(key) % 3 === 0 ? 2 : 1 }));
+    const found = await staging.getMany('p~rebuild', keys);
+    expect([...found.values()]).toEqual(expected);
+    await staging.finish([{ projection: 'p~rebuild', writes: new Map(), checkpoint: { position: 3, version: 1 } }]);
+    expect(await models.list('p~rebuild')).toEqual(expected);
+  });
 });
