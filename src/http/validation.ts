@@ -1,13 +1,20 @@
 import { ValidationPipe } from '@nestjs/common';
+import { classToPlain } from 'class-transformer';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
 import type { FieldError } from '../../domain/shared/errors';
+import { toDtoInstance } from './dto-instance';
 import { RequestValidationError } from './errors';
+import { rememberValidationMetadata } from './validation-metadata';
 
 /**
  * The one global ValidationPipe: DTOs are the input's shape; unknown fields are
  * refused (not silently dropped) so a typo in a field name is never lost data.
  */
 export function createValidationPipe(): ValidationPipe {
+  // What Nest's pipe looked up on every request is kept: the classes' rules
+  // (validation-metadata.ts) and class-transformer's work on a class without
+  // its decorators (dto-instance.ts). Same steps, same answers.
+  rememberValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -15,6 +22,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
+    transformerPackage: { plainToInstance: toDtoInstance as never, classToPlain },
   });
 }
 
