@@ -11,15 +11,33 @@ const SEALED_PREFIX = 'enc:v1:';
  *   ciphertext, or make a clear field read `[slettet]`.
  */
 export function refusedText(value: unknown, path = ''): FieldError[] {
+  const refused: FieldError[] = [];
+  walk(value, path ? [path] : [], refused);
+  return refused;
+}
+
+/** Depth first, keys in order; the path is joined only for a refused string, so a good body (all but a bad one) builds none. */
+function walk(value: unknown, path: (string | number)[], refused: FieldError[]): void {
   if (typeof value === 'string') {
-    const field = path || 'body';
-    if (value.includes('\u0000')) return [{ field, message: `${field} must not contain the NUL character (U+0000)` }];
-    if (value.startsWith(SEALED_PREFIX)) return [{ field, message: `${field} must not begin with "${SEALED_PREFIX}" (the service's own form for sealed personal data)` }];
-    return [];
+    const nul = value.includes('\u0000');
+    if (!nul && !value.startsWith(SEALED_PREFIX)) return;
+    const field = path.join('.') || 'body';
+    refused.push(
+      nul
+        ? { field, message: `${field} must not contain the NUL character (U+0000)` }
+        : { field, message: `${field} must not begin with "${SEALED_PREFIX}" (the service's own form for sealed personal data)` },
+    );
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      path.push(i);
+      walk(item, path, refused);
+      path.pop();
+    });
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      walk((value as Record<string, unknown>)[key], path, refused);
+      path.pop();
+    }
   }
-  if (Array.isArray(value)) return value.flatMap((item, i) => refusedText(item, path ? `${path}.${i}` : String(i)));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => refusedText(item, path ? `${path}.${key}` : key));
-  }
-  return [];
 }

@@ -38,11 +38,32 @@ export interface AnswerSteps {
  * its own lines).
  */
 export function installAnswerPrivacy(fastify: FastifyInstance, steps: AnswerSteps): void {
-  fastify.addHook('preSerialization', async (request: RequestWithPrivacy & { principal?: { role: string } }, reply: FastifyReply, payload: unknown) => {
+  fastify.addHook('preSerialization', (request: RequestWithPrivacy & { principal?: { role: string } }, reply: FastifyReply, payload: unknown, done: (error: Error | null, body?: unknown) => void) => {
     const privacy = request.answerPrivacy;
-    if (!privacy || reply.getHeader('content-type') === PROBLEM_CONTENT_TYPE) return payload;
+    if (!privacy || reply.getHeader('content-type') === PROBLEM_CONTENT_TYPE) return done(null, payload);
     if (privacy.personalData) steps.recordRead(privacy.personalData, request, payload);
-    const body = await steps.reveal(payload);
-    return privacy.pseudonymised && request.principal?.role === 'auditor' ? steps.pseudonymise(body) : body;
+    const outward = (body: unknown) => (privacy.pseudonymised && request.principal?.role === 'auditor' ? steps.pseudonymise(body) : body);
+    // Nothing sealed (every command's answer): `reveal` would give the same object back, a few
+    // microtasks later. Answered at once, the reply is sent before Nest awaits it, so Fastify's
+    // `reply.then` resolves at once instead of watching the response stream until it finishes.
+    if (!holdsSealed(payload)) return done(null, outward(payload));
+    steps
+      .reveal(payload)
+      .then(outward)
+      .then(
+        (body) => done(null, body),
+        (error: Error) => done(error),
+      );
   });
+}
+
+/** How a sealed value begins (src/privacy/crypto/personal-data.cipher.ts); `reveal` opens nothing else. */
+const SEALED_PREFIX = 'enc:v1:';
+
+/** Whether any string in the value begins as a sealed one: the strings `reveal` looks at, in the same walk (own enumerable values). */
+function holdsSealed(value: unknown): boolean {
+  if (typeof value === 'string') return value.startsWith(SEALED_PREFIX);
+  if (Array.isArray(value)) return value.some(holdsSealed);
+  if (value && typeof value === 'object') return Object.values(value).some(holdsSealed);
+  return false;
 }

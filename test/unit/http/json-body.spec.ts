@@ -1,4 +1,5 @@
 import { depthOf } from '../../../src/http/json-body';
+import { refusedText } from '../../../src/http/input-text';
 import { canonicalJson } from '../../../src/shared/canonical-json';
 import { KeyedMutex } from '../../../src/shared/keyed-mutex';
 
@@ -52,5 +53,17 @@ describe('keyed mutex', () => {
       }),
     ).rejects.toThrow('at once');
     await expect(mutex.run('k', async () => 7)).resolves.toBe(7);
+  });
+});
+
+describe('text no client may send', () => {
+  it('is found in any string of a body, in order, each named by its dotted path', () => {
+    const body = { a: 'fine', b: 'x\u0000y', c: [{ d: 'enc:v1:abc' }, 'ok'], e: { f: { g: '\u0000' } } };
+    expect(refusedText(body).map((error) => error.field)).toEqual(['b', 'c.0.d', 'e.f.g']);
+    expect(refusedText(body)[1]!.message).toBe('c.0.d must not begin with "enc:v1:" (the service\'s own form for sealed personal data)');
+  });
+  it('names a bare string "body", and finds nothing in a good body', () => {
+    expect(refusedText('a\u0000')).toEqual([{ field: 'body', message: 'body must not contain the NUL character (U+0000)' }]);
+    expect(refusedText({ a: ['enc:v2:x', 1, null, { b: true }] })).toEqual([]);
   });
 });
