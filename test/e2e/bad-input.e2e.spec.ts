@@ -55,6 +55,8 @@ describe('bad input over HTTP', () => {
     ['a UCLA-3 answer out of range', () => t.http.post(`/cases/${caseId}/assessments`).send({ instrument: 'ucla3', answers: [1, 2, 4] }), 400],
     ['a NUL character in a text (PostgreSQL cannot store it)', () => t.http.post(`/cases/${caseId}/risks`).send({ risk: 'suicidal_thoughts', note: 'før\u0000efter', at: '2026-03-01T10:00:00+01:00' }), 400],
     ['a NUL character in a sign-in name', () => t.http.post('/auth/login').send({ username: 'jette\u0000', password: 'kaffe' }), 400],
+    ['null for an optional field (it may be left out, not null)', () => t.http.post('/visitors').send({ name: 'Birthe Madsen', kind: 'volunteer', capacity: 3, phone: null }), 400],
+    ['null for an optional field of a nested object', () => t.http.post('/cases').send(karenReferral({ referrer: { name: 'Jette Holm', role: 'home_nurse', organisation: null } })), 400],
     ['a value that looks sealed (the service alone writes enc:v1:…)', () => t.http.post('/cases').send(karenReferral({ referrer: { name: 'Jette Holm', role: 'home_nurse', organisation: `enc:v1:${randomUUID()}:AAAA` } })), 400],
   ];
 
@@ -70,6 +72,14 @@ describe('bad input over HTTP', () => {
     const res = await t.http.post('/cases').send(karenReferral({ referrer: { name: 'Jette\u0000Holm', role: 'home_nurse' } }));
     expectProblem(res, 400);
     expect(res.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'referrer.name', message: expect.stringContaining('NUL') }] });
+  });
+
+  it('refuses null where a field may only be left out, naming it', async () => {
+    const res = await t.http.post('/visitors').send({ name: 'Birthe Madsen', kind: 'volunteer', capacity: 3, phone: null });
+    expectProblem(res, 400);
+    expect(res.body).toMatchObject({ code: 'validation_failed', errors: expect.arrayContaining([{ field: 'phone', message: 'phone must be a string' }]) });
+    expect(new Set((res.body.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['phone']));
+    await t.http.post('/visitors').send({ name: 'Birthe Madsen', kind: 'volunteer', capacity: 3 }).expect(201);
   });
 
   it('lists each field at fault in errors[]', async () => {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsInstant } from '../../http/validators';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsInstant, Optional } from '../../http/validators';
 
 export class AssessLonelinessDto {
   @ApiProperty({ enum: ['ucla3'] }) @IsIn(['ucla3']) instrument!: 'ucla3';
@@ -12,5 +12,5 @@ export class AssessLonelinessDto {
   @Min(1, { each: true })
   @Max(3, { each: true })
   answers!: number[];
-  @ApiPropertyOptional({ description: 'When it was measured (default: now)' }) @IsOptional() @IsInstant() at?: string;
+  @ApiPropertyOptional({ description: 'When it was measured (default: now)' }) @Optional() @IsInstant() at?: string;
 }

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { CLOSURE_REASONS } from '../../../domain/shared/codes';
 import type { ClosureReason } from '../../../domain/shared/codes';
-import { IsInstant } from '../../http/validators';
+import { IsInstant, Optional } from '../../http/validators';
 
 export class CloseCaseDto {
   @ApiProperty({ enum: CLOSURE_REASONS }) @IsIn(CLOSURE_REASONS) reason!: ClosureReason;
-  @ApiPropertyOptional({ description: 'When it closed (default: now)' }) @IsOptional() @IsInstant() at?: string;
+  @ApiPropertyOptional({ description: 'When it closed (default: now)' }) @Optional() @IsInstant() at?: string;
 }

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -18,7 +17,7 @@ import {
 } from 'class-validator';
 import { NEEDS, PROGRAMMES, REFERRER_ROLES, TASK_KINDS } from '../../../domain/shared/codes';
 import type { Need, Programme, ReferrerRole, TaskKind } from '../../../domain/shared/codes';
-import { IsInstant, TEXT } from '../../http/validators';
+import { IsInstant, Optional, TEXT } from '../../http/validators';
 
 const PHONE = /^(\+45)?\s*\d{2}\s?\d{2}\s?\d{2}\s?\d{2}$/;
 const PHONE_MESSAGE = 'must be a Danish phone number: +45 and 8 digits';
@@ -26,31 +25,31 @@ const PHONE_MESSAGE = 'must be a Danish phone number: +45 and 8 digits';
 export class ReferrerDto {
   @ApiProperty({ example: 'Jette Holm' }) @IsString() @MinLength(1) @MaxLength(TEXT.name) name!: string;
   @ApiProperty({ enum: REFERRER_ROLES, example: 'home_nurse' }) @IsIn(REFERRER_ROLES) role!: ReferrerRole;
-  @ApiPropertyOptional({ example: 'Hjemmeplejen Syd' }) @IsOptional() @IsString() @MaxLength(TEXT.name) organisation?: string;
-  @ApiPropertyOptional({ example: '+4520304050' }) @IsOptional() @IsString() @Matches(PHONE, { message: `phone ${PHONE_MESSAGE}` }) phone?: string;
+  @ApiPropertyOptional({ example: 'Hjemmeplejen Syd' }) @Optional() @IsString() @MaxLength(TEXT.name) organisation?: string;
+  @ApiPropertyOptional({ example: '+4520304050' }) @Optional() @IsString() @Matches(PHONE, { message: `phone ${PHONE_MESSAGE}` }) phone?: string;
 }
 
 export class CitizenDto {
   @ApiProperty({ example: 'Karen Nielsen' }) @IsString() @MinLength(1) @MaxLength(TEXT.name) name!: string;
   @ApiProperty({ example: 'Algade 12, 2. th, 4180 Sorø' }) @IsString() @MinLength(1) @MaxLength(TEXT.short) address!: string;
-  @ApiPropertyOptional({ example: '+4557831234' }) @IsOptional() @IsString() @Matches(PHONE, { message: `phone ${PHONE_MESSAGE}` }) phone?: string;
+  @ApiPropertyOptional({ example: '+4557831234' }) @Optional() @IsString() @Matches(PHONE, { message: `phone ${PHONE_MESSAGE}` }) phone?: string;
   @ApiPropertyOptional({ example: '010345-1234', description: 'DDMMYY-SSSS with a real date; no modulus-11 check' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^\d{6}-\d{4}$/, { message: 'cpr must be DDMMYY-SSSS' })
   cpr?: string;
 }
 
 export class SituationDto {
-  @ApiPropertyOptional({ example: 'KOL, går dårligt på trapper' }) @IsOptional() @IsString() @MaxLength(TEXT.reason) physical?: string;
-  @ApiPropertyOptional({ example: 'trist, isoleret' }) @IsOptional() @IsString() @MaxLength(TEXT.reason) psychological?: string;
-  @ApiPropertyOptional({ example: 'enke, ingen børn i nærheden' }) @IsOptional() @IsString() @MaxLength(TEXT.reason) social?: string;
+  @ApiPropertyOptional({ example: 'KOL, går dårligt på trapper' }) @Optional() @IsString() @MaxLength(TEXT.reason) physical?: string;
+  @ApiPropertyOptional({ example: 'trist, isoleret' }) @Optional() @IsString() @MaxLength(TEXT.reason) psychological?: string;
+  @ApiPropertyOptional({ example: 'enke, ingen børn i nærheden' }) @Optional() @IsString() @MaxLength(TEXT.reason) social?: string;
 }
 
 export class ConsentDto {
   @ApiProperty() @IsBoolean() given!: boolean;
-  @ApiPropertyOptional({ example: 'Jette Holm' }) @IsOptional() @IsString() @MaxLength(TEXT.name) recordedBy?: string;
-  @ApiPropertyOptional({ example: '2026-03-01T14:00:00+01:00' }) @IsOptional() @IsInstant() at?: string;
+  @ApiPropertyOptional({ example: 'Jette Holm' }) @Optional() @IsString() @MaxLength(TEXT.name) recordedBy?: string;
+  @ApiPropertyOptional({ example: '2026-03-01T14:00:00+01:00' }) @Optional() @IsInstant() at?: string;
 }
 
 /** The referral (henvisning), with every field of the intake in 000 and 003. */
@@ -67,14 +66,14 @@ export class ReceiveReferralDto {
   citizen?: CitizenDto;
 
   @ApiPropertyOptional({ description: 'A citizen known from an earlier case, instead of citizen' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   citizenId?: string;
 
   @ApiProperty({ type: SituationDto }) @IsDefined() @ValidateNested() @Type(() => SituationDto) situation!: SituationDto;
-  @ApiPropertyOptional({ enum: NEEDS, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(NEEDS.length) @ArrayUnique() @IsIn(NEEDS, { each: true }) needs?: Need[];
+  @ApiPropertyOptional({ enum: NEEDS, isArray: true }) @Optional() @IsArray() @ArrayMaxSize(NEEDS.length) @ArrayUnique() @IsIn(NEEDS, { each: true }) needs?: Need[];
   @ApiPropertyOptional({ enum: TASK_KINDS, isArray: true })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(TASK_KINDS.length)
   @ArrayUnique()
@@ -82,7 +81,7 @@ export class ReceiveReferralDto {
   requestedTasks?: TaskKind[];
 
   @ApiPropertyOptional({ type: ConsentDto, description: 'Required unless the citizen refers themself' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => ConsentDto)
   consent?: ConsentDto;

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { DirectoryService } from '../../directory/directory.service';
 import { CommandHandler, CommandMeta } from '../../event-store/command-handler';
 import { Meta } from '../../http/command-meta';
-import { UuidParam } from '../../http/validators';
+import { Optional, UuidParam } from '../../http/validators';
 import type { CitizenKeys } from '../../privacy/crypto/citizen-keys';
 import { CITIZEN_KEYS } from '../../privacy/crypto/crypto.providers';
 import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
@@ -13,7 +13,7 @@ import { Allow } from '../../privacy/policy';
 
 export class EraseCitizenDto {
   @ApiPropertyOptional({ description: 'Why, for the person erasing; not stored (an erasure writes no new words about the person)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   reason?: string;

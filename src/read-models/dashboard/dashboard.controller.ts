@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, Matches } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { DateTime } from 'luxon';
 import { PROGRAMMES } from '../../../domain/shared/codes';
@@ -12,14 +12,15 @@ import { RequestValidationError } from '../../http/errors';
 import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
 import { Allow } from '../../privacy/policy';
+import { Optional } from '../../http/validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (value: string) => DATE.test(value) && DateTime.fromISO(value).isValid;
 
 export class DashboardQuery extends PositionQuery {
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'Copenhagen date, included; default: the first referral' }) @IsOptional() @Matches(DATE) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'Copenhagen date, included; default: the latest referral' }) @IsOptional() @Matches(DATE) to?: string;
-  @ApiPropertyOptional({ enum: PROGRAMMES }) @IsOptional() @IsIn(PROGRAMMES) programme?: Programme;
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Copenhagen date, included; default: the first referral' }) @Optional() @Matches(DATE) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Copenhagen date, included; default: the latest referral' }) @Optional() @Matches(DATE) to?: string;
+  @ApiPropertyOptional({ enum: PROGRAMMES }) @Optional() @IsIn(PROGRAMMES) programme?: Programme;
 }
 
 /** At most this many months in one answer (ten years). */

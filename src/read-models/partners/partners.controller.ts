@@ -1,25 +1,26 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Partner, PartnerRow, partners, partnersProjection } from '../../../projections/partners/partners';
 import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
 import { Allow } from '../../privacy/policy';
+import { Optional } from '../../http/validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class PartnersQuery extends PositionQuery {
   @ApiPropertyOptional({ default: 90, description: 'Partners with no referral for longer are flagged for a reminder visit' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(36_500)
   silentDays?: number;
-  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @Matches(DATE, { message: 'from must be a date, YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @Matches(DATE, { message: 'to must be a date, YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ example: '2026-01-01' }) @Optional() @Matches(DATE, { message: 'from must be a date, YYYY-MM-DD' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' }) @Optional() @Matches(DATE, { message: 'to must be a date, YYYY-MM-DD' }) to?: string;
 }
 
 @ApiTags('read models')

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { PROGRAMMES, TRACKS } from '../../../domain/shared/codes';
 import type { Programme, Track } from '../../../domain/shared/codes';
@@ -10,12 +10,13 @@ import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
 import { Allow } from '../../privacy/policy';
 import { PersonalData } from '../../privacy/personal-data';
+import { Optional } from '../../http/validators';
 
 export class WaitingListQuery extends PositionQuery {
-  @ApiPropertyOptional({ enum: TRACKS }) @IsOptional() @IsIn(TRACKS) track?: Track;
-  @ApiPropertyOptional({ enum: PROGRAMMES }) @IsOptional() @IsIn(PROGRAMMES) programme?: Programme;
+  @ApiPropertyOptional({ enum: TRACKS }) @Optional() @IsIn(TRACKS) track?: Track;
+  @ApiPropertyOptional({ enum: PROGRAMMES }) @Optional() @IsIn(PROGRAMMES) programme?: Programme;
   @ApiPropertyOptional({ minimum: 1, maximum: 1_000_000, default: 100 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,15 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { VISITOR_KINDS } from '../../../domain/shared/codes';
 import type { VisitorKind } from '../../../domain/shared/codes';
 import { DirectoryService } from '../../directory/directory.service';
 import { Allow } from '../../privacy/policy';
+import { Optional } from '../../http/validators';
 
 export class ListVisitorsQuery {
-  @ApiPropertyOptional({ enum: VISITOR_KINDS }) @IsOptional() @IsIn(VISITOR_KINDS) kind?: VisitorKind;
+  @ApiPropertyOptional({ enum: VISITOR_KINDS }) @Optional() @IsIn(VISITOR_KINDS) kind?: VisitorKind;
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only active visitors with a free place' })
-  @IsOptional()
+  @Optional()
   @IsIn(['true', 'false'])
   available?: 'true' | 'false';
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { VISITOR_KINDS } from '../../../domain/shared/codes';
 import type { VisitorKind } from '../../../domain/shared/codes';
-import { TEXT } from '../../http/validators';
+import { Optional, TEXT } from '../../http/validators';
 
 export class RegisterVisitorDto {
   @ApiProperty({ example: 'Birthe Madsen' }) @IsString() @MinLength(1) @MaxLength(TEXT.name) name!: string;
@@ -11,7 +11,7 @@ export class RegisterVisitorDto {
   kind!: VisitorKind;
   @ApiProperty({ minimum: 1, maximum: 50, description: 'How many active cases the visitor can take' }) @IsInt() @Min(1) @Max(50) capacity!: number;
   @ApiPropertyOptional({ example: '+4540506070', description: 'Printed on the visit card' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^(\+45)?\s*\d{2}\s?\d{2}\s?\d{2}\s?\d{2}$/, { message: 'phone must be a Danish phone number: +45 and 8 digits' })
   phone?: string;
