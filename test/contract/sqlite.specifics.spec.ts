@@ -47,19 +47,6 @@ describe('the SQLite store', () => {
     expect(await store.readRange(1, 30, new Set())).toEqual([]);
   });
 
-  it('gives a range event its stored metadata whether or not the range read it with the row', async () => {
-    const store = open();
-    for (let i = 0; i < 6; i++) await store.append(`case-${randomUUID()}`, [newEvent(i % 2 ? 'VisitHeld' : 'TaskOpened', { n: i })], 'no_stream');
-    const wanted = new Set(['VisitHeld', 'TaskOpened']);
-    const stored = new Map((await store.readAll(1, 100)).map((e) => [e.position, e.metadata]));
-    // Given a first range whose metadata no reducer has read yet: each event fetches its own on first use.
-    const first = await store.readRange(1, 3, wanted);
-    expect(first.map((e) => e.metadata)).toEqual(first.map((e) => stored.get(e.position)));
-    // When a later range is read, the types whose metadata was read come with it: the same metadata, and the rest still on first use.
-    const later = await store.readRange(4, 6, wanted);
-    expect(later.map((e) => [e.type, e.metadata])).toEqual(later.map((e) => [e.type, stored.get(e.position)]));
-  });
-
   it('commits appends that arrive together in one transaction', async () => {
     const store = open();
     const before = store.stats();

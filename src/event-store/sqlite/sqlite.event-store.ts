@@ -21,7 +21,7 @@ import { SqliteArchive } from './sqlite.archive';
 import { unavailable } from './sqlite.batch-writer';
 import { GroupCommit } from './sqlite.group-commit';
 import { SyncPipeline, WalFile } from './sqlite.wal-sync';
-import { prepareStatements, RangeMetadata, Statements, toProjectedEvent, toStoredEvent } from './sqlite.rows';
+import { prepareStatements, Statements, toProjectedEvent, toStoredEvent } from './sqlite.rows';
 import { checkStoreFile } from './sqlite.file-check';
 import { migrate } from './sqlite.schema';
 
@@ -58,8 +58,6 @@ export class SqliteEventStore implements EventStore, Archivable, RangeReadable {
   reported: number;
   private dataVersion: number;
   private closed = false;
-  /** Which types' metadata a rebuild's ranges read with the row (sqlite.rows.ts). */
-  private readonly rangeMetadata = new RangeMetadata((position) => this.read(() => this.statements.metadataAt.get(position)!));
 
   private constructor(
     private readonly db: Database.Database,
@@ -142,8 +140,7 @@ export class SqliteEventStore implements EventStore, Archivable, RangeReadable {
 
   async readRange(fromPosition: number, toPosition: number, types: ReadonlySet<string>): Promise<StoredEvent[]> {
     const wanted = JSON.stringify([...types]);
-    const source = this.rangeMetadata;
-    return this.read(() => this.statements.readRange.all(source.wanted, fromPosition, toPosition, wanted).map((row) => toProjectedEvent(row, source)));
+    return this.read(() => this.statements.readRange.all(fromPosition, toPosition, wanted).map(toProjectedEvent));
   }
 
   async streamRevision(streamId: string): Promise<number | 'no_stream'> {

@@ -30,29 +30,6 @@ export const toStoredEvent = (row: EventRow): StoredEvent =>
   });
 
 /**
- * Where a rebuild's events find their metadata when the range left it out:
- * the range reads the metadata column only for the types whose metadata a
- * reducer has read before (it costs a fifth of the range's read, and the
- * reducers read it for few types). An event of another type fetches its own
- * on first use, and from then on its type's metadata comes with the range.
- */
-export class RangeMetadata {
-  private readonly types = new Set<string>();
-  /** The types as readRange's JSON array parameter. */
-  wanted = '[]';
-
-  constructor(private readonly byPosition: (position: number) => string) {}
-
-  fetch(position: number, type: string): string {
-    if (!this.types.has(type)) {
-      this.types.add(type);
-      this.wanted = JSON.stringify([...this.types]);
-    }
-    return this.byPosition(position);
-  }
-}
-
-/**
  * An event for a rebuild's reducers: its JSON columns are parsed when first
  * read, so a column no reducer reads (the metadata, mostly) costs no parse.
  * Types with upcasters are built eagerly by `toProjectedEvent`, so what a
@@ -66,12 +43,11 @@ class LazyEvent implements StoredEvent {
   readonly position: number;
   readonly recordedAt: string;
   private rawData: string | undefined;
-  /** null: not read with the range, fetched from `source` on first use. */
-  private rawMetadata: string | null | undefined;
+  private rawMetadata: string | undefined;
   private parsedData: unknown;
   private parsedMetadata: EventMetadata | undefined;
 
-  constructor(row: RawEventRow, private readonly source: RangeMetadata) {
+  constructor(row: RawEventRow) {
     this.position = row[0];
     this.streamId = row[1];
     this.revision = row[2];
@@ -92,24 +68,21 @@ class LazyEvent implements StoredEvent {
 
   get metadata(): EventMetadata {
     if (this.rawMetadata !== undefined) {
-      this.parsedMetadata = JSON.parse(this.rawMetadata ?? this.source.fetch(this.position, this.type)) as EventMetadata;
+      this.parsedMetadata = JSON.parse(this.rawMetadata) as EventMetadata;
       this.rawMetadata = undefined;
     }
     return this.parsedMetadata!;
   }
 }
 
-/** An events row as an array, in COLUMNS order (metadata null where the range left it out): no object with named keys made per row. */
-export type RawEventRow = [number, string, number, string, number, string, string | null, string];
+/** An events row as an array, in COLUMNS order: no object with named keys made per row. */
+export type RawEventRow = [number, string, number, string, number, string, string, string];
 
 /** A row for a rebuild: parsed lazily, unless its type may need upcasting. */
-export const toProjectedEvent = (row: RawEventRow, source: RangeMetadata): StoredEvent =>
+export const toProjectedEvent = (row: RawEventRow): StoredEvent =>
   upcastable(row[3])
-    ? toStoredEvent({
-      position: row[0], stream_id: row[1], revision: row[2], type: row[3], schema_version: row[4], data: row[5],
-      metadata: row[6] ?? source.fetch(row[0], row[3]), recorded_at: row[7],
-    })
-    : new LazyEvent(row, source);
+    ? toStoredEvent({ position: row[0], stream_id: row[1], revision: row[2], type: row[3], schema_version: row[4], data: row[5], metadata: row[6], recorded_at: row[7] })
+    : new LazyEvent(row);
 
 /** Every statement the store runs, prepared once. */
 export function prepareStatements(db: Database) {
@@ -128,13 +101,10 @@ export function prepareStatements(db: Database) {
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? AND recorded_at <= ? ORDER BY revision`,
     ),
     readAll: statement<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`),
-    // A rebuild's range: the rowid range, the types as a JSON array (one statement for any set of types),
-    // and the metadata only of the types in the first array (RangeMetadata).
+    // A rebuild's range: the rowid range, the types as a JSON array (one statement for any set of types).
     readRange: statement<RawEventRow>(
-      'SELECT position, stream_id, revision, type, schema_version, data, CASE WHEN type IN (SELECT value FROM json_each(?)) THEN metadata END, recorded_at' +
-        ' FROM events WHERE position BETWEEN ? AND ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position',
+      `SELECT ${COLUMNS} FROM events WHERE position BETWEEN ? AND ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position`,
     ).raw(true),
-    metadataAt: statement<string>('SELECT metadata FROM events WHERE position = ?').pluck(true),
     head: statement<{ position: number | null }>('SELECT MAX(position) AS position FROM events'),
     dataVersion: statement<{ data_version: number }>('PRAGMA data_version'),
     // The group commit's transaction control, prepared once rather than parsed on every flush.
