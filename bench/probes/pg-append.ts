@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { Random } from '../../src/cli/seed/random';
 import type { NewEvent } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
+import { taskCpuMicros } from '../lib/task-cpu';
 import { Casework } from '../workloads/casework';
 import { postgresUrl } from '../workloads/postgres-commands';
 
@@ -19,8 +19,7 @@ import { postgresUrl } from '../workloads/postgres-commands';
  * sent and the wall time spent waiting for their answers, node's CPU, and the
  * CPU of PostgreSQL's backends serving this process (by application_name).
  */
-/** µs a task has run on a CPU (/proc's schedstat counts nanoseconds; stat only 10 ms ticks). */
-const onCpu = (task: number | string) => Number(readFileSync(`/proc/${task}/schedstat`, 'utf8').split(' ')[0]) / 1e3;
+const onCpu = taskCpuMicros;
 
 type Probe = { statements: Map<string, number>; waiting: number };
 const probe: Probe = { statements: new Map(), waiting: 0 };

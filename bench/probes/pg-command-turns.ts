@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { taskCpuMicros } from '../lib/task-cpu';
 
 /**
  * W8's command path (the bench's Casework), two builds taking turns in one process, in blocks of cases; raw pg
@@ -60,14 +60,7 @@ interface Series {
   sent: number[];
 }
 
-/** µs a task has run on a CPU (/proc's schedstat counts nanoseconds); NaN once it has gone. */
-const onCpu = (t: number | string): number => {
-  try {
-    return Number(readFileSync(`/proc/${t}/schedstat`, 'utf8').split(' ')[0]) / 1e3;
-  } catch {
-    return NaN;
-  }
-};
+const onCpu = taskCpuMicros;
 
 /** Statements any pg client of this process has sent. */
 let sent = 0;

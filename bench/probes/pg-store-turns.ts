@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { taskCpuMicros } from '../lib/task-cpu';
 import type { EventMetadata, ExpectedRevision, NewEvent } from '../../src/event-store/event-store.port';
 
 /**
@@ -52,14 +52,7 @@ interface Series {
   server: number[];
 }
 
-/** µs a task has run on a CPU (/proc's schedstat counts nanoseconds); NaN once it has gone. */
-const onCpu = (t: number | string): number => {
-  try {
-    return Number(readFileSync(`/proc/${t}/schedstat`, 'utf8').split(' ')[0]) / 1e3;
-  } catch {
-    return NaN;
-  }
-};
+const onCpu = taskCpuMicros;
 
 const med = (a: number[]): number => a.slice().sort((x, y) => x - y)[a.length >> 1];
 
