@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import type { EventTextRow } from '../lib/event-text-row';
 import { taskCpuMicros } from '../lib/task-cpu';
 
 /**
@@ -42,14 +43,8 @@ interface BuildKind extends Kind {
   seen: number;
 }
 
-interface EventRow {
+interface EventRow extends EventTextRow {
   position: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
 }
 
 interface Series {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Client, type QueryConfig } from 'pg';
+import type { EventTextRow } from '../lib/event-text-row';
 
 /**
  * Server CPU per execution of append statement variants (docs/performance.md, "W8: the PostgreSQL append
@@ -103,14 +104,7 @@ const variants: Record<string, Variant> = {
   direct: { text: direct(true), args: (s, r) => [s, r, 'CaseNoted', 1, data, metadata, CH] },
   directNoNotify: { text: direct(false), args: (s, r) => [s, r, 'CaseNoted', 1, data, metadata, CH] },
 };
-interface SourceRow {
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-}
+type SourceRow = EventTextRow;
 
 interface Series {
   wall: number[];

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import type { EventTextRow } from '../lib/event-text-row';
 import { taskCpuMicros } from '../lib/task-cpu';
 import type { EventMetadata, ExpectedRevision, NewEvent } from '../../src/event-store/event-store.port';
 
@@ -23,14 +24,7 @@ interface StoreModule {
   PostgresEventStore: { open(options: { connectionString: string; schema: string }): Promise<Store> };
 }
 
-interface SourceRow {
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-}
+type SourceRow = EventTextRow;
 /** A source row with its data and metadata parsed, for `store.append`. */
 interface SourceEvent extends SourceRow {
   d: unknown;
