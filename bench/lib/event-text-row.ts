@@ -1,9 +1,8 @@
-/** An events row as the probes read it back to replay it elsewhere: the JSON columns as text (`data::text`), the position left out. */
-export interface EventTextRow {
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-}
+import type { EventRow } from '../../src/event-store/sqlite/sqlite.rows';
+
+/**
+ * An events row as the PostgreSQL probes read it back to replay it elsewhere:
+ * the JSON columns as text (`data::text`), so the shape of SQLite's own row,
+ * less the position and recorded time the replay's store assigns.
+ */
+export type EventTextRow = Omit<EventRow, 'position' | 'recorded_at'>;

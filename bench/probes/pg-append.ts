@@ -5,7 +5,7 @@ import type { NewEvent } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { taskCpuMicros } from '../lib/task-cpu';
 import { Casework } from '../workloads/casework';
-import { postgresUrl } from '../workloads/postgres-commands';
+import { postgresUrl, tableLikeEvents } from '../workloads/postgres-commands';
 
 /**
  * W8 done longer, to see where a command's time goes (docs/performance.md,
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   await admin.connect();
   try {
     const store = await PostgresEventStore.open({ connectionString: url, schema });
-    await admin.query(`CREATE TABLE "${schema}".raw (LIKE "${schema}".events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY)`);
+    await admin.query(tableLikeEvents(`"${schema}".raw`, `"${schema}".events`));
     const casework = await Casework.open(store);
     const random = new Random(seed);
     await casework.registerVisitors(Math.max(3, Math.ceil(cases / 5)), random);

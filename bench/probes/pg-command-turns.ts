@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { tableLikeEvents } from '../workloads/postgres-commands';
 import type { EventTextRow } from '../lib/event-text-row';
 import { taskCpuMicros } from '../lib/task-cpu';
 
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
     kinds[name] = kind;
     built[name] = kind;
   }
-  await admin.query(`DROP SCHEMA IF EXISTS pg3c_raw CASCADE; CREATE SCHEMA pg3c_raw; CREATE TABLE pg3c_raw.raw (LIKE pg3c_${last}.events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY)`);
+  await admin.query(`DROP SCHEMA IF EXISTS pg3c_raw CASCADE; CREATE SCHEMA pg3c_raw; ${tableLikeEvents('pg3c_raw.raw', `pg3c_${last}.events`)}`);
   const raw = new Client({ connectionString: `${url}?application_name=pg3c_raw` });
   await raw.connect();
   let pending: EventRow[] = [];

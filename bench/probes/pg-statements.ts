@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Client, type QueryConfig } from 'pg';
+import { tableLikeEvents } from '../workloads/postgres-commands';
 import type { EventTextRow } from '../lib/event-text-row';
 
 /**
@@ -122,14 +123,14 @@ async function main(): Promise<void> {
   await admin.connect();
   await admin.query(`DROP SCHEMA IF EXISTS ${S} CASCADE; CREATE SCHEMA ${S}`);
   await admin.query(`CREATE TABLE ${S}.events (position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stream_id text NOT NULL, revision integer NOT NULL, type text NOT NULL, schema_version integer NOT NULL DEFAULT 1, data jsonb NOT NULL, metadata jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(), transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(), UNIQUE (stream_id, revision))`);
-  await admin.query(`CREATE TABLE ${S}.raw (LIKE ${S}.events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY)`);
+  await admin.query(tableLikeEvents(`${S}.raw`, `${S}.events`));
   const c = new Client({ connectionString: url });
   await c.connect();
   await c.query(`LISTEN ${CH}`);
   // The backend's pid (pg sets it from BackendKeyData; @types/pg leaves it out).
   const pid = (c as unknown as { processID: number }).processID;
   for (const v of only) {
-    await admin.query(`CREATE TABLE ${S}.t_${v} (LIKE ${S}.events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY)`);
+    await admin.query(tableLikeEvents(`${S}.t_${v}`, `${S}.events`));
     variants[v].text = variants[v].text.split(`${S}.events`).join(`${S}.t_${v}`).split(`${S}.raw `).join(`${S}.t_${v} `);
   }
   const heads: Record<string, Map<string, number>> = {};

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { tableLikeEvents } from '../workloads/postgres-commands';
 import type { EventTextRow } from '../lib/event-text-row';
 import { taskCpuMicros } from '../lib/task-cpu';
 import type { EventMetadata, ExpectedRevision, NewEvent } from '../../src/event-store/event-store.port';
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
     store.onAppended((es) => (heard += es.length));
     kinds[name] = { app: `pg3t_${name}`, run: (e, s) => store.append(s, [{ type: e.type, data: e.d, metadata: e.m, schemaVersion: e.schema_version }], e.revision === 0 ? 'no_stream' : e.revision - 1), close: () => store.close(), schema };
   }
-  await admin.query(`DROP SCHEMA IF EXISTS pg3t_raw CASCADE; CREATE SCHEMA pg3t_raw; CREATE TABLE pg3t_raw.raw (LIKE pg3t_${Object.keys(kinds)[0]}.events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY)`);
+  await admin.query(`DROP SCHEMA IF EXISTS pg3t_raw CASCADE; CREATE SCHEMA pg3t_raw; ${tableLikeEvents('pg3t_raw.raw', `pg3t_${Object.keys(kinds)[0]}.events`)}`);
   const raw = new Client({ connectionString: `${url}?application_name=pg3t_raw` });
   await raw.connect();
   kinds.raw = { app: 'pg3t_raw', run: (e, s) => raw.query({ name: 'raw', text: 'INSERT INTO pg3t_raw.raw (stream_id, revision, type, schema_version, data, metadata) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)', values: [s, e.revision, e.type, e.schema_version, e.data, e.metadata] }), close: () => raw.end(), schema: 'pg3t_raw' };

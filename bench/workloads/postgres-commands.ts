@@ -40,6 +40,14 @@ export interface PostgresRun {
 }
 
 /**
+ * The raw baseline's table: the store's events table copied with its
+ * defaults, constraints, indexes and identity, so a raw insert pays for what
+ * an append pays for. Both names as SQL (quoted where needed).
+ */
+export const tableLikeEvents = (table: string, events: string): string =>
+  `CREATE TABLE ${table} (LIKE ${events} INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY)`;
+
+/**
  * W8, one repetition in a schema of its own: the seed's stories through the
  * production write path on the PostgreSQL store, one client, told in `turns`
  * parts; after each part the very rows it wrote are inserted one statement
@@ -54,7 +62,7 @@ export async function postgresCommands(url: string, cases: number, seed: number,
   await client.connect();
   try {
     const store = await PostgresEventStore.open({ connectionString: url, schema });
-    await admin.query(`CREATE TABLE "${schema}".raw (LIKE "${schema}".events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY)`);
+    await admin.query(tableLikeEvents(`"${schema}".raw`, `"${schema}".events`));
     const casework = await Casework.open(store);
     const random = new Random(seed);
     await casework.registerVisitors(Math.max(3, Math.ceil(cases / 5)), random);
