@@ -29,8 +29,11 @@ export class PersonalDataCipher {
     const cached = erased ? undefined : this.cache.get(citizenId);
     // The usual case (a known citizen, not erased): one walk over the fields, sealing as it goes.
     if (cached) return sealAll(events, cached, citizenId);
-    // Nothing personal in them (mapped to itself): no key needed.
-    if (events.every((event) => mapPersonalFields(event.data, (plain) => plain) === event.data)) return events;
+    // Nothing personal in them: no key needed. Personal means a text to seal, not a personal field alone: a
+    // visit's `themes: []` holds none, and must not be refused after an erasure nor make a key.
+    let personal = false;
+    for (const event of events) mapPersonalFields(event.data, (plain) => ((personal = true), plain));
+    if (!personal) return events;
     if (erased) throw new IllegalStateError('citizen_erased', `citizen ${citizenId} has been erased; no personal data is taken for them`);
     const key = await this.keys.ensure(citizenId);
     this.cache.set(citizenId, key);

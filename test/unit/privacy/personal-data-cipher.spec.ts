@@ -26,4 +26,17 @@ describe('sealing personal data (IVs drawn from a pool of random bytes)', () => 
     const forged = `enc:v1:${karen}:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
     expect(await cipher.reveal({ moved, forged, clear: 'Sorø' })).toEqual({ moved: ERASED, forged: ERASED, clear: 'Sorø' });
   });
+
+  it('takes a visit with no note and no themes for an erased citizen: a personal field holding no text is nothing personal', async () => {
+    const keys = new MemoryCitizenKeys();
+    const cipher = new PersonalDataCipher(keys);
+    const citizenId = randomUUID();
+    const visit = { type: 'VisitRecorded', data: { visitorId: randomUUID(), visitedAt: '2026-03-09T10:00:00+01:00', themes: [] as string[] } };
+    expect(await cipher.protect([visit], citizenId, true)).toEqual([visit]);
+    // Nor is a key made for it when the citizen is not erased.
+    expect(await cipher.protect([visit], citizenId)).toEqual([visit]);
+    expect(await keys.get(citizenId)).toBeUndefined();
+    // With a note, the erasure refuses it.
+    await expect(cipher.protect([{ ...visit, data: { ...visit.data, note: 'God samtale' } }], citizenId, true)).rejects.toMatchObject({ code: 'citizen_erased' });
+  });
 });
