@@ -38,6 +38,9 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown, instance: string): Problem {
+    if (error instanceof RequestValidationError && error.userMessage) {
+      return problem(400, 'validation_failed', error.message, instance, { errors: error.errors, userMessage: error.userMessage });
+    }
     if (error instanceof RequestValidationError || error instanceof ValidationError) {
       return problem(400, 'validation_failed', error.message, instance, { errors: error.errors });
     }
