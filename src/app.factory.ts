@@ -12,6 +12,8 @@ import type { AppConfig } from './config/config';
 import { drainOnClose } from './http/drain';
 import { BODY_LIMIT, installJsonBodyParser } from './http/json-body';
 import { installSecurityHeaders } from './http/security-headers';
+import { installIdempotencyKeys } from './http/idempotency-keys';
+import { EVENT_STORE } from './event-store/event-store.port';
 import { PROBLEM_CONTENT_TYPE, problem } from './http/problem';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
@@ -54,6 +56,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   installSecurityHeaders(fastify);
   installJsonBodyParser(fastify);
   drainOnClose(fastify);
+  await installIdempotencyKeys(fastify, config.dataDir, app.get(EVENT_STORE));
   const accessLog = app.get(AccessLogService);
   const cipher = app.get(PersonalDataCipher);
   const pseudonymiser = app.get(Pseudonymiser);

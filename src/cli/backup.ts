@@ -2,10 +2,14 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, sta
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sqliteFile } from '../event-store/create-event-store';
+import { idempotencySecretFile } from '../http/idempotency-keys';
 import { signingKeyFile } from '../privacy/signing-key';
 
-/** Files under DATA_DIR that a restore needs beside the database: without them tokens and pseudonyms change. */
-const SECRETS = [(dataDir: string) => signingKeyFile(dataDir), (dataDir: string) => join(dataDir, 'pseudonym.key')];
+/**
+ * Files under DATA_DIR that a restore needs beside the database: without them
+ * tokens and pseudonyms change, and a retry's Idempotency-Key is not recognised.
+ */
+const SECRETS = [signingKeyFile, (dataDir: string) => join(dataDir, 'pseudonym.key'), idempotencySecretFile];
 
 export interface BackupResult {
   file: string;
