@@ -14,6 +14,7 @@ import { BODY_LIMIT, installJsonBodyParser } from './http/json-body';
 import { installSecurityHeaders } from './http/security-headers';
 import { installIdempotencyKeys } from './http/idempotency-keys';
 import { EVENT_STORE } from './event-store/event-store.port';
+import { inspectDataDir, warnAboutWideEntries } from './privacy/data-dir';
 import { PROBLEM_CONTENT_TYPE, problem } from './http/problem';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
@@ -26,6 +27,8 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
  * e2e tests, so the tests exercise exactly what runs in production.
  */
 export async function createApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<NestFastifyApplication> {
+  // Looked at before the store opens (and narrows its own files); told once the logger is set up.
+  const wideEntries = inspectDataDir(config.dataDir);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     // Prototype poisoning is refused by our own parser too; keep Fastify's guard on.
@@ -52,6 +55,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     // Our own JSON parser (http/json-body.ts) is the only one.
     bodyParser: false,
   });
+  warnAboutWideEntries(wideEntries);
   const fastify = app.getHttpAdapter().getInstance();
   installSecurityHeaders(fastify);
   installJsonBodyParser(fastify);
