@@ -12,6 +12,9 @@ import { drainOnClose } from './http/drain';
 import { BODY_LIMIT, installJsonBodyParser } from './http/json-body';
 import { installSecurityHeaders } from './http/security-headers';
 import { answerClientError, answerFrameworkError, limitUrlLength } from './http/edge-errors';
+import { installIdempotencyKeys } from './http/idempotency-keys';
+import { EVENT_STORE } from './event-store/event-store.port';
+import { inspectDataDir, warnAboutWideEntries } from './privacy/data-dir';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 import { serveWebApp } from './web/web-app';
@@ -23,6 +26,8 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
  * e2e tests, so the tests exercise exactly what runs in production.
  */
 export async function createApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<NestFastifyApplication> {
+  // Looked at before the store opens (and narrows its own files); told once the logger is set up.
+  const wideEntries = inspectDataDir(config.dataDir);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     // Prototype poisoning is refused by our own parser too; keep Fastify's guard on.
@@ -46,11 +51,13 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     // Our own JSON parser (http/json-body.ts) is the only one.
     bodyParser: false,
   });
+  warnAboutWideEntries(wideEntries);
   const fastify = app.getHttpAdapter().getInstance();
   installSecurityHeaders(fastify);
   limitUrlLength(fastify);
   installJsonBodyParser(fastify);
   drainOnClose(fastify);
+  await installIdempotencyKeys(fastify, config.dataDir, app.get(EVENT_STORE));
   const accessLog = app.get(AccessLogService);
   const cipher = app.get(PersonalDataCipher);
   const pseudonymiser = app.get(Pseudonymiser);
