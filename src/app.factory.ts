@@ -38,6 +38,8 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
       const code = error.code === 'FST_ERR_BAD_URL' ? 'malformed_url' : 'bad_request';
       void reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem(status, code, error.message, request.url.split('?')[0] ?? ''));
     },
+    // request.ip behind a reverse proxy (TRUST_PROXY, docs/operations.md): the sign-in limits count per address.
+    trustProxy: config.trustProxy ?? false,
     // Request logs are our own (below): Fastify's would print URLs with query strings.
     logger: false,
   });
