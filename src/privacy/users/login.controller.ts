@@ -68,10 +68,11 @@ export class LoginController {
       this.throttle.unchecked(username);
       throw error;
     });
-    if (!user) throw new AuthenticationError('the username or password is not right');
+    // A disabled user's right password gets the same answer as a wrong one.
+    if (!user || user.disabled) throw new AuthenticationError('the username or password is not right');
     this.throttle.succeeded(username, request.ip);
     void reply.header('cache-control', 'no-store');
-    const principal = { sub: user.username, role: user.role, ...(user.visitorId !== undefined && { visitorId: user.visitorId }) };
+    const principal = { sub: user.username, role: user.role, ...(user.visitorId !== undefined && { visitorId: user.visitorId }), tokenVersion: user.tokenVersion };
     return { token: issueToken(this.key, principal, SESSION_TTL) };
   }
 }
