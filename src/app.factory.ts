@@ -39,6 +39,8 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     // Errors of Fastify's router and of node's HTTP parser never reach Nest's filter: answered as problems in http/edge-errors.ts.
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    // request.ip behind a reverse proxy (TRUST_PROXY, docs/operations.md): the sign-in limits count per address.
+    trustProxy: config.trustProxy ?? false,
     // Request logs are our own (below): Fastify's would print URLs with query strings.
     logger: false,
   });

@@ -39,3 +39,16 @@ export class AuthenticationError extends Error {
 export class ForbiddenError extends Error {
   override name = 'ForbiddenError';
 }
+
+/** The server's bounded queue for this kind of request is full: 503 with `Retry-After`, at once rather than after a wait. */
+export class BusyError extends Error {
+  override name = 'BusyError';
+
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

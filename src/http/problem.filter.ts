@@ -4,7 +4,7 @@ import { ConcurrencyError, IllegalStateError, NotFoundError, ValidationError } f
 import { danishMessage } from '../../domain/shared/messages.da';
 import { IdempotencyMismatchError, StoreUnavailableError } from '../event-store/event-store.port';
 import { isStorageFailure } from '../event-store/storage-failure';
-import { AuthenticationError, ForbiddenError, ProjectionUnavailableError, RequestValidationError } from './errors';
+import { AuthenticationError, BusyError, ForbiddenError, ProjectionUnavailableError, RequestValidationError } from './errors';
 import { PROBLEM_CONTENT_TYPE, Problem, problem, problemCode } from './problem';
 
 /**
@@ -27,6 +27,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof ProjectionUnavailableError) void reply.header('retry-after', '1');
     if (error instanceof AuthenticationError) void reply.header('www-authenticate', 'Bearer realm="brobygger"');
+    if (error instanceof BusyError) void reply.header('retry-after', String(error.retryAfterSeconds));
     if (storage) {
       this.logger.warn({ msg: 'store unavailable', error: describe(error) });
       void reply.header('retry-after', '5');
@@ -68,6 +69,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof ProjectionUnavailableError) {
       const code = error.failed ? 'projection_failed' : 'projection_behind';
       return problem(503, code, error.message, instance, { position: error.position, wanted: error.wanted });
+    }
+    if (error instanceof BusyError) {
+      return problem(503, error.code, error.message, instance);
     }
     if (error instanceof StoreUnavailableError || isStorageFailure(error)) {
       // Not "nothing was written": a connection lost during COMMIT leaves that unknown. A retry with the key is safe.
