@@ -1,6 +1,6 @@
-import { PROFESSIONAL_ONLY_NEEDS } from '../shared/codes';
 import type { CaseEvent, ReferralReceived } from './case.events';
 import type { Active, CaseCore, CaseState } from './case.state';
+import { trackAfterRisk } from './case.track';
 
 export const initialCaseState = (): CaseState => ({ status: 'None' });
 
@@ -37,8 +37,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'RiskFlagged': {
       const riskFlags = [...state.riskFlags, event.data.risk];
-      const toProfessional = PROFESSIONAL_ONLY_NEEDS.includes(event.data.risk) && state.status !== 'Referred';
-      return { ...state, riskFlags, ...(toProfessional && { track: 'professional' as const }) };
+      if (state.status === 'Referred') return { ...state, riskFlags };
+      return { ...state, riskFlags, track: trackAfterRisk(state.track, event.data.risk)! };
     }
     case 'LonelinessAssessed': {
       const { instrument, score, at } = event.data;

@@ -1,4 +1,5 @@
 import type { Need, Priority, Programme, ReferrerRole, Track } from '../../domain/shared/codes';
+import { trackAfterRisk } from '../../domain/case/case.track';
 import { caseEventOf, caseKeyOf, RISK_NEEDS } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
 import { calendarDaysBetween } from '../shared/time';
@@ -48,8 +49,8 @@ export const waitingListProjection: Projection<WaitingCase> = {
         return;
       case 'RiskFlagged': {
         const riskFlags = waiting.riskFlags.includes(event.data.risk) ? waiting.riskFlags : [...waiting.riskFlags, event.data.risk];
-        const professional = RISK_NEEDS.includes(event.data.risk) && waiting.track !== undefined;
-        view.put(caseId, { ...waiting, riskFlags, ...(professional && { track: 'professional' as const }) });
+        const track = trackAfterRisk(waiting.track, event.data.risk);
+        view.put(caseId, { ...waiting, riskFlags, ...(track && { track }) });
         return;
       }
       // Out of the waiting folder: booked, declined or closed.
