@@ -18,7 +18,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     case 'TriagedToProfessional': {
       if (state.status !== 'Referred') return state;
       const track = event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional';
-      return { ...state, status: 'Waiting', track, priority: event.data.priority };
+      return { ...state, status: 'Waiting', track, priority: event.data.priority, ...(event.data.at !== undefined && { triagedAt: event.data.at }) };
     }
     case 'FirstVisitBooked': {
       if (state.status !== 'Waiting') return state;
