@@ -86,6 +86,7 @@ export interface Closed extends CaseCore {
   reason: ClosureReason;
   closedAt: string;
   track?: Track;
+  priority?: Priority;
   visitorId?: string;
 }
 
