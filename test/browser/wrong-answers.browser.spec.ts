@@ -88,15 +88,19 @@ run('the web app answers what the case says', () => {
     await page.context().close();
   });
 
-  it('shows the priority chosen at triage on the case page ("prioritet normal", not "prioritet –")', async () => {
+  it('shows the priority chosen at triage on the case page, and a triage done yesterday on paper at its time', async () => {
     const page = await signIn('jette');
     await page.goto(`${server.url}/app/sager/${referredCaseId}`);
     await page.getByRole('heading', { name: 'Vurdering' }).waitFor();
     await page.getByLabel('En frivillig kan tage sagen').check();
     await page.getByLabel('Begrundelse').fill('Ensom efter flytning');
+    // Triaged on paper yesterday at 14.00, entered now: the timeline gives the business time.
+    const yesterday = daysAgo(1, 14);
+    await page.getByLabel('Vurderet').fill(yesterday.toFormat("yyyy-MM-dd'T'HH:mm"));
     await page.getByRole('button', { name: 'Visitér til ventemappen' }).click();
     await page.getByText('Sagen er visiteret og ligger i ventemappen.').waitFor();
     await page.getByText('Frivilligt spor, prioritet normal').waitFor();
+    await page.locator('.timeline li').filter({ hasText: 'Visiteret til frivillig' }).getByText(yesterday.toFormat("dd.MM.yyyy 'kl.' HH.mm"), { exact: true }).waitFor();
     await page.context().close();
   });
 
