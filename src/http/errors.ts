@@ -5,6 +5,8 @@ export class RequestValidationError extends Error {
   constructor(
     readonly errors: FieldError[],
     message = 'The request is not valid',
+    /** The rule in Danish, for the people using the service, where one fits (a refused text). */
+    readonly userMessage?: string,
   ) {
     super(message);
     this.name = 'RequestValidationError';

@@ -5,7 +5,7 @@ import { danishMessage } from '../../domain/shared/messages.da';
 import { IdempotencyMismatchError, StoreUnavailableError } from '../event-store/event-store.port';
 import { isStorageFailure } from '../event-store/storage-failure';
 import { AuthenticationError, ForbiddenError, ProjectionUnavailableError, RequestValidationError } from './errors';
-import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem';
+import { PROBLEM_CONTENT_TYPE, Problem, problem, problemCode } from './problem';
 
 /**
  * The one place where errors become HTTP answers: every error, ours, Nest's or
@@ -38,6 +38,9 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown, instance: string): Problem {
+    if (error instanceof RequestValidationError && error.userMessage) {
+      return problem(400, 'validation_failed', error.message, instance, { errors: error.errors, userMessage: error.userMessage });
+    }
     if (error instanceof RequestValidationError || error instanceof ValidationError) {
       return problem(400, 'validation_failed', error.message, instance, { errors: error.errors });
     }
@@ -73,8 +76,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      const code = status === 404 ? 'route_not_found' : `http_${status}`;
-      return problem(status, code, httpDetail(error), instance);
+      return problem(status, problemCode(status), httpDetail(error), instance);
     }
     const fastify = fastifyError(error);
     if (fastify) return problem(fastify.status, fastify.code, fastify.detail, instance);
@@ -115,7 +117,7 @@ function fastifyError(error: unknown): { status: number; code: string; detail: s
   };
   const mapped = typeof code === 'string' ? codes[code] : undefined;
   const detail = typeof message === 'string' ? message : 'The request could not be read';
-  return { status: statusCode, code: mapped ?? (statusCode === 400 ? 'bad_request' : `http_${statusCode}`), detail };
+  return { status: statusCode, code: mapped ?? problemCode(statusCode), detail };
 }
 
 function describe(error: unknown): Record<string, unknown> {
