@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { seed } from '../../src/cli/seed/seed';
 import { addUser } from '../../src/cli/user';
 import { EVENT_STORE } from '../../src/event-store/event-store.port';
-import { browserAvailable, ConsoleWatch, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
 
 /**
  * The web application in a real browser, one role after the other, as a day at
@@ -49,7 +49,11 @@ run('the web application', () => {
     expect(watch.errors.splice(0)).toEqual([]);
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  /** Every page state pictured is audited for WCAG 2.1 AA too (axe-core). */
+  const shot = async (page: Page, name: string) => {
+    await expectAccessible(page, name);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  };
 
   async function signIn(username: keyof typeof PASSWORDS, viewport?: { width: number; height: number }): Promise<Page> {
     const { page } = await newPage(browser, watch, viewport);
