@@ -347,6 +347,7 @@ run('the web application', () => {
     await oneMore('Besøg flyttet', moved);
     const risks = await entries('Risiko registreret').count();
     await page.locator('summary', { hasText: 'Registrér en risiko' }).click();
+    await page.getByLabel('Risiko', { exact: true }).selectOption({ label: 'Selvmordstanker' });
     await page.getByLabel('Hvad er set eller sagt').fill('Sagde i telefonen, at hun ikke orker mere');
     await page.getByRole('button', { name: 'Registrér risiko' }).click();
     await oneMore('Risiko registreret', risks);
