@@ -162,9 +162,11 @@ run('the web app for everyone (WCAG 2.1 AA)', () => {
     await audit(admin, '/app/administration', 'Administration');
     const { citizenId } = await api<{ citizenId: string }>(`/cases/${cases.Active}`);
     await admin.getByLabel('Borgerens id').fill(citizenId);
+    await admin.getByRole('button', { name: 'Vælg borger' }).click();
     await admin.getByRole('button', { name: 'Vis adgangslog' }).click();
     await admin.getByRole('table').waitFor();
-    for (const summary of await admin.locator('details > summary').all()) await summary.click();
+    await admin.locator('summary', { hasText: 'Slet borgeren' }).click();
+    await admin.getByLabel('Skriv borgerens navn for at bekræfte').waitFor();
     await expectAccessible(admin, 'the access log and erasure');
     await admin.context().close();
   });
