@@ -12,16 +12,18 @@ export function focusHeading(): void {
   if (watching) clearInterval(watching);
   const until = Date.now() + WATCH_MS;
   let focused: HTMLElement | undefined;
+  // The link or button that set this off: the focus may leave it; anything else the user chose meanwhile is kept.
+  const trigger = document.activeElement;
   const attempt = () => {
     const heading = document.querySelector<HTMLElement>('main h1');
     const active = document.activeElement;
     const lost = !active || active === document.body;
     // Once the heading had the focus, only a lost focus is taken back: the user may have moved on.
-    if (heading && (!focused || (lost && heading !== active))) {
+    if (heading && heading !== active && (focused ? lost : lost || active === trigger)) {
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
       heading.focus({ preventScroll: true });
       focused = heading;
-    } else if (focused && !lost && active !== focused) stop();
+    } else if (!lost && active !== trigger && active !== (focused ?? heading)) stop();
     if (Date.now() > until) stop();
   };
   const stop = () => {
