@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, IsUUID, Matches, ValidateIf, ValidateNested, IsDefined } from 'class-validator';
-import { NEEDS, PROGRAMMES, REFERRER_ROLES, TASK_KINDS } from '../../../domain/shared/codes';
-import type { Need, Programme, ReferrerRole, TaskKind } from '../../../domain/shared/codes';
-import { IsInstant, Optional, TEXT } from '../../http/validators';
-import { HumanText } from '../../http/human-text';
+import { NEEDS, PROGRAMMES, REFERRER_ROLES, TASK_KINDS } from '../../domain/shared/codes';
+import type { Need, Programme, ReferrerRole, TaskKind } from '../../domain/shared/codes';
+import { IsInstant, Optional, TEXT } from '../http/validators';
+import { HumanText } from '../http/human-text';
 
 const PHONE = /^(\+45)?\s*\d{2}\s?\d{2}\s?\d{2}\s?\d{2}$/;
 const PHONE_MESSAGE = 'must be a Danish phone number: +45 and 8 digits';

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { VISITOR_KINDS } from '../../../domain/shared/codes';
-import type { VisitorKind } from '../../../domain/shared/codes';
-import { Optional, TEXT } from '../../http/validators';
-import { HumanText } from '../../http/human-text';
+import { VISITOR_KINDS } from '../../domain/shared/codes';
+import type { VisitorKind } from '../../domain/shared/codes';
+import { Optional, TEXT } from '../http/validators';
+import { HumanText } from '../http/human-text';
 
 export class RegisterVisitorDto {
   @ApiProperty({ example: 'Birthe Madsen' }) @HumanText('line', TEXT.name) name!: string;

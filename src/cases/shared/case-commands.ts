@@ -1,4 +1,4 @@
-import { CommandHandler as NestCommandHandler, ICommand, ICommandHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import type { CaseCommand } from '../../../domain/case/case.commands';
 import type { CaseEvent } from '../../../domain/case/case.events';
 import { caseEventSchemaVersion, occurredAtOf } from '../../../domain/case/case.events';
@@ -6,6 +6,7 @@ import { caseDecider } from '../../../domain/case/case.stream';
 import { caseStreamId } from '../../../domain/shared/ids';
 import { DirectoryService } from '../../directory/directory.service';
 import { CommandHandler, CommandMeta, CommandOutcome } from '../../event-store/command-handler';
+import type { CommandRunner, RouteParams } from '../../http/command-routes';
 import { KeyedMutex } from '../../shared/keyed-mutex';
 import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
 import { caseLookups, citizenOf, extraIds, visitorTakingPlace } from './case-lookups';
@@ -19,22 +20,15 @@ export interface CaseAnswer {
   taskId?: string;
 }
 
-/** A case command on its way through Nest's CommandBus to the generic handler. */
-export class CaseCommandMessage implements ICommand {
-  constructor(
-    readonly caseId: string,
-    readonly command: CaseCommand,
-    readonly meta: CommandMeta,
-  ) {}
-}
-
 /**
- * The thin adapter between the CommandBus and the generic handler: it looks up
- * what the decider needs (the visitor, the citizen) and serialises bookings per
- * visitor so that two cannot take the same last place.
+ * The case stream for the one generic handler: its decider, the Directory
+ * lookups `decide` needs, the sealing of personal data under the citizen's
+ * key, and bookings decided one at a time per visitor so that two cannot take
+ * the same last place. The HTTP table, the CLI's seed and the bench all write
+ * cases through here.
  */
-@NestCommandHandler(CaseCommandMessage)
-export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, CommandOutcome<CaseAnswer>> {
+@Injectable()
+export class CaseCommands implements CommandRunner<CaseCommand, CaseAnswer> {
   private readonly perVisitor = new KeyedMutex();
 
   constructor(
@@ -43,7 +37,14 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, C
     private readonly cipher: PersonalDataCipher,
   ) {}
 
-  execute({ caseId, command, meta }: CaseCommandMessage): Promise<CommandOutcome<CaseAnswer>> {
+  /** From the HTTP table: the case is the route's `:caseId`, or the new one a referral names. */
+  run(command: CaseCommand, params: RouteParams, meta: CommandMeta): Promise<CommandOutcome<CaseAnswer>> {
+    const caseId = command.type === 'ReceiveReferral' ? command.data.caseId : params.caseId;
+    if (caseId === undefined) throw new Error(`${command.type} has no case: its route names no :caseId`);
+    return this.execute(caseId, command, meta);
+  }
+
+  execute(caseId: string, command: CaseCommand, meta: CommandMeta): Promise<CommandOutcome<CaseAnswer>> {
     const run = () =>
       this.handler.handle({
         decider: caseDecider,
