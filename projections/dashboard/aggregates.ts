@@ -1,0 +1,146 @@
+import type { Programme } from '../../domain/shared/codes';
+import { copenhagenDay } from './calendar';
+import type { CaseFacts } from './case-facts';
+
+/**
+ * The dashboard's figures kept summed per Copenhagen day (inside one document
+ * per month), so an answer reads one document per month asked for, not every
+ * case. Each case adds its contribution; when its facts change, the old
+ * contribution is taken away and the new one added.
+ */
+
+/** One programme's counts on one day: field → key → count (or sum). */
+export type DayCounts = Record<string, Record<string, number>>;
+
+/** `month:YYYY-MM`: day of month `DD` → programme → counts. */
+export interface MonthDoc {
+  days: Record<string, Partial<Record<Programme, DayCounts>>>;
+}
+
+/** `summary`: the default range, and the waiting folder's changes. */
+export interface DashboardSummary {
+  /** Copenhagen dates of the first and the latest referral (a case's referral never changes). */
+  firstReferral?: string;
+  lastReferral?: string;
+  /** Programme → month `YYYY-MM` → cases that began (+) or stopped (−) waiting at the end of that month. */
+  waiting: Partial<Record<Programme, Record<string, number>>>;
+}
+
+export const SUMMARY_KEY = 'summary';
+export const monthKey = (month: string): string => `month:${month}`;
+
+/** The fields of `DayCounts`. `toTriage` and `toFirstVisit` count days rounded to 0.1, by referral day. */
+export type Field = 'referrals' | 'toTriage' | 'toFirstVisit' | 'relations' | 'closures' | 'loneliness';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const days = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / DAY_MS;
+/** Rounded as the answer shows them: nearest-rank on rounded days is the rounded nearest-rank (rounding keeps order). */
+export const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+/** One count a case adds to a day's figures. */
+interface Count {
+  day: string;
+  field: Field;
+  key: string;
+  amount: number;
+}
+
+/** Everything one case adds to the figures, by Copenhagen day. */
+function counts(facts: CaseFacts): Count[] {
+  const referred = copenhagenDay(facts.referredAt);
+  const found: Count[] = [{ day: referred, field: 'referrals', key: facts.referrerRole, amount: 1 }];
+  if (facts.triagedAt) found.push({ day: referred, field: 'toTriage', key: String(round1(days(facts.referredAt, facts.triagedAt))), amount: 1 });
+  if (facts.firstVisitAt) found.push({ day: referred, field: 'toFirstVisit', key: String(round1(days(facts.referredAt, facts.firstVisitAt))), amount: 1 });
+  for (const relation of facts.relations) found.push({ day: copenhagenDay(relation.at), field: 'relations', key: relation.kind, amount: 1 });
+  if (facts.closure) found.push({ day: copenhagenDay(facts.closure.at), field: 'closures', key: facts.closure.reason, amount: 1 });
+  if (facts.scores.length >= 2) {
+    const last = facts.scores[facts.scores.length - 1]!;
+    const day = copenhagenDay(last.at);
+    found.push({ day, field: 'loneliness', key: 'cases', amount: 1 }, { day, field: 'loneliness', key: 'first', amount: facts.scores[0]!.score }, { day, field: 'loneliness', key: 'last', amount: last.score });
+  }
+  return found;
+}
+
+/**
+ * The months at whose end the case is newly waiting (+1) or no longer (−1).
+ * Waiting at a month's end: triaged by then, neither booked nor closed by
+ * then; so from the month of the triage up to, not including, the month it
+ * left the folder (none when it left in the month of the triage or before).
+ */
+function waiting(facts: CaseFacts): Array<{ month: string; amount: number }> {
+  if (!facts.triagedAt) return [];
+  const triaged = copenhagenDay(facts.triagedAt).slice(0, 7);
+  const left = [facts.bookedAt, facts.closure?.at].filter((at) => at !== undefined).map((at) => copenhagenDay(at).slice(0, 7)).sort()[0];
+  if (left === undefined) return [{ month: triaged, amount: 1 }];
+  return left > triaged ? [{ month: triaged, amount: 1 }, { month: left, amount: -1 }] : [];
+}
+
+/**
+ * The month documents a case's figures lie in, or may come to when its next
+ * event adds nothing of its own month (a triage counts in the referral's
+ * month; a late assessment makes the last score's month count): what its
+ * facts lead to, for `keysReadThrough`.
+ */
+export function monthKeysOf(facts: CaseFacts): string[] {
+  const last = facts.scores[facts.scores.length - 1];
+  const instants = [facts.referredAt, ...facts.relations.map(({ at }) => at), ...(facts.closure ? [facts.closure.at] : []), ...(last ? [last.at] : [])];
+  return [...new Set(instants.map((at) => monthKey(copenhagenDay(at).slice(0, 7))))];
+}
+
+/** Where the aggregates are read and written: the projection's view. */
+export interface AggregateView {
+  get(key: string): unknown;
+  put(key: string, doc: unknown): void;
+  delete(key: string): void;
+}
+
+/** Takes `before`'s contribution away and adds `after`'s; only what differs is written. */
+export function moveContribution(view: AggregateView, before: CaseFacts | undefined, after: CaseFacts): void {
+  const net = new Map<string, Count>();
+  const add = (count: Count, sign: number) => {
+    const id = `${count.day}|${count.field}|${count.key}`;
+    const held = net.get(id);
+    net.set(id, { ...count, amount: (held?.amount ?? 0) + sign * count.amount });
+  };
+  if (before) for (const count of counts(before)) add({ ...count, key: `${before.programme}|${count.key}` }, -1);
+  for (const count of counts(after)) add({ ...count, key: `${after.programme}|${count.key}` }, 1);
+  const months = new Map<string, MonthDoc>();
+  for (const count of net.values()) {
+    if (count.amount === 0) continue;
+    const month = count.day.slice(0, 7);
+    let doc = months.get(month);
+    if (!doc) months.set(month, (doc = (view.get(monthKey(month)) as MonthDoc | undefined) ?? { days: {} }));
+    const [programme, key] = split(count.key);
+    const day = (doc.days[count.day.slice(8)] ??= {});
+    const counts = (day[programme] ??= {});
+    const field = (counts[count.field] ??= {});
+    change(field, key, count.amount);
+    if (Object.keys(field).length === 0) delete counts[count.field];
+    if (Object.keys(counts).length === 0) delete day[programme];
+    if (Object.keys(day).length === 0) delete doc.days[count.day.slice(8)];
+  }
+  for (const [month, doc] of months) (Object.keys(doc.days).length === 0 ? view.delete(monthKey(month)) : view.put(monthKey(month), doc));
+  moveWaiting(view, before, after);
+}
+
+function moveWaiting(view: AggregateView, before: CaseFacts | undefined, after: CaseFacts): void {
+  const summary = (view.get(SUMMARY_KEY) as DashboardSummary | undefined) ?? { waiting: {} };
+  const referred = copenhagenDay(after.referredAt);
+  if (summary.firstReferral === undefined || referred < summary.firstReferral) summary.firstReferral = referred;
+  if (summary.lastReferral === undefined || referred > summary.lastReferral) summary.lastReferral = referred;
+  if (before) for (const { month, amount } of waiting(before)) change((summary.waiting[before.programme] ??= {}), month, -amount);
+  for (const { month, amount } of waiting(after)) change((summary.waiting[after.programme] ??= {}), month, amount);
+  view.put(SUMMARY_KEY, summary);
+}
+
+/** Adds to a count, dropping it at zero (the answer shows only keys that count). */
+function change(counts: Record<string, number>, key: string, amount: number): void {
+  const next = (counts[key] ?? 0) + amount;
+  if (next === 0) delete counts[key];
+  else counts[key] = next;
+}
+
+const split = (key: string): [Programme, string] => {
+  const at = key.indexOf('|');
+  return [key.slice(0, at) as Programme, key.slice(at + 1)];
+};
