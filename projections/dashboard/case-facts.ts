@@ -67,8 +67,9 @@ export const caseFactsProjection: Projection<CaseFacts | MonthDoc | DashboardSum
     const before = view.get(key) as CaseFacts | undefined;
     const after = nextFacts(before, stored, found.event);
     if (!after) return;
-    view.put(key, after);
+    // Before the facts are put: the months it reads are those the facts led to before this event, or this event's own.
     moveContribution(view, before, after);
+    view.put(key, after);
   },
 };
 
