@@ -1,5 +1,4 @@
 import type { Programme } from '../../domain/shared/codes';
-import { monthsBetween } from '../shared/time';
 import { DashboardSummary, DayCounts, MonthDoc, round1 } from './aggregates';
 
 export interface Distribution {
@@ -36,7 +35,7 @@ export interface DashboardQuery {
  */
 export function dashboard(summary: DashboardSummary | undefined, months: ReadonlyMap<string, MonthDoc>, query: DashboardQuery): MonthFigures[] {
   const waiting = waitingByMonth(summary, query.programme);
-  return monthsBetween(query.from, query.to).map((month) => {
+  return monthsOf(query.from, query.to).map((month) => {
     const figures = emptyMonth(month);
     const toTriage = new Map<number, number>();
     const toFirstVisit = new Map<number, number>();
@@ -69,6 +68,22 @@ export function dashboard(summary: DashboardSummary | undefined, months: Readonl
     }
     return figures;
   });
+}
+
+/**
+ * Every month `YYYY-MM` from one date `YYYY-MM-DD` to another, both included:
+ * `monthsBetween` by counting, for dates that are Copenhagen's already
+ * (Luxon's zoned month arithmetic took 25–130 ms for 121 months).
+ */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const last = to.slice(0, 7);
+  for (let next = from.slice(0, 7); next <= last; next = `${year}-${String(month).padStart(2, '0')}`) {
+    months.push(next);
+    if (++month > 12) [year, month] = [year + 1, 1];
+  }
+  return months;
 }
 
 /** The cases waiting at a month's end: the changes of every month up to it, added up. */

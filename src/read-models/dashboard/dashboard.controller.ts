@@ -7,8 +7,7 @@ import { PROGRAMMES } from '../../../domain/shared/codes';
 import type { Programme } from '../../../domain/shared/codes';
 import { DashboardSummary, monthKey, MonthDoc, SUMMARY_KEY } from '../../../projections/dashboard/aggregates';
 import { caseFactsProjection } from '../../../projections/dashboard/case-facts';
-import { dashboard, MonthFigures } from '../../../projections/dashboard/dashboard';
-import { monthsBetween } from '../../../projections/shared/time';
+import { dashboard, monthsOf, MonthFigures } from '../../../projections/dashboard/dashboard';
 import { RequestValidationError } from '../../http/errors';
 import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
@@ -52,7 +51,7 @@ export class DashboardController {
       throw new RequestValidationError([{ field: 'to', message: `at most ${MAX_MONTHS} months at a time` }]);
     }
     // One document per month asked for (at most MAX_MONTHS + 1), already summed: the answer's cost does not grow with the cases.
-    const months = monthsBetween(from, to);
+    const months = monthsOf(from, to);
     const docs = await this.readModels.models.getMany(caseFactsProjection.name, months.map(monthKey));
     const byMonth = new Map(months.flatMap((month) => (docs.has(monthKey(month)) ? [[month, docs.get(monthKey(month)) as MonthDoc] as const] : [])));
     return { from, to, programme, generatedAt, months: dashboard(summary, byMonth, { from, to, ...(query.programme && { programme: query.programme }) }) };

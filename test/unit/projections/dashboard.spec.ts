@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { caseFactsProjection } from '../../../projections/dashboard/case-facts';
-import { distribution } from '../../../projections/dashboard/dashboard';
+import { distribution, monthsOf } from '../../../projections/dashboard/dashboard';
+import { monthsBetween } from '../../../projections/shared/time';
 import { answer, booked, Log, referral, triaged } from './events.fixture';
 
 describe("the manager's dashboard", () => {
@@ -55,5 +56,14 @@ describe("the manager's dashboard", () => {
     expect(distribution(counted([5, 1, 3, 2, 4, 6, 7, 8, 9, 10]))).toEqual({ n: 10, median: 5, p90: 9 });
     expect(distribution(counted([2.5, 2.5, 2.5, 0.1, 9]))).toEqual({ n: 5, median: 2.5, p90: 9 });
     expect(distribution(new Map())).toEqual({ n: 0, median: null, p90: null });
+  });
+});
+
+describe('the months of a range', () => {
+  it('are those monthsBetween gives, across years', () => {
+    for (const [from, to] of [['2016-11-01', '2026-10-31'], ['2026-03-15', '2026-03-20'], ['1999-12-31', '2000-01-01'], ['2026-01-01', '2026-12-31']] as const) {
+      expect(monthsOf(from, to)).toEqual(monthsBetween(from, to));
+    }
+    expect(monthsOf('2016-11-01', '2026-11-01')).toHaveLength(121);
   });
 });
