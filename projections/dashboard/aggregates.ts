@@ -1,5 +1,5 @@
 import type { Programme } from '../../domain/shared/codes';
-import { copenhagenDay } from './calendar';
+import { copenhagenDay } from '../shared/copenhagen-day';
 import type { CaseFacts } from './case-facts';
 
 /**

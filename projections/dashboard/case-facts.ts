@@ -3,7 +3,7 @@ import type { CaseEvent } from '../../domain/case/case.events';
 import { caseEventOf } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
 import { DashboardSummary, monthKey, monthKeysOf, MonthDoc, moveContribution, SUMMARY_KEY } from './aggregates';
-import { copenhagenMonthOf } from './calendar';
+import { copenhagenMonthOf } from '../shared/copenhagen-day';
 
 /**
  * What the manager's figures need of one case: codes and times only, never a

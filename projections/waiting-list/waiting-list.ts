@@ -79,13 +79,14 @@ const RANK: Record<Priority, number> = { high: 0, normal: 1, low: 2 };
 
 /** High priority first, then the oldest referral; `now` only counts the days waiting. */
 export function waitingList(cases: Iterable<WaitingCase>, filter: WaitingListFilter, now: string): WaitingListEntry[] {
-  const entries: WaitingListEntry[] = [];
+  const entries: Array<WaitingCase & { track: Track; priority: Priority }> = [];
   for (const c of cases) {
     if (c.track === undefined || c.priority === undefined) continue;
     if (filter.track && c.track !== filter.track) continue;
     if (filter.programme && c.programme !== filter.programme) continue;
-    entries.push({ ...c, track: c.track, priority: c.priority, daysWaiting: calendarDaysBetween(c.referredAt, now) });
+    entries.push({ ...c, track: c.track, priority: c.priority });
   }
   entries.sort((a, b) => RANK[a.priority] - RANK[b.priority] || a.referredAt.localeCompare(b.referredAt) || a.caseId.localeCompare(b.caseId));
-  return entries.slice(0, filter.limit);
+  // The days (two Luxon calls) only for the cases answered, not for the whole folder.
+  return entries.slice(0, filter.limit).map((c) => ({ ...c, daysWaiting: calendarDaysBetween(c.referredAt, now) }));
 }

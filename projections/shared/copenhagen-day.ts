@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { copenhagenDate, ZONE } from '../shared/time';
+import { copenhagenDate, ZONE } from './time';
 
 const HOUR_MS = 3_600_000;
 /** Before this, Copenhagen kept local mean time (an offset in seconds); after it, years may have more than four digits. */
