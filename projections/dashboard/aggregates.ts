@@ -96,32 +96,41 @@ export interface AggregateView {
 
 /** Takes `before`'s contribution away and adds `after`'s; only what differs is written. */
 export function moveContribution(view: AggregateView, before: CaseFacts | undefined, after: CaseFacts): void {
-  const net = new Map<string, Count>();
-  const add = (count: Count, sign: number) => {
-    const id = `${count.day}|${count.field}|${count.key}`;
-    const held = net.get(id);
-    net.set(id, { ...count, amount: (held?.amount ?? 0) + sign * count.amount });
+  // Net change by `day|field|programme|key` (none of them holds a '|'): what both count cancels out.
+  const net = new Map<string, number>();
+  const add = (facts: CaseFacts, sign: number) => {
+    for (const { day, field, key, amount } of counts(facts)) {
+      const id = `${day}|${field}|${facts.programme}|${key}`;
+      net.set(id, (net.get(id) ?? 0) + sign * amount);
+    }
   };
-  if (before) for (const count of counts(before)) add({ ...count, key: `${before.programme}|${count.key}` }, -1);
-  for (const count of counts(after)) add({ ...count, key: `${after.programme}|${count.key}` }, 1);
+  if (before) add(before, -1);
+  add(after, 1);
   const months = new Map<string, MonthDoc>();
-  for (const count of net.values()) {
-    if (count.amount === 0) continue;
-    const month = count.day.slice(0, 7);
+  for (const [id, amount] of net) {
+    if (amount === 0) continue;
+    const [date, field, programme, key] = id.split('|') as [string, Field, Programme, string];
+    const month = date.slice(0, 7);
     let doc = months.get(month);
     if (!doc) months.set(month, (doc = (view.get(monthKey(month)) as MonthDoc | undefined) ?? { days: {} }));
-    const [programme, key] = split(count.key);
-    const day = (doc.days[count.day.slice(8)] ??= {});
-    const counts = (day[programme] ??= {});
-    const field = (counts[count.field] ??= {});
-    change(field, key, count.amount);
-    if (Object.keys(field).length === 0) delete counts[count.field];
-    if (Object.keys(counts).length === 0) delete day[programme];
-    if (Object.keys(day).length === 0) delete doc.days[count.day.slice(8)];
+    const dayOfMonth = date.slice(8);
+    const day = (doc.days[dayOfMonth] ??= {});
+    const programmeCounts = (day[programme] ??= {});
+    const fieldCounts = (programmeCounts[field] ??= {});
+    if (!change(fieldCounts, key, amount)) continue;
+    // A count gone to zero: drop what it leaves empty, so an answer shows only what counts.
+    if (isEmpty(fieldCounts)) delete programmeCounts[field];
+    if (isEmpty(programmeCounts)) delete day[programme];
+    if (isEmpty(day)) delete doc.days[dayOfMonth];
   }
-  for (const [month, doc] of months) (Object.keys(doc.days).length === 0 ? view.delete(monthKey(month)) : view.put(monthKey(month), doc));
+  for (const [month, doc] of months) (isEmpty(doc.days) ? view.delete(monthKey(month)) : view.put(monthKey(month), doc));
   moveWaiting(view, before, after);
 }
+
+const isEmpty = (record: object): boolean => {
+  for (const _ in record) return false;
+  return true;
+};
 
 function moveWaiting(view: AggregateView, before: CaseFacts | undefined, after: CaseFacts): void {
   const summary = (view.get(SUMMARY_KEY) as DashboardSummary | undefined) ?? { waiting: {} };
@@ -133,14 +142,13 @@ function moveWaiting(view: AggregateView, before: CaseFacts | undefined, after: 
   view.put(SUMMARY_KEY, summary);
 }
 
-/** Adds to a count, dropping it at zero (the answer shows only keys that count). */
-function change(counts: Record<string, number>, key: string, amount: number): void {
+/** Adds to a count, dropping it at zero (the answer shows only keys that count); true when dropped. */
+function change(counts: Record<string, number>, key: string, amount: number): boolean {
   const next = (counts[key] ?? 0) + amount;
-  if (next === 0) delete counts[key];
-  else counts[key] = next;
+  if (next !== 0) {
+    counts[key] = next;
+    return false;
+  }
+  delete counts[key];
+  return true;
 }
-
-const split = (key: string): [Programme, string] => {
-  const at = key.indexOf('|');
-  return [key.slice(0, at) as Programme, key.slice(at + 1)];
-};
