@@ -59,6 +59,11 @@ export function dashboard(summary: DashboardSummary | undefined, months: Readonl
         loneliness.last += counts.loneliness?.last ?? 0;
       }
     }
+    // Keys in a fixed order (they came in the order of the cases before): a chart's series keep their colours.
+    figures.referrals.byProgramme = sorted(figures.referrals.byProgramme);
+    figures.referrals.byReferrerRole = sorted(figures.referrals.byReferrerRole);
+    figures.relationsByKind = sorted(figures.relationsByKind);
+    figures.closuresByReason = sorted(figures.closuresByReason);
     figures.daysToTriage = distribution(toTriage);
     figures.daysToFirstVisit = distribution(toFirstVisit);
     figures.waitingAtMonthEnd = waiting(month);
@@ -114,6 +119,7 @@ function emptyMonth(month: string): MonthFigures {
   };
 }
 
+const sorted = (counts: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 const add = (counts: Record<string, number>, key: string, n: number) => (counts[key] = (counts[key] ?? 0) + n);
 const tally = (counts: Map<number, number>, value: number, n: number) => counts.set(value, (counts.get(value) ?? 0) + n);
 

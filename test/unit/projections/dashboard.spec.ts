@@ -67,3 +67,11 @@ describe('the months of a range', () => {
     expect(monthsOf('2016-11-01', '2026-11-01')).toHaveLength(121);
   });
 });
+
+describe('the order of counted keys', () => {
+  it('is alphabetical, whatever order the cases came in', () => {
+    const log = new Log().case(randomUUID(), [referral({ referrer: { name: 'N', role: 'relative', organisation: 'O' } })]).case(randomUUID(), [referral()]);
+    const [march] = answer(log.project(caseFactsProjection), { from: '2026-03-01', to: '2026-03-31' });
+    expect(Object.keys(march!.referrals.byReferrerRole)).toEqual(['home_nurse', 'relative']);
+  });
+});
