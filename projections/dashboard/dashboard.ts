@@ -84,7 +84,7 @@ export function monthsOf(from: string, to: string): string[] {
   const months: string[] = [];
   let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
   const last = to.slice(0, 7);
-  for (let next = from.slice(0, 7); next <= last; next = `${year}-${String(month).padStart(2, '0')}`) {
+  for (let next = from.slice(0, 7); next <= last; next = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`) {
     months.push(next);
     if (++month > 12) [year, month] = [year + 1, 1];
   }

@@ -61,7 +61,7 @@ describe("the manager's dashboard", () => {
 
 describe('the months of a range', () => {
   it('are those monthsBetween gives, across years', () => {
-    for (const [from, to] of [['2016-11-01', '2026-10-31'], ['2026-03-15', '2026-03-20'], ['1999-12-31', '2000-01-01'], ['2026-01-01', '2026-12-31']] as const) {
+    for (const [from, to] of [['2016-11-01', '2026-10-31'], ['2026-03-15', '2026-03-20'], ['1999-12-31', '2000-01-01'], ['2026-01-01', '2026-12-31'], ['0999-11-01', '1000-02-01']] as const) {
       expect(monthsOf(from, to)).toEqual(monthsBetween(from, to));
     }
     expect(monthsOf('2016-11-01', '2026-11-01')).toHaveLength(121);
