@@ -12,10 +12,13 @@ import type { CaseFacts } from './case-facts';
 /** One programme's counts on one day: field → key → count (or sum). */
 export type DayCounts = Record<string, Record<string, number>>;
 
-/** `month:YYYY-MM`: day of month `DD` → programme → counts. */
+/** `month:YYYY-MM`: day of month `DD` → programme → counts (what a range holding part of the month reads). */
 export interface MonthDoc {
   days: Record<string, Partial<Record<Programme, DayCounts>>>;
 }
+
+/** `total:YYYY-MM`: programme → counts for the whole month (what a range holding all of it reads). */
+export type MonthTotals = Partial<Record<Programme, DayCounts>>;
 
 /** `summary`: the default range, and the waiting folder's changes. */
 export interface DashboardSummary {
@@ -28,6 +31,7 @@ export interface DashboardSummary {
 
 export const SUMMARY_KEY = 'summary';
 export const monthKey = (month: string): string => `month:${month}`;
+export const totalKey = (month: string): string => `total:${month}`;
 
 /** The fields of `DayCounts`. `toTriage` and `toFirstVisit` count days rounded to 0.1, by referral day. */
 export type Field = 'referrals' | 'toTriage' | 'toFirstVisit' | 'relations' | 'closures' | 'loneliness';
@@ -84,7 +88,7 @@ function waiting(facts: CaseFacts): Array<{ month: string; amount: number }> {
 export function monthKeysOf(facts: CaseFacts): string[] {
   const last = facts.scores[facts.scores.length - 1];
   const instants = [facts.referredAt, ...facts.relations.map(({ at }) => at), ...(facts.closure ? [facts.closure.at] : []), ...(last ? [last.at] : [])];
-  return [...new Set(instants.map((at) => monthKey(copenhagenDay(at).slice(0, 7))))];
+  return [...new Set(instants.map((at) => copenhagenDay(at).slice(0, 7)))].flatMap((month) => [monthKey(month), totalKey(month)]);
 }
 
 /** Where the aggregates are read and written: the projection's view. */
@@ -107,24 +111,32 @@ export function moveContribution(view: AggregateView, before: CaseFacts | undefi
   if (before) add(before, -1);
   add(after, 1);
   const months = new Map<string, MonthDoc>();
+  const totals = new Map<string, MonthTotals>();
   for (const [id, amount] of net) {
     if (amount === 0) continue;
     const [date, field, programme, key] = id.split('|') as [string, Field, Programme, string];
     const month = date.slice(0, 7);
     let doc = months.get(month);
     if (!doc) months.set(month, (doc = (view.get(monthKey(month)) as MonthDoc | undefined) ?? { days: {} }));
+    let total = totals.get(month);
+    if (!total) totals.set(month, (total = (view.get(totalKey(month)) as MonthTotals | undefined) ?? {}));
     const dayOfMonth = date.slice(8);
-    const day = (doc.days[dayOfMonth] ??= {});
-    const programmeCounts = (day[programme] ??= {});
-    const fieldCounts = (programmeCounts[field] ??= {});
-    if (!change(fieldCounts, key, amount)) continue;
-    // A count gone to zero: drop what it leaves empty, so an answer shows only what counts.
-    if (isEmpty(fieldCounts)) delete programmeCounts[field];
-    if (isEmpty(programmeCounts)) delete day[programme];
-    if (isEmpty(day)) delete doc.days[dayOfMonth];
+    changeIn((doc.days[dayOfMonth] ??= {}), programme, field, key, amount);
+    if (isEmpty(doc.days[dayOfMonth]!)) delete doc.days[dayOfMonth];
+    changeIn(total, programme, field, key, amount);
   }
   for (const [month, doc] of months) (isEmpty(doc.days) ? view.delete(monthKey(month)) : view.put(monthKey(month), doc));
+  for (const [month, total] of totals) (isEmpty(total) ? view.delete(totalKey(month)) : view.put(totalKey(month), total));
   moveWaiting(view, before, after);
+}
+
+/** Changes one count of a programme's counts; a count gone to zero takes what it leaves empty with it, so an answer shows only what counts. */
+function changeIn(programmes: MonthTotals, programme: Programme, field: Field, key: string, amount: number): void {
+  const programmeCounts = (programmes[programme] ??= {});
+  const fieldCounts = (programmeCounts[field] ??= {});
+  if (!change(fieldCounts, key, amount)) return;
+  if (isEmpty(fieldCounts)) delete programmeCounts[field];
+  if (isEmpty(programmeCounts)) delete programmes[programme];
 }
 
 const isEmpty = (record: object): boolean => {

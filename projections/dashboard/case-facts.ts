@@ -2,7 +2,7 @@ import type { ClosureReason, Programme, ReferrerRole, RelationKind } from '../..
 import type { CaseEvent } from '../../domain/case/case.events';
 import { caseEventOf } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
-import { DashboardSummary, monthKey, monthKeysOf, MonthDoc, moveContribution, SUMMARY_KEY } from './aggregates';
+import { DashboardSummary, monthKey, monthKeysOf, MonthDoc, MonthTotals, moveContribution, SUMMARY_KEY, totalKey } from './aggregates';
 import { copenhagenMonthOf } from '../shared/copenhagen-day';
 
 /**
@@ -45,22 +45,24 @@ function instantOf(event: CaseEvent): string | undefined {
 
 /**
  * The per-case facts, and the figures summed per day and month from them
- * (./aggregates.ts). Version 2: the month documents and the summary.
+ * (./aggregates.ts). Version 2: the month documents and the summary; 3: the month totals.
  */
-export const caseFactsProjection: Projection<CaseFacts | MonthDoc | DashboardSummary> = {
+export const caseFactsProjection: Projection<CaseFacts | MonthDoc | MonthTotals | DashboardSummary> = {
   name: 'dashboard',
-  version: 2,
+  version: 3,
   keysRead: (stored) => {
     const found = caseEventOf(stored);
     if (!found) return [];
     const at = instantOf(found.event);
     const keys = [caseFactsKey(found.caseId), SUMMARY_KEY];
-    return at === undefined ? keys : [...keys, monthKey(copenhagenMonthOf(at))];
+    if (at === undefined) return keys;
+    const month = copenhagenMonthOf(at);
+    return [...keys, monthKey(month), totalKey(month)];
   },
   // A triage or a booking counts in the month of the referral, which only the case's facts know.
   keysReadThrough: (doc) => ('referredAt' in doc ? monthKeysOf(doc) : []),
   eventTypes: new Set(['ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'RelationEstablished', 'LonelinessAssessed', 'ReferralDeclined', 'CaseClosed']),
-  apply(stored: ProjectedEvent, view: DocumentView<CaseFacts | MonthDoc | DashboardSummary>): void {
+  apply(stored: ProjectedEvent, view: DocumentView<CaseFacts | MonthDoc | MonthTotals | DashboardSummary>): void {
     const found = caseEventOf(stored);
     if (!found) return;
     const key = caseFactsKey(found.caseId);

@@ -1,5 +1,5 @@
 import type { Programme } from '../../domain/shared/codes';
-import { DashboardSummary, DayCounts, MonthDoc, round1 } from './aggregates';
+import { DashboardSummary, DayCounts, MonthDoc, MonthTotals, round1 } from './aggregates';
 
 export interface Distribution {
   n: number;
@@ -28,21 +28,31 @@ export interface DashboardQuery {
   programme?: Programme;
 }
 
+/** The stored sums a range needs, by `YYYY-MM`: a month's totals where the range holds all of it, its days where it holds part. */
+export interface MonthDocs {
+  totals: ReadonlyMap<string, MonthTotals>;
+  days: ReadonlyMap<string, MonthDoc>;
+}
+
+/** Whether the range holds every day of the month `YYYY-MM`. */
+export function wholeMonth(month: string, query: DashboardQuery): boolean {
+  const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  return query.from <= `${month}-01` && query.to >= `${month}-${last}`;
+}
+
 /**
  * Monthly figures by business time in Europe/Copenhagen, from the sums kept
- * per day (./aggregates.ts): the work is the days and keys of the months
- * asked for, not the cases. `months`: the month documents by `YYYY-MM`.
+ * per month and per day (./aggregates.ts): the work is the keys of the months
+ * asked for, not the cases.
  */
-export function dashboard(summary: DashboardSummary | undefined, months: ReadonlyMap<string, MonthDoc>, query: DashboardQuery): MonthFigures[] {
+export function dashboard(summary: DashboardSummary | undefined, stored: MonthDocs, query: DashboardQuery): MonthFigures[] {
   const waiting = waitingByMonth(summary, query.programme);
   return monthsOf(query.from, query.to).map((month) => {
     const figures = emptyMonth(month);
     const toTriage = new Map<number, number>();
     const toFirstVisit = new Map<number, number>();
     const loneliness = { cases: 0, first: 0, last: 0 };
-    for (const [dayOfMonth, programmes] of Object.entries(months.get(month)?.days ?? {})) {
-      const day = `${month}-${dayOfMonth}`;
-      if (day < query.from || day > query.to) continue;
+    const take = (programmes: MonthTotals) => {
       for (const [programme, counts] of Object.entries(programmes) as Array<[Programme, DayCounts]>) {
         if (query.programme && programme !== query.programme) continue;
         for (const [role, n] of Object.entries(counts.referrals ?? {})) {
@@ -57,6 +67,13 @@ export function dashboard(summary: DashboardSummary | undefined, months: Readonl
         loneliness.cases += counts.loneliness?.cases ?? 0;
         loneliness.first += counts.loneliness?.first ?? 0;
         loneliness.last += counts.loneliness?.last ?? 0;
+      }
+    };
+    if (wholeMonth(month, query)) take(stored.totals.get(month) ?? {});
+    else {
+      for (const [dayOfMonth, programmes] of Object.entries(stored.days.get(month)?.days ?? {})) {
+        const day = `${month}-${dayOfMonth}`;
+        if (day >= query.from && day <= query.to) take(programmes);
       }
     }
     // Keys in a fixed order (they came in the order of the cases before): a chart's series keep their colours.

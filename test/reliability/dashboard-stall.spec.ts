@@ -16,7 +16,7 @@ import { startTestApp, TestApp, tokenFor } from '../e2e/support/test-app';
  */
 const CASES = Number(process.env.STALL_CASES ?? 5_000);
 
-/** Asks /health every 25 ms until told to stop; posts the latencies (ms) it measured, and the requests that failed. */
+/** Asks /health every 25 ms until told to stop; posts when each request began (ms since the epoch) and how long it took, and the requests that failed. */
 const PROBE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
@@ -25,6 +25,8 @@ const latencies = [];
 const failures = [];
 let stopped = false;
 parentPort.on('message', () => (stopped = true));
+// The thread's first request loads and compiles its HTTP client: not measured.
+let warm = false;
 const probe = () => {
   if (stopped || latencies.length + failures.length >= 2000) return parentPort.postMessage({ latencies, failures });
   const started = performance.now();
@@ -33,7 +35,8 @@ const probe = () => {
     .get(workerData.url, (res) => {
       res.resume();
       res.on('end', () => {
-        latencies.push(performance.now() - started);
+        if (warm) latencies.push({ at: performance.timeOrigin + started, ms: performance.now() - started });
+        warm = true;
         next();
       });
     })
@@ -44,6 +47,13 @@ const probe = () => {
 };
 probe();
 `;
+
+/** One /health request: when it began, ms since the epoch (the same clock in both threads), and how long it took. */
+interface Probe {
+  at: number;
+  ms: number;
+}
+const now = () => performance.timeOrigin + performance.now();
 
 describe('the dashboard on a large store', () => {
   let t: TestApp;
@@ -71,33 +81,39 @@ describe('the dashboard on a large store', () => {
 
   it('answers /health within 200 ms while the largest dashboard is asked for', async () => {
     const probe = new Worker(PROBE, { eval: true, workerData: { url: `${base}/health` } });
-    const measured = new Promise<{ latencies: number[]; failures: string[] }>((resolve) => probe.once('message', resolve));
+    const measured = new Promise<{ latencies: Probe[]; failures: string[] }>((resolve) => probe.once('message', resolve));
+    const window = { from: 0, to: 0 };
     try {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, 300));
       const manager = tokenFor(t.dataDir, { sub: 'test-manager', role: 'manager' });
-      const started = Date.now();
-      const answers = await Promise.all(
-        [undefined, 'care_visits'].map(async (programme) => {
-          const query = new URLSearchParams({ from: '2016-11-01', to: '2026-11-01', ...(programme && { programme }) });
-          const res = await fetch(`${base}/dashboard?${query}`, { headers: { authorization: `Bearer ${manager}` }, signal: AbortSignal.timeout(60_000) });
-          return { status: res.status, body: (await res.json()) as { months: Array<{ referrals: { total: number } }> } };
-        }),
-      );
-      console.log(`two 121-month dashboards answered in ${Date.now() - started} ms`);
-      for (const { status, body } of answers) {
-        expect(status).toBe(200);
-        expect(body.months).toHaveLength(121);
+      const largest = async (programme?: string) => {
+        const query = new URLSearchParams({ from: '2016-11-01', to: '2026-11-01', ...(programme && { programme }) });
+        const res = await fetch(`${base}/dashboard?${query}`, { headers: { authorization: `Bearer ${manager}` }, signal: AbortSignal.timeout(60_000) });
+        return { status: res.status, body: (await res.json()) as { months: Array<{ referrals: { total: number } }> } };
+      };
+      window.from = now();
+      // Ten rounds of two at once: long enough for several /health requests to fall within them.
+      for (let round = 0; round < 10; round++) {
+        const answers = await Promise.all([largest(), largest('care_visits')]);
+        for (const { status, body } of answers) {
+          expect(status).toBe(200);
+          expect(body.months).toHaveLength(121);
+        }
+        expect(answers[0]!.body.months.reduce((sum, m) => sum + m.referrals.total, 0)).toBe(CASES);
       }
-      expect(answers[0]!.body.months.reduce((sum, m) => sum + m.referrals.total, 0)).toBe(CASES);
+      window.to = now();
+      console.log(`twenty 121-month dashboards, two at a time, answered in ${Math.round(window.to - window.from)} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     } finally {
       probe.postMessage('stop');
     }
     const { latencies, failures } = await measured;
     await probe.terminate();
-    console.log(`/health latencies (ms): ${latencies.map((ms) => ms.toFixed(1)).join(' ')}`);
+    // The /health requests under way while the dashboards were (the machine's own hiccups before and after are not the dashboard's).
+    const during = latencies.filter(({ at, ms }) => at <= window.to && at + ms >= window.from).map(({ ms }) => ms);
+    console.log(`/health latencies while the dashboards were asked for (ms): ${during.map((ms) => ms.toFixed(1)).join(' ')}`);
     expect(failures).toEqual([]);
-    expect(latencies.length).toBeGreaterThan(5);
-    expect(Math.max(...latencies)).toBeLessThan(200);
+    expect(during.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...during)).toBeLessThan(200);
   }, 120_000);
 });

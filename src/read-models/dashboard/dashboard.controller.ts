@@ -5,9 +5,9 @@ import type { FastifyReply } from 'fastify';
 import { DateTime } from 'luxon';
 import { PROGRAMMES } from '../../../domain/shared/codes';
 import type { Programme } from '../../../domain/shared/codes';
-import { DashboardSummary, monthKey, MonthDoc, SUMMARY_KEY } from '../../../projections/dashboard/aggregates';
+import { DashboardSummary, monthKey, MonthDoc, MonthTotals, SUMMARY_KEY, totalKey } from '../../../projections/dashboard/aggregates';
 import { caseFactsProjection } from '../../../projections/dashboard/case-facts';
-import { dashboard, monthsOf, MonthFigures } from '../../../projections/dashboard/dashboard';
+import { dashboard, monthsOf, MonthFigures, wholeMonth } from '../../../projections/dashboard/dashboard';
 import { RequestValidationError } from '../../http/errors';
 import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
@@ -51,9 +51,17 @@ export class DashboardController {
       throw new RequestValidationError([{ field: 'to', message: `at most ${MAX_MONTHS} months at a time` }]);
     }
     // One document per month asked for (at most MAX_MONTHS + 1), already summed: the answer's cost does not grow with the cases.
+    const range = { from, to, ...(query.programme && { programme: query.programme }) };
     const months = monthsOf(from, to);
-    const docs = await this.readModels.models.getMany(caseFactsProjection.name, months.map(monthKey));
-    const byMonth = new Map(months.flatMap((month) => (docs.has(monthKey(month)) ? [[month, docs.get(monthKey(month)) as MonthDoc] as const] : [])));
-    return { from, to, programme, generatedAt, months: dashboard(summary, byMonth, { from, to, ...(query.programme && { programme: query.programme }) }) };
+    const keyOf = (month: string) => (wholeMonth(month, range) ? totalKey(month) : monthKey(month));
+    const docs = await this.readModels.models.getMany(caseFactsProjection.name, months.map(keyOf));
+    const stored = { totals: new Map<string, MonthTotals>(), days: new Map<string, MonthDoc>() };
+    for (const month of months) {
+      const doc = docs.get(keyOf(month));
+      if (doc === undefined) continue;
+      if (wholeMonth(month, range)) stored.totals.set(month, doc as MonthTotals);
+      else stored.days.set(month, doc as MonthDoc);
+    }
+    return { from, to, programme, generatedAt, months: dashboard(summary, stored, range) };
   }
 }

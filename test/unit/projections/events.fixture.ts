@@ -3,7 +3,7 @@ import type { CaseEvent } from '../../../domain/case/case.events';
 import { occurredAtOf } from '../../../domain/case/case.events';
 import type { VisitorEvent } from '../../../domain/visitor/visitor.events';
 import { MapView, ProjectedEvent, Projection, wants } from '../../../projections/shared/projection';
-import { DashboardSummary, MonthDoc, SUMMARY_KEY } from '../../../projections/dashboard/aggregates';
+import { DashboardSummary, MonthDoc, MonthTotals, SUMMARY_KEY } from '../../../projections/dashboard/aggregates';
 import { dashboard, DashboardQuery, MonthFigures } from '../../../projections/dashboard/dashboard';
 
 /** A log under construction: events of several streams in global order, as the store would give them. */
@@ -89,7 +89,10 @@ export const registered = (capacity = 3): VisitorEvent => ({ type: 'VisitorRegis
 
 /** The dashboard's answer from a folded view of its documents, as the controller reads them. */
 export function answer(view: MapView<unknown>, query: DashboardQuery): MonthFigures[] {
-  const months = new Map<string, MonthDoc>();
-  for (const [key, doc] of view.docs) if (key.startsWith('month:')) months.set(key.slice('month:'.length), doc as MonthDoc);
-  return dashboard(view.get(SUMMARY_KEY) as DashboardSummary | undefined, months, query);
+  const stored = { totals: new Map<string, MonthTotals>(), days: new Map<string, MonthDoc>() };
+  for (const [key, doc] of view.docs) {
+    if (key.startsWith('month:')) stored.days.set(key.slice('month:'.length), doc as MonthDoc);
+    if (key.startsWith('total:')) stored.totals.set(key.slice('total:'.length), doc as MonthTotals);
+  }
+  return dashboard(view.get(SUMMARY_KEY) as DashboardSummary | undefined, stored, query);
 }
