@@ -118,8 +118,8 @@ export async function soak(kind: StoreKind, options: SoakOptions): Promise<SoakF
     };
     violations.push(...soakViolations({ byStatus: traffic.byStatus, unexpected: traffic.unexpected, lost: traffic.lost, health }));
     if (violations.length > 0) {
-      const examples = traffic.examples.map((line) => `    ${line}`).join('\n');
-      throw new Error(`the soak on ${kind} did not hold:\n  ${violations.join('\n  ')}\n  examples:\n${examples}\n  figures: ${JSON.stringify(figures)}`);
+      const examples = traffic.examples.length === 0 ? '' : `\n  for example:\n${traffic.examples.map((line) => `    ${line}`).join('\n')}`;
+      throw new Error(`the soak on ${kind} did not hold:\n  ${violations.join('\n  ')}${examples}\n  figures: ${JSON.stringify(figures)}`);
     }
     return figures;
   } catch (error) {
