@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { issueToken, Principal } from '../../src/privacy/tokens';
+import { issueToken } from '../../src/privacy/tokens';
 import { ROOT, Server } from './server';
 import { dropPostgresSchema, StoreLocation } from './store-view';
 
@@ -26,8 +26,6 @@ export interface Workspace {
   location: StoreLocation;
   token: string;
   subject: string;
-  /** A token for anyone, signed with the server's key (the soak's other roles). */
-  tokenFor(principal: Principal): string;
   dispose(): Promise<void>;
 }
 
@@ -44,7 +42,6 @@ export function workspace(kind: StoreKind, name: string): Workspace {
     location: kind === 'sqlite' ? { kind, where: join(dataDir, 'brobygger.db') } : { kind, where: databaseUrl(), schema },
     token: issueToken(Buffer.from(secret, 'utf8'), { sub: subject, role: 'coordinator' }, '4h'),
     subject,
-    tokenFor: (principal) => issueToken(Buffer.from(secret, 'utf8'), principal, '4h'),
     dispose: async () => {
       rmSync(dataDir, { recursive: true, force: true });
       if (kind === 'postgres') await dropPostgresSchema(databaseUrl(), schema);

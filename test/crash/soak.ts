@@ -1,5 +1,6 @@
 import { strictEqual } from 'node:assert/strict';
 import { join } from 'node:path';
+import { issueToken, Principal } from '../../src/privacy/tokens';
 import { HealthProber } from './health-prober';
 import { cli, projectionsAtHead, stoppedCleanly, StoreKind, tail, workspace, Workspace } from './harness';
 import { freePort, Server } from './server';
@@ -133,7 +134,9 @@ export async function soak(kind: StoreKind, options: SoakOptions): Promise<SoakF
 
 /** The soak's people: tokens for each role, three visitors of its own with room for new cases, two seeded ones with cases. */
 async function meet(ws: Workspace, traffic: Traffic, options: SoakOptions): Promise<SoakWorld> {
-  const coordinators = Array.from({ length: COORDINATORS }, (_, i) => ws.tokenFor({ sub: `soak-coordinator-${i + 1}`, role: 'coordinator' }));
+  // Signed with the server's own key, as the CLI's `token` would.
+  const tokenFor = (principal: Principal) => issueToken(Buffer.from(ws.env.JWT_SECRET!, 'utf8'), principal, '4h');
+  const coordinators = Array.from({ length: COORDINATORS }, (_, i) => tokenFor({ sub: `soak-coordinator-${i + 1}`, role: 'coordinator' }));
   const token = coordinators[0]!;
   const visitors: SoakWorld['visitors'] = [];
   for (let i = 1; i <= OWN_VISITORS; i++) {
@@ -141,14 +144,14 @@ async function meet(ws: Workspace, traffic: Traffic, options: SoakOptions): Prom
     const answer = await traffic.command('coordinator', token, '/visitors', body, onVisitor(/^VisitorRegistered$/));
     if (!answer) throw new Error(`could not register the soak's visitors: ${traffic.examples.join('; ')}`);
     const visitorId = answer.visitorId as string;
-    visitors.push({ visitorId, token: ws.tokenFor({ sub: `soak-visitor-${i}`, role: 'visitor', visitorId }), free: 50 });
+    visitors.push({ visitorId, token: tokenFor({ sub: `soak-visitor-${i}`, role: 'visitor', visitorId }), free: 50 });
   }
   const listed = await traffic.call('coordinator', 'GET', '/visitors', { token, expect: 'ok' });
   const busiest = ((listed?.body ?? []) as Array<{ visitorId: string; activeCases: number }>)
     .filter((v) => v.activeCases > 0)
     .sort((a, b) => b.activeCases - a.activeCases)
     .slice(0, SEEDED_VISITORS);
-  for (const [i, { visitorId }] of busiest.entries()) visitors.push({ visitorId, token: ws.tokenFor({ sub: `soak-seeded-visitor-${i + 1}`, role: 'visitor', visitorId }), free: 0 });
+  for (const [i, { visitorId }] of busiest.entries()) visitors.push({ visitorId, token: tokenFor({ sub: `soak-seeded-visitor-${i + 1}`, role: 'visitor', visitorId }), free: 0 });
   const cases = await traffic.call('coordinator', 'GET', `/cases?limit=${options.cases}`, { token, expect: 'ok' });
   const seededCases = ((cases?.body ?? []) as Array<{ caseId: string }>).map((c) => c.caseId);
   if (seededCases.length === 0) throw new Error('no seeded case to read');
@@ -156,8 +159,8 @@ async function meet(ws: Workspace, traffic: Traffic, options: SoakOptions): Prom
     traffic,
     until: 0,
     coordinators,
-    manager: ws.tokenFor({ sub: 'soak-manager', role: 'manager' }),
-    auditor: ws.tokenFor({ sub: 'soak-auditor', role: 'auditor' }),
+    manager: tokenFor({ sub: 'soak-manager', role: 'manager' }),
+    auditor: tokenFor({ sub: 'soak-auditor', role: 'auditor' }),
     visitors,
     seededCases,
     referred: [],
