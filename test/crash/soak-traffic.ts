@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Acknowledged } from './soak-verify';
 
 export type SoakRole = 'coordinator' | 'visitor' | 'manager' | 'auditor' | 'bad-input';
@@ -31,6 +32,8 @@ export class Traffic {
   replays = 0;
   lost = 0;
   unexpected = 0;
+  /** Milliseconds to each answer as this client saw it, by route (`GET /cases/:id`), to tell which routes are slow. */
+  readonly timings: Record<string, number[]> = {};
   /** The first unexpected answers, for the failure's message. */
   readonly examples: string[] = [];
 
@@ -45,6 +48,7 @@ export class Traffic {
       headers['content-type'] ??= 'application/json';
     }
     let heard: Heard & { contentType: string };
+    const started = performance.now();
     try {
       const res = await fetch(`${this.base}${path}`, { method, headers, ...(payload !== undefined && { body: payload }), signal: AbortSignal.timeout(TIMEOUT_MS) });
       const text = await res.text();
@@ -54,6 +58,7 @@ export class Traffic {
       this.note(`${role} ${method} ${label(path)}: no answer (${error instanceof Error ? error.message : String(error)})`);
       return undefined;
     }
+    (this.timings[`${method} ${label(path)}`] ??= []).push(performance.now() - started);
     this.byStatus[heard.status] = (this.byStatus[heard.status] ?? 0) + 1;
     const ok = heard.status >= 200 && heard.status < 300;
     const refusedAsProblem = heard.status >= 400 && heard.status < 500 && heard.contentType.startsWith('application/problem+json');

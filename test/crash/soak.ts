@@ -31,6 +31,8 @@ export interface SoakFigures extends Partial<LedgerCheck> {
   unexpected: number;
   lost: number;
   health: { probes: number; byStatus: Record<string, number>; p50Ms: number; p99Ms: number; maxMs: number };
+  /** The routes with the slowest answers (as the clients saw them, waits behind other requests included). */
+  slowestRoutes: Array<{ route: string; requests: number; p50Ms: number; p99Ms: number; maxMs: number }>;
   readModelDocsCompared?: number;
   /** Seconds spent seeding, starting, under traffic, and settling and checking. */
   phases: Record<string, number>;
@@ -113,6 +115,7 @@ export async function soak(kind: StoreKind, options: SoakOptions): Promise<SoakF
       unexpected: traffic.unexpected,
       lost: traffic.lost,
       health,
+      slowestRoutes: slowest(traffic.timings),
       readModelDocsCompared: docs,
       phases: { ...phases, settleAndVerify: since(started) - phases.seed! - phases.start! - phases.traffic! },
       seconds: since(started),
@@ -130,6 +133,14 @@ export async function soak(kind: StoreKind, options: SoakOptions): Promise<SoakF
     server?.killQuietly();
     await ws.dispose();
   }
+}
+
+function slowest(timings: Record<string, number[]>, count = 5): SoakFigures['slowestRoutes'] {
+  const ms = (value: number) => Math.round(value);
+  return Object.entries(timings)
+    .map(([route, samples]) => ({ route, requests: samples.length, p50Ms: ms(percentile(samples, 50)), p99Ms: ms(percentile(samples, 99)), maxMs: ms(Math.max(...samples)) }))
+    .sort((a, b) => b.p99Ms - a.p99Ms)
+    .slice(0, count);
 }
 
 /** The soak's people: tokens for each role, three visitors of its own with room for new cases, two seeded ones with cases. */
