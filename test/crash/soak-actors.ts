@@ -61,7 +61,10 @@ export function coordinator(world: SoakWorld, me: number): Promise<void> {
       if (await traffic.command('coordinator', token, `/cases/${caseId}/triage`, body, onCase(/^TriagedToVolunteer$/), { 'if-match': '"0"' })) world.waiting.push(caseId);
     } else if (roll < 52 && world.waiting.length > 0) {
       const visitor = world.visitors.find((v) => v.free > 0);
-      if (!visitor) return void (await read('/visitors?available=true'));
+      if (!visitor) {
+        await read('/visitors?available=true');
+        return;
+      }
       const caseId = take(world.waiting)!;
       visitor.free -= 1;
       const body = { visitorId: visitor.visitorId, visitAt: iso(Date.now() + 2 * DAY) };

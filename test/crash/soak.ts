@@ -57,6 +57,7 @@ export async function soak(kind: StoreKind, options: SoakOptions): Promise<SoakF
   const ws = workspace(kind, 'soak');
   const log = join(ws.dataDir, 'server.log');
   let server: Server | undefined;
+  let prober: HealthProber | undefined;
   try {
     // The seed is set-up, not under test: no sync per commit (SQLite) or per transaction (PostgreSQL), which
     // made it 5–20 s on a busy machine. What it wrote is read back from the store before the soak begins.
@@ -70,7 +71,7 @@ export async function soak(kind: StoreKind, options: SoakOptions): Promise<SoakF
 
     const world = await meet(ws, new Traffic(server.url), options);
     process.stderr.write(`  ${kind}: ${options.cases} cases seeded (${before.size} events); ${options.seconds} s of traffic\n`);
-    const prober = new HealthProber({ url: server.url, intervalMs: 100, maxProbes: options.seconds * 20 });
+    prober = new HealthProber({ url: server.url, intervalMs: 100, maxProbes: options.seconds * 20 });
     world.until = Date.now() + options.seconds * 1000;
     phases.start = since(started) - phases.seed!;
     await Promise.all([
@@ -130,6 +131,7 @@ export async function soak(kind: StoreKind, options: SoakOptions): Promise<SoakF
     process.stderr.write(`  ${kind}: the soak failed; the server's log:\n${tail(log)}\n`);
     throw error;
   } finally {
+    await prober?.kill();
     server?.killQuietly();
     await ws.dispose();
   }
