@@ -1,4 +1,3 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLogger, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,7 +11,10 @@ import type { AppConfig } from './config/config';
 import { drainOnClose } from './http/drain';
 import { BODY_LIMIT, installJsonBodyParser } from './http/json-body';
 import { installSecurityHeaders } from './http/security-headers';
-import { PROBLEM_CONTENT_TYPE, problem } from './http/problem';
+import { answerClientError, answerFrameworkError, limitUrlLength } from './http/edge-errors';
+import { installIdempotencyKeys } from './http/idempotency-keys';
+import { EVENT_STORE } from './event-store/event-store.port';
+import { inspectDataDir, warnAboutWideEntries } from './privacy/data-dir';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 import { serveWebApp } from './web/web-app';
@@ -24,6 +26,8 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
  * e2e tests, so the tests exercise exactly what runs in production.
  */
 export async function createApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<NestFastifyApplication> {
+  // Looked at before the store opens (and narrows its own files); told once the logger is set up.
+  const wideEntries = inspectDataDir(config.dataDir);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     // Prototype poisoning is refused by our own parser too; keep Fastify's guard on.
@@ -32,12 +36,11 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     routerOptions: { maxParamLength: 200 },
     // A request that arrives while closing gets a 503 problem from http/drain.ts.
     return503OnClosing: false,
-    // A URL Fastify cannot decode never reaches Nest's filter: answer it as a problem here.
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const status = error.statusCode ?? 400;
-      const code = error.code === 'FST_ERR_BAD_URL' ? 'malformed_url' : 'bad_request';
-      void reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem(status, code, error.message, request.url.split('?')[0] ?? ''));
-    },
+    // Errors of Fastify's router and of node's HTTP parser never reach Nest's filter: answered as problems in http/edge-errors.ts.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+    // request.ip behind a reverse proxy (TRUST_PROXY, docs/operations.md): the sign-in limits count per address.
+    trustProxy: config.trustProxy ?? false,
     // Request logs are our own (below): Fastify's would print URLs with query strings.
     logger: false,
   });
@@ -50,10 +53,13 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     // Our own JSON parser (http/json-body.ts) is the only one.
     bodyParser: false,
   });
+  warnAboutWideEntries(wideEntries);
   const fastify = app.getHttpAdapter().getInstance();
   installSecurityHeaders(fastify);
+  limitUrlLength(fastify);
   installJsonBodyParser(fastify);
   drainOnClose(fastify);
+  await installIdempotencyKeys(fastify, config.dataDir, app.get(EVENT_STORE));
   const accessLog = app.get(AccessLogService);
   const cipher = app.get(PersonalDataCipher);
   const pseudonymiser = app.get(Pseudonymiser);

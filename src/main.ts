@@ -5,6 +5,8 @@ import { loadConfig } from './config/config';
 
 /** `npm start`: the service on the configured store (the embedded SQLite file by default). */
 async function main(): Promise<void> {
+  // Whatever the service creates (DATA_DIR, the database, SQLite's -wal/-shm, secrets) is its user's alone.
+  process.umask(0o077);
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.port, config.host ?? '0.0.0.0');

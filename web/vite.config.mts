@@ -18,7 +18,8 @@ export default defineConfig({
     // The server's content policy allows scripts from its own origin only: never inline anything.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
-    sourcemap: true,
+    // No source maps: the served build would hand out the app's whole source (and its comments) to anyone.
+    sourcemap: false,
     chunkSizeWarningLimit: 600,
   },
   // `npx vite --config web/vite.config.mts`: the app with hot reload, the API from a server started with npm start.

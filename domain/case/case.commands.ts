@@ -31,9 +31,11 @@ export type ReceiveReferral = Message<
     consent?: Consent;
   }
 >;
-export type TriageCase = Message<'TriageCase', { track: Track; reason: string; priority: Priority }>;
+/** `at`: when the coordinator triaged (default: now); not before the referral. */
+export type TriageCase = Message<'TriageCase', { track: Track; reason: string; priority: Priority; at?: string }>;
 export type DeclineReferral = Message<'DeclineReferral', { reason: ClosureReason; at?: string }>;
-export type BookFirstVisit = Message<'BookFirstVisit', { visitorId: string; visitAt: string }>;
+/** `visitAt`: the agreed time of the visit; `at`: when it was booked (default: now), not before the referral or the triage. */
+export type BookFirstVisit = Message<'BookFirstVisit', { visitorId: string; visitAt: string; at?: string }>;
 export type RecordVisit = Message<
   'RecordVisit',
   { visitorId: string; visitedAt: string; nextVisitAt?: string; themes?: string[]; note?: string }

@@ -77,13 +77,17 @@ export type ReferralReceived = Message<
   }
 >;
 
-export type TriagedToVolunteer = Message<'TriagedToVolunteer', { reason: string; priority: Priority; by: string }>;
-export type TriagedToProfessional = Message<'TriagedToProfessional', { reason: string; priority: Priority; by: string }>;
+/** `at`: when the triage happened (business time); absent in events written before it was recorded. */
+export type TriagedToVolunteer = Message<'TriagedToVolunteer', { reason: string; priority: Priority; by: string; at?: string }>;
+export type TriagedToProfessional = Message<'TriagedToProfessional', { reason: string; priority: Priority; by: string; at?: string }>;
 
-/** The visit card (besøgskort) is handed over: it carries the visitor's name and phone. */
+/**
+ * The visit card (besøgskort) is handed over: it carries the visitor's name and phone.
+ * `visitAt` is the agreed visit; `at` when it was booked (absent in events written before it was recorded).
+ */
 export type FirstVisitBooked = Message<
   'FirstVisitBooked',
-  { visitorId: string; visitorKind: VisitorKind; visitorName: string; visitorPhone?: string; visitAt: string }
+  { visitorId: string; visitorKind: VisitorKind; visitorName: string; visitorPhone?: string; visitAt: string; at?: string }
 >;
 
 export type VisitHeld = Message<
@@ -175,7 +179,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
 
 /**
  * Business time of an event: when it happened in the world. Events that record
- * a decision (a triage, a booking, a task) happened when they were decided;
+ * a decision (a task, a reassignment) happened when they were decided;
  * the agreed time of a cancelled visit is data, not the time of the event.
  */
 export function occurredAtOf(event: CaseEvent, now: string): string {
@@ -191,6 +195,11 @@ export function occurredAtOf(event: CaseEvent, now: string): string {
     case 'ReferralDeclined':
     case 'CaseClosed':
       return event.data.at;
+    // A triage or booking says when it happened since issue #17; an older one happened when it was recorded.
+    case 'TriagedToVolunteer':
+    case 'TriagedToProfessional':
+    case 'FirstVisitBooked':
+      return event.data.at ?? now;
     default:
       return now;
   }

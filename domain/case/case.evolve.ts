@@ -1,6 +1,6 @@
-import { PROFESSIONAL_ONLY_NEEDS } from '../shared/codes';
 import type { CaseEvent, ReferralReceived } from './case.events';
 import type { Active, CaseCore, CaseState } from './case.state';
+import { trackAfterRisk } from './case.track';
 
 export const initialCaseState = (): CaseState => ({ status: 'None' });
 
@@ -18,7 +18,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     case 'TriagedToProfessional': {
       if (state.status !== 'Referred') return state;
       const track = event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional';
-      return { ...state, status: 'Waiting', track, priority: event.data.priority };
+      return { ...state, status: 'Waiting', track, priority: event.data.priority, ...(event.data.at !== undefined && { triagedAt: event.data.at }) };
     }
     case 'FirstVisitBooked': {
       if (state.status !== 'Waiting') return state;
@@ -37,8 +37,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'RiskFlagged': {
       const riskFlags = [...state.riskFlags, event.data.risk];
-      const toProfessional = PROFESSIONAL_ONLY_NEEDS.includes(event.data.risk) && state.status !== 'Referred';
-      return { ...state, riskFlags, ...(toProfessional && { track: 'professional' as const }) };
+      if (state.status === 'Referred') return { ...state, riskFlags };
+      return { ...state, riskFlags, track: trackAfterRisk(state.track, event.data.risk)! };
     }
     case 'LonelinessAssessed': {
       const { instrument, score, at } = event.data;
@@ -52,7 +52,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         declined: event.type === 'ReferralDeclined',
         reason: event.data.reason,
         closedAt: event.data.at,
-        ...(state.status !== 'Referred' && { track: state.track }),
+        // The triage's answer stays part of the case's story once it is closed: track and priority alike.
+        ...(state.status !== 'Referred' && { track: state.track, priority: state.priority }),
         ...(state.status === 'Active' && { visitorId: state.visitorId }),
       };
     default:

@@ -3,7 +3,7 @@ import { IllegalStateError, ValidationError } from '../shared/errors';
 import { FieldChecks } from '../shared/time';
 import type { CaseContext, DeclineReferral, ReceiveReferral, TriageCase } from './case.commands';
 import type { CitizenDetails, ReferralReceived, ReferralDeclined, TriagedToProfessional, TriagedToVolunteer } from './case.events';
-import { needsProfessional, professionalRequired, requireOpen } from './case.rules';
+import { needsProfessional, professionalRequired, requireNotBefore, requireOpen } from './case.rules';
 import type { CaseState } from './case.state';
 
 /** A referral comes in: a new case for a new citizen, or for one known from an earlier case. */
@@ -57,9 +57,13 @@ export function receiveReferral({ data }: ReceiveReferral, state: CaseState, con
 export function triage({ data }: TriageCase, state: CaseState, context: CaseContext): Array<TriagedToVolunteer | TriagedToProfessional> {
   const open = requireOpen(state, context.caseId);
   if (open.status !== 'Referred') throw new IllegalStateError('case_not_referred', `the case is already triaged (${open.status})`);
+  const checks = new FieldChecks(context.now);
+  const at = checks.happened('at', data.at ?? context.now);
+  checks.check();
+  requireNotBefore(at, open.referredAt, 'before_referral', 'the referral was received');
   if (data.track === 'volunteer' && needsProfessional(open)) throw professionalRequired();
   const type = data.track === 'volunteer' ? 'TriagedToVolunteer' : 'TriagedToProfessional';
-  return [{ type, data: { reason: data.reason, priority: data.priority, by: context.actor.id } }];
+  return [{ type, data: { reason: data.reason, priority: data.priority, by: context.actor.id, at } }];
 }
 
 /** A referral is declined before any visit; an active case is closed instead. */

@@ -38,6 +38,15 @@ export const professionalRequired = (): IllegalStateError =>
     'the case has suicidal thoughts or is on the professional track: only an employee or a volunteer with a professional background may take it',
   );
 
+/**
+ * Something that happened on a case cannot have happened before what it
+ * follows (a triage before the referral, a booking before the triage):
+ * replay by business time would otherwise show it out of order.
+ */
+export function requireNotBefore(at: string, earlier: string, code: 'before_referral' | 'before_triage', what: string): void {
+  if (Date.parse(at) < Date.parse(earlier)) throw new IllegalStateError(code, `${at} lies before ${what} (${earlier})`);
+}
+
 /** A command that names an unknown visitor is refused as such (404) before any rule about the case. */
 export function requireKnownVisitor(visitorId: string, visitor: VisitorSnapshot | undefined): VisitorSnapshot {
   if (!visitor || visitor.visitorId !== visitorId) throw new NotFoundError('visitor', visitorId);

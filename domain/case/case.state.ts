@@ -58,12 +58,15 @@ export interface Waiting extends CaseCore {
   status: 'Waiting';
   track: Track;
   priority: Priority;
+  /** When it was triaged, if the triage said (a booking cannot come before it). */
+  triagedAt?: string;
 }
 
 export interface Active extends CaseCore {
   status: 'Active';
   track: Track;
   priority: Priority;
+  triagedAt?: string;
   visitorId: string;
   visitorKind: VisitorKind;
   visitorName: string;
@@ -83,6 +86,7 @@ export interface Closed extends CaseCore {
   reason: ClosureReason;
   closedAt: string;
   track?: Track;
+  priority?: Priority;
   visitorId?: string;
 }
 

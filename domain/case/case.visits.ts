@@ -9,7 +9,7 @@ import type {
   VisitorReassigned,
   VisitRescheduled,
 } from './case.events';
-import { requireActive, requireAssignedVisitor, requireKnownVisitor, requireOpen, requireVisitorFits } from './case.rules';
+import { requireActive, requireAssignedVisitor, requireKnownVisitor, requireNotBefore, requireOpen, requireVisitorFits } from './case.rules';
 import type { Active, CaseState } from './case.state';
 
 /** A slot is free: visitor and time agreed, the visit card handed over. */
@@ -19,7 +19,10 @@ export function bookFirstVisit({ data }: BookFirstVisit, state: CaseState, conte
   if (open.status !== 'Waiting') throw new IllegalStateError('case_not_waiting', `only a waiting case can be booked; the case is ${open.status}`);
   const checks = new FieldChecks(context.now);
   const visitAt = checks.agreed('visitAt', data.visitAt);
+  const at = checks.happened('at', data.at ?? context.now);
   checks.check();
+  requireNotBefore(at, open.referredAt, 'before_referral', 'the referral was received');
+  if (open.triagedAt !== undefined) requireNotBefore(at, open.triagedAt, 'before_triage', 'the case was triaged');
   const visitor = requireVisitorFits(open, data.visitorId, context.visitor);
   return [
     {
@@ -30,6 +33,7 @@ export function bookFirstVisit({ data }: BookFirstVisit, state: CaseState, conte
         visitorName: visitor.name,
         ...(visitor.phone !== undefined && { visitorPhone: visitor.phone }),
         visitAt,
+        at,
       },
     },
   ];

@@ -22,6 +22,8 @@ const MESSAGES: Readonly<Record<string, string>> = {
   not_assigned_visitor: 'Kun borgerens faste besøgsven kan registrere besøg (kontinuitet). Omfordel sagen først.',
   citizen_not_notified: 'Vi ringer altid inden: en aftalt tid kan kun flyttes, når borgeren har fået besked.',
   no_such_visit: 'Der er ingen aftalt besøgstid på det tidspunkt.',
+  before_referral: 'Det kan ikke være sket, før henvisningen blev modtaget. Tjek dato og klokkeslæt.',
+  before_triage: 'Første besøg kan ikke være booket, før sagen blev vurderet. Tjek dato og klokkeslæt.',
   same_visitor: 'Sagen har allerede denne besøgsven.',
   task_exists: 'Opgaven findes allerede.',
   task_completed: 'Opgaven er allerede løst.',

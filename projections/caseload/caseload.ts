@@ -1,5 +1,6 @@
 import type { Need, Programme, TaskKind, Track, VisitorKind } from '../../domain/shared/codes';
 import { streamCategory, streamEntityId } from '../../domain/shared/ids';
+import { trackAfterRisk } from '../../domain/case/case.track';
 import { caseEventOf, RISK_NEEDS } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
 
@@ -104,8 +105,8 @@ export const caseloadProjection: Projection<CaseloadDoc> = {
         return put({ openTasks: card.openTasks.filter((task) => task.taskId !== event.data.taskId) });
       case 'RiskFlagged': {
         const riskFlags = card.riskFlags.includes(event.data.risk) ? card.riskFlags : [...card.riskFlags, event.data.risk];
-        const professional = RISK_NEEDS.includes(event.data.risk) && card.track !== undefined;
-        return put({ riskFlags, ...(professional && { track: 'professional' as const }) });
+        const track = trackAfterRisk(card.track, event.data.risk);
+        return put({ riskFlags, ...(track && { track }) });
       }
       case 'ReferralDeclined':
       case 'CaseClosed':

@@ -1,4 +1,5 @@
-import type { Programme, Track, Priority, VisitorKind } from '../../domain/shared/codes';
+import { trackAfterRisk } from '../../domain/case/case.track';
+import type { Need, Programme, Track, Priority, VisitorKind } from '../../domain/shared/codes';
 import { streamCategory } from '../../domain/shared/ids';
 
 /**
@@ -50,7 +51,7 @@ export interface DirectoryEvent {
 type Data = Record<string, unknown>;
 
 /** Bump when what `apply` keeps changes: a persisted Directory of another version is folded again from 0. */
-export const DIRECTORY_VERSION = 1;
+export const DIRECTORY_VERSION = 2;
 
 /** Which entry an event changed, as `case:<id>`, `visitor:<id>` or `citizen:<id>`. */
 export type EntryKey = `${'case' | 'visitor' | 'citizen'}:${string}`;
@@ -113,7 +114,7 @@ export class Directory {
         entry.priority = data.priority as Priority;
         return;
       case 'RiskFlagged':
-        if (entry.track) entry.track = 'professional';
+        entry.track = trackAfterRisk(entry.track, data.risk as Need);
         return;
       case 'FirstVisitBooked':
         entry.status = 'Active';

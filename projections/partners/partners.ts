@@ -17,12 +17,19 @@ export const normaliseOrganisation = (name: string): string => name.normalize('N
 
 export const partnerKey = (organisation: string, role: ReferrerRole): string => `${role}:${normaliseOrganisation(organisation)}`;
 
-/** Referrals without an organisation (a relative, the citizen) are grouped by role alone. */
+/** Referrals without an organisation (a GP, say) are grouped by role alone. */
 const NO_ORGANISATION = '';
+
+/**
+ * The citizen and their relatives refer through a channel, not as a partner:
+ * nobody to visit with a reminder when they go quiet, so they are not kept
+ * here (the dashboard counts them by referrer role).
+ */
+export const CHANNEL_ROLES: readonly ReferrerRole[] = ['self', 'relative'];
 
 export const partnersProjection: Projection<Partner> = {
   name: 'partners',
-  version: 1,
+  version: 2,
   eventTypes: new Set(['ReferralReceived']),
   keysRead: (stored) => {
     const referral = referralOf(stored);
@@ -44,6 +51,7 @@ function referralOf(stored: ProjectedEvent): { key: string; organisation: string
   const found = caseEventOf(stored);
   if (found?.event.type !== 'ReferralReceived') return undefined;
   const { referrer, referredAt } = found.event.data;
+  if (CHANNEL_ROLES.includes(referrer.role)) return undefined;
   const organisation = referrer.organisation?.trim() || NO_ORGANISATION;
   return { key: partnerKey(organisation, referrer.role), organisation, role: referrer.role, referredAt };
 }

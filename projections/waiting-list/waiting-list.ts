@@ -1,17 +1,23 @@
 import type { Need, Priority, Programme, ReferrerRole, Track } from '../../domain/shared/codes';
+import { trackAfterRisk } from '../../domain/case/case.track';
 import { caseEventOf, caseKeyOf, RISK_NEEDS } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
 import { calendarDaysBetween } from '../shared/time';
 
+/** Where a case is in the waiting folder: referred and not yet triaged, or triaged and waiting for a visitor. */
+export const WAITING_STAGES = ['referred', 'waiting'] as const;
+export type WaitingStage = (typeof WAITING_STAGES)[number];
+
 /** The waiting folder (ventemappe): referred and triaged cases that have no first visit yet. */
 export interface WaitingCase {
   caseId: string;
+  stage: WaitingStage;
   citizenId: string;
   programme: Programme;
   referredAt: string;
   referrerRole: ReferrerRole;
   referrerOrganisation?: string;
-  /** Undefined until triaged: only triaged cases are listed. */
+  /** Undefined until triaged. */
   track?: Track;
   priority?: Priority;
   riskFlags: Need[];
@@ -19,7 +25,8 @@ export interface WaitingCase {
 
 export const waitingListProjection: Projection<WaitingCase> = {
   name: 'waiting-list',
-  version: 1,
+  // 2: documents carry their `stage` (referrals not yet triaged are listed too).
+  version: 2,
   keysRead: caseKeyOf,
   eventTypes: new Set(['ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'RiskFlagged', 'FirstVisitBooked', 'ReferralDeclined', 'CaseClosed']),
   apply(stored: ProjectedEvent, view: DocumentView<WaitingCase>): void {
@@ -30,6 +37,7 @@ export const waitingListProjection: Projection<WaitingCase> = {
       const { data } = event;
       view.put(caseId, {
         caseId,
+        stage: 'referred',
         citizenId: data.citizenId,
         programme: data.programme,
         referredAt: data.referredAt,
@@ -44,12 +52,12 @@ export const waitingListProjection: Projection<WaitingCase> = {
     switch (event.type) {
       case 'TriagedToVolunteer':
       case 'TriagedToProfessional':
-        view.put(caseId, { ...waiting, track: event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional', priority: event.data.priority });
+        view.put(caseId, { ...waiting, stage: 'waiting', track: event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional', priority: event.data.priority });
         return;
       case 'RiskFlagged': {
         const riskFlags = waiting.riskFlags.includes(event.data.risk) ? waiting.riskFlags : [...waiting.riskFlags, event.data.risk];
-        const professional = RISK_NEEDS.includes(event.data.risk) && waiting.track !== undefined;
-        view.put(caseId, { ...waiting, riskFlags, ...(professional && { track: 'professional' as const }) });
+        const track = trackAfterRisk(waiting.track, event.data.risk);
+        view.put(caseId, { ...waiting, riskFlags, ...(track && { track }) });
         return;
       }
       // Out of the waiting folder: booked, declined or closed.
@@ -63,29 +71,36 @@ export const waitingListProjection: Projection<WaitingCase> = {
 };
 
 export interface WaitingListFilter {
+  stage?: WaitingStage;
+  /** A referral not yet triaged has no track: a track filter leaves it out. */
   track?: Track;
   programme?: Programme;
   limit: number;
 }
 
 export interface WaitingListEntry extends WaitingCase {
-  track: Track;
-  priority: Priority;
   /** Copenhagen calendar days since the referral. */
   daysWaiting: number;
 }
 
 const RANK: Record<Priority, number> = { high: 0, normal: 1, low: 2 };
 
-/** High priority first, then the oldest referral; `now` only counts the days waiting. */
+/**
+ * Referrals to triage first, the oldest first (nothing can happen to them
+ * before a coordinator has looked); then the triaged cases, high priority
+ * first, then the oldest referral. `now` only counts the days waiting.
+ */
 export function waitingList(cases: Iterable<WaitingCase>, filter: WaitingListFilter, now: string): WaitingListEntry[] {
   const entries: WaitingListEntry[] = [];
   for (const c of cases) {
-    if (c.track === undefined || c.priority === undefined) continue;
+    if (filter.stage && c.stage !== filter.stage) continue;
     if (filter.track && c.track !== filter.track) continue;
     if (filter.programme && c.programme !== filter.programme) continue;
-    entries.push({ ...c, track: c.track, priority: c.priority, daysWaiting: calendarDaysBetween(c.referredAt, now) });
+    entries.push({ ...c, daysWaiting: calendarDaysBetween(c.referredAt, now) });
   }
-  entries.sort((a, b) => RANK[a.priority] - RANK[b.priority] || a.referredAt.localeCompare(b.referredAt) || a.caseId.localeCompare(b.caseId));
+  entries.sort((a, b) => stageRank(a) - stageRank(b) || a.referredAt.localeCompare(b.referredAt) || a.caseId.localeCompare(b.caseId));
   return entries.slice(0, filter.limit);
 }
+
+/** Referred before waiting; among the waiting, high priority before normal before low. */
+const stageRank = (entry: WaitingListEntry): number => (entry.stage === 'referred' || entry.priority === undefined ? -1 : RANK[entry.priority]);

@@ -1,11 +1,16 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sqliteFile } from '../event-store/create-event-store';
+import { idempotencySecretFile } from '../http/idempotency-keys';
 import { signingKeyFile } from '../privacy/signing-key';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../shared/private-files';
 
-/** Files under DATA_DIR that a restore needs beside the database: without them tokens and pseudonyms change. */
-const SECRETS = [(dataDir: string) => signingKeyFile(dataDir), (dataDir: string) => join(dataDir, 'pseudonym.key')];
+/**
+ * Files under DATA_DIR that a restore needs beside the database: without them
+ * tokens and pseudonyms change, and a retry's Idempotency-Key is not recognised.
+ */
+const SECRETS = [signingKeyFile, (dataDir: string) => join(dataDir, 'pseudonym.key'), idempotencySecretFile];
 
 export interface BackupResult {
   file: string;
@@ -22,8 +27,10 @@ export interface BackupResult {
 export async function backupTo(dataDir: string, file: string): Promise<BackupResult> {
   const source = new Database(sqliteFile(dataDir), { readonly: true, fileMustExist: true });
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makePrivateDir(dirname(file));
     await source.backup(file);
+    // It holds what the store holds (every citizen's key): 0600, whatever the umask.
+    chmodSync(file, PRIVATE_FILE_MODE);
   } finally {
     source.close();
   }
@@ -50,7 +57,7 @@ export function restoreFrom(dataDir: string, file: string, force: boolean): { ev
   if (existsSync(target) && !force) throw new Error(`${target} exists; stop the server and pass --force to replace it`);
   let events: number;
   const staged = `${target}.restoring`;
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   rmSync(staged, { force: true });
   const backup = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -59,15 +66,16 @@ export function restoreFrom(dataDir: string, file: string, force: boolean): { ev
     events = (backup.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
     const secrets = backup.prepare('SELECT name, value FROM backup_secrets').all() as Array<{ name: string; value: Buffer }>;
     for (const { name, value } of secrets) {
-      writeFileSync(join(dataDir, name), value, { mode: 0o600 });
-      chmodSync(join(dataDir, name), 0o600);
+      writeFileSync(join(dataDir, name), value, { mode: PRIVATE_FILE_MODE });
+      chmodSync(join(dataDir, name), PRIVATE_FILE_MODE);
     }
   } catch (error) {
     throw new Error(`${file} is not a brobygger backup: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     backup.close();
   }
-  writeFileSync(staged, readFileSync(file));
+  writeFileSync(staged, readFileSync(file), { mode: PRIVATE_FILE_MODE });
+  chmodSync(staged, PRIVATE_FILE_MODE);
   const copy = new Database(staged);
   copy.exec('DROP TABLE IF EXISTS backup_secrets');
   copy.close();

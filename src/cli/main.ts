@@ -203,6 +203,8 @@ async function openTarget(url: string, schema: string, beside?: string): Promise
   throw new InvalidArgumentError('--to must be postgres://..., sqlite:/path/to/file.db or kurrentdb://...');
 }
 
+// What the CLI creates (a store, backups, secrets, a restored file) is the service's user's alone.
+process.umask(0o077);
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`brobygger: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -7,7 +7,7 @@ import { loadConfig } from '../config/config';
 import { createEventStore } from '../event-store/create-event-store';
 import type { EventStore } from '../event-store/event-store.port';
 import { hashPassword, passwordProblem } from '../privacy/users/passwords';
-import { userStoreFor } from '../privacy/users/users.store';
+import { User, UserChange, userStoreFor } from '../privacy/users/users.store';
 
 export interface NewUser {
   username: string;
@@ -36,6 +36,47 @@ export async function addUser(store: EventStore, user: NewUser): Promise<{ usern
   const visitorId = user.visitorId?.toLowerCase();
   const created = await userStoreFor(store).save({ username: user.username, role: user.role, passwordHash: await hashPassword(user.password), ...(visitorId && { visitorId }) });
   return { username: user.username, role: user.role, ...(visitorId && { visitorId }), created };
+}
+
+/** What the other `user` commands print: the user as it now stands, never the hash. */
+export interface UserSummary {
+  username: string;
+  role: Role;
+  visitorId?: string;
+  disabled: boolean;
+  tokenVersion: number;
+}
+
+const summary = ({ username, role, visitorId, disabled, tokenVersion }: User): UserSummary => ({ username, role, ...(visitorId !== undefined && { visitorId }), disabled, tokenVersion });
+
+/** Changes a user (every change ends their earlier tokens); an error naming them when there is none. */
+async function changeUser(store: EventStore, username: string, change: UserChange): Promise<UserSummary> {
+  const user = await userStoreFor(store).change(username, change);
+  if (!user) throw new InvalidArgumentError(`no user ${username}`);
+  return summary(user);
+}
+
+/** Disabled: cannot sign in, and every token they hold is refused. */
+export const disableUser = (store: EventStore, username: string): Promise<UserSummary> => changeUser(store, username, { disabled: true });
+/** Enabled again: they sign in afresh (their earlier tokens stay ended). */
+export const enableUser = (store: EventStore, username: string): Promise<UserSummary> => changeUser(store, username, { disabled: false });
+
+export async function setPassword(store: EventStore, username: string, password: string): Promise<UserSummary> {
+  const problem = passwordProblem(password);
+  if (problem) throw new InvalidArgumentError(problem);
+  if (!(await userStoreFor(store).find(username))) throw new InvalidArgumentError(`no user ${username}`);
+  return changeUser(store, username, { passwordHash: await hashPassword(password) });
+}
+
+/** A new role (and visitor id, for a visitor; taken away otherwise). */
+export async function setRole(store: EventStore, account: Omit<NewUser, 'password'>): Promise<UserSummary> {
+  await checkAccount(store, account);
+  return changeUser(store, account.username, { role: account.role, visitorId: account.visitorId?.toLowerCase() ?? null });
+}
+
+export async function removeUser(store: EventStore, username: string): Promise<{ username: string; removed: true }> {
+  if (!(await userStoreFor(store).remove(username))) throw new InvalidArgumentError(`no user ${username}`);
+  return { username, removed: true };
 }
 
 /**
@@ -69,25 +110,65 @@ function prompt(input: NodeJS.ReadStream, question: string): Promise<string> {
   });
 }
 
-export function registerUserCommands(program: Command): void {
-  const user = program.command('user').description('people who sign in to the web application');
+/** Runs `work` on the store from the environment (sqlite or postgres; kurrentdb keeps users beside it) and prints its answer. */
+async function withStore(work: (store: EventStore) => Promise<unknown>): Promise<void> {
+  const config = loadConfig();
+  if (config.eventStore === 'memory') throw new InvalidArgumentError('EVENT_STORE=memory keeps nothing between processes; users need sqlite or postgres');
+  const store = await createEventStore(config);
+  try {
+    console.log(JSON.stringify(await work(store)));
+  } finally {
+    await store.close();
+  }
+}
+
+export function registerUserCommands(program: Command, input: NodeJS.ReadStream = process.stdin): void {
+  const user = program.command('user').description('people who sign in to the web application; every change ends the tokens they hold');
   user
     .command('add')
     .description('add a user (or set a new password and role for one); the password is read from standard input, never an argument')
     .requiredOption('--username <name>', 'what they sign in with; recorded as the actor of their commands')
     .requiredOption('--role <role>', ROLES.join(', '))
     .option('--visitor <id>', "a visitor's visitor id (required for --role visitor)")
-    .action(async (options: { username: string; role: Role; visitor?: string }) => {
-      const config = loadConfig();
-      if (config.eventStore === 'memory') throw new InvalidArgumentError('EVENT_STORE=memory keeps nothing between processes; users need sqlite or postgres');
-      const store = await createEventStore(config);
-      try {
+    .action((options: { username: string; role: Role; visitor?: string }) =>
+      withStore(async (store) => {
         const account = { username: options.username, role: options.role, ...(options.visitor !== undefined && { visitorId: options.visitor }) };
         await checkAccount(store, account);
-        const result = await addUser(store, { ...account, password: await readPassword() });
-        console.log(JSON.stringify(result));
-      } finally {
-        await store.close();
-      }
-    });
+        return addUser(store, { ...account, password: await readPassword(input) });
+      }),
+    );
+  user
+    .command('passwd')
+    .description("set a user's password (read like add's); their earlier tokens end")
+    .requiredOption('--username <name>', 'the user')
+    .action(({ username }: { username: string }) =>
+      withStore(async (store) => {
+        if (!(await userStoreFor(store).find(username))) throw new InvalidArgumentError(`no user ${username}`);
+        return setPassword(store, username, await readPassword(input));
+      }),
+    );
+  user
+    .command('role')
+    .description("change a user's role; their earlier tokens end")
+    .requiredOption('--username <name>', 'the user')
+    .requiredOption('--role <role>', ROLES.join(', '))
+    .option('--visitor <id>', "a visitor's visitor id (required for --role visitor)")
+    .action((options: { username: string; role: Role; visitor?: string }) =>
+      withStore((store) => setRole(store, { username: options.username, role: options.role, ...(options.visitor !== undefined && { visitorId: options.visitor }) })),
+    );
+  user
+    .command('disable')
+    .description('stop a user signing in, and end every token they hold')
+    .requiredOption('--username <name>', 'the user')
+    .action(({ username }: { username: string }) => withStore((store) => disableUser(store, username)));
+  user
+    .command('enable')
+    .description('let a disabled user sign in again (with a new sign-in)')
+    .requiredOption('--username <name>', 'the user')
+    .action(({ username }: { username: string }) => withStore((store) => enableUser(store, username)));
+  user
+    .command('remove')
+    .description('remove a user, and end every token they hold (their name stays on the events they recorded)')
+    .requiredOption('--username <name>', 'the user')
+    .action(({ username }: { username: string }) => withStore((store) => removeUser(store, username)));
 }

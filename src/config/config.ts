@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** The service's configuration, read once from the environment (DESIGN.md, Configuration). */
@@ -20,6 +21,12 @@ export interface AppConfig {
   jwtSecret?: string;
   /** RETENTION_DAYS: `cli retention` erases citizens whose cases all closed longer ago. */
   retentionDays?: number;
+  /**
+   * TRUST_PROXY: which proxies' X-Forwarded-For to believe for the client's
+   * address (Fastify's `trustProxy`): true, a hop count, or addresses/CIDRs.
+   * Off by default: the address is the TCP peer's.
+   */
+  trustProxy?: boolean | number | string;
 }
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -44,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (retentionDays !== undefined && (!Number.isInteger(retentionDays) || retentionDays < 1)) throw new ConfigError(`RETENTION_DAYS must be a whole number of days, got ${env.RETENTION_DAYS}`);
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) throw new ConfigError(`DATABASE_SCHEMA must be a lower-case SQL identifier, got ${databaseSchema}`);
 
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+
   const sync = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') throw new ConfigError(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, got ${sync}`);
 
@@ -63,9 +72,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseSchema,
     ...(env.JWT_SECRET !== undefined && { jwtSecret: env.JWT_SECRET }),
     ...(retentionDays !== undefined && { retentionDays }),
+    ...(trustProxy !== false && { trustProxy }),
     sqliteSynchronous: sync,
     logLevel: logLevel as AppConfig['logLevel'],
   };
+}
+
+/** `true`, `false`, a hop count (`1`), or a comma-separated list of addresses and CIDRs (`127.0.0.1,10.0.0.0/8`). */
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    return family !== 0 && rest.length === 0 && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+  });
+  if (!valid) throw new ConfigError(`TRUST_PROXY must be true, false, a number of proxy hops, or addresses/CIDRs separated by commas, got ${value}`);
+  return entries.join(',');
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -137,6 +137,12 @@ export interface EventArchive {
   idempotencyRecords(): Promise<IdempotencyRecord[]>;
   /** Adds records not already held (by subject and key). */
   importIdempotency(records: readonly IdempotencyRecord[]): Promise<void>;
+  /**
+   * Keys are stored as a keyed hash (64 lower-case hex digits, src/http/idempotency-keys.ts);
+   * an earlier version stored the client's key itself. Replaces each such key with
+   * `digest(key)` (a record whose hash is already held is dropped) and answers how many.
+   */
+  rehashIdempotencyKeys(digest: (key: string) => string): Promise<number>;
   /** The citizens' keys (without them a copy of sealed events could never be read). */
   citizenKeys(): Promise<Array<{ citizenId: string; key: Buffer }>>;
   /** Adds keys not already held; never replaces one. */
@@ -170,7 +176,8 @@ export class IdempotencyKeyTakenError extends Error {
 /** An `Idempotency-Key` was used before with another request (another body or route). 422. */
 export class IdempotencyMismatchError extends Error {
   constructor(readonly key: string) {
-    super(`Idempotency-Key ${key} was already used with another request`);
+    // The key is only its stored hash here, which the client would not recognise.
+    super('this Idempotency-Key was already used with another request');
     this.name = 'IdempotencyMismatchError';
   }
 }

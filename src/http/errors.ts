@@ -5,6 +5,8 @@ export class RequestValidationError extends Error {
   constructor(
     readonly errors: FieldError[],
     message = 'The request is not valid',
+    /** The rule in Danish, for the people using the service, where one fits (a refused text). */
+    readonly userMessage?: string,
   ) {
     super(message);
     this.name = 'RequestValidationError';
@@ -36,4 +38,17 @@ export class AuthenticationError extends Error {
 /** A valid token whose role (or visitor) may not do this. 403. */
 export class ForbiddenError extends Error {
   override name = 'ForbiddenError';
+}
+
+/** The server's bounded queue for this kind of request is full: 503 with `Retry-After`, at once rather than after a wait. */
+export class BusyError extends Error {
+  override name = 'BusyError';
+
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
 }

@@ -3,8 +3,15 @@ import type { FieldError } from '../../domain/shared/errors';
 /** How a sealed value begins (src/privacy/crypto/personal-data.cipher.ts): only the service writes such text. */
 const SEALED_PREFIX = 'enc:v1:';
 
+/** Half of a UTF-16 pair with no other half: JSON may escape one (`"\ud800"`), but no UTF-8 store can keep it (it would become U+FFFD). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The Danish words for a string refused here. */
+export const REFUSED_TEXT_USER_MESSAGE = 'Teksten indeholder tegn, som ikke kan gemmes. Skriv teksten igen uden dem.';
+
 /**
  * Text no client may send, in any string of a JSON body, by dotted path:
+ * - a lone surrogate: it cannot be stored as sent, and would be changed silently;
  * - U+0000: PostgreSQL refuses it in text and jsonb, so it would fail in the
  *   store (a 503, or worse) instead of at the edge;
  * - a sealed value (`enc:v1:…`): a client could paste another citizen's
@@ -20,12 +27,15 @@ export function refusedText(value: unknown, path = ''): FieldError[] {
 function walk(value: unknown, path: (string | number)[], refused: FieldError[]): void {
   if (typeof value === 'string') {
     const nul = value.includes('\u0000');
-    if (!nul && !value.startsWith(SEALED_PREFIX)) return;
+    const lone = !nul && LONE_SURROGATE.test(value);
+    if (!nul && !lone && !value.startsWith(SEALED_PREFIX)) return;
     const field = path.join('.') || 'body';
     refused.push(
       nul
         ? { field, message: `${field} must not contain the NUL character (U+0000)` }
-        : { field, message: `${field} must not begin with "${SEALED_PREFIX}" (the service's own form for sealed personal data)` },
+        : lone
+          ? { field, message: `${field} must not contain a lone surrogate (an escape such as \\ud800 that is half of a character)` }
+          : { field, message: `${field} must not begin with "${SEALED_PREFIX}" (the service's own form for sealed personal data)` },
     );
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import sjson from 'secure-json-parse';
 import { RequestValidationError } from './errors';
-import { refusedText } from './input-text';
+import { REFUSED_TEXT_USER_MESSAGE, refusedText } from './input-text';
 
 /** Bodies up to 1 MB are read; larger ones get 413 (DESIGN.md, HTTP API). */
 export const BODY_LIMIT = 1024 * 1024;
@@ -26,8 +26,9 @@ class BodyError extends Error {
  */
 export function installJsonBodyParser(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) => {
-    const text = body as string;
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) => {
+    const text = utf8(body as Buffer);
+    if (text === undefined) return done(new BodyError(400, 'FST_ERR_CTP_INVALID_JSON_BODY', 'The body is not valid UTF-8'), undefined);
     if (text.trim() === '') return done(new BodyError(400, 'FST_ERR_CTP_EMPTY_JSON_BODY', 'The body is empty; send a JSON object'), undefined);
     if (depthOf(text) > MAX_JSON_DEPTH) {
       return done(new BodyError(400, 'FST_ERR_CTP_INVALID_JSON_BODY', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
@@ -41,9 +42,23 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
       return done(new BodyError(400, 'FST_ERR_CTP_INVALID_JSON_BODY', message), undefined);
     }
     const refused = refusedText(parsed);
-    if (refused.length > 0) return done(new RequestValidationError(refused), undefined);
+    if (refused.length > 0) return done(new RequestValidationError(refused, undefined, REFUSED_TEXT_USER_MESSAGE), undefined);
     done(null, parsed);
   });
+}
+
+/**
+ * The body as text, or undefined where it is not UTF-8 (RFC 8259 §8.1): read as a
+ * string, an invalid byte would become U+FFFD, silently changing what was sent.
+ * A byte-order mark is kept, so JSON.parse refuses it as before.
+ */
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+function utf8(body: Buffer): string | undefined {
+  try {
+    return decoder.decode(body);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The deepest nesting of arrays and objects in a JSON text, ignoring brackets inside strings. */

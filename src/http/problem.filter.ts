@@ -4,8 +4,8 @@ import { ConcurrencyError, IllegalStateError, NotFoundError, ValidationError } f
 import { danishMessage } from '../../domain/shared/messages.da';
 import { IdempotencyMismatchError, StoreUnavailableError } from '../event-store/event-store.port';
 import { isStorageFailure } from '../event-store/storage-failure';
-import { AuthenticationError, ForbiddenError, ProjectionUnavailableError, RequestValidationError } from './errors';
-import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem';
+import { AuthenticationError, BusyError, ForbiddenError, ProjectionUnavailableError, RequestValidationError } from './errors';
+import { PROBLEM_CONTENT_TYPE, Problem, problem, problemCode } from './problem';
 
 /**
  * The one place where errors become HTTP answers: every error, ours, Nest's or
@@ -27,6 +27,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof ProjectionUnavailableError) void reply.header('retry-after', '1');
     if (error instanceof AuthenticationError) void reply.header('www-authenticate', 'Bearer realm="brobygger"');
+    if (error instanceof BusyError) void reply.header('retry-after', String(error.retryAfterSeconds));
     if (storage) {
       this.logger.warn({ msg: 'store unavailable', error: describe(error) });
       void reply.header('retry-after', '5');
@@ -38,6 +39,9 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown, instance: string): Problem {
+    if (error instanceof RequestValidationError && error.userMessage) {
+      return problem(400, 'validation_failed', error.message, instance, { errors: error.errors, userMessage: error.userMessage });
+    }
     if (error instanceof RequestValidationError || error instanceof ValidationError) {
       return problem(400, 'validation_failed', error.message, instance, { errors: error.errors });
     }
@@ -66,6 +70,9 @@ export class ProblemFilter implements ExceptionFilter {
       const code = error.failed ? 'projection_failed' : 'projection_behind';
       return problem(503, code, error.message, instance, { position: error.position, wanted: error.wanted });
     }
+    if (error instanceof BusyError) {
+      return problem(503, error.code, error.message, instance);
+    }
     if (error instanceof StoreUnavailableError || isStorageFailure(error)) {
       // Not "nothing was written": a connection lost during COMMIT leaves that unknown. A retry with the key is safe.
       const detail = 'The event store cannot take the request right now. Send it again in a moment: with the same Idempotency-Key a command that did get through is never applied twice';
@@ -73,8 +80,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      const code = status === 404 ? 'route_not_found' : `http_${status}`;
-      return problem(status, code, httpDetail(error), instance);
+      return problem(status, problemCode(status), httpDetail(error), instance);
     }
     const fastify = fastifyError(error);
     if (fastify) return problem(fastify.status, fastify.code, fastify.detail, instance);
@@ -115,7 +121,7 @@ function fastifyError(error: unknown): { status: number; code: string; detail: s
   };
   const mapped = typeof code === 'string' ? codes[code] : undefined;
   const detail = typeof message === 'string' ? message : 'The request could not be read';
-  return { status: statusCode, code: mapped ?? (statusCode === 400 ? 'bad_request' : `http_${statusCode}`), detail };
+  return { status: statusCode, code: mapped ?? problemCode(statusCode), detail };
 }
 
 function describe(error: unknown): Record<string, unknown> {

@@ -28,16 +28,36 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   428: 'Precondition Required',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+/**
+ * The documented code of an error known only by its status: one Fastify raised
+ * before the handler (Nest passes those on as a bare HttpException) or node's
+ * parser. Any other status keeps its generic `http_<status>`.
+ */
+const CODES_BY_STATUS: Record<number, string> = {
+  400: 'bad_request',
+  404: 'route_not_found',
+  408: 'request_timeout',
+  413: 'body_too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media_type',
+  431: 'headers_too_large',
+};
+
+export const problemCode = (status: number): string => CODES_BY_STATUS[status] ?? `http_${status}`;
 
 export const problemType = (code: string): string => `urn:brobygger:problem:${code}`;
 

@@ -1,25 +1,49 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 
 /**
- * Security headers on every answer (helmet's defaults, with a CSP that lets the
- * OpenAPI page at /docs use its inline styles and scripts; nothing else is
- * served as HTML). CORS stays closed: Nest enables none unless told to.
+ * The API's answers are JSON, never a page: nothing in them may load, run or
+ * frame anything, so their content policy forbids all. Helmet's other defaults
+ * (nosniff, HSTS, …) stay; framing is denied outright.
  */
-export const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
+export const API_HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  frameguard: { action: 'deny' },
+};
+
+/** The OpenAPI page at /docs (Swagger UI) needs its inline styles and scripts: this policy is for /docs alone. */
+export const DOCS_HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
   contentSecurityPolicy: {
     directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
   },
 };
 
+/**
+ * Every answer may hold people's data (a 404 about a citizen is personal too),
+ * so none may be kept by a browser or a proxy. The few that may be kept say so
+ * themselves: the web application's hashed files and its page (src/web/web-app.ts).
+ */
+export const NO_STORE = { 'cache-control': 'no-store' } as const;
+
+/** Whether a request is for the OpenAPI page or its files (`/docs`, `/docs/…`, `/docs-json`, `/docs-yaml`), by the route it matched. */
+export const isDocsRoute = (route: string | undefined): boolean => route !== undefined && /^\/docs(?:$|\/|-json$|-yaml$)/.test(route);
+
 export function installSecurityHeaders(fastify: FastifyInstance): void {
-  const headers = securityHeaders();
-  fastify.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(headers);
+  const api = apiHeaders();
+  const docs = { ...securityHeaders(DOCS_HELMET_OPTIONS), ...NO_STORE };
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(isDocsRoute(routeOf(request)) ? docs : api);
     done();
   });
 }
+
+const routeOf = (request: FastifyRequest): string | undefined => request.routeOptions.url;
+
+let madeApiHeaders: Record<string, string> | undefined;
+
+/** The API's headers, for answers written where no hook runs (src/http/edge-errors.ts). */
+export const apiHeaders = (): Record<string, string> => (madeApiHeaders ??= { ...securityHeaders(API_HELMET_OPTIONS), ...NO_STORE });
 
 /**
  * The headers helmet's middleware sets, found once by running it on a recorder.
@@ -28,8 +52,8 @@ export function installSecurityHeaders(fastify: FastifyInstance): void {
  * (each a `setHeader` on the raw response, checked by node) did the same work
  * again each time.
  */
-export function securityHeaders(): Record<string, string> {
-  const middleware = helmet(HELMET_OPTIONS);
+export function securityHeaders(options: Parameters<typeof helmet>[0] = API_HELMET_OPTIONS): Record<string, string> {
+  const middleware = helmet(options);
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader: (name: string, value: string | number) => (headers[name.toLowerCase()] = String(value)),

@@ -4,6 +4,7 @@ import type { ValidationError as ClassValidatorError } from 'class-validator';
 import type { FieldError } from '../../domain/shared/errors';
 import { toDtoInstance } from './dto-instance';
 import { RequestValidationError } from './errors';
+import { TEXT_USER_MESSAGES } from './human-text';
 import { rememberValidationMetadata } from './validation-metadata';
 
 /**
@@ -52,7 +53,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
+    exceptionFactory: (errors) => new RequestValidationError(flatten(errors), undefined, userMessageOf(errors)),
     transformerPackage: { plainToInstance: toDtoInstance as never, classToPlain },
   });
 }
@@ -64,6 +65,19 @@ export function flatten(errors: ClassValidatorError[], parent = ''): FieldError[
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: tidy(message, error.property, field) }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/** The Danish words of the text rules that were broken (human-text.ts), if any. */
+function userMessageOf(errors: ClassValidatorError[]): string | undefined {
+  const broken = new Set<string>();
+  const visit = (list: ClassValidatorError[]): void =>
+    list.forEach((error) => {
+      Object.keys(error.constraints ?? {}).forEach((name) => broken.add(name));
+      visit(error.children ?? []);
+    });
+  visit(errors);
+  const words = Object.entries(TEXT_USER_MESSAGES).filter(([rule]) => broken.has(rule)).map(([, message]) => message);
+  return words.length > 0 ? words.join(' ') : undefined;
 }
 
 /** class-validator's messages start with the bare property name; use the whole path instead. */

@@ -12,6 +12,7 @@ import { POLICY, PUBLIC, Rule } from './policy';
 import { PSEUDONYMISED } from './pseudonymiser';
 import { signingKey } from './signing-key';
 import { InvalidTokenError, Principal, verifyToken } from './tokens';
+import { TokenStanding } from './users/token-standing';
 
 export type AuthenticatedRequest = RequestWithActor & RequestWithPrivacy & { principal?: Principal };
 
@@ -35,16 +36,28 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly directory: DirectoryService,
+    private readonly standing: TokenStanding,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.key = createSecretKey(signingKey(config.dataDir, config.jwtSecret));
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const route = this.rulesOf(context);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & FastifyRequest>();
     if (route.public) return this.pass(request, route);
     const principal = this.authenticate(request);
+    // Checked on every request (from a brief cache): a disabled, removed or changed user's earlier tokens end at once.
+    const holds = this.standing.holds(principal);
+    if (holds === true) return this.authorise(request, route, principal);
+    if (holds === false) throw revoked();
+    return holds.then((stands) => {
+      if (!stands) throw revoked();
+      return this.authorise(request, route, principal);
+    });
+  }
+
+  private authorise(request: AuthenticatedRequest & FastifyRequest, route: RouteRules, principal: Principal): boolean {
     request.principal = principal;
     request.actor = { id: principal.sub, role: principal.role };
     const { rules } = route;
@@ -104,3 +117,5 @@ export class AuthGuard implements CanActivate {
     return false;
   }
 }
+
+const revoked = () => new AuthenticationError('the token has been revoked (the user was changed, disabled or removed); sign in again');

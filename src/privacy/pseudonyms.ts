@@ -1,6 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { secretFile } from '../shared/private-files';
 
 /**
  * Stable pseudonyms for auditors: a keyed hash (HMAC-SHA256) of the citizen id
@@ -12,19 +11,7 @@ export class Pseudonyms {
   constructor(private readonly secret: Buffer) {}
 
   static fromDataDir(dataDir: string): Pseudonyms {
-    const file = join(dataDir, 'pseudonym.key');
-    try {
-      return new Pseudonyms(Buffer.from(readFileSync(file, 'utf8').trim(), 'hex'));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    mkdirSync(dataDir, { recursive: true });
-    try {
-      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    return new Pseudonyms(Buffer.from(readFileSync(file, 'utf8').trim(), 'hex'));
+    return new Pseudonyms(secretFile(dataDir, 'pseudonym.key', () => randomBytes(32)));
   }
 
   of(citizenId: string): string {

@@ -3,11 +3,16 @@ import jwt from 'jsonwebtoken';
 import { ROLES, Role } from '../../domain/shared/codes';
 import { isUuid } from '../../domain/shared/ids';
 
-/** Who is asking, as the token says: `sub` verbatim, a role, and for a visitor their visitor id. */
+/**
+ * Who is asking, as the token says: `sub` verbatim, a role, and for a visitor
+ * their visitor id. A token from sign-in also carries the user's token
+ * version (claim `ver`); one from `cli token` carries none (a service token).
+ */
 export interface Principal {
   sub: string;
   role: Role;
   visitorId?: string;
+  tokenVersion?: number;
 }
 
 const ALGORITHM = 'HS256';
@@ -20,7 +25,11 @@ export class InvalidTokenError extends Error {
 /** Signs a token; `ttl` as `8h`, `30m`, `7d` or seconds. */
 export function issueToken(key: Buffer, principal: Principal, ttl: string | number = '8h'): string {
   checkPrincipal(principal);
-  const claims = { role: principal.role, ...(principal.visitorId !== undefined && { visitorId: principal.visitorId }) };
+  const claims = {
+    role: principal.role,
+    ...(principal.visitorId !== undefined && { visitorId: principal.visitorId }),
+    ...(principal.tokenVersion !== undefined && { ver: principal.tokenVersion }),
+  };
   return jwt.sign(claims, key, { algorithm: ALGORITHM, subject: principal.sub, issuer: ISSUER, expiresIn: ttl as jwt.SignOptions['expiresIn'] });
 }
 
@@ -71,7 +80,12 @@ function verifyAfresh(secret: KeyObject, token: string): Principal {
     throw new InvalidTokenError(error instanceof jwt.TokenExpiredError ? 'the token has expired' : 'the token is not valid');
   }
   if (typeof payload === 'string') throw new InvalidTokenError('the token is not valid');
-  const principal: Principal = { sub: String(payload.sub ?? ''), role: payload.role as Role, ...(payload.visitorId !== undefined && { visitorId: String(payload.visitorId) }) };
+  const principal: Principal = {
+    sub: String(payload.sub ?? ''),
+    role: payload.role as Role,
+    ...(payload.visitorId !== undefined && { visitorId: String(payload.visitorId) }),
+    ...(payload.ver !== undefined && { tokenVersion: payload.ver as number }),
+  };
   try {
     checkPrincipal(principal);
   } catch (error) {
@@ -83,7 +97,8 @@ function verifyAfresh(secret: KeyObject, token: string): Principal {
   return principal;
 }
 
-function checkPrincipal({ sub, role, visitorId }: Principal): void {
+function checkPrincipal({ sub, role, visitorId, tokenVersion }: Principal): void {
+  if (tokenVersion !== undefined && !(Number.isSafeInteger(tokenVersion) && tokenVersion > 0)) throw new Error('ver must be a positive whole number');
   if (sub.length === 0 || sub.length > 200) throw new Error('sub must be 1 to 200 characters');
   if (!(ROLES as readonly string[]).includes(role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
   if (role === 'visitor' && !isUuid(visitorId)) throw new Error('a visitor token needs the visitor id (a UUID)');

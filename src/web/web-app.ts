@@ -44,7 +44,16 @@ export const webBuildDir = (): string => join(projectRoot(), 'dist', 'web');
  */
 export async function serveWebApp(app: NestFastifyApplication, dir = webBuildDir()): Promise<void> {
   // Hashed names: a file under /assets/ never changes, so browsers may keep it.
-  await app.register(fastifyStatic, { root: join(dir, 'assets'), prefix: '/assets/', decorateReply: false, index: false, immutable: true, maxAge: '365d' });
+  // Source maps are not built (web/vite.config.mts); one left in the folder is not served either.
+  await app.register(fastifyStatic, {
+    root: join(dir, 'assets'),
+    prefix: '/assets/',
+    decorateReply: false,
+    index: false,
+    immutable: true,
+    maxAge: '365d',
+    allowedPath: (path) => !path.endsWith('.map'),
+  });
   let page: string | undefined;
   const index = (request: FastifyRequest, reply: FastifyReply): void => {
     try {

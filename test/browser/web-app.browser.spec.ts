@@ -178,7 +178,7 @@ run('the web application', () => {
     await shot(page, 'waiting-folder');
     expect(await row.getByRole('cell').last().textContent()).toBe('0');
     // High priority first: no case of normal or low priority comes before Karen's.
-    const priorities = await page.locator('tbody tr td:nth-child(4)').allTextContents();
+    const priorities = await page.locator('tbody tr td:nth-child(5)').allTextContents();
     const names = await page.locator('tbody tr td:nth-child(1) a').allTextContents();
     expect(priorities.slice(0, names.indexOf('Karen Algreen')).every((p) => p === 'Høj' || p === '–')).toBe(true);
     await page.getByLabel('Spor').selectOption({ label: 'Frivilligt spor' });

@@ -10,7 +10,7 @@ import { readStore } from './store-view';
 import { verifyLedger } from './verify';
 
 /** What may lie in DATA_DIR: the store's file with SQLite's own WAL and shared-memory index, the secrets, our log. Never a lock or PID file. */
-const EXPECTED = /^(brobygger\.db(-wal|-shm)?|server\.log|jwt-signing\.key|pseudonym\.key)$/;
+const EXPECTED = /^(brobygger\.db(-wal|-shm)?|server\.log|jwt-signing\.key|pseudonym\.key|idempotency\.key)$/;
 
 export interface AfterCrashFigures {
   store: StoreKind;
@@ -66,7 +66,7 @@ export async function afterCrash(kind: StoreKind): Promise<AfterCrashFigures> {
     // The backup holds at least every acknowledged command (one event each).
     if (backupEvents !== undefined) ok(backupEvents >= acknowledged, `the backup holds ${backupEvents} events, ${acknowledged} were acknowledged`);
     await server.stop('SIGTERM');
-    verifyLedger(ledger, await readStore(ws.location, ws.subject));
+    verifyLedger(ledger, await readStore(ws.location, ws.subject), ws.storedKey);
     return { store: kind, acknowledgedBeforeKill: acknowledged, leftBehind, cliRebuild: 'ok', cliBackup: backup ? 'ok' : 'not for this store', ...(backupEvents !== undefined && { backupEvents }), newServer: 'healthy' };
   } catch (error) {
     process.stderr.write(`  after-crash ${kind}: failed; the server's log:\n${tail(log)}\n`);

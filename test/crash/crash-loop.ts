@@ -62,7 +62,7 @@ export async function crashLoop(kind: StoreKind, kills: number): Promise<CrashFi
     await stoppedCleanly(server, ws.location);
 
     const live = await readStore(ws.location, ws.subject);
-    const figures = verifyLedger(ledger, live);
+    const figures = verifyLedger(ledger, live, ws.storedKey);
     const rebuild = await cli(ws.env, ['rebuild']);
     strictEqual(rebuild.code, 0, `cli rebuild failed: ${rebuild.stderr}`);
     const { docs } = verifyRebuild(live, await readStore(ws.location, ws.subject));

@@ -48,7 +48,7 @@ export async function drainOnSigterm(kind: StoreKind, rounds = 3): Promise<Drain
       await Promise.all(clients);
     }
     await stoppedCleanly(server, ws.location);
-    const figures = verifyLedger(ledger, await readStore(ws.location, ws.subject));
+    const figures = verifyLedger(ledger, await readStore(ws.location, ws.subject), ws.storedKey);
     strictEqual(figures.inDoubtThere, 0, `${figures.inDoubtThere} commands were committed during the drain but never answered`);
     ok(finishedAfterSigterm > 0, 'no command in flight at a SIGTERM was finished');
     return { store: kind, sigterms: rounds, acknowledged: figures.acknowledged, finishedAfterSigterm, unanswered: figures.inDoubt };

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { issueToken } from '../../src/privacy/tokens';
 import { ROOT, Server } from './server';
 import { dropPostgresSchema, StoreLocation } from './store-view';
@@ -26,6 +26,8 @@ export interface Workspace {
   location: StoreLocation;
   token: string;
   subject: string;
+  /** A client's Idempotency-Key as the server stores it: HMAC-SHA256 with the secret it made in DATA_DIR. */
+  storedKey(key: string): string;
   dispose(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export function workspace(kind: StoreKind, name: string): Workspace {
     location: kind === 'sqlite' ? { kind, where: join(dataDir, 'brobygger.db') } : { kind, where: databaseUrl(), schema },
     token: issueToken(Buffer.from(secret, 'utf8'), { sub: subject, role: 'coordinator' }, '4h'),
     subject,
+    storedKey: (key) => createHmac('sha256', Buffer.from(readFileSync(join(dataDir, 'idempotency.key'), 'utf8').trim(), 'hex')).update(key).digest('hex'),
     dispose: async () => {
       rmSync(dataDir, { recursive: true, force: true });
       if (kind === 'postgres') await dropPostgresSchema(databaseUrl(), schema);

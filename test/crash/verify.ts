@@ -24,7 +24,8 @@ const EVENT_OF: Record<SentCommand['kind'], RegExp> = { referral: /^ReferralRece
  * is either wholly there (its idempotency record and its event) or wholly
  * absent; nothing else is in the store.
  */
-export function verifyLedger(ledger: readonly SentCommand[], store: StoreContents): LedgerFigures {
+/** `storedKey`: how the service stores a client's Idempotency-Key (a keyed hash; the harness knows the secret). */
+export function verifyLedger(ledger: readonly SentCommand[], store: StoreContents, storedKey: (key: string) => string = (key) => key): LedgerFigures {
   const at = new Map(store.events.map((e) => [`${e.streamId}@${e.revision}`, e]));
   const claimed = new Set<number>();
   const figures: LedgerFigures = { sent: ledger.length, acknowledged: 0, acknowledgedFound: 0, acknowledgedAfterRetry: 0, inDoubt: 0, inDoubtThere: 0, inDoubtAbsent: 0, refused503: 0, events: store.events.length };
@@ -42,7 +43,7 @@ export function verifyLedger(ledger: readonly SentCommand[], store: StoreContent
       if (!refusal.contentType.startsWith('application/problem+json')) throw new Error(`${sent.key}: a 503 that is not a problem`);
       figures.refused503 += 1;
     }
-    const record = store.keys.get(sent.key);
+    const record = store.keys.get(storedKey(sent.key));
     if (sent.answers.length > 0) {
       figures.acknowledged += 1;
       if (sent.lost > 0) figures.acknowledgedAfterRetry += 1;
@@ -60,7 +61,7 @@ export function verifyLedger(ledger: readonly SentCommand[], store: StoreContent
     }
   }
   // Nothing without a command: every event answers exactly one idempotency record of ours, and every record one event.
-  const ours = new Set(ledger.map((s) => s.key));
+  const ours = new Set(ledger.map((s) => storedKey(s.key)));
   for (const key of store.keys.keys()) if (!ours.has(key)) throw new Error(`an idempotency record ${key} that no client sent`);
   strictEqual(store.events.length, claimed.size, `${store.events.length - claimed.size} events in the store belong to no command`);
   strictEqual(store.keys.size, claimed.size, 'idempotency records and events differ in number');

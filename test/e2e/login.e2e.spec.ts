@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import jwt from 'jsonwebtoken';
 import { addUser, readPassword } from '../../src/cli/user';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
-import { LoginThrottle, MAX_FAILURES, WINDOW_MS } from '../../src/privacy/users/login-throttle';
+import { ADDRESS_FACTOR, LoginThrottle, MAX_FAILURES, WINDOW_MS } from '../../src/privacy/users/login-throttle';
 import { visitor } from './support/fixtures';
 import { httpAs, startTestApp, TestApp } from './support/test-app';
 
@@ -91,9 +91,41 @@ describe('the sign-in throttle', () => {
   it('opens again once the window has passed', () => {
     let now = 0;
     const throttle = new LoginThrottle(() => now);
-    for (let i = 0; i < MAX_FAILURES; i++) throttle.failed('Ole', '127.0.0.1');
-    expect(throttle.retryAfter('ole', '10.0.0.1')).toBe(WINDOW_MS);
+    for (let i = 0; i < MAX_FAILURES; i++) expect(throttle.reserve('Ole', '127.0.0.1')).toBe(0);
+    expect(throttle.reserve('ole', '10.0.0.1')).toBe(WINDOW_MS);
     now = WINDOW_MS;
-    expect(throttle.retryAfter('ole', '10.0.0.1')).toBe(0);
+    expect(throttle.reserve('ole', '10.0.0.1')).toBe(0);
+  });
+
+  it('counts an attempt when it is let through, so attempts still being checked fill the limit', () => {
+    const throttle = new LoginThrottle(() => 0);
+    const letThrough = Array.from({ length: 30 }, () => throttle.reserve('ole', '127.0.0.1')).filter((wait) => wait === 0);
+    expect(letThrough).toHaveLength(MAX_FAILURES);
+  });
+
+  it('gives the username a fresh start after a success, and does not count it against the address', () => {
+    const throttle = new LoginThrottle(() => 0);
+    for (let i = 0; i < MAX_FAILURES; i++) throttle.reserve('ole', '127.0.0.1');
+    throttle.succeeded('ole', '127.0.0.1');
+    expect(throttle.reserve('ole', '127.0.0.1')).toBe(0);
+    for (let i = 0; i < MAX_FAILURES * ADDRESS_FACTOR * 2; i++) {
+      throttle.reserve(`user-${i}`, '10.0.0.9');
+      throttle.succeeded(`user-${i}`, '10.0.0.9');
+    }
+    expect(throttle.reserve('someone', '10.0.0.9')).toBe(0);
+  });
+
+  it("gives back the username's place for an attempt never checked, but the address keeps counting it", () => {
+    const throttle = new LoginThrottle(() => 0);
+    for (let i = 0; i < MAX_FAILURES * ADDRESS_FACTOR; i++) {
+      expect(throttle.reserve('ole', `10.0.0.${i}`)).toBe(0);
+      throttle.unchecked('ole');
+    }
+    expect(throttle.reserve('ole', '10.0.0.250')).toBe(0);
+    for (let i = 0; i < MAX_FAILURES * ADDRESS_FACTOR; i++) {
+      throttle.reserve(`user-${i}`, '10.0.0.9');
+      throttle.unchecked(`user-${i}`);
+    }
+    expect(throttle.reserve('someone', '10.0.0.9')).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONTENT_POLICY, webBuildDir } from '../../src/web/web-app';
 import { startTestApp, TestApp } from './support/test-app';
@@ -29,6 +29,26 @@ describe('serving the web application', () => {
     const res = await t.as('anonymous').get(`/assets/${script}`).expect(200);
     expect(res.headers['content-type']).toMatch(/javascript/);
     expect(res.headers['cache-control']).toMatch(/max-age=31536000.*immutable/);
+  });
+
+  it('ships no source maps: none is built, and a request for one is a 404', async () => {
+    const assets = readdirSync(join(webBuildDir(), 'assets'));
+    expect(assets.filter((name) => name.endsWith('.map'))).toEqual([]);
+    const script = assets.find((name) => name.endsWith('.js'))!;
+    const res = await t.as('anonymous').get(`/assets/${script}`).expect(200);
+    expect(res.text).not.toContain('sourceMappingURL');
+    await t.as('anonymous').get(`/assets/${script}.map`).expect(404);
+  });
+
+  it('does not serve a source map left in the build folder', async () => {
+    const stray = join(webBuildDir(), 'assets', `stray-${process.pid}.js.map`);
+    writeFileSync(stray, '{"version":3,"sources":["secret.ts"]}');
+    try {
+      const res = await t.as('anonymous').get(`/assets/stray-${process.pid}.js.map`).expect(404);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+    } finally {
+      rmSync(stray, { force: true });
+    }
   });
 
   it.each(['/assets/nothing.js', '/nothing', '/app-not', '/cases/x/unknown'])('leaves %s to the API: a 404 problem', async (path) => {

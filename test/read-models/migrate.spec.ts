@@ -12,6 +12,9 @@ import { PROJECTIONS } from '../../src/read-models/projections';
 import { Projector } from '../../src/read-models/projector';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { describePostgres, dropSchema, testDatabaseUrl, testSchema } from '../support/postgres';
+import { createApp } from '../../src/app.factory';
+import { karenReferral } from '../e2e/support/fixtures';
+import { COORDINATOR, httpAs, tokenFor } from '../e2e/support/test-app';
 
 /** Read models rebuilt from position 0 on a store. */
 async function rebuiltModels(store: EventStore): Promise<unknown[][]> {
@@ -69,5 +72,40 @@ describePostgres('cli migrate from SQLite to PostgreSQL', () => {
     expect(again).toMatchObject({ events: total, copied: 0 });
     expect(await target.archive().accessLogCount()).toBe(await source.archive().accessLogCount());
     expect(await rebuiltModels(target)).toEqual(await rebuiltModels(source));
+  });
+});
+
+describePostgres('cli migrate and a client retrying across it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'brobygger-migrate-retry-'));
+  const schema = testSchema();
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await dropSchema(schema);
+  });
+  const base = { port: 0, dataDir: dir, sqliteSynchronous: 'FULL' as const, logLevel: 'error' as const };
+
+  it('recognises on PostgreSQL an Idempotency-Key first sent to SQLite, and the copy holds only its keyed hash', async () => {
+    let app = await createApp({ ...base, eventStore: 'sqlite', databaseSchema: 'brobygger' }, { logs: false });
+    const http = () => httpAs(app.getHttpServer(), tokenFor(dir, COORDINATOR));
+    const first = await http().post('/cases').set('idempotency-key', 'karen-2026-03-02').send(karenReferral()).expect(201);
+    await app.close();
+
+    const source = SqliteEventStore.open({ file: join(dir, 'brobygger.db') });
+    const target = await PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema });
+    await migrateEvents(source, target);
+    const keys = (await target.archive().idempotencyRecords()).map((r) => r.key);
+    await Promise.all([source.close(), target.close()]);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^[0-9a-f]{64}$/);
+
+    // The same DATA_DIR (and so the same secret), the events now on PostgreSQL.
+    app = await createApp({ ...base, eventStore: 'postgres', databaseUrl: testDatabaseUrl(), databaseSchema: schema }, { logs: false });
+    try {
+      const retry = await http().post('/cases').set('idempotency-key', 'karen-2026-03-02').send(karenReferral()).expect(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body).toEqual(first.body);
+    } finally {
+      await app.close();
+    }
   });
 });

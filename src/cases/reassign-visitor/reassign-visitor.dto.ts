@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { TEXT } from '../../http/validators';
+import { HumanText } from '../../http/human-text';
 
 export class ReassignVisitorDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') toVisitorId!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(TEXT.reason) reason!: string;
+  @ApiProperty() @HumanText('lines', TEXT.reason) reason!: string;
 }

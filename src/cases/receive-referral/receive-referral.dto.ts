@@ -1,37 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-  ValidateNested,
-  IsDefined,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, IsUUID, Matches, ValidateIf, ValidateNested, IsDefined } from 'class-validator';
 import { NEEDS, PROGRAMMES, REFERRER_ROLES, TASK_KINDS } from '../../../domain/shared/codes';
 import type { Need, Programme, ReferrerRole, TaskKind } from '../../../domain/shared/codes';
 import { IsInstant, Optional, TEXT } from '../../http/validators';
+import { HumanText } from '../../http/human-text';
 
 const PHONE = /^(\+45)?\s*\d{2}\s?\d{2}\s?\d{2}\s?\d{2}$/;
 const PHONE_MESSAGE = 'must be a Danish phone number: +45 and 8 digits';
 
 export class ReferrerDto {
-  @ApiProperty({ example: 'Jette Holm' }) @IsString() @MinLength(1) @MaxLength(TEXT.name) name!: string;
+  @ApiProperty({ example: 'Jette Holm' }) @HumanText('line', TEXT.name) name!: string;
   @ApiProperty({ enum: REFERRER_ROLES, example: 'home_nurse' }) @IsIn(REFERRER_ROLES) role!: ReferrerRole;
-  @ApiPropertyOptional({ example: 'Hjemmeplejen Syd' }) @Optional() @IsString() @MaxLength(TEXT.name) organisation?: string;
+  @ApiPropertyOptional({ example: 'Hjemmeplejen Syd' }) @Optional() @HumanText('line', TEXT.name) organisation?: string;
   @ApiPropertyOptional({ example: '+4520304050' }) @Optional() @IsString() @Matches(PHONE, { message: `phone ${PHONE_MESSAGE}` }) phone?: string;
 }
 
 export class CitizenDto {
-  @ApiProperty({ example: 'Karen Nielsen' }) @IsString() @MinLength(1) @MaxLength(TEXT.name) name!: string;
-  @ApiProperty({ example: 'Algade 12, 2. th, 4180 Sorø' }) @IsString() @MinLength(1) @MaxLength(TEXT.short) address!: string;
+  @ApiProperty({ example: 'Karen Nielsen' }) @HumanText('line', TEXT.name) name!: string;
+  @ApiProperty({ example: 'Algade 12, 2. th, 4180 Sorø' }) @HumanText('line', TEXT.short) address!: string;
   @ApiPropertyOptional({ example: '+4557831234' }) @Optional() @IsString() @Matches(PHONE, { message: `phone ${PHONE_MESSAGE}` }) phone?: string;
   @ApiPropertyOptional({ example: '010345-1234', description: 'DDMMYY-SSSS with a real date; no modulus-11 check' })
   @Optional()
@@ -41,14 +28,14 @@ export class CitizenDto {
 }
 
 export class SituationDto {
-  @ApiPropertyOptional({ example: 'KOL, går dårligt på trapper' }) @Optional() @IsString() @MaxLength(TEXT.reason) physical?: string;
-  @ApiPropertyOptional({ example: 'trist, isoleret' }) @Optional() @IsString() @MaxLength(TEXT.reason) psychological?: string;
-  @ApiPropertyOptional({ example: 'enke, ingen børn i nærheden' }) @Optional() @IsString() @MaxLength(TEXT.reason) social?: string;
+  @ApiPropertyOptional({ example: 'KOL, går dårligt på trapper' }) @Optional() @HumanText('lines', TEXT.reason) physical?: string;
+  @ApiPropertyOptional({ example: 'trist, isoleret' }) @Optional() @HumanText('lines', TEXT.reason) psychological?: string;
+  @ApiPropertyOptional({ example: 'enke, ingen børn i nærheden' }) @Optional() @HumanText('lines', TEXT.reason) social?: string;
 }
 
 export class ConsentDto {
   @ApiProperty() @IsBoolean() given!: boolean;
-  @ApiPropertyOptional({ example: 'Jette Holm' }) @Optional() @IsString() @MaxLength(TEXT.name) recordedBy?: string;
+  @ApiPropertyOptional({ example: 'Jette Holm' }) @Optional() @HumanText('line', TEXT.name) recordedBy?: string;
   @ApiPropertyOptional({ example: '2026-03-01T14:00:00+01:00' }) @Optional() @IsInstant() at?: string;
 }
 

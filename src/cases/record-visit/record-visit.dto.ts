@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
 import { IsInstant, Optional, TEXT } from '../../http/validators';
+import { HumanText } from '../../http/human-text';
 
 export class RecordVisitDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') visitorId!: string;
@@ -10,9 +11,7 @@ export class RecordVisitDto {
   @Optional()
   @IsArray()
   @ArrayMaxSize(TEXT.themes)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(TEXT.short, { each: true })
+  @HumanText('line', TEXT.short, { each: true })
   themes?: string[];
-  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(TEXT.note) note?: string;
+  @ApiPropertyOptional() @Optional() @HumanText('lines', TEXT.note) note?: string;
 }

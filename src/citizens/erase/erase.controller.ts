@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
 import { DirectoryService } from '../../directory/directory.service';
 import { CommandHandler, CommandMeta } from '../../event-store/command-handler';
 import { Meta } from '../../http/command-meta';
 import { Optional, UuidParam } from '../../http/validators';
+import { HumanText } from '../../http/human-text';
 import type { CitizenKeys } from '../../privacy/crypto/citizen-keys';
 import { CITIZEN_KEYS } from '../../privacy/crypto/crypto.providers';
 import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
@@ -14,8 +14,7 @@ import { Allow } from '../../privacy/policy';
 export class EraseCitizenDto {
   @ApiPropertyOptional({ description: 'Why, for the person erasing; not stored (an erasure writes no new words about the person)' })
   @Optional()
-  @IsString()
-  @MaxLength(500)
+  @HumanText('lines', 500)
   reason?: string;
 }
 

@@ -60,6 +60,10 @@ export class KurrentArchive implements EventArchive {
     return this.side.importIdempotency(records);
   }
 
+  rehashIdempotencyKeys(digest: (key: string) => string): Promise<number> {
+    return this.side.rehashIdempotencyKeys(digest);
+  }
+
   citizenKeys(): Promise<Array<{ citizenId: string; key: Buffer }>> {
     return this.side.citizenKeys();
   }

@@ -47,6 +47,25 @@ export class PostgresArchive implements EventArchive {
     );
   }
 
+  async rehashIdempotencyKeys(digest: (key: string) => string): Promise<number> {
+    const { rows } = await this.pool.query<{ subject: string; key: string }>(`SELECT subject, key FROM ${this.s}.idempotency WHERE key !~ '^[0-9a-f]{64}$'`);
+    if (rows.length === 0) return 0;
+    const subjects = rows.map((r) => r.subject);
+    const keys = rows.map((r) => r.key);
+    const digests = keys.map(digest);
+    // Processes starting together may both do this: the second finds the keys already renamed.
+    await transaction(this.pool, async (client) => {
+      await client.query(
+        `UPDATE ${this.s}.idempotency i SET key = d.digest FROM unnest($1::text[], $2::text[], $3::text[]) AS d(subject, key, digest)
+         WHERE i.subject = d.subject AND i.key = d.key
+           AND NOT EXISTS (SELECT 1 FROM ${this.s}.idempotency x WHERE x.subject = d.subject AND x.key = d.digest)`,
+        [subjects, keys, digests],
+      );
+      await client.query(`DELETE FROM ${this.s}.idempotency i USING unnest($1::text[], $2::text[]) AS d(subject, key) WHERE i.subject = d.subject AND i.key = d.key`, [subjects, keys]);
+    });
+    return rows.length;
+  }
+
   async citizenKeys(): Promise<Array<{ citizenId: string; key: Buffer }>> {
     const { rows } = await this.pool.query<{ citizen_id: string; key: Buffer }>(`SELECT citizen_id, key FROM ${this.s}.citizen_keys ORDER BY citizen_id`);
     return rows.map((r) => ({ citizenId: r.citizen_id, key: r.key }));

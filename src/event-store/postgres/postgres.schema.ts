@@ -96,6 +96,13 @@ const migrations = (s: string): ReadonlyArray<{ version: number; sql: string }> 
       );
     `,
   },
+  {
+    // Token revocation: every change to a user raises the version their tokens must carry; a disabled user signs in no more.
+    version: 6,
+    sql: `
+      ALTER TABLE ${s}.users ADD COLUMN token_version integer NOT NULL DEFAULT 1, ADD COLUMN disabled_at timestamptz;
+    `,
+  },
 ];
 
 /** A fixed key for the migration lock (any 64-bit number, the same in every process). */

@@ -1,4 +1,4 @@
-import { mkdirSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
@@ -23,6 +23,7 @@ import { GroupCommit } from './sqlite.group-commit';
 import { SyncPipeline, WalFile } from './sqlite.wal-sync';
 import { prepareStatements, Statements, toProjectedEvent, toStoredEvent } from './sqlite.rows';
 import { checkStoreFile } from './sqlite.file-check';
+import { makePrivateDir, restrictFile } from '../../shared/private-files';
 import { migrate } from './sqlite.schema';
 
 export interface SqliteOptions {
@@ -76,11 +77,14 @@ export class SqliteEventStore implements EventStore, Archivable, RangeReadable {
   }
 
   static open({ file, synchronous = 'FULL', readonly = false, walSync }: SqliteOptions): SqliteEventStore {
-    if (!readonly) mkdirSync(dirname(file), { recursive: true });
+    if (!readonly) makePrivateDir(dirname(file));
     let db: Database.Database | undefined;
     try {
       checkStoreFile(file);
       db = new Database(file, { readonly, fileMustExist: readonly });
+      // The file holds every citizen's key: the owner's alone. SQLite gives the -wal and -shm it
+      // creates later the main file's mode; ones left by an earlier run are narrowed here too.
+      if (!readonly && !db.memory) for (const suffix of ['', '-wal', '-shm']) restrictFile(`${realpathSync(file)}${suffix}`);
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       // Reading the schema is what reveals a file that is not a database, or a damaged one.
       db.prepare('SELECT count(*) FROM sqlite_master').get();

@@ -94,6 +94,14 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // Token revocation: every change to a user raises the version their tokens must carry; a disabled user signs in no more.
+    version: 6,
+    sql: `
+      ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE users ADD COLUMN disabled_at TEXT;
+    `,
+  },
 ];
 
 export function migrate(db: Database): void {

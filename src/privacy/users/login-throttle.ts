@@ -1,15 +1,25 @@
 /**
- * Failed sign-ins counted per username and per client address, in memory: after
- * MAX_FAILURES within the window, further attempts are refused until the window
- * has passed, so a password cannot be guessed at bcrypt's speed. A success
- * clears the username's count. Bounded: the oldest entries go first.
+ * Sign-in attempts counted per username and per client address, in memory:
+ * after MAX_FAILURES for a username (ADDRESS_FACTOR times as many from an
+ * address) within the window, further attempts are refused until the window
+ * has passed, so a password cannot be guessed at bcrypt's speed.
+ *
+ * An attempt is counted when it is let through, before its password is
+ * checked, in one synchronous step: parallel attempts cannot all pass a check
+ * made before any of them was counted. A success then clears the username's
+ * count and gives back its place in the address's. An attempt whose password
+ * was never checked (the checks were busy) gives back the username's place
+ * only: it says nothing of that password, but the address did send it, and a
+ * burst from one address is what the address's limit is for. Bounded: the
+ * oldest entries go first.
  */
 export const MAX_FAILURES = 5;
+export const ADDRESS_FACTOR = 4;
 export const WINDOW_MS = 15 * 60_000;
 const MAX_ENTRIES = 10_000;
 
 interface Attempts {
-  failures: number;
+  count: number;
   since: number;
 }
 
@@ -18,28 +28,41 @@ export class LoginThrottle {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Milliseconds to wait before trying again, or 0 when an attempt may be made. */
-  retryAfter(username: string, address: string): number {
-    return Math.max(this.waitFor(`u:${username.toLowerCase()}`), this.waitFor(`a:${address}`));
-  }
-
-  failed(username: string, address: string): void {
-    for (const key of [`u:${username.toLowerCase()}`, `a:${address}`]) {
-      const entry = this.current(key) ?? { failures: 0, since: this.now() };
-      entry.failures += 1;
+  /** Counts an attempt and answers 0 when it may go on; else the milliseconds to wait, and nothing is counted. */
+  reserve(username: string, address: string): number {
+    const keys = keysOf(username, address);
+    const wait = Math.max(...keys.map((key) => this.waitFor(key)));
+    if (wait > 0) return wait;
+    for (const key of keys) {
+      const entry = this.current(key) ?? { count: 0, since: this.now() };
+      entry.count += 1;
+      // Re-inserted: the most recently touched entries are the last to be dropped.
       this.attempts.delete(key);
       this.attempts.set(key, entry);
     }
     while (this.attempts.size > MAX_ENTRIES) this.attempts.delete(this.attempts.keys().next().value!);
+    return 0;
   }
 
-  succeeded(username: string): void {
-    this.attempts.delete(`u:${username.toLowerCase()}`);
+  /** The password was right: the username starts afresh, and the address does not count it as a failure. */
+  succeeded(username: string, address: string): void {
+    this.attempts.delete(keysOf(username, address)[0]);
+    this.giveBack(keysOf(username, address)[1]);
+  }
+
+  /** The attempt was counted but its password never checked: it still counts for the address. */
+  unchecked(username: string): void {
+    this.giveBack(keysOf(username, '')[0]);
+  }
+
+  private giveBack(key: string): void {
+    const entry = this.current(key);
+    if (entry && --entry.count <= 0) this.attempts.delete(key);
   }
 
   private waitFor(key: string): number {
     const entry = this.current(key);
-    if (!entry || entry.failures < MAX_FAILURES * (key.startsWith('a:') ? 4 : 1)) return 0;
+    if (!entry || entry.count < MAX_FAILURES * (key.startsWith('a:') ? ADDRESS_FACTOR : 1)) return 0;
     return entry.since + WINDOW_MS - this.now();
   }
 
@@ -52,3 +75,5 @@ export class LoginThrottle {
     return entry;
   }
 }
+
+const keysOf = (username: string, address: string): [string, string] => [`u:${username.toLowerCase()}`, `a:${address}`];

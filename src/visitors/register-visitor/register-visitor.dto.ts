@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { VISITOR_KINDS } from '../../../domain/shared/codes';
 import type { VisitorKind } from '../../../domain/shared/codes';
 import { Optional, TEXT } from '../../http/validators';
+import { HumanText } from '../../http/human-text';
 
 export class RegisterVisitorDto {
-  @ApiProperty({ example: 'Birthe Madsen' }) @IsString() @MinLength(1) @MaxLength(TEXT.name) name!: string;
+  @ApiProperty({ example: 'Birthe Madsen' }) @HumanText('line', TEXT.name) name!: string;
   @ApiProperty({ enum: VISITOR_KINDS, description: 'volunteer, volunteer_professional (frivillig med faglig baggrund) or employee (ansat)' })
   @IsIn(VISITOR_KINDS)
   kind!: VisitorKind;

@@ -156,7 +156,7 @@ function headers(tokens: Tokens, command: boolean): fc.Arbitrary<Record<string, 
       'content-type': fc.option(fc.oneof({ weight: 8, arbitrary: fc.constant('application/json') }, fc.constantFrom(...CONTENT_TYPES)), { freq: command ? 15 : 2, nil: undefined }),
       'if-match': rarely(fc.constantFrom(...IF_MATCHES), 3),
       'idempotency-key': rarely(fc.oneof(fc.constantFrom(...IDEMPOTENCY_KEYS), fc.string({ unit: fc.constantFrom(...'abcdefXYZ0123-_.:'), minLength: 1, maxLength: 40 })), 3),
-      'x-correlation-id': rarely(fc.constantFrom('c-1', 'x'.repeat(2000), ''), 8),
+      'x-correlation-id': rarely(fc.constantFrom('c-1', 'x'.repeat(2000), '', '7c9e6679-7425-40de-944b-e07fc1f90ae7', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'), 8),
     })
     .map((h) => Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Record<string, string>);
 }

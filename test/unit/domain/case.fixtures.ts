@@ -52,9 +52,10 @@ export const triaged = (track: 'volunteer' | 'professional' = 'volunteer'): Case
   data: { reason: 'Ensom efter mandens død', priority: 'normal', by: coordinator.id },
 });
 
-export const booked = (v: VisitorSnapshot, visitAt = '2026-03-09T09:00:00.000Z'): FirstVisitBooked => ({
+/** `at`: when it was booked; left out, as in events written before bookings said. */
+export const booked = (v: VisitorSnapshot, visitAt = '2026-03-09T09:00:00.000Z', at?: string): FirstVisitBooked => ({
   type: 'FirstVisitBooked',
-  data: { visitorId: v.visitorId, visitorKind: v.kind, visitorName: v.name, visitorPhone: v.phone!, visitAt },
+  data: { visitorId: v.visitorId, visitorKind: v.kind, visitorName: v.name, visitorPhone: v.phone!, visitAt, ...(at !== undefined && { at }) },
 });
 
 /** A case that is Active with `v` as its visitor, first visit agreed at 2026-03-09 09:00 UTC. */

@@ -74,6 +74,15 @@ describe('relations, risks and closing', () => {
     expect(fold(caseDecider, [...activeWith(v), ...events])).toMatchObject({ status: 'Closed', declined: false, reason: 'relation_established', visitorId: v.visitorId });
     spec.given([...activeWith(v), ...events]).when(close).thenThrows(IllegalStateError, 'case_closed');
   });
+
+  // Issue #17: the case page read "prioritet –" once a triaged case was closed or declined.
+  it('keeps the triage’s track and priority on a closed or declined case', () => {
+    const closed = { type: 'CaseClosed' as const, data: { reason: 'moved' as const, at: '2026-04-20T10:00:00.000Z' } };
+    expect(fold(caseDecider, [...activeWith(v), closed])).toMatchObject({ status: 'Closed', track: 'volunteer', priority: 'normal' });
+    const declined = { type: 'ReferralDeclined' as const, data: { reason: 'citizen_declined' as const, at: '2026-03-05T10:00:00.000Z' } };
+    expect(fold(caseDecider, [referred(), triaged('professional'), declined])).toMatchObject({ status: 'Closed', declined: true, track: 'professional', priority: 'normal' });
+    expect(fold(caseDecider, [referred(), declined])).not.toHaveProperty('priority');
+  });
 });
 
 describe('evolve', () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IllegalStateError, NotFoundError, ValidationError } from '../../../domain/shared/errors';
-import { activeWith, command, context, referral, referred, spec, triaged, visitor } from './case.fixtures';
+import { occurredAtOf } from '../../../domain/case/case.events';
+import { activeWith, command, context, NOW, referral, referred, spec, triaged, visitor } from './case.fixtures';
 
 describe('receiving a referral', () => {
   it('records the referral with phones normalised, instants in UTC and statistics in clear', () => {
@@ -76,7 +77,25 @@ describe('triage', () => {
     spec
       .given([referred()])
       .when(command('TriageCase', { track: 'volunteer', reason: 'Ensom', priority: 'high' }))
-      .then([{ type: 'TriagedToVolunteer', data: { reason: 'Ensom', priority: 'high', by: 'coordinator-1' } }]);
+      .then([{ type: 'TriagedToVolunteer', data: { reason: 'Ensom', priority: 'high', by: 'coordinator-1', at: NOW } }]);
+  });
+
+  // Issue #17: replayed by business time, a case triaged on paper weeks ago still read "Referred".
+  it('records when the triage happened: back-dated, at most 24 hours ahead, not before the referral', () => {
+    spec
+      .given([referred()])
+      .when(command('TriageCase', { track: 'volunteer', reason: 'Ensom', priority: 'normal', at: '2026-03-03T10:00:00+01:00' }))
+      .then([{ type: 'TriagedToVolunteer', data: { reason: 'Ensom', priority: 'normal', by: 'coordinator-1', at: '2026-03-03T09:00:00.000Z' } }]);
+    spec.given([referred()]).when(command('TriageCase', { track: 'volunteer', reason: 'r', priority: 'normal', at: '2026-11-25T12:00:01Z' })).thenThrows(ValidationError);
+    spec.given([referred()]).when(command('TriageCase', { track: 'volunteer', reason: 'r', priority: 'normal', at: 'i går' })).thenThrows(ValidationError);
+    // Karen was referred 2 March 09:15 (+01:00): a triage at 09:00 that morning is before it.
+    spec.given([referred()]).when(command('TriageCase', { track: 'volunteer', reason: 'r', priority: 'normal', at: '2026-03-02T09:00:00+01:00' })).thenThrows(IllegalStateError, 'before_referral');
+  });
+
+  it('reads a triage when it happened, or (written before it said) when it was recorded', () => {
+    const [event] = spec.given([referred()]).when(command('TriageCase', { track: 'volunteer', reason: 'r', priority: 'low', at: '2026-03-03T10:00:00+01:00' })).events();
+    expect(occurredAtOf(event!, NOW)).toBe('2026-03-03T09:00:00.000Z');
+    expect(occurredAtOf({ type: 'TriagedToVolunteer', data: { reason: 'r', priority: 'low', by: 'c' } }, NOW)).toBe(NOW);
   });
 
   it('sends suicidal thoughts only to the professional track', () => {
@@ -85,7 +104,7 @@ describe('triage', () => {
     spec
       .given(given)
       .when(command('TriageCase', { track: 'professional', reason: 'r', priority: 'high' }))
-      .then([{ type: 'TriagedToProfessional', data: { reason: 'r', priority: 'high', by: 'coordinator-1' } }]);
+      .then([{ type: 'TriagedToProfessional', data: { reason: 'r', priority: 'high', by: 'coordinator-1', at: NOW } }]);
   });
 
   it('refuses the volunteer track once suicidal thoughts are flagged before triage', () => {

@@ -1,12 +1,24 @@
 import { IllegalStateError, NotFoundError, ValidationError } from '../../../domain/shared/errors';
-import { activeWith, booked, command, referred, spec, triaged, visitor } from './case.fixtures';
+import { activeWith, booked, command, NOW, referred, spec, triaged, visitor } from './case.fixtures';
 
 describe('booking the first visit', () => {
   const book = (visitorId: string, visitAt = '2026-03-09T10:00:00+01:00') => command('BookFirstVisit', { visitorId, visitAt });
 
   it('books a waiting case with a visitor who has a free place, handing over the visit card', () => {
     const v = visitor('volunteer', { activeCases: 2 });
-    spec.given([referred(), triaged()]).when(book(v.visitorId), { visitor: v }).then([booked(v)]);
+    spec.given([referred(), triaged()]).when(book(v.visitorId), { visitor: v }).then([booked(v, '2026-03-09T09:00:00.000Z', NOW)]);
+  });
+
+  // Issue #17: a booking made weeks ago and entered today must replay as made then.
+  it('records when the booking was made: back-dated, at most 24 hours ahead, not before the referral or the triage', () => {
+    const v = visitor();
+    const at = (when: string) => command('BookFirstVisit', { visitorId: v.visitorId, visitAt: '2026-03-09T10:00:00+01:00', at: when });
+    spec.given([referred(), triaged()]).when(at('2026-03-04T11:00:00+01:00'), { visitor: v }).then([booked(v, '2026-03-09T09:00:00.000Z', '2026-03-04T10:00:00.000Z')]);
+    spec.given([referred(), triaged()]).when(at('2026-11-26T12:00:00Z'), { visitor: v }).thenThrows(ValidationError);
+    spec.given([referred(), triaged()]).when(at('2026-03-01T10:00:00+01:00'), { visitor: v }).thenThrows(IllegalStateError, 'before_referral');
+    const triagedOn3March = { type: 'TriagedToVolunteer' as const, data: { reason: 'r', priority: 'normal' as const, by: 'c', at: '2026-03-03T09:00:00.000Z' } };
+    spec.given([referred(), triagedOn3March]).when(at('2026-03-02T12:00:00+01:00'), { visitor: v }).thenThrows(IllegalStateError, 'before_triage');
+    spec.given([referred(), triagedOn3March]).when(at('2026-03-03T10:00:00+01:00'), { visitor: v }).then([booked(v, '2026-03-09T09:00:00.000Z', '2026-03-03T09:00:00.000Z')]);
   });
 
   it('books only a waiting case', () => {

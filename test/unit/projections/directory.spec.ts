@@ -1,4 +1,8 @@
+import type { CaseEvent } from '../../../domain/case/case.events';
+import { evolveCase, initialCaseState } from '../../../domain/case/case.evolve';
+import { NEEDS } from '../../../domain/shared/codes';
 import { Directory, DirectoryEvent } from '../../../projections/directory/directory';
+import { referred, triaged } from '../domain/case.fixtures';
 
 /** Given events in global order, the Directory knows visitors' open cases and the citizens. */
 describe('the directory', () => {
@@ -46,9 +50,22 @@ describe('the directory', () => {
     expect(d.cases.get('c1')).toMatchObject({ status: 'Active', track: 'professional', visitorId: 'v2' });
   });
 
-  it('puts a waiting case on the professional track when a risk is flagged', () => {
-    const d = given(referral('c1', 'p1'), event('case-c1', 'TriagedToVolunteer', { priority: 'low' }), event('case-c1', 'RiskFlagged', {}));
+  it('puts a waiting case on the professional track when suicidal thoughts are flagged', () => {
+    const d = given(referral('c1', 'p1'), event('case-c1', 'TriagedToVolunteer', { priority: 'low' }), event('case-c1', 'RiskFlagged', { risk: 'suicidal_thoughts' }));
     expect(d.cases.get('c1')!.track).toBe('professional');
+  });
+
+  // Issue #17: GET /cases said `professional` after "Fortvivlet situation" while the case said `volunteer`.
+  it.each(NEEDS)('gives the track the case itself has after the risk %s is flagged on a volunteer-track case', (risk) => {
+    const d = given(referral('c1', 'p1'), event('case-c1', 'TriagedToVolunteer', { priority: 'normal' }), event('case-c1', 'RiskFlagged', { risk }));
+    const state = [referred(), triaged('volunteer'), { type: 'RiskFlagged', data: { risk, note: 'n', at: '2026-03-05T09:00:00.000Z' } } as CaseEvent].reduce(evolveCase, initialCaseState());
+    expect(state.status).toBe('Waiting');
+    expect(d.cases.get('c1')!.track).toBe((state as { track: string }).track);
+  });
+
+  it('keeps the volunteer track when "Fortvivlet situation" is flagged: only suicidal thoughts need a professional', () => {
+    const d = given(referral('c1', 'p1'), event('case-c1', 'TriagedToVolunteer', { priority: 'normal' }), event('case-c1', 'RiskFlagged', { risk: 'desperate_situation' }));
+    expect(d.cases.get('c1')!.track).toBe('volunteer');
   });
 
   it('knows a citizen referred again by id, with the name from the first referral', () => {

@@ -16,9 +16,18 @@ describe('the partners view', () => {
       .case(randomUUID(), [referredBy(undefined, 'relative', '2026-08-25T08:00:00.000Z')]);
     expect(rows(log)).toEqual([
       { organisation: 'Hjemmeplejen Syd', role: 'home_nurse', referrals: 2, lastReferralAt: '2026-04-02T08:00:00.000Z', daysSinceLastReferral: 152, silent: true },
-      { organisation: null, role: 'relative', referrals: 1, lastReferralAt: '2026-08-25T08:00:00.000Z', daysSinceLastReferral: 7, silent: false },
       { organisation: 'Sorø Sogn', role: 'priest', referrals: 1, lastReferralAt: '2026-08-20T08:00:00.000Z', daysSinceLastReferral: 12, silent: false },
     ]);
+  });
+
+  // Issue #17: "Borgeren selv" and "Pårørende" were listed as partners gone silent.
+  it('leaves out the citizen and relatives: they are channels, not partners to remind', () => {
+    const log = new Log()
+      .case(randomUUID(), [referredBy(undefined, 'self', '2026-01-02T08:00:00.000Z')])
+      .case(randomUUID(), [referredBy(undefined, 'relative', '2026-01-03T08:00:00.000Z')])
+      .case(randomUUID(), [referredBy('Datter', 'relative', '2026-01-04T08:00:00.000Z')])
+      .case(randomUUID(), [referredBy(undefined, 'general_practitioner', '2026-01-05T08:00:00.000Z')]);
+    expect(rows(log).map((row) => row.role)).toEqual(['general_practitioner']);
   });
 
   it('counts referrals within a period of Copenhagen dates', () => {

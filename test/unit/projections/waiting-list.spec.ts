@@ -7,14 +7,33 @@ describe('the waiting list (ventemappe)', () => {
   const list = (log: Log, filter = {}) => waitingList(log.project(waitingListProjection).docs.values(), { limit: 100, ...filter }, now);
 
   it('lists triaged cases without a first visit: high priority first, then the oldest referral', () => {
-    const [a, b, c, untriaged, bookedCase] = Array.from({ length: 5 }, () => randomUUID());
+    const [a, b, c, bookedCase] = Array.from({ length: 4 }, () => randomUUID());
     const log = new Log()
       .case(a, [referral({ referredAt: '2026-03-01T08:00:00.000Z' }), triaged('normal')])
       .case(b, [referral({ referredAt: '2026-03-05T08:00:00.000Z' }), triaged('high')])
       .case(c, [referral({ referredAt: '2026-02-20T08:00:00.000Z' }), triaged('normal')])
-      .case(untriaged, [referral()])
       .case(bookedCase, [referral(), triaged('high'), booked(randomUUID())]);
     expect(list(log).map((e) => e.caseId)).toEqual([b, c, a]);
+  });
+
+  // Issue #17: docs/web.md says the folder holds "referrals to triage and cases waiting for a visitor"; the referrals were missing.
+  it('lists referrals not yet triaged first, the oldest first, as stage "referred"; triaged ones as "waiting"', () => {
+    const [old, recent, waiting] = Array.from({ length: 3 }, () => randomUUID());
+    const log = new Log()
+      .case(waiting, [referral({ referredAt: '2026-02-01T08:00:00.000Z' }), triaged('high')])
+      .case(recent, [referral({ referredAt: '2026-03-05T08:00:00.000Z' })])
+      .case(old, [referral({ referredAt: '2026-03-01T08:00:00.000Z' })]);
+    expect(list(log).map((e) => [e.caseId, e.stage])).toEqual([
+      [old, 'referred'],
+      [recent, 'referred'],
+      [waiting, 'waiting'],
+    ]);
+    expect(list(log)[0]).toMatchObject({ daysWaiting: 9 });
+    expect(list(log)[0]).not.toHaveProperty('track');
+    expect(list(log, { stage: 'referred' }).map((e) => e.caseId)).toEqual([old, recent]);
+    expect(list(log, { stage: 'waiting' }).map((e) => e.caseId)).toEqual([waiting]);
+    // A track is a triage's answer: a referral has none, so a track filter leaves it out.
+    expect(list(log, { track: 'volunteer' }).map((e) => e.caseId)).toEqual([waiting]);
   });
 
   it('counts days waiting in Copenhagen calendar days', () => {

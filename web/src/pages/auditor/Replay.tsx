@@ -58,7 +58,7 @@ function Replayer({ caseId, entries }: { caseId: string; entries: HistoryEntry[]
                   <dt>Ordning</dt>
                   <dd>{label(PROGRAMME as Record<string, string>, c.programme)}</dd>
                   <dt>Spor</dt>
-                  <dd>{c.track ? `${label(TRACK as Record<string, string>, c.track)}, prioritet ${label(PRIORITY as Record<string, string>, c.priority).toLowerCase()}` : '–'}</dd>
+                  <dd>{c.track ? `${label(TRACK as Record<string, string>, c.track)}${c.priority ? `, prioritet ${label(PRIORITY as Record<string, string>, c.priority).toLowerCase()}` : ''}` : '–'}</dd>
                   <dt>Besøgsven</dt>
                   <dd>{c.visitorKind ? label(VISITOR_KIND as Record<string, string>, c.visitorKind) : '–'}</dd>
                   <dt>Næste besøg</dt>

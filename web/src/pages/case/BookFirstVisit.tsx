@@ -9,6 +9,8 @@ import { VisitorPicker } from './VisitorPicker';
 export function BookFirstVisit({ c, etag, done, refresh }: { c: CaseView; etag?: string | undefined; done: () => void; refresh: () => void }) {
   const [visitorId, setVisitorId] = useState('');
   const [visitAt, setVisitAt] = useState(nowForInput(7));
+  // Empty: booked now. Filled: when the time was agreed with the citizen, if earlier.
+  const [bookedAt, setBookedAt] = useState('');
   const [errors, setErrors] = useState<{ visitorId?: string; visitAt?: string }>({});
   const command = useCommand(done);
 
@@ -17,7 +19,8 @@ export function BookFirstVisit({ c, etag, done, refresh }: { c: CaseView; etag?:
     const at = fromLocalInput(visitAt);
     const found = { ...(!visitorId && { visitorId: 'Vælg en besøgsven.' }), ...(!at && { visitAt: 'Skriv dato og tid for første besøg.' }) };
     setErrors(found);
-    if (Object.keys(found).length === 0) void command.send(`/cases/${c.caseId}/first-visit`, { visitorId, visitAt: at }, etag);
+    const booked = fromLocalInput(bookedAt);
+    if (Object.keys(found).length === 0) void command.send(`/cases/${c.caseId}/first-visit`, { visitorId, visitAt: at, ...(booked && { at: booked }) }, etag);
   };
 
   return (
@@ -27,6 +30,9 @@ export function BookFirstVisit({ c, etag, done, refresh }: { c: CaseView; etag?:
       <VisitorPicker track={c.track} value={visitorId} onChange={setVisitorId} error={errors.visitorId} />
       <Field label="Første besøg" error={errors.visitAt} required>
         {(a) => <input {...a} type="datetime-local" value={visitAt} onInput={(e) => setVisitAt(e.currentTarget.value)} />}
+      </Field>
+      <Field label="Aftalt med borgeren" hint="Kun hvis tiden blev aftalt tidligere end nu. Tomt felt: nu.">
+        {(a) => <input {...a} type="datetime-local" value={bookedAt} onInput={(e) => setBookedAt(e.currentTarget.value)} />}
       </Field>
       <div class="actions">
         <button type="submit" class="primary" disabled={command.busy}>

@@ -97,7 +97,8 @@ export function CasePage({ caseId }: { caseId: string }) {
                       <>
                         <dt>Spor</dt>
                         <dd>
-                          {label(TRACK, c.track)}, prioritet {label(PRIORITY, c.priority).toLowerCase()}
+                          {label(TRACK, c.track)}
+                          {c.priority && `, prioritet ${label(PRIORITY, c.priority).toLowerCase()}`}
                         </dd>
                       </>
                     )}

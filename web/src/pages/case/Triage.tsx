@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Priority, Track } from '../../../../domain/shared/codes';
 import { CLOSURE, PRIORITY, TRACK } from '../../labels';
 import { CommandError, useCommand } from '../../command';
+import { fromLocalInput } from '../../format';
 import { Field, Notice, SelectField } from '../../ui';
 import type { CaseView } from './case-view';
 
@@ -11,6 +12,8 @@ export function Triage({ c, etag, done, refresh }: { c: CaseView; etag?: string 
   const [priority, setPriority] = useState<Priority>('normal');
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
+  // Empty: triaged now. Filled: when it was done, e.g. on paper before it was entered here.
+  const [triagedAt, setTriagedAt] = useState('');
   const command = useCommand(done);
   const decline = useCommand(done);
   const [declineReason, setDeclineReason] = useState('citizen_declined');
@@ -20,7 +23,8 @@ export function Triage({ c, etag, done, refresh }: { c: CaseView; etag?: string 
     event.preventDefault();
     if (!reason.trim()) return setReasonError('Skriv kort, hvorfor sagen visiteres sådan.');
     setReasonError(undefined);
-    void command.send(`/cases/${c.caseId}/triage`, { track, priority, reason: reason.trim() }, etag);
+    const at = fromLocalInput(triagedAt);
+    void command.send(`/cases/${c.caseId}/triage`, { track, priority, reason: reason.trim(), ...(at && { at }) }, etag);
   };
 
   return (
@@ -45,6 +49,9 @@ export function Triage({ c, etag, done, refresh }: { c: CaseView; etag?: string 
         <SelectField label="Prioritet" value={priority} onChange={setPriority} options={PRIORITY} />
         <Field label="Begrundelse" error={reasonError} required>
           {(a) => <textarea {...a} rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
+        </Field>
+        <Field label="Vurderet" hint="Kun hvis sagen blev vurderet tidligere, fx på papir. Tomt felt: nu.">
+          {(a) => <input {...a} type="datetime-local" value={triagedAt} onInput={(e) => setTriagedAt(e.currentTarget.value)} />}
         </Field>
         <div class="actions">
           <button type="submit" class="primary" disabled={command.busy}>

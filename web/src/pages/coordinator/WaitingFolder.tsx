@@ -1,15 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { WaitingCase as WaitingListEntry } from '../../../../projections/waiting-list/waiting-list';
+import type { WaitingListEntry as WaitingCase } from '../../../../projections/waiting-list/waiting-list';
 import { get, query } from '../../api';
 import { date } from '../../format';
-import { label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, TRACK } from '../../labels';
+import { label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, TRACK, WAITING_STAGE } from '../../labels';
 import { Column, Table } from '../../components/Table';
 import { Field, Link, LoadState, SelectField, useLoad } from '../../ui';
-
-/** An entry of `GET /waiting-list`: the read model's entry and the days it has waited (counted at query time). */
-interface WaitingCase extends WaitingListEntry {
-  daysWaiting: number;
-}
 
 interface CaseRow {
   caseId: string;
@@ -17,9 +12,9 @@ interface CaseRow {
 }
 
 /** The cases that wait, with the citizen's name (the waiting list holds ids only; names come from the case list, decrypted). */
-async function loadWaiting(track: string, programme: string): Promise<Row[]> {
+async function loadWaiting(stage: string, track: string, programme: string): Promise<Row[]> {
   const [waiting, referred, triaged] = await Promise.all([
-    get<WaitingCase[]>(`/waiting-list${query({ track, programme, limit: 10000 })}`),
+    get<WaitingCase[]>(`/waiting-list${query({ stage, track, programme, limit: 10000 })}`),
     get<CaseRow[]>(`/cases${query({ status: 'Referred', limit: 100000 })}`),
     get<CaseRow[]>(`/cases${query({ status: 'Waiting', limit: 100000 })}`),
   ]);
@@ -43,8 +38,9 @@ const COLUMNS: Column<Row>[] = [
       </>
     ),
   },
+  { header: 'Trin', cell: (w) => (w.stage === 'referred' ? <span class="badge">{label(WAITING_STAGE, w.stage)}</span> : label(WAITING_STAGE, w.stage)) },
   { header: 'Ordning', cell: (w) => label(PROGRAMME, w.programme) },
-  { header: 'Spor', cell: (w) => (w.track ? label(TRACK, w.track) : <span class="badge">Skal vurderes</span>) },
+  { header: 'Spor', cell: (w) => label(TRACK, w.track) },
   { header: 'Prioritet', cell: (w) => (w.priority ? label(PRIORITY, w.priority) : '–') },
   {
     header: 'Henvist af',
@@ -59,13 +55,14 @@ const COLUMNS: Column<Row>[] = [
   { header: 'Dage på venteliste', numeric: true, cell: (w) => w.daysWaiting },
 ];
 
-/** Ventemappen: referrals to triage and cases waiting for a visitor, high priority and longest wait first. */
+/** Ventemappen: referrals to triage (oldest first), then cases waiting for a visitor, high priority and longest wait first. */
 export function WaitingFolder() {
+  const [stage, setStage] = useState('');
   const [track, setTrack] = useState('');
   const [programme, setProgramme] = useState('');
   const [search, setSearch] = useState('');
   const [order, setOrder] = useState<'priority' | 'days'>('priority');
-  const loaded = useLoad(() => loadWaiting(track, programme), [track, programme]);
+  const loaded = useLoad(() => loadWaiting(stage, track, programme), [stage, track, programme]);
 
   return (
     <section>
@@ -76,6 +73,7 @@ export function WaitingFolder() {
         </Link>
       </div>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <SelectField label="Trin" value={stage} onChange={setStage} options={WAITING_STAGE} empty="Alle trin" />
         <SelectField label="Spor" value={track} onChange={setTrack} options={TRACK} empty="Alle spor" />
         <SelectField label="Ordning" value={programme} onChange={setProgramme} options={PROGRAMME} empty="Alle ordninger" />
         <Field label="Søg på navn">
@@ -84,7 +82,7 @@ export function WaitingFolder() {
         <Field label="Sortér">
           {(a) => (
             <select {...a} value={order} onChange={(e) => setOrder(e.currentTarget.value as 'priority' | 'days')}>
-              <option value="priority">Prioritet, så længst ventetid</option>
+              <option value="priority">Til vurdering først, så prioritet og længst ventetid</option>
               <option value="days">Længst ventetid</option>
             </select>
           )}
@@ -95,7 +93,7 @@ export function WaitingFolder() {
           const needle = search.trim().toLocaleLowerCase('da');
           const rows = loaded.data!.filter((w) => !needle || w.name.toLocaleLowerCase('da').includes(needle));
           if (order === 'days') rows.sort((a, b) => b.daysWaiting - a.daysWaiting);
-          const empty = `Ingen sager i ventemappen${track || programme || needle ? ' med disse filtre' : ''}.`;
+          const empty = `Ingen sager i ventemappen${stage || track || programme || needle ? ' med disse filtre' : ''}.`;
           return <Table rows={rows} columns={COLUMNS} rowKey={(w) => w.caseId} rowClass={(w) => (w.priority === 'high' ? 'row-high' : undefined)} caption="Sager i ventemappen" empty={empty} />;
         }}
       </LoadState>

@@ -5,6 +5,7 @@ import { Chart, PALETTE } from '../../components/Chart';
 import { month, now } from '../../format';
 import { CLOSURE, label, PROGRAMME, REFERRER_ROLE, RELATION } from '../../labels';
 import { Field, LoadState, SelectField, useLoad } from '../../ui';
+import { periodMedian } from './headline';
 
 interface Stat {
   n: number;
@@ -80,7 +81,8 @@ function Figures({ months }: { months: Month[] }) {
   const referrals = months.reduce((n, m) => n + m.referrals.total, 0);
   const relations = Object.values(sum(months.map((m) => m.relationsByKind))).reduce((a, b) => a + b, 0);
   const latest = months[months.length - 1];
-  const firstVisit = [...months].reverse().find((m) => m.daysToFirstVisit.n > 0)?.daysToFirstVisit;
+  // The same months as the chart beside it (issue #17: it was the latest month's median, often of one case).
+  const firstVisit = periodMedian(months.map((m) => m.daysToFirstVisit));
   const byRole = Object.entries(sum(months.map((m) => m.referrals.byReferrerRole))).sort((a, b) => b[1] - a[1]);
   const closures = Object.entries(sum(months.map((m) => m.closuresByReason)));
   const programmes = Object.keys(sum(months.map((m) => m.referrals.byProgramme)));
@@ -135,7 +137,7 @@ function Figures({ months }: { months: Month[] }) {
       <div class="figures">
         <Figure name="Henvisninger i perioden" value={referrals} />
         <Figure name="I ventemappen nu" value={latest?.waitingAtMonthEnd ?? 0} />
-        <Figure name="Dage til første besøg (median)" value={one(firstVisit?.median)} note={firstVisit ? `${firstVisit.n} ${firstVisit.n === 1 ? 'sag' : 'sager'}, seneste måned med data` : 'ingen data endnu'} />
+        <Figure name="Dage til første besøg (median)" value={one(firstVisit?.median)} note={firstVisit ? `${firstVisit.n} ${firstVisit.n === 1 ? 'sag' : 'sager'} i perioden; månedernes medianer vægtet med antal sager` : 'ingen data i perioden'} />
         <Figure name="Relationer etableret" value={relations} />
       </div>
       <div class="chart-grid">
@@ -145,7 +147,7 @@ function Figures({ months }: { months: Month[] }) {
         </figure>
         <figure class="card">
           <figcaption>Ventetid i dage</figcaption>
-          <Chart config={waiting} summary={`Ventetid til første besøg, median seneste måned: ${one(firstVisit?.median)} dage`} />
+          <Chart config={waiting} summary={`Ventetid til første besøg, median i perioden: ${one(firstVisit?.median)} dage`} />
         </figure>
         <figure class="card">
           <figcaption>Henvisninger efter henviser</figcaption>

@@ -48,6 +48,7 @@ export function Partners() {
           const silent = partners.filter((p) => p.silent).length;
           return (
             <>
+              <p class="muted">Henvisninger fra borgeren selv og fra pårørende er ikke fra en samarbejdspartner og står ikke her; de tælles under Henvisninger efter henviser i Overblik.</p>
               {partners.length > 0 && <p>{silent === 0 ? 'Alle partnere har henvist for nylig.' : `${silent} ${silent === 1 ? 'partner er' : 'partnere er'} gået i stå og kan have brug for et besøg.`}</p>}
               <Table rows={partners} columns={COLUMNS} rowKey={(p) => `${p.organisation}|${p.role}`} rowClass={(p) => (p.silent ? 'row-high' : undefined)} empty="Ingen henvisninger endnu." />
             </>

@@ -6,6 +6,7 @@ import { navigate } from '../../router';
 import type { Session } from '../../session';
 import { Field, Link, LoadState, Notice, useLoad } from '../../ui';
 import { CaseView, citizenName } from '../case/case-view';
+import { sameTimeLater } from './next-visit';
 import { VisitorExtras } from './VisitorExtras';
 
 /** The visit as agreed: the agreed time if it is today or past, else now. */
@@ -14,7 +15,7 @@ function visitedDefault(c: CaseView): string {
   return toLocalInput(agreed && agreed <= now().endOf('day') && agreed >= now().minus({ days: 3 }) ? agreed : now().set({ second: 0, millisecond: 0 }));
 }
 
-/** Registrér besøg in a few taps: when, the next time (the same time next week unless changed), themes followed up, a note. */
+/** Registrér besøg in a few taps: when, the next time (the agreed weekday and time next week unless changed), themes followed up, a note. */
 export function RecordVisit({ caseId, session }: { caseId: string; session: Session }) {
   const loaded = useLoad(() => request<CaseView>(`/cases/${caseId}`), [caseId]);
   const [saved, setSaved] = useState<string>();
@@ -39,7 +40,7 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
 
   const visited = fromLocalInput(visitedAt);
   const next =
-    weeks === 'none' ? undefined : weeks === 'other' ? fromLocalInput(nextOther) : visited && DateTime.fromISO(visited, { zone: ZONE }).plus({ weeks: Number(weeks) }).toISO({ suppressMilliseconds: true });
+    weeks === 'none' ? undefined : weeks === 'other' ? fromLocalInput(nextOther) : visited && sameTimeLater(c.nextVisitAt, visited, Number(weeks));
 
   const submit = (event: Event) => {
     event.preventDefault();
