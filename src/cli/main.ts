@@ -34,6 +34,13 @@ const positiveInt = (value: string): number => {
   return n;
 };
 
+/** A calendar date, read as noon UTC: the seed takes the Copenhagen day it falls on. */
+const asOfDate = (value: string): number => {
+  const ms = Date.parse(`${value}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) throw new InvalidArgumentError('must be a date YYYY-MM-DD');
+  return ms;
+};
+
 program
   .command('token')
   .description('print a bearer token (alone, on the last line of standard output); never opens the store')
@@ -54,12 +61,13 @@ program
   .description('write realistic synthetic Danish cases through the real command path (deterministic for a seed)')
   .requiredOption('--cases <n>', 'how many cases', positiveInt)
   .option('--seed <s>', 'the random seed', positiveInt, 1)
-  .action(async ({ cases, seed: seedValue }: { cases: number; seed: number }) => {
+  .option('--as-of <date>', "the world's today (YYYY-MM-DD): cases over the 18 months before it, next visits after it; default: today", asOfDate)
+  .action(async ({ cases, seed: seedValue, asOf }: { cases: number; seed: number; asOf?: number }) => {
     const env = await openEnvironment(loadConfig());
     try {
       const bar = progressBar('cases', cases);
       const started = Date.now();
-      const result = await seed(env.store, { cases, seed: seedValue }, () => bar.increment());
+      const result = await seed(env.store, { cases, seed: seedValue, ...(asOf !== undefined && { asOf }) }, () => bar.increment());
       bar.stop();
       const seconds = (Date.now() - started) / 1000;
       console.log(JSON.stringify({ ...result, events: await env.store.headPosition(), seconds: Math.round(seconds * 10) / 10, commandsPerSecond: Math.round(result.commands / seconds) }));
