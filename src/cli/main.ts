@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config';
@@ -6,7 +7,7 @@ import { KurrentDbEventStore } from '../event-store/kurrentdb/kurrentdb.event-st
 import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
 import type { Role } from '../../domain/shared/codes';
-import { signingKey } from '../privacy/signing-key';
+import { signingKey, signingKeyFile } from '../privacy/signing-key';
 import { issueToken } from '../privacy/tokens';
 import { catchUpDirectory } from '../directory/directory-catch-up';
 import { readModelStoreFor } from '../read-model-store/create-read-model-store';
@@ -53,7 +54,12 @@ program
     const principal = { sub: options.sub, role: options.role, ...(options.visitor !== undefined && { visitorId: options.visitor.toLowerCase() }) };
     if (!/^\d+[smhd]?$/.test(options.ttl)) throw new InvalidArgumentError('--ttl must be a number of seconds, or one with s, m, h or d (e.g. 8h)');
     const ttl = /^\d+$/.test(options.ttl) ? Number(options.ttl) : options.ttl;
+    // No key yet under DATA_DIR: no server has run with it, so the one running likely has another DATA_DIR.
+    const fresh = config.jwtSecret === undefined && !existsSync(signingKeyFile(config.dataDir));
     console.log(issueToken(signingKey(config.dataDir, config.jwtSecret), principal, ttl));
+    if (fresh) {
+      console.error(`brobygger: no server has run with DATA_DIR ${config.dataDir}: a new signing key was made there, and a server with another DATA_DIR (or JWT_SECRET) will refuse this token; export the server's`);
+    }
   });
 
 program
