@@ -14,12 +14,13 @@ describe('a believable seed', () => {
   const TODAY = Date.parse('2026-12-07T00:00:00+01:00'); // the start of that day in Copenhagen
   const DAY = 86_400_000;
   let events: StoredEvent[];
+  let refused = -1;
   const cases = new Map<string, CaseView>();
 
   beforeAll(async () => {
     const store = new MemoryEventStore();
     // 500 cases: two regions, so a caseload could mix towns if the seed let it.
-    await seed(store, { cases: 500, seed: 5, asOf: AS_OF }, () => undefined);
+    ({ refused } = await seed(store, { cases: 500, seed: 5, asOf: AS_OF }, () => undefined));
     events = await store.readAll(1, 1_000_000);
     for (const event of events.filter((e) => e.streamId.startsWith('case-'))) fold(cases, event);
     await store.close();
@@ -83,6 +84,10 @@ describe('a believable seed', () => {
     const overdue = open.filter((c) => Date.parse(c.nextVisitAt!) < TODAY);
     expect(overdue.length).toBeGreaterThanOrEqual(3);
     expect(overdue.length).toBeLessThanOrEqual(0.15 * open.length);
+  });
+
+  it('tells every story in an order the rules accept: nothing is refused', () => {
+    expect(refused).toBe(0);
   });
 
   it('has a waiting folder of recent referrals, and triage and booking say when they happened', () => {

@@ -18,6 +18,8 @@ export interface Wanted {
 export type FindVisitor = (professional: boolean, wanted: Wanted) => { visitorId: string; kind: VisitorKind } | undefined;
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** The next step of a case: at the time drawn, but never before an hour after the step before it. */
+const later = (before: number, drawn: number) => Math.max(drawn, before + 3600_000);
 const ALL_TOWNS = REGIONS.flatMap((region) => region.towns);
 
 /**
@@ -55,7 +57,7 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
   const assess = random.chance(0.5);
   if (assess) await act(score(), t + 2 * 3600_000);
 
-  t = officeHours(t + random.int(0, 5) * DAY, random);
+  t = later(t, officeHours(t + random.int(0, 5) * DAY, random));
   if (fate === 'referred' || t > anchor) return;
   if (fate === 'declined') {
     await act({ type: 'DeclineReferral', data: { reason: random.pick(['citizen_declined', 'moved', 'other'] as const), at: iso(t) } }, t);
@@ -67,7 +69,7 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
   // Triage and booking say when they happened, so a replay by business time tells the truth.
   await act({ type: 'TriageCase', data: { track: professional ? 'professional' : 'volunteer', reason: 'Vurderet ved visitationen', priority, at: iso(t) } }, t);
 
-  t = officeHours(t + random.int(1, 30) * DAY, random);
+  t = later(t, officeHours(t + random.int(1, 30) * DAY, random));
   const wanted: Wanted = { programme: referral.data.programme, postcode: postcodeFromAddress(referral.data.citizen!.address)! };
   const visitor = fate !== 'waiting' && t <= anchor ? findVisitor(professional, wanted) : undefined;
   if (!visitor) {
@@ -104,11 +106,14 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
     if (!professional && random.chance(0.01)) {
       await act({ type: 'FlagRisk', data: { risk: 'suicidal_thoughts', note: 'Taler om ikke at ville leve', at: iso(at) } }, at);
       const professionalVisitor = findVisitor(true, wanted);
-      if (!professionalVisitor || !(await act({ type: 'ReassignVisitor', data: { toVisitorId: professionalVisitor.visitorId, reason: 'Selvmordstanker' } }, at + 3600_000))) {
-        if (at + DAY <= anchor) await act({ type: 'CloseCase', data: { reason: 'transferred_to_professionals', at: iso(at + DAY) } }, at + DAY);
-        return;
+      // The visitor may already be one who may take it: then nobody is reassigned.
+      if (professionalVisitor?.visitorId !== visitorId) {
+        if (!professionalVisitor || !(await act({ type: 'ReassignVisitor', data: { toVisitorId: professionalVisitor.visitorId, reason: 'Selvmordstanker' } }, at + 3600_000))) {
+          if (at + DAY <= anchor) await act({ type: 'CloseCase', data: { reason: 'transferred_to_professionals', at: iso(at + DAY) } }, at + DAY);
+          return;
+        }
+        visitorId = professionalVisitor.visitorId;
       }
-      visitorId = professionalVisitor.visitorId;
     }
     next = following;
   }
