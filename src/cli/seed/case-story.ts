@@ -33,7 +33,7 @@ const REFERRED_DAYS_AGO: Record<Fate, readonly [number, number]> = {
   referred: [0, 4],
   declined: [6, 540],
   waiting: [3, 75],
-  ongoing: [14, 150],
+  ongoing: [14, 120],
   closing: [30, 540],
 };
 
@@ -82,7 +82,7 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
   if (!(await act({ type: 'BookFirstVisit', data: { visitorId: visitor.visitorId, visitAt: iso(next), at: iso(t) } }, t))) return;
 
   let visitorId = visitor.visitorId;
-  const every = random.weighted({ 7: 60, 14: 40 }) === '7' ? 7 : 14;
+  const every = random.chance(0.5) ? 7 : 14;
   const planned = fate === 'closing' ? random.int(1, 10) : Infinity;
   // A few open cases whose last visit nobody recorded: overdue on the caseload.
   const overdue = fate === 'ongoing' && random.chance(0.12);
