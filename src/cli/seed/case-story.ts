@@ -57,7 +57,7 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
   const assess = random.chance(0.5);
   if (assess) await act(score(), t + 2 * 3600_000);
 
-  t = later(t, officeHours(t + random.int(0, 5) * DAY, random));
+  t = later(t + 3600_000, officeHours(t + random.int(0, 5) * DAY, random)); // after the intake's assessment
   if (fate === 'referred' || t > anchor) return;
   if (fate === 'declined') {
     await act({ type: 'DeclineReferral', data: { reason: random.pick(['citizen_declined', 'moved', 'other'] as const), at: iso(t) } }, t);
@@ -67,7 +67,7 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
   const professional = suicidal || random.chance(0.1);
   const priority = suicidal ? 'high' : random.weighted({ high: 2, normal: 6, low: 2 });
   // Triage and booking say when they happened, so a replay by business time tells the truth.
-  await act({ type: 'TriageCase', data: { track: professional ? 'professional' : 'volunteer', reason: 'Vurderet ved visitationen', priority, at: iso(t) } }, t);
+  await act({ type: 'TriageCase', data: { track: professional ? 'professional' : 'volunteer', reason: 'Vurderet efter samtale med borgeren', priority, at: iso(t) } }, t);
 
   t = later(t, officeHours(t + random.int(1, 30) * DAY, random));
   const wanted: Wanted = { programme: referral.data.programme, postcode: postcodeFromAddress(referral.data.citizen!.address)! };
