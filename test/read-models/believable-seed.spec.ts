@@ -72,15 +72,16 @@ describe('a believable seed', () => {
     const referred = [...cases.values()].map((c) => Date.parse(c.referredAt));
     const eighteenMonthsAgo = DateTime.fromMillis(TODAY).minus({ months: 18 }).toMillis();
     for (const at of referred) expect(at).toBeGreaterThanOrEqual(eighteenMonthsAgo);
-    // Each quarter of the 18 months holds at least 5 % of them.
+    // A steady inflow: each quarter of the 18 months holds about a sixth of them, not a heap in the last months.
     const quarters = Array.from({ length: 6 }, (_, q) => referred.filter((at) => at >= TODAY - (q + 1) * 91 * DAY && at < TODAY - q * 91 * DAY).length);
-    for (const count of quarters) expect(count).toBeGreaterThanOrEqual(0.05 * referred.length);
+    for (const count of quarters) expect(count / referred.length).toBeGreaterThan(0.12);
+    for (const count of quarters) expect(count / referred.length).toBeLessThan(0.22);
     for (const { metadata } of events) expect(Date.parse(metadata.occurredAt)).toBeLessThanOrEqual(TODAY);
   });
 
   it('has the next visits of open cases mostly ahead, and a few overdue', () => {
     const open = withVisitor().filter((c) => !c.closed && c.nextVisitAt !== undefined);
-    expect(open.length).toBeGreaterThan(80);
+    expect(open.length).toBeGreaterThan(40);
     const overdue = open.filter((c) => Date.parse(c.nextVisitAt!) < TODAY);
     expect(overdue.length).toBeGreaterThanOrEqual(3);
     expect(overdue.length).toBeLessThanOrEqual(0.15 * open.length);

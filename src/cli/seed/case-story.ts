@@ -23,19 +23,16 @@ const later = (before: number, drawn: number) => Math.max(drawn, before + 3600_0
 const ALL_TOWNS = REGIONS.flatMap((region) => region.towns);
 
 /**
- * How the case stands at the anchor. Each fate has its own span of referral
- * dates, so the world at the anchor reads like a real practice's: closed cases
- * over the last 18 months, open ones begun in the last months with their next
- * visit ahead (a few overdue), and waiting or new referrals from recent weeks.
+ * How the case stands at the anchor. Referrals come in evenly over the 18
+ * months; a case can only still be new, waiting or open with its next visit
+ * ahead if it came in recently enough, else it has run its course and closed.
+ * So the world at the anchor reads like a real practice's: a steady inflow,
+ * closed cases over the whole span, open ones begun in recent months (a few
+ * overdue), and the waiting folder and new referrals from recent weeks.
  */
 type Fate = 'referred' | 'declined' | 'waiting' | 'ongoing' | 'closing';
-const REFERRED_DAYS_AGO: Record<Fate, readonly [number, number]> = {
-  referred: [0, 4],
-  declined: [6, 540],
-  waiting: [3, 75],
-  ongoing: [14, 120],
-  closing: [30, 540],
-};
+const MAX_DAYS_AGO = 545;
+const RECENT_ENOUGH: Partial<Record<Fate, number>> = { referred: 4, waiting: 75, ongoing: 120 };
 
 /**
  * One synthetic case, told through the real commands in sensible proportions:
@@ -46,9 +43,10 @@ const REFERRED_DAYS_AGO: Record<Fate, readonly [number, number]> = {
  * the close. `anchor` is the start of "today": everything that happened lies before it.
  */
 export async function tellCase(random: Random, caseId: string, anchor: number, act: Act, findVisitor: FindVisitor, towns: readonly Town[] = ALL_TOWNS): Promise<void> {
-  const fate = random.weighted<Fate>({ referred: 3, declined: 6, waiting: 8, ongoing: 33, closing: 50 });
-  const [earliest, latest] = REFERRED_DAYS_AGO[fate];
-  const referral = referralOf(random, caseId, officeHours(anchor - random.int(earliest, latest) * DAY, random), towns);
+  const daysAgo = random.int(0, MAX_DAYS_AGO);
+  const drawn = random.weighted<Fate>({ referred: 3, declined: 6, waiting: 12, ongoing: 50, closing: 29 });
+  const fate: Fate = daysAgo <= (RECENT_ENOUGH[drawn] ?? MAX_DAYS_AGO) ? drawn : 'closing';
+  const referral = referralOf(random, caseId, officeHours(anchor - daysAgo * DAY, random), towns);
   let t = Date.parse(referral.data.referredAt);
   if (t > anchor) t -= DAY; // "today" has not happened yet
   referral.data.referredAt = iso(t);
@@ -83,7 +81,7 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
 
   let visitorId = visitor.visitorId;
   const every = random.chance(0.5) ? 7 : 14;
-  const planned = fate === 'closing' ? random.int(1, 10) : Infinity;
+  const planned = fate === 'closing' ? random.int(1, 7) : Infinity;
   // A few open cases whose last visit nobody recorded: overdue on the caseload.
   const overdue = fate === 'ongoing' && random.chance(0.12);
   for (let held = 0; held < planned && next <= anchor; held++) {
