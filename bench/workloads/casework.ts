@@ -15,7 +15,7 @@ import { citizenKeysFor } from '../../src/privacy/crypto/citizen-keys';
 import { readModelStoreFor } from '../../src/read-model-store/create-read-model-store';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 
-/** The seed's business times end here (src/cli/seed/seed.ts), before any day the bench runs. */
+/** The stories' business times end here: a fixed day before any the bench runs, so runs compare (the CLI seed ends at today). */
 const ANCHOR = Date.parse('2026-11-01T12:00:00Z');
 const actor = { id: 'bench', role: 'coordinator' as const };
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config';
@@ -6,7 +7,7 @@ import { KurrentDbEventStore } from '../event-store/kurrentdb/kurrentdb.event-st
 import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
 import type { Role } from '../../domain/shared/codes';
-import { signingKey } from '../privacy/signing-key';
+import { signingKey, signingKeyFile } from '../privacy/signing-key';
 import { issueToken } from '../privacy/tokens';
 import { catchUpDirectory } from '../directory/directory-catch-up';
 import { readModelStoreFor } from '../read-model-store/create-read-model-store';
@@ -34,6 +35,13 @@ const positiveInt = (value: string): number => {
   return n;
 };
 
+/** A calendar date, read as noon UTC: the seed takes the Copenhagen day it falls on. */
+const asOfDate = (value: string): number => {
+  const ms = Date.parse(`${value}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) throw new InvalidArgumentError('must be a date YYYY-MM-DD');
+  return ms;
+};
+
 program
   .command('token')
   .description('print a bearer token (alone, on the last line of standard output); never opens the store')
@@ -46,7 +54,12 @@ program
     const principal = { sub: options.sub, role: options.role, ...(options.visitor !== undefined && { visitorId: options.visitor.toLowerCase() }) };
     if (!/^\d+[smhd]?$/.test(options.ttl)) throw new InvalidArgumentError('--ttl must be a number of seconds, or one with s, m, h or d (e.g. 8h)');
     const ttl = /^\d+$/.test(options.ttl) ? Number(options.ttl) : options.ttl;
+    // No key yet under DATA_DIR: no server has run with it, so the one running likely has another DATA_DIR.
+    const fresh = config.jwtSecret === undefined && !existsSync(signingKeyFile(config.dataDir));
     console.log(issueToken(signingKey(config.dataDir, config.jwtSecret), principal, ttl));
+    if (fresh) {
+      console.error(`brobygger: no server has run with DATA_DIR ${config.dataDir}: a new signing key was made there, and a server with another DATA_DIR (or JWT_SECRET) will refuse this token; export the server's`);
+    }
   });
 
 program
@@ -54,12 +67,13 @@ program
   .description('write realistic synthetic Danish cases through the real command path (deterministic for a seed)')
   .requiredOption('--cases <n>', 'how many cases', positiveInt)
   .option('--seed <s>', 'the random seed', positiveInt, 1)
-  .action(async ({ cases, seed: seedValue }: { cases: number; seed: number }) => {
+  .option('--as-of <date>', "the world's today (YYYY-MM-DD): cases over the 18 months before it, next visits after it; default: today", asOfDate)
+  .action(async ({ cases, seed: seedValue, asOf }: { cases: number; seed: number; asOf?: number }) => {
     const env = await openEnvironment(loadConfig());
     try {
       const bar = progressBar('cases', cases);
       const started = Date.now();
-      const result = await seed(env.store, { cases, seed: seedValue }, () => bar.increment());
+      const result = await seed(env.store, { cases, seed: seedValue, ...(asOf !== undefined && { asOf }) }, () => bar.increment());
       bar.stop();
       const seconds = (Date.now() - started) / 1000;
       console.log(JSON.stringify({ ...result, events: await env.store.headPosition(), seconds: Math.round(seconds * 10) / 10, commandsPerSecond: Math.round(result.commands / seconds) }));

@@ -74,6 +74,11 @@ export async function setRole(store: EventStore, account: Omit<NewUser, 'passwor
   return changeUser(store, account.username, { role: account.role, visitorId: account.visitorId?.toLowerCase() ?? null });
 }
 
+/** Who may sign in, by username: role, visitor id, disabled, never a hash. */
+export async function listUsers(store: EventStore): Promise<UserSummary[]> {
+  return (await userStoreFor(store).list()).map(summary);
+}
+
 export async function removeUser(store: EventStore, username: string): Promise<{ username: string; removed: true }> {
   if (!(await userStoreFor(store).remove(username))) throw new InvalidArgumentError(`no user ${username}`);
   return { username, removed: true };
@@ -137,6 +142,10 @@ export function registerUserCommands(program: Command, input: NodeJS.ReadStream 
         return addUser(store, { ...account, password: await readPassword(input) });
       }),
     );
+  user
+    .command('list')
+    .description('every user, by username: role, visitor id, whether disabled (never a password hash)')
+    .action(() => withStore(listUsers));
   user
     .command('passwd')
     .description("set a user's password (read like add's); their earlier tokens end")

@@ -49,6 +49,15 @@ function userStoreContract(name: string, open: () => Promise<{ users: UserStore;
       expect(await users.change('jette', { disabled: true })).toBeUndefined();
     });
 
+    it('lists every user by username, in the same order on every store (byte order: Æ, Ø, Å after z)', async () => {
+      expect(await users.list()).toEqual([]);
+      for (const username of ['ørsted', 'jette', 'Birthe', 'anne']) await users.save({ username, passwordHash: 'h', role: 'coordinator' });
+      await users.change('jette', { disabled: true });
+      const listed = await users.list();
+      expect(listed.map((u) => u.username)).toEqual(['Birthe', 'anne', 'jette', 'ørsted']);
+      expect(listed[2]).toEqual({ username: 'jette', passwordHash: 'h', role: 'coordinator', tokenVersion: 2, disabled: true });
+    });
+
     it('tells this process of every change, by username', async () => {
       const told: string[] = [];
       const stop = onUserChange((username) => told.push(username));

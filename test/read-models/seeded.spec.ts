@@ -23,11 +23,12 @@ describe('a seeded service', () => {
   const contentOf = async (store: SqliteEventStore) =>
     new PersonalDataCipher(citizenKeysFor(store)).reveal((await store.readAll(1, 1_000_000)).map(({ streamId, type, data, metadata }) => ({ streamId, type, data, occurredAt: metadata.occurredAt })));
 
-  it('writes the same cases for the same seed, and other cases for another', async () => {
+  it('writes the same cases for the same seed (and the same day), and other cases for another', async () => {
+    const asOf = Date.parse('2026-12-07T10:00:00+01:00');
     const [a, b, c] = [open(), open(), open()];
-    await seed(a, { cases: 40, seed: 11 }, () => undefined);
-    await seed(b, { cases: 40, seed: 11 }, () => undefined);
-    await seed(c, { cases: 40, seed: 12 }, () => undefined);
+    await seed(a, { cases: 40, seed: 11, asOf }, () => undefined);
+    await seed(b, { cases: 40, seed: 11, asOf }, () => undefined);
+    await seed(c, { cases: 40, seed: 12, asOf }, () => undefined);
     const first = await contentOf(a);
     expect(first.length).toBeGreaterThan(200);
     // Stored sealed: every citizen's name is ciphertext in the store (visitors' names are staff data, in clear).

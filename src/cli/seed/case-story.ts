@@ -1,103 +1,140 @@
 import type { CaseCommand, ReceiveReferral } from '../../../domain/case/case.commands';
+import { postcodeFromAddress } from '../../../domain/shared/danish';
 import type { Need, Programme, TaskKind, VisitorKind } from '../../../domain/shared/codes';
-import { FIRST_NAMES, LAST_NAMES, PARTNERS, SITUATIONS, STREETS, THEMES, TOWNS } from './danish-data';
+import { appointment, officeHours, sameTimeLater } from './calendar';
+import { FIRST_NAMES, LAST_NAMES, PARTNERS, REGIONS, SITUATIONS, STREETS, THEMES, Town } from './danish-data';
 import type { Random } from './random';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Where a story's commands go: `at` is the business time the command is decided at. Resolves false if refused. */
 export type Act = (command: CaseCommand, at: number) => Promise<boolean>;
+/** What a case needs of its helper: the programme's own helpers, living near the citizen. */
+export interface Wanted {
+  programme: Programme;
+  postcode: string;
+}
 /** A visitor with a free place that may take the case, if any. */
-export type FindVisitor = (professional: boolean) => { visitorId: string; kind: VisitorKind } | undefined;
+export type FindVisitor = (professional: boolean, wanted: Wanted) => { visitorId: string; kind: VisitorKind } | undefined;
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** The next step of a case: at the time drawn, but never before an hour after the step before it. */
+const later = (before: number, drawn: number) => Math.max(drawn, before + 3600_000);
+const ALL_TOWNS = REGIONS.flatMap((region) => region.towns);
 
-/** The same day at a whole UTC hour: visits and referrals happen in the daytime, not at 3 a.m. */
-function atHour(ms: number, hour: number): number {
-  const day = new Date(ms);
-  day.setUTCHours(hour, 0, 0, 0);
-  return day.getTime();
-}
+/**
+ * How the case stands at the anchor. Referrals come in evenly over the 18
+ * months; a case can only still be new, waiting or open with its next visit
+ * ahead if it came in recently enough, else it has run its course and closed.
+ * So the world at the anchor reads like a real practice's: a steady inflow,
+ * closed cases over the whole span, open ones begun in recent months (a few
+ * overdue), and the waiting folder and new referrals from recent weeks.
+ */
+type Fate = 'referred' | 'declined' | 'waiting' | 'ongoing' | 'closing';
+const MAX_DAYS_AGO = 545;
+const RECENT_ENOUGH: Partial<Record<Fate, number>> = { referred: 4, waiting: 75, ongoing: 120 };
 
 /**
  * One synthetic case, told through the real commands in sensible proportions:
  * referral, sometimes an intake UCLA-3, triage (suicidal thoughts to the
- * professional track), waiting, the first visit, weekly visits with themes, a
- * dismissal now and then, tasks, a late risk flag, a relation, the close.
+ * professional track), waiting, the first visit with a helper of the case's
+ * programme living near the citizen, visits every week or fortnight at the
+ * agreed time, a dismissal now and then, tasks, a late risk flag, a relation,
+ * the close. `anchor` is the start of "today": everything that happened lies before it.
  */
-export async function tellCase(random: Random, caseId: string, anchor: number, act: Act, findVisitor: FindVisitor): Promise<void> {
-  const referral = referralOf(random, caseId, anchor);
+export async function tellCase(random: Random, caseId: string, anchor: number, act: Act, findVisitor: FindVisitor, towns: readonly Town[] = ALL_TOWNS): Promise<void> {
+  const daysAgo = random.int(0, MAX_DAYS_AGO);
+  const drawn = random.weighted<Fate>({ referred: 3, declined: 6, waiting: 12, ongoing: 50, closing: 29 });
+  const fate: Fate = daysAgo <= (RECENT_ENOUGH[drawn] ?? MAX_DAYS_AGO) ? drawn : 'closing';
+  const referral = referralOf(random, caseId, officeHours(anchor - daysAgo * DAY, random), towns);
   let t = Date.parse(referral.data.referredAt);
-  if (!(await act(referral, t + DAY / 24))) return;
+  if (t > anchor) t -= DAY; // "today" has not happened yet
+  referral.data.referredAt = iso(t);
+  if (!(await act(referral, t + 3600_000))) return;
   const score = () => ({ type: 'AssessLoneliness' as const, data: { instrument: 'ucla3' as const, answers: [random.int(1, 3), random.int(1, 3), random.int(1, 3)] } });
   const assess = random.chance(0.5);
-  if (assess) await act(score(), t + DAY / 12);
+  if (assess) await act(score(), t + 2 * 3600_000);
 
-  t += random.int(0, 5) * DAY + random.int(1, 8) * 3600_000;
-  if (t > anchor) return;
-  if (random.chance(0.07)) {
+  t = later(t + 3600_000, officeHours(t + random.int(0, 5) * DAY, random)); // after the intake's assessment
+  if (fate === 'referred' || t > anchor) return;
+  if (fate === 'declined') {
     await act({ type: 'DeclineReferral', data: { reason: random.pick(['citizen_declined', 'moved', 'other'] as const), at: iso(t) } }, t);
     return;
   }
   const suicidal = referral.data.needs.includes('suicidal_thoughts');
   const professional = suicidal || random.chance(0.1);
   const priority = suicidal ? 'high' : random.weighted({ high: 2, normal: 6, low: 2 });
-  await act({ type: 'TriageCase', data: { track: professional ? 'professional' : 'volunteer', reason: 'Vurderet ved visitationen', priority } }, t);
+  // Triage and booking say when they happened, so a replay by business time tells the truth.
+  await act({ type: 'TriageCase', data: { track: professional ? 'professional' : 'volunteer', reason: 'Vurderet efter samtale med borgeren', priority, at: iso(t) } }, t);
 
-  t += random.int(1, 30) * DAY;
-  const visitor = t <= anchor && random.chance(0.85) ? findVisitor(professional) : undefined;
-  if (!visitor) return; // stays in the waiting folder
-  let next = atHour(t + random.int(2, 10) * DAY, random.int(8, 14));
-  if (!(await act({ type: 'BookFirstVisit', data: { visitorId: visitor.visitorId, visitAt: iso(next) } }, t))) return;
+  t = later(t, officeHours(t + random.int(1, 30) * DAY, random));
+  const wanted: Wanted = { programme: referral.data.programme, postcode: postcodeFromAddress(referral.data.citizen!.address)! };
+  const visitor = fate !== 'waiting' && t <= anchor ? findVisitor(professional, wanted) : undefined;
+  if (!visitor) {
+    // No helper came free: a recent case waits in the folder; an old one was referred elsewhere long ago.
+    const given = t + random.int(30, 90) * DAY;
+    if (fate === 'closing' && given <= anchor) await act({ type: 'CloseCase', data: { reason: 'other', at: iso(given) } }, given);
+    return;
+  }
+  let next = appointment(t + random.int(2, 10) * DAY, random);
+  if (!(await act({ type: 'BookFirstVisit', data: { visitorId: visitor.visitorId, visitAt: iso(next), at: iso(t) } }, t))) return;
 
   let visitorId = visitor.visitorId;
-  const visits = random.int(1, 10);
-  for (let i = 0; i < visits && next + DAY < anchor; i++) {
-    // "We always call first": the visit moves a day, and then takes place.
-    if (random.chance(0.06) && (await act({ type: 'RescheduleVisit', data: { from: iso(next), to: iso(next + DAY), citizenNotified: true } }, next - DAY))) next += DAY;
-    const at = next + random.int(0, 30) * 60_000;
-    const following = at + 7 * DAY - random.int(0, 30) * 60_000;
+  const every = random.chance(0.5) ? 7 : 14;
+  const planned = fate === 'closing' ? random.int(1, 7) : Infinity;
+  // A few open cases whose last visit nobody recorded: overdue on the caseload.
+  const overdue = fate === 'ongoing' && random.chance(0.12);
+  for (let held = 0; held < planned && next <= anchor; held++) {
+    if (overdue && next + every * DAY > anchor && next < anchor - DAY) break;
+    // "We always call first": the visit moves to the next working day, and then takes place.
+    if (random.chance(0.06)) {
+      const moved = sameTimeLater(next, 1);
+      if (moved <= anchor && (await act({ type: 'RescheduleVisit', data: { from: iso(next), to: iso(moved), citizenNotified: true } }, next - DAY))) next = moved;
+    }
+    const at = next + random.pick([0, 0, 0, 15]) * 60_000;
+    const following = sameTimeLater(next, every);
     if (random.chance(0.1)) await act({ type: 'RecordDismissal', data: { visitorId, at: iso(at), nextVisitAt: iso(following), assessment: 'Bag facaden et ønske om besøg' } }, at);
     else await act({ type: 'RecordVisit', data: { visitorId, visitedAt: iso(at), nextVisitAt: iso(following), themes: [random.pick(THEMES)], note: 'God samtale' } }, at);
     if (random.chance(0.15)) {
       const taskId = random.uuid();
       const kind: TaskKind = random.pick(['health_supplement', 'housing_benefit', 'heating_aid', 'dental_care', 'assistive_devices', 'grant', 'contact_authority']);
       await act({ type: 'OpenTask', data: { taskId, kind, description: 'Hjælp til ansøgning' } }, at);
-      if (random.chance(0.7)) await act({ type: 'CompleteTask', data: { taskId, outcome: random.pick(['Bevilget', 'Afslag', 'Sendt videre']) } }, at + DAY);
+      if (random.chance(0.7) && at + DAY <= anchor) await act({ type: 'CompleteTask', data: { taskId, outcome: random.pick(['Bevilget', 'Afslag', 'Sendt videre']) } }, at + DAY);
     }
     if (!professional && random.chance(0.01)) {
       await act({ type: 'FlagRisk', data: { risk: 'suicidal_thoughts', note: 'Taler om ikke at ville leve', at: iso(at) } }, at);
-      const professionalVisitor = findVisitor(true);
-      if (!professionalVisitor || !(await act({ type: 'ReassignVisitor', data: { toVisitorId: professionalVisitor.visitorId, reason: 'Selvmordstanker' } }, at + 3600_000))) {
-        await act({ type: 'CloseCase', data: { reason: 'transferred_to_professionals', at: iso(at + DAY) } }, at + DAY);
-        return;
+      const professionalVisitor = findVisitor(true, wanted);
+      // The visitor may already be one who may take it: then nobody is reassigned.
+      if (professionalVisitor?.visitorId !== visitorId) {
+        if (!professionalVisitor || !(await act({ type: 'ReassignVisitor', data: { toVisitorId: professionalVisitor.visitorId, reason: 'Selvmordstanker' } }, at + 3600_000))) {
+          if (at + DAY <= anchor) await act({ type: 'CloseCase', data: { reason: 'transferred_to_professionals', at: iso(at + DAY) } }, at + DAY);
+          return;
+        }
+        visitorId = professionalVisitor.visitorId;
       }
-      visitorId = professionalVisitor.visitorId;
     }
     next = following;
   }
 
   const end = next - 3 * DAY;
-  if (end > anchor) return;
+  if (fate !== 'closing' || end > anchor) return;
   if (assess) await act(score(), end);
-  const outcome = random.weighted({ relation: 45, other: 12, open: 43 });
-  if (outcome === 'relation') {
+  if (random.chance(0.79)) {
     const kind = random.pick(['family', 'friend', 'volunteer_visitor', 'network', 'self_help_group', 'activity', 'social_cafe', 'practice_community'] as const);
     await act({ type: 'EstablishRelation', data: { kind, description: 'Ny relation', at: iso(end) } }, end);
-    await act({ type: 'CloseCase', data: { reason: 'relation_established', at: iso(end + DAY) } }, end + DAY);
-  } else if (outcome === 'other') {
+    if (end + DAY <= anchor) await act({ type: 'CloseCase', data: { reason: 'relation_established', at: iso(end + DAY) } }, end + DAY);
+  } else {
     await act({ type: 'CloseCase', data: { reason: random.pick(['moved', 'deceased', 'citizen_declined', 'other'] as const), at: iso(end) } }, end);
   }
 }
 
-function referralOf(random: Random, caseId: string, anchor: number): ReceiveReferral {
+function referralOf(random: Random, caseId: string, referredAt: number, towns: readonly Town[]): ReceiveReferral {
   const programme = random.weighted<Programme>({ care_visits: 45, visiting_friend: 30, community_guide: 15, companion: 10 });
   const partner = random.weighted(Object.fromEntries(PARTNERS.map((p, i) => [String(i), p.weight])));
   const { role, organisations } = PARTNERS[Number(partner)]!;
-  const referredAt = atHour(anchor - random.int(1, 540) * DAY, random.int(7, 13));
   const young = programme === 'community_guide';
   const birthYear = young ? random.int(1975, 2006) : random.int(1930, 1962);
-  const [postcode, town] = random.pick(TOWNS);
+  const [postcode, town] = random.pick(towns);
   const name = `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
   const needs: Need[] = ['loneliness_symptoms'];
   if (random.chance(0.06)) needs.push('suicidal_thoughts');

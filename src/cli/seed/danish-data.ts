@@ -14,10 +14,26 @@ export const LAST_NAMES = [
 
 export const STREETS = ['Algade', 'Storgade', 'Nørregade', 'Søndergade', 'Østergade', 'Vestergade', 'Kirkevej', 'Skovvej', 'Engvej', 'Møllevej', 'Stationsvej', 'Rosenvænget'] as const;
 
-export const TOWNS = [
-  ['4180', 'Sorø'], ['4200', 'Slagelse'], ['4300', 'Holbæk'], ['7500', 'Holstebro'], ['8000', 'Aarhus C'],
-  ['5000', 'Odense C'], ['9000', 'Aalborg'], ['2200', 'København N'], ['4700', 'Næstved'], ['6700', 'Esbjerg'],
-] as const;
+/** A postcode and its town. */
+export type Town = readonly [postcode: string, town: string];
+
+/**
+ * Where the seeded people live: each region a town and the postcodes next to
+ * it, so a visitor's citizens live within a short drive (never Sorø and
+ * København on one caseload). Sorø first: the parish care visits of seed 000,
+ * and a small seed's whole world.
+ */
+export const REGIONS: ReadonlyArray<{ name: string; towns: readonly Town[] }> = [
+  { name: 'Sorø', towns: [['4180', 'Sorø'], ['4200', 'Slagelse'], ['4100', 'Ringsted'], ['4171', 'Glumsø'], ['4190', 'Munke Bjergby']] },
+  { name: 'Holstebro', towns: [['7500', 'Holstebro'], ['7600', 'Struer'], ['7560', 'Hjerm'], ['7570', 'Vemb']] },
+  { name: 'København', towns: [['2200', 'København N'], ['2100', 'København Ø'], ['2400', 'København NV'], ['2000', 'Frederiksberg']] },
+  { name: 'Aarhus', towns: [['8000', 'Aarhus C'], ['8200', 'Aarhus N'], ['8210', 'Aarhus V'], ['8240', 'Risskov']] },
+  { name: 'Odense', towns: [['5000', 'Odense C'], ['5200', 'Odense V'], ['5210', 'Odense NV'], ['5230', 'Odense M']] },
+  { name: 'Holbæk', towns: [['4300', 'Holbæk'], ['4340', 'Tølløse'], ['4390', 'Vipperød'], ['4450', 'Jyderup']] },
+  { name: 'Næstved', towns: [['4700', 'Næstved'], ['4160', 'Herlufmagle'], ['4750', 'Lundby'], ['4736', 'Karrebæksminde']] },
+  { name: 'Aalborg', towns: [['9000', 'Aalborg'], ['9200', 'Aalborg SV'], ['9210', 'Aalborg SØ'], ['9400', 'Nørresundby']] },
+  { name: 'Esbjerg', towns: [['6700', 'Esbjerg'], ['6705', 'Esbjerg Ø'], ['6710', 'Esbjerg V'], ['6715', 'Esbjerg N']] },
+];
 
 /** Partners by role, as in the seeds: home care, prevention, parishes, GPs, patient organisations. */
 export const PARTNERS: ReadonlyArray<{ role: ReferrerRole; organisations: readonly string[]; weight: number }> = [

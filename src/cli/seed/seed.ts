@@ -3,7 +3,7 @@ import type { CaseCommand } from '../../../domain/case/case.commands';
 import type { CaseEvent } from '../../../domain/case/case.events';
 import { caseEventSchemaVersion, occurredAtOf } from '../../../domain/case/case.events';
 import { caseDecider } from '../../../domain/case/case.stream';
-import { PROFESSIONAL_CAPABLE, VisitorKind } from '../../../domain/shared/codes';
+import { Programme, PROFESSIONAL_CAPABLE, PROGRAMMES, VisitorKind } from '../../../domain/shared/codes';
 import { DomainError } from '../../../domain/shared/errors';
 import { caseStreamId, visitorStreamId } from '../../../domain/shared/ids';
 import { visitorDecider } from '../../../domain/visitor/visitor.stream';
@@ -14,12 +14,15 @@ import { DirectoryFeed } from '../../directory/directory-feed';
 import { readModelStoreFor } from '../../read-model-store/create-read-model-store';
 import { CommandHandler, CommandMeta } from '../../event-store/command-handler';
 import type { EventStore } from '../../event-store/event-store.port';
-import { tellCase } from './case-story';
-import { FIRST_NAMES, LAST_NAMES } from './danish-data';
+import { startOfDay } from './calendar';
+import { tellCase, Wanted } from './case-story';
+import { FIRST_NAMES, LAST_NAMES, REGIONS } from './danish-data';
+import { HELPER_KINDS, PROGRAMME_WEIGHTS, Team } from './team';
 import { Random } from './random';
 
-/** Business times end here, so the same seed writes the same cases whatever the date it runs. */
-const ANCHOR = Date.parse('2026-11-01T12:00:00Z');
+const DAY = 86_400_000;
+/** About this many cases per region: a small seed is one town and its neighbours (Sorø), a large one the whole country. */
+const CASES_PER_REGION = 400;
 const actor = { id: 'seed', role: 'coordinator' as const };
 
 export interface SeedResult {
@@ -34,8 +37,11 @@ export interface SeedResult {
  * append, with the Directory's lookups and the per-visitor lock), deterministic
  * for a given seed. Each command is decided at its own business time.
  */
-export async function seed(store: EventStore, options: { cases: number; seed: number }, onCase: () => void): Promise<SeedResult> {
+export async function seed(store: EventStore, options: { cases: number; seed: number; asOf?: number }, onCase: () => void): Promise<SeedResult> {
   const random = new Random(options.seed);
+  // "Today" starts at the anchor: what happened lies before it, the next visits after it. The same
+  // seed on the same day (or with the same asOf) writes the same world.
+  const anchor = startOfDay(options.asOf ?? Date.now());
   // The Directory it builds is persisted, so the server's next start reads it instead of every event.
   const feed = new DirectoryFeed(readModelStoreFor(store));
   const cipher = new PersonalDataCipher(citizenKeysFor(store));
@@ -43,11 +49,17 @@ export async function seed(store: EventStore, options: { cases: number; seed: nu
   const result: SeedResult = { cases: options.cases, visitors: 0, commands: 0, refused: 0 };
   const meta = (): CommandMeta => ({ actor, commandId: randomUUID(), correlationId: randomUUID() });
 
-  // Visitors first: about one for every five cases, most of them volunteers.
-  const visitors = Math.max(3, Math.ceil(options.cases / 5));
-  const register = new CommandHandler(store, () => new Date(ANCHOR - 600 * 86_400_000));
-  for (let i = 0; i < visitors; i++) {
-    const kind = random.weighted<VisitorKind>({ volunteer: 60, volunteer_professional: 25, employee: 15 });
+  // Visitors first: about one for every five cases, each a helper of one programme living in one region.
+  const regions = REGIONS.slice(0, Math.min(REGIONS.length, Math.ceil(options.cases / CASES_PER_REGION)));
+  const team = new Team();
+  const register = new CommandHandler(store, () => new Date(anchor - 600 * DAY));
+  const count = Math.max(3, Math.ceil(options.cases / 5));
+  for (let i = 0; i < count; i++) {
+    const region = regions[i % regions.length]!;
+    // The first round gives every programme in every region a helper who may take the professional track.
+    const first = i < regions.length * PROGRAMMES.length;
+    const programme = first ? PROGRAMMES[Math.floor(i / regions.length)]! : random.weighted<Programme>(PROGRAMME_WEIGHTS);
+    const kind: VisitorKind = first ? (programme === 'care_visits' ? 'employee' : 'volunteer_professional') : random.weighted<VisitorKind>(HELPER_KINDS[programme]);
     const visitorId = random.uuid();
     const capacity = kind === 'employee' ? random.int(10, 20) : random.int(2, 6);
     const name = `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
@@ -58,15 +70,18 @@ export async function seed(store: EventStore, options: { cases: number; seed: nu
       meta: meta(),
       answer: (r) => r,
     });
+    team.add(visitorId, programme, region.towns);
     result.visitors += 1;
     result.commands += 1;
   }
+  const towns = regions.flatMap((region) => region.towns);
 
-  const findVisitor = (professional: boolean, chooser: Random) => {
+  const findVisitor = (professional: boolean, wanted: Wanted, chooser: Random) => {
     const { directory } = feed;
-    const fits = [...directory.visitors.values()].filter(
-      (v) => v.active && v.activeCaseIds.size < v.capacity && (!professional || PROFESSIONAL_CAPABLE.includes(v.kind)),
-    );
+    const fits = team
+      .helpersFor(wanted)
+      .map((visitorId) => directory.visitors.get(visitorId)!)
+      .filter((v) => v.active && v.activeCaseIds.size < v.capacity && (!professional || PROFESSIONAL_CAPABLE.includes(v.kind)));
     return fits.length === 0 ? undefined : chooser.pick(fits);
   };
 
@@ -75,7 +90,7 @@ export async function seed(store: EventStore, options: { cases: number; seed: nu
   for (let i = 0; i < options.cases; i++) {
     const caseId = random.uuid();
     const story = new Random(random.int(0, 2 ** 31));
-    let clock = ANCHOR;
+    let clock = anchor;
     const handler = new CommandHandler(store, () => new Date(clock));
     const act = async (command: CaseCommand, at: number): Promise<boolean> => {
       clock = at;
@@ -101,7 +116,7 @@ export async function seed(store: EventStore, options: { cases: number; seed: nu
         return false;
       }
     };
-    await tellCase(story, caseId, ANCHOR, act, (professional) => findVisitor(professional, story));
+    await tellCase(story, caseId, anchor, act, (professional, wanted) => findVisitor(professional, wanted, story), towns);
     onCase();
   }
   await feed.stop();

@@ -16,6 +16,8 @@ export const MIN_PASSWORD_LENGTH = 10;
 
 /** Why a password cannot be used, in English for the CLI; undefined when it can. */
 export function passwordProblem(password: string): string | undefined {
+  // Empty standard input (`</dev/null`, a pipe that gave nothing): say so, rather than "too short".
+  if (password === '') return 'no password was given: type it twice when asked, or pipe it on standard input (echo "$PASSWORD" | npm run cli -- user add ...)';
   if ([...password].length < MIN_PASSWORD_LENGTH) return `the password must be at least ${MIN_PASSWORD_LENGTH} characters`;
   if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) return `the password must be at most ${MAX_PASSWORD_BYTES} bytes (bcrypt reads no more)`;
   return undefined;

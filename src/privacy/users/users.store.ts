@@ -45,6 +45,8 @@ export interface UserStore {
   change(username: string, change: UserChange): Promise<User | undefined>;
   /** True when there was such a user. */
   remove(username: string): Promise<boolean>;
+  /** Every user, by username. */
+  list(): Promise<User[]>;
 }
 
 type Row = { username: string; password_hash: string; role: string; visitor_id: string | null; token_version: number; disabled: boolean | number };
@@ -111,6 +113,10 @@ export class SqliteUserStore implements UserStore {
     userChanged(username);
     return removed;
   }
+
+  async list(): Promise<User[]> {
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY username`).all() as Row[]).map(fromRow);
+  }
 }
 
 export class PostgresUserStore implements UserStore {
@@ -153,6 +159,12 @@ export class PostgresUserStore implements UserStore {
     userChanged(username);
     return (rowCount ?? 0) > 0;
   }
+
+  async list(): Promise<User[]> {
+    // COLLATE "C": the same order as SQLite's, whatever the database's locale.
+    const { rows } = await this.pool.query<Row>(`SELECT ${COLUMNS} FROM ${this.table} ORDER BY username COLLATE "C"`);
+    return rows.map(fromRow);
+  }
 }
 
 /** With the memory store: kept for the life of the process, one set per store (the CLI cannot reach it; tests add users directly). */
@@ -188,6 +200,10 @@ export class MemoryUserStore implements UserStore {
     const removed = this.users.delete(username);
     userChanged(username);
     return removed;
+  }
+
+  async list(): Promise<User[]> {
+    return [...this.users.values()].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0)).map((user) => ({ ...user }));
   }
 }
 
