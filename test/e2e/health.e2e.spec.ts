@@ -44,7 +44,8 @@ describe('/health', () => {
     const { position: poison } = await store.append(`case-${randomUUID()}`, [newEvent('ReferralReceived', {})], 'no_stream');
     const { position: head } = (await t.http.post('/cases').send(karenReferral()).expect(201)).body;
     let body: Health | undefined;
-    for (let i = 0; i < 100; i++) {
+    // Waits up to 10 s for the projector to reach the poison (a loaded machine's PostgreSQL can take seconds).
+    for (let i = 0; i < 500; i++) {
       ({ body } = await health());
       if (body.projections.some((p) => p.status === 'failed')) break;
       await new Promise((resolve) => setTimeout(resolve, 20));

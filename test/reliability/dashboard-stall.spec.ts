@@ -63,7 +63,7 @@ describe('the dashboard on a large store', () => {
     const dir = mkdtempSync(join(tmpdir(), 'brobygger-stall-'));
     const started = Date.now();
     const store = SqliteEventStore.open({ file: join(dir, 'brobygger.db'), synchronous: 'NORMAL' });
-    await seed(store, { cases: CASES, seed: 15 }, () => undefined);
+    await seed(store, { cases: CASES, seed: 15, asOf: Date.parse('2026-10-31T12:00:00+01:00') }, () => undefined);
     const head = await store.headPosition();
     await store.close();
     const seeded = Date.now();
@@ -104,6 +104,10 @@ describe('the dashboard on a large store', () => {
       window.to = now();
       console.log(`twenty 121-month dashboards, two at a time, answered in ${Math.round(window.to - window.from)} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));
+    } catch (error) {
+      // A failed expectation must not leave the probe thread running (it would keep Jest from exiting).
+      await probe.terminate();
+      throw error;
     } finally {
       probe.postMessage('stop');
     }
