@@ -79,3 +79,25 @@ function mapStrings(value: unknown, leaf: (value: string) => string): unknown {
   }
   return value;
 }
+
+/**
+ * Replaces, in place, every string in the personal part by `leaf(string)`: for
+ * data just parsed from a store, which nothing else holds yet (no copies made).
+ */
+export function replacePersonal(data: unknown, tree: PersonalTree, leaf: (value: string) => string): void {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
+  const fields = data as Record<string, unknown>;
+  for (const key in tree) {
+    if (!Object.prototype.hasOwnProperty.call(fields, key)) continue;
+    const below = tree[key]!;
+    if (below === true) fields[key] = replaceStrings(fields[key], leaf);
+    else replacePersonal(fields[key], below, leaf);
+  }
+}
+
+function replaceStrings(value: unknown, leaf: (value: string) => string): unknown {
+  if (typeof value === 'string') return leaf(value);
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = replaceStrings(value[i], leaf);
+  else if (value !== null && typeof value === 'object') for (const key of Object.keys(value)) (value as Record<string, unknown>)[key] = replaceStrings((value as Record<string, unknown>)[key], leaf);
+  return value;
+}

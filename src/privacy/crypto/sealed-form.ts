@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mapPersonal, PersonalTree, personalTreeOf } from './personal-parts';
+import { mapPersonal, PersonalTree, personalTreeOf, replacePersonal } from './personal-parts';
 
 /**
  * The sealed forms of personal data (docs/privacy.md, "Encryption and erasure").
@@ -101,9 +101,10 @@ export function sealData(type: string, data: unknown, key: Buffer, citizenId: st
 }
 
 /**
- * An event's data as read from a store, in the form the application holds:
- * the stored placeholders made into references. v1 values and data with
- * nothing sealed are left as they are.
+ * An event's data just read from a store (parsed for this read alone: it is
+ * changed in place), in the form the application holds: the stored
+ * placeholders made into references. v1 values and data with nothing sealed
+ * are left as they are.
  */
 export function readForm(type: string, data: unknown): unknown {
   const tree = personalTreeOf(type);
@@ -117,18 +118,32 @@ export function readForm(type: string, data: unknown): unknown {
     return value;
   });
   if (!envelope) return data;
-  const { citizenId, packed } = envelope;
-  const opened = placeholders ? mapPersonal(data, tree, (value) => {
-    const n = PLACEHOLDER.exec(value);
-    return n ? `${SEALED_V2}${citizenId}:${n[1]}:${packed}` : value;
-  }) : data;
-  return storedAs(opened, tree);
+  if (placeholders) {
+    const prefix = `${SEALED_V2}${envelope.citizenId}:`;
+    const packed = envelope.packed;
+    replacePersonal(data, tree, (value) => {
+      const n = PLACEHOLDER.exec(value);
+      return n ? `${prefix}${n[1]}:${packed}` : value;
+    });
+  }
+  return data;
 }
 
 /**
- * Gives the data the stored form as its JSON (non-enumerable, so a copy made by
- * spreading it is plain): every store serialises an event's data with
- * JSON.stringify, and so writes the envelope once, whatever the store.
+ * The stored form of an event's data as the application holds it: what a copy
+ * of read events (`cli migrate`) writes, so that the envelope is stored once
+ * there too. Freshly sealed data needs no call: it serialises to this itself.
+ */
+export const storedData = (type: string, data: unknown): unknown => {
+  const tree = personalTreeOf(type);
+  return tree ? storedForm(data, tree) : data;
+};
+
+/**
+ * Gives freshly sealed data the stored form as its JSON (non-enumerable, so a
+ * copy made by spreading it is plain): every store serialises an appended
+ * event's data with JSON.stringify, and so writes the envelope once, whatever
+ * the store.
  */
 function storedAs(data: unknown, tree: PersonalTree): unknown {
   if (data === null || typeof data !== 'object') return data;

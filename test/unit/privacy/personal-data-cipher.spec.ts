@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MemoryCitizenKeys } from '../../../src/privacy/crypto/citizen-keys';
 import { ERASED, PersonalDataCipher } from '../../../src/privacy/crypto/personal-data.cipher';
-import { readForm } from '../../../src/privacy/crypto/sealed-form';
+import { readForm, storedData } from '../../../src/privacy/crypto/sealed-form';
 
 const referral = (citizenId: string) => ({
   type: 'ReferralReceived',
@@ -48,7 +48,7 @@ describe('sealing personal data, one envelope per event', () => {
     expect(stored).toContain('"enc:v2:1"');
     const read = readForm('ReferralReceived', JSON.parse(stored));
     expect(read).toEqual(sealed!.data);
-    expect(JSON.stringify(read)).toBe(stored);
+    expect(JSON.stringify(storedData('ReferralReceived', read))).toBe(stored);
     expect(await cipher.reveal(read)).toEqual(event.data);
   });
 
