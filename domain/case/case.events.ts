@@ -10,13 +10,15 @@ import type {
   VisitorKind,
 } from '../shared/codes';
 import type { Message } from '../shared/decider';
+import type { PersonalParts } from '../shared/personal';
 
 /**
  * The case stream's events (v1). Type names are stable, past tense, and the
  * contract with every stored event: never rename one, add a new version instead.
  *
- * Personal data lives only in the fields marked "personal" below, so that the
- * privacy layer can encrypt exactly those and leave the statistics in clear.
+ * Personal data lives only in the fields classified `personal` in
+ * CASE_PERSONAL_DATA below, so that the privacy layer seals exactly those and
+ * leaves the statistics in clear.
  */
 
 export interface Referrer {
@@ -176,6 +178,39 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'ReferralDeclined',
   'CaseClosed',
 ];
+
+/**
+ * The personal part of every case event, field by field (docs/event-catalogue.md):
+ * the compiler asks for each new event and each new field. A `reason` that is a
+ * closure code is clear; every other reason is free text about the person. The
+ * visitor's name and phone on the visit card are staff data, kept in clear.
+ */
+export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
+  ReferralReceived: {
+    caseId: 'clear', citizenId: 'clear', programme: 'clear', referredAt: 'clear',
+    referrer: { name: 'personal', role: 'clear', organisation: 'clear', phone: 'personal' },
+    citizen: { name: 'personal', address: 'personal', phone: 'personal', cpr: 'personal' },
+    postcode: 'clear', birthYear: 'clear',
+    situation: { physical: 'personal', psychological: 'personal', social: 'personal' },
+    needs: 'clear', requestedTasks: 'clear',
+    consent: { given: 'clear', recordedBy: 'personal', at: 'clear' },
+  },
+  TriagedToVolunteer: { reason: 'personal', priority: 'clear', by: 'clear', at: 'clear' },
+  TriagedToProfessional: { reason: 'personal', priority: 'clear', by: 'clear', at: 'clear' },
+  FirstVisitBooked: { visitorId: 'clear', visitorKind: 'clear', visitorName: 'clear', visitorPhone: 'clear', visitAt: 'clear', at: 'clear' },
+  VisitHeld: { visitorId: 'clear', visitedAt: 'clear', nextVisitAt: 'clear', themes: 'personal', note: 'personal' },
+  VisitorDismissedButReturning: { visitorId: 'clear', at: 'clear', nextVisitAt: 'clear', assessment: 'personal' },
+  VisitRescheduled: { from: 'clear', to: 'clear', citizenNotified: 'clear' },
+  VisitCancelled: { at: 'clear', by: 'clear', reason: 'personal' },
+  RiskFlagged: { risk: 'clear', note: 'personal', at: 'clear' },
+  VisitorReassigned: { fromVisitorId: 'clear', toVisitorId: 'clear', toVisitorKind: 'clear', toVisitorName: 'clear', toVisitorPhone: 'clear', reason: 'personal' },
+  TaskOpened: { taskId: 'clear', kind: 'clear', description: 'personal' },
+  TaskCompleted: { taskId: 'clear', outcome: 'personal' },
+  LonelinessAssessed: { instrument: 'clear', answers: 'clear', score: 'clear', severe: 'clear', scaleVersion: 'clear', at: 'clear' },
+  RelationEstablished: { kind: 'clear', description: 'personal', at: 'clear' },
+  ReferralDeclined: { reason: 'clear', at: 'clear' },
+  CaseClosed: { reason: 'clear', at: 'clear' },
+};
 
 /**
  * Business time of an event: when it happened in the world. Events that record

@@ -1,4 +1,5 @@
 import type { Message } from '../shared/decider';
+import type { PersonalParts } from '../shared/personal';
 
 /**
  * The citizen stream `citizen-<citizenId>`: what concerns the person across
@@ -12,3 +13,9 @@ export type ConsentWithdrawn = Message<'ConsentWithdrawn', { at: string; by: str
 export type CitizenErased = Message<'CitizenErased', { at: string; by: string }>;
 
 export type CitizenEvent = ConsentWithdrawn | CitizenErased;
+
+/** Nothing personal: who acted (staff) and when. An erasure carries no words about the person. */
+export const CITIZEN_PERSONAL_DATA: PersonalParts<CitizenEvent> = {
+  ConsentWithdrawn: { at: 'clear', by: 'clear' },
+  CitizenErased: { at: 'clear', by: 'clear' },
+};

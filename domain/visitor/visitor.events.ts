@@ -1,5 +1,6 @@
 import type { VisitorKind } from '../shared/codes';
 import type { Message } from '../shared/decider';
+import type { PersonalParts } from '../shared/personal';
 
 /** The visitor stream `visitor-<visitorId>`: the registry entry of one volunteer or employee. */
 
@@ -7,12 +8,12 @@ export type VisitorRegistered = Message<
   'VisitorRegistered',
   {
     visitorId: string;
-    /** personal: printed on the visit card */
+    /** The visitor's own (staff data): printed on the visit card. */
     name: string;
     kind: VisitorKind;
     /** How many active cases the visitor can take. */
     capacity: number;
-    /** personal: `+45` and 8 digits, printed on the visit card */
+    /** The visitor's own: `+45` and 8 digits, printed on the visit card. */
     phone?: string;
   }
 >;
@@ -22,3 +23,14 @@ export type VisitorDeactivated = Message<'VisitorDeactivated', { reason?: string
 export type VisitorReactivated = Message<'VisitorReactivated', Record<string, never>>;
 
 export type VisitorEvent = VisitorRegistered | VisitorCapacityChanged | VisitorDeactivated | VisitorReactivated;
+
+/**
+ * No citizen's data: a visitor's stream has no citizen, so nothing in it is
+ * sealed; the visitor's name, phone and a deactivation's reason are staff data.
+ */
+export const VISITOR_PERSONAL_DATA: PersonalParts<VisitorEvent> = {
+  VisitorRegistered: { visitorId: 'clear', name: 'clear', kind: 'clear', capacity: 'clear', phone: 'clear' },
+  VisitorCapacityChanged: { capacity: 'clear' },
+  VisitorDeactivated: { reason: 'clear' },
+  VisitorReactivated: {},
+};

@@ -3,6 +3,7 @@ import { canonicalJson } from '../shared/canonical-json';
 import { catchUpDirectory } from '../directory/directory-catch-up';
 import { archiveOf, EventStore, StoredEvent } from '../event-store/event-store.port';
 import { readModelStoreFor } from '../read-model-store/create-read-model-store';
+import { storedData } from '../privacy/crypto/sealed-form';
 
 /** Events copied per transaction (PostgreSQL takes at most 65,535 parameters in one statement). */
 const PAGE = 1000;
@@ -47,7 +48,8 @@ export async function migrateEvents(source: EventStore, target: EventStore, onPr
     const fresh = page.slice(Math.max(0, already - seen));
     seen += page.length;
     if (fresh.length === 0) continue;
-    await to.importEvents(fresh);
+    // Written in the sealed form they were read from: each envelope once (docs/privacy.md, "The sealed form").
+    await to.importEvents(fresh.map((event) => ({ ...event, data: storedData(event.type, event.data) })));
     copied += fresh.length;
     onProgress(already + copied, total);
   }

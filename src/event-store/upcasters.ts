@@ -1,4 +1,5 @@
 import type { StoredEvent } from './event-store.port';
+import { readForm } from '../privacy/crypto/sealed-form';
 
 /**
  * Stored events are never rewritten: an event whose shape changed is read
@@ -13,8 +14,15 @@ const UPCASTERS: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = 
   LonelinessAssessed: { 1: (data) => ({ ...data, severe: typeof data.score === 'number' && data.score >= 7 }) },
 };
 
-/** The event in its newest shape. Events already current are returned as they are. */
+/**
+ * The event in its newest shape, its sealed personal part as the application
+ * holds it (src/privacy/crypto/sealed-form.ts: v2 placeholders become
+ * references; v1 per-field values stay as written, each opened on its own).
+ * Events already current are returned as they are.
+ */
 export function upcast(event: StoredEvent): StoredEvent {
+  const opened = readForm(event.type, event.data);
+  if (opened !== event.data) event = { ...event, data: opened };
   const steps = UPCASTERS[event.type];
   if (!steps) return event;
   let { data, schemaVersion } = event;

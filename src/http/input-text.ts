@@ -1,7 +1,8 @@
 import type { FieldError } from '../../domain/shared/errors';
 
-/** How a sealed value begins (src/privacy/crypto/personal-data.cipher.ts): only the service writes such text. */
-const SEALED_PREFIX = 'enc:v1:';
+/** How sealed values begin (src/privacy/crypto/sealed-form.ts): only the service writes such text. */
+const SEALED_PREFIXES = ['enc:v1:', 'enc:v2:'] as const;
+const sealedPrefixOf = (value: string) => (value.startsWith('enc:v') ? SEALED_PREFIXES.find((prefix) => value.startsWith(prefix)) : undefined);
 
 /** Half of a UTF-16 pair with no other half: JSON may escape one (`"\ud800"`), but no UTF-8 store can keep it (it would become U+FFFD). */
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -14,7 +15,7 @@ export const REFUSED_TEXT_USER_MESSAGE = 'Teksten indeholder tegn, som ikke kan 
  * - a lone surrogate: it cannot be stored as sent, and would be changed silently;
  * - U+0000: PostgreSQL refuses it in text and jsonb, so it would fail in the
  *   store (a 503, or worse) instead of at the edge;
- * - a sealed value (`enc:v1:…`): a client could paste another citizen's
+ * - a sealed value (`enc:v1:…`, `enc:v2:…`): a client could paste another citizen's
  *   ciphertext, or make a clear field read `[slettet]`.
  */
 export function refusedText(value: unknown, path = ''): FieldError[] {
@@ -28,14 +29,15 @@ function walk(value: unknown, path: (string | number)[], refused: FieldError[]):
   if (typeof value === 'string') {
     const nul = value.includes('\u0000');
     const lone = !nul && LONE_SURROGATE.test(value);
-    if (!nul && !lone && !value.startsWith(SEALED_PREFIX)) return;
+    const sealed = !nul && !lone ? sealedPrefixOf(value) : undefined;
+    if (!nul && !lone && !sealed) return;
     const field = path.join('.') || 'body';
     refused.push(
       nul
         ? { field, message: `${field} must not contain the NUL character (U+0000)` }
         : lone
           ? { field, message: `${field} must not contain a lone surrogate (an escape such as \\ud800 that is half of a character)` }
-          : { field, message: `${field} must not begin with "${SEALED_PREFIX}" (the service's own form for sealed personal data)` },
+          : { field, message: `${field} must not begin with "${sealed}" (the service's own form for sealed personal data)` },
     );
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => {

@@ -57,8 +57,8 @@ export function installAnswerPrivacy(fastify: FastifyInstance, steps: AnswerStep
   });
 }
 
-/** How a sealed value begins (src/privacy/crypto/personal-data.cipher.ts); `reveal` opens nothing else. */
-const SEALED_PREFIX = 'enc:v1:';
+/** How a sealed value begins (src/privacy/crypto/sealed-form.ts: `enc:v1:` or `enc:v2:`); `reveal` opens nothing else. */
+const SEALED_PREFIX = 'enc:v';
 
 /** Whether any string in the value begins as a sealed one: the strings `reveal` looks at, in the same walk (own enumerable values). */
 function holdsSealed(value: unknown): boolean {

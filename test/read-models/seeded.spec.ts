@@ -33,7 +33,7 @@ describe('a seeded service', () => {
     expect(first.length).toBeGreaterThan(200);
     // Stored sealed: every citizen's name is ciphertext in the store (visitors' names are staff data, in clear).
     const referrals = (await a.readAll(1, 1_000_000)).filter((e) => e.type === 'ReferralReceived');
-    for (const e of referrals) expect((e.data as { citizen: { name: string } }).citizen.name).toMatch(/^enc:v1:/);
+    for (const e of referrals) expect((e.data as { citizen: { name: string } }).citizen.name).toMatch(/^enc:v2:/);
     expect(await contentOf(b)).toEqual(first);
     expect(await contentOf(c)).not.toEqual(first);
     const types = new Set(first.map((e) => e.type));

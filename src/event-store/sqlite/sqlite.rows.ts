@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { EventMetadata, StoredEvent } from '../event-store.port';
+import { readForm } from '../../privacy/crypto/sealed-form';
 import { upcast, upcastable } from '../upcasters';
 
 /** An events row as SQLite returns it. */
@@ -60,7 +61,7 @@ class LazyEvent implements StoredEvent {
 
   get data(): unknown {
     if (this.rawData !== undefined) {
-      this.parsedData = JSON.parse(this.rawData);
+      this.parsedData = readForm(this.type, JSON.parse(this.rawData));
       this.rawData = undefined;
     }
     return this.parsedData;

@@ -61,9 +61,11 @@ describe('text no client may send', () => {
     const body = { a: 'fine', b: 'x\u0000y', c: [{ d: 'enc:v1:abc' }, 'ok'], e: { f: { g: '\u0000' } } };
     expect(refusedText(body).map((error) => error.field)).toEqual(['b', 'c.0.d', 'e.f.g']);
     expect(refusedText(body)[1]!.message).toBe('c.0.d must not begin with "enc:v1:" (the service\'s own form for sealed personal data)');
+    // The form of one envelope per event (issue #16) as much as the old one.
+    expect(refusedText({ x: 'enc:v2:1' })).toEqual([{ field: 'x', message: 'x must not begin with "enc:v2:" (the service\'s own form for sealed personal data)' }]);
   });
   it('names a bare string "body", and finds nothing in a good body', () => {
     expect(refusedText('a\u0000')).toEqual([{ field: 'body', message: 'body must not contain the NUL character (U+0000)' }]);
-    expect(refusedText({ a: ['enc:v2:x', 1, null, { b: true }] })).toEqual([]);
+    expect(refusedText({ a: ['enc:v9:x', 1, null, { b: true }] })).toEqual([]);
   });
 });

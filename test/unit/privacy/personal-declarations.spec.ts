@@ -1,0 +1,49 @@
+import { CASE_PERSONAL_DATA } from '../../../domain/case/case.events';
+import { CITIZEN_PERSONAL_DATA } from '../../../domain/citizen/citizen.events';
+import type { Message } from '../../../domain/shared/decider';
+import { PersonalParts, personalPaths } from '../../../domain/shared/personal';
+import { VISITOR_PERSONAL_DATA } from '../../../domain/visitor/visitor.events';
+
+type NoteAdded = Message<'NoteAdded', { note: string; at: string; author?: { name: string; role: string } }>;
+type NoteRemoved = Message<'NoteRemoved', { at: string }>;
+
+describe('personal data declared by type (docs/event-catalogue.md, "Personal data")', () => {
+  it('does not compile when an event type, or any field of one, is left unclassified (checked by tsc in `npm test`)', () => {
+    const complete: PersonalParts<NoteAdded | NoteRemoved> = {
+      NoteAdded: { note: 'personal', at: 'clear', author: { name: 'personal', role: 'clear' } },
+      NoteRemoved: { at: 'clear' },
+    };
+    // @ts-expect-error a new event type with no declaration
+    const typeLeftOut: PersonalParts<NoteAdded | NoteRemoved> = { NoteAdded: complete.NoteAdded };
+    // @ts-expect-error a personal field not classified
+    const fieldLeftOut: PersonalParts<NoteRemoved | NoteAdded> = { NoteRemoved: { at: 'clear' }, NoteAdded: { at: 'clear', author: 'clear' } };
+    // @ts-expect-error a field of a nested object not classified
+    const nestedLeftOut: PersonalParts<NoteAdded> = { NoteAdded: { note: 'personal', at: 'clear', author: { name: 'personal' } } };
+    expect([typeLeftOut, fieldLeftOut, nestedLeftOut]).toHaveLength(3);
+    expect(personalPaths(complete.NoteAdded)).toEqual([['note'], ['author', 'name']]);
+  });
+
+  it('lists the personal fields of the case stream as the catalogue does, and none in the visitor and citizen streams', () => {
+    const personal = Object.fromEntries(
+      Object.entries(CASE_PERSONAL_DATA)
+        .map(([type, classified]) => [type, personalPaths(classified).map((path) => path.join('.'))] as const)
+        .filter(([, paths]) => paths.length > 0),
+    );
+    expect(personal).toEqual({
+      ReferralReceived: ['referrer.name', 'referrer.phone', 'citizen.name', 'citizen.address', 'citizen.phone', 'citizen.cpr', 'situation.physical', 'situation.psychological', 'situation.social', 'consent.recordedBy'],
+      TriagedToVolunteer: ['reason'],
+      TriagedToProfessional: ['reason'],
+      VisitHeld: ['themes', 'note'],
+      VisitorDismissedButReturning: ['assessment'],
+      VisitCancelled: ['reason'],
+      RiskFlagged: ['note'],
+      VisitorReassigned: ['reason'],
+      TaskOpened: ['description'],
+      TaskCompleted: ['outcome'],
+      RelationEstablished: ['description'],
+    });
+    for (const declarations of [CITIZEN_PERSONAL_DATA, VISITOR_PERSONAL_DATA]) {
+      expect(Object.values(declarations).flatMap((classified) => personalPaths(classified))).toEqual([]);
+    }
+  });
+});
