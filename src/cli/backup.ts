@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { sqliteFile } from '../event-store/create-event-store';
+import { sqliteFile } from '../storage/open-storage';
 import { idempotencySecretFile } from '../http/idempotency-keys';
 import { signingKeyFile } from '../privacy/signing-key';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../shared/private-files';
