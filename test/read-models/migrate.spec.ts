@@ -67,8 +67,13 @@ describePostgres('cli migrate from SQLite to PostgreSQL', () => {
     expect(resumed.checksum).toBe(await checksumOf(source));
     expect(await target.findIdempotency('tester', 'k1')).toMatchObject({ route: 'POST /cases', bodyHash: 'h' });
 
+    // The service's secrets came along too (the target's instances need no file of the source's DATA_DIR).
+    expect(resumed.secrets).toBe(3);
+    const elsewhere = postgresStorage(target, join(dir, 'elsewhere'));
+    for (const name of ['jwt-signing', 'pseudonym', 'idempotency'] as const) expect(await elsewhere.secrets.secret(name)).toEqual(await sqliteStorage(source).secrets.secret(name));
+
     const again = await migrateEvents(sqliteStorage(source), postgresStorage(target, dir));
-    expect(again).toMatchObject({ events: total, copied: 0 });
+    expect(again).toMatchObject({ events: total, copied: 0, secrets: 0 });
     expect(await target.archive().accessLogCount()).toBe(await source.archive().accessLogCount());
     expect(await rebuiltModels(postgresStorage(target, dir))).toEqual(await rebuiltModels(sqliteStorage(source)));
   });
