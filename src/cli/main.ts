@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config';
-import { openStorageAt, TargetError } from '../storage/open-storage';
+import { openSecretStore, openStorageAt, TargetError } from '../storage/open-storage';
+import { jwtSecretKey } from '../storage/secrets';
 import type { Storage } from '../storage/storage.port';
 import type { Role } from '../../domain/shared/codes';
-import { signingKey } from '../privacy/signing-key';
 import { issueToken } from '../privacy/tokens';
 import { catchUpDirectory } from '../directory/directory-catch-up';
 import { openEnvironment } from './environment';
@@ -33,17 +33,23 @@ const positiveInt = (value: string): number => {
 
 program
   .command('token')
-  .description('print a bearer token (alone, on the last line of standard output); never opens the store')
+  .description('print a bearer token (alone, on the last line of standard output); never opens the store (on PostgreSQL it reads the signing key from the database)')
   .requiredOption('--role <role>', 'coordinator, visitor, manager, auditor or admin')
   .requiredOption('--sub <subject>', 'who the token is for (any string; recorded as the actor of their commands)')
   .option('--visitor <id>', "a visitor's visitor id (required for --role visitor)")
   .option('--ttl <duration>', 'lifetime, e.g. 8h, 30m, 7d', '8h')
-  .action((options: { role: Role; sub: string; visitor?: string; ttl: string }) => {
+  .action(async (options: { role: Role; sub: string; visitor?: string; ttl: string }) => {
     const config = loadConfig();
     const principal = { sub: options.sub, role: options.role, ...(options.visitor !== undefined && { visitorId: options.visitor.toLowerCase() }) };
     if (!/^\d+[smhd]?$/.test(options.ttl)) throw new InvalidArgumentError('--ttl must be a number of seconds, or one with s, m, h or d (e.g. 8h)');
     const ttl = /^\d+$/.test(options.ttl) ? Number(options.ttl) : options.ttl;
-    console.log(issueToken(signingKey(config.dataDir, config.jwtSecret), principal, ttl));
+    if (config.jwtSecret !== undefined) return void console.log(issueToken(jwtSecretKey(config.jwtSecret), principal, ttl));
+    const { secrets, close } = openSecretStore(config);
+    try {
+      console.log(issueToken(await secrets.secret('jwt-signing'), principal, ttl));
+    } finally {
+      await close();
+    }
   });
 
 program

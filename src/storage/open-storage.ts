@@ -1,8 +1,11 @@
 import { dirname, join } from 'node:path';
 import type { AppConfig } from '../config/config';
+import { pg } from '../event-store/postgres/pg-driver';
 import { MemoryStorage } from './memory.storage';
+import { PostgresSecrets } from './postgres.secrets';
 import { PostgresStorage } from './postgres.storage';
 import { SqliteStorage } from './sqlite.storage';
+import { FileSecrets, SecretStore } from './secrets';
 import type { RelationalStorage, Storage } from './storage.port';
 
 /** The embedded store's file under DATA_DIR. */
@@ -39,6 +42,18 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
 export async function openSideStorage(config: Pick<AppConfig, 'dataDir' | 'sqliteSynchronous' | 'databaseUrl' | 'databaseSchema'>): Promise<RelationalStorage> {
   if (config.databaseUrl) return PostgresStorage.open({ connectionString: config.databaseUrl, schema: config.databaseSchema }, config.dataDir);
   return SqliteStorage.open({ file: kurrentSideFile(config.dataDir), synchronous: config.sqliteSynchronous }, config.dataDir);
+}
+
+/**
+ * Only where the secrets live, for `cli token`, which signs without opening
+ * the store: the database on PostgreSQL (and beside KurrentDB when
+ * DATABASE_URL is set), else the files under DATA_DIR.
+ */
+export function openSecretStore(config: StorageConfig): { secrets: SecretStore; close(): Promise<void> } {
+  const inDatabase = config.eventStore === 'postgres' || (config.eventStore === 'kurrentdb' && config.databaseUrl);
+  if (!inDatabase || !config.databaseUrl) return { secrets: new FileSecrets(config.dataDir), close: async () => undefined };
+  const pool = new (pg().Pool)({ connectionString: config.databaseUrl, max: 1 });
+  return { secrets: new PostgresSecrets(pool, config.databaseSchema, config.dataDir), close: () => pool.end() };
 }
 
 /** The store `cli migrate --to` names: a URL rather than the environment. `dataDir`: where a new target's secrets would be adopted from. */

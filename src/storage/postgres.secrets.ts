@@ -61,6 +61,8 @@ export class PostgresSecrets implements SecretStore {
     // Under a lock of the transaction: two instances starting together cannot both create it.
     await transaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.table]);
+      // `cli token` may ask before any server has made the schema.
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${ident(this.schema)}`);
       await client.query(`CREATE TABLE IF NOT EXISTS ${this.table} (name text PRIMARY KEY, value bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
     });
   }
