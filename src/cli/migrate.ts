@@ -70,7 +70,7 @@ export async function migrateEvents(sourceStorage: Storage, targetStorage: Stora
   const targetSum = await checksumOf(target);
   if (targetSum !== checksum) throw new Error(`the copy differs from the source (checksum ${targetSum} against ${checksum})`);
   // The service's secrets, so the copy's instances accept the same tokens, give the same pseudonyms and hash keys alike; a target that has its own keeps them.
-  const secrets: number = await carrySecrets(sourceStorage, targetStorage);
+  const secrets = await carrySecrets(sourceStorage, targetStorage);
   await catchUpDirectory(target, targetStorage.readModels);
   return { events: await to.eventCount(), copied, idempotencyKeys: records.length, citizenKeys: keys.length, accessLogEntries: log.length, secrets, checksum };
 }

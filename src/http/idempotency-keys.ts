@@ -1,13 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from '@nestjs/common';
 import type { StorageArchive } from '../event-store/archive.port';
 import { secretFile } from '../shared/private-files';
 import { SECRET_BYTES } from '../storage/secrets';
-
-/** Where the secrets are files (sqlite, memory): the one idempotency keys are hashed with; `cli backup` carries it. */
-export const idempotencySecretFile = (dataDir: string): string => join(dataDir, 'idempotency.key');
 
 /**
  * Clients choose their `Idempotency-Key`, and some put a name or a date in it
