@@ -11,6 +11,7 @@ import type { AppConfig } from './config/config';
 import { drainOnClose } from './http/drain';
 import { BODY_LIMIT, installJsonBodyParser } from './http/json-body';
 import { installSecurityHeaders } from './http/security-headers';
+import { LoopDelay } from './http/loop-delay';
 import { answerClientError, answerFrameworkError, limitUrlLength } from './http/edge-errors';
 import { installIdempotencyKeys } from './http/idempotency-keys';
 import { SERVICE_SECRETS, ServiceSecrets } from './storage/secrets';
@@ -86,17 +87,34 @@ function jsonLogger(level: AppConfig['logLevel']): ConsoleLogger {
   return new ConsoleLogger({ json: true, logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1) });
 }
 
-/** One structured line per request: method, route pattern, status, time. Never a body or a query string. */
+/**
+ * One structured line per request: method, route pattern, status, time as the
+ * client saw it (the event loop's delay when the request was read, and the
+ * handling after; docs/operations.md). Never a body or a query string.
+ */
 function logRequests(fastify: ReturnType<NestFastifyApplication['getHttpAdapter']>['getInstance'] extends () => infer F ? F : never): void {
   const logger = new Logger('HTTP');
+  const loop = new LoopDelay();
+  const metOnArrival = new WeakMap<object, number>();
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    metOnArrival.set(request, loop.now());
+    done();
+  });
   fastify.addHook('onResponse', (request, reply, done) => {
+    const loopDelayMs = metOnArrival.get(request) ?? 0;
     logger.log({
       method: request.method,
       route: request.routeOptions.url ?? 'unmatched',
       status: reply.statusCode,
-      ms: Math.round(reply.elapsedTime),
+      ms: Math.round(loopDelayMs + reply.elapsedTime),
+      loopDelayMs: Math.round(loopDelayMs),
+      handlingMs: Math.round(reply.elapsedTime),
       requestId: request.id,
     });
+    done();
+  });
+  fastify.addHook('onClose', (_instance, done) => {
+    loop.stop();
     done();
   });
 }

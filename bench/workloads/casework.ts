@@ -4,7 +4,7 @@ import { PROFESSIONAL_CAPABLE, VisitorKind } from '../../domain/shared/codes';
 import { DomainError } from '../../domain/shared/errors';
 import { visitorStreamId } from '../../domain/shared/ids';
 import { visitorDecider } from '../../domain/visitor/visitor.stream';
-import { CaseCommandHandler, CaseCommandMessage } from '../../src/cases/shared/case-command';
+import { CaseCommands } from '../../src/cases/shared/case-commands';
 import { tellCase } from '../../src/cli/seed/case-story';
 import { FIRST_NAMES, LAST_NAMES } from '../../src/cli/seed/danish-data';
 import { Random } from '../../src/cli/seed/random';
@@ -19,8 +19,8 @@ const ANCHOR = Date.parse('2026-11-01T12:00:00Z');
 const actor = { id: 'bench', role: 'coordinator' as const };
 
 /**
- * The production write path without HTTP: the Nest command handler adapter for
- * cases (Directory lookups, the per-visitor lock, encryption of personal data,
+ * The production write path without HTTP: the case stream's runner
+ * (CaseCommands: Directory lookups, the per-visitor lock, encryption of personal data,
  * schema versions) over one generic CommandHandler on the given store, fed
  * with the CLI seed's case stories (src/cli/seed/case-story.ts).
  */
@@ -29,7 +29,7 @@ export class Casework {
     readonly store: EventStore,
     private readonly handler: CommandHandler,
     private readonly directory: DirectoryService,
-    private readonly cases: CaseCommandHandler,
+    private readonly cases: CaseCommands,
   ) {}
 
   /** On the storage module's event store, with its read models and citizens' keys. */
@@ -38,7 +38,7 @@ export class Casework {
     const directory = new DirectoryService(store, storage.readModels);
     await directory.onModuleInit();
     const handler = new CommandHandler(store);
-    return new Casework(store, handler, directory, new CaseCommandHandler(handler, directory, new PersonalDataCipher(storage.citizenKeys)));
+    return new Casework(store, handler, directory, new CaseCommands(handler, directory, new PersonalDataCipher(storage.citizenKeys)));
   }
 
   /** About one visitor for every five cases, most of them volunteers, as the seed registers them. */
@@ -84,7 +84,7 @@ export class Casework {
 
   private async act(caseId: string, command: CaseCommand, tally: { commands: number; refused: number }): Promise<boolean> {
     try {
-      await this.cases.execute(new CaseCommandMessage(caseId, command, { actor, commandId: randomUUID(), correlationId: randomUUID() }));
+      await this.cases.execute(caseId, command, { actor, commandId: randomUUID(), correlationId: randomUUID() });
       tally.commands += 1;
       return true;
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Need, Programme, TaskKind, Track, VisitorKind } from '../../domain/shared/codes';
 import { streamCategory, streamEntityId } from '../../domain/shared/ids';
+import type { Situation } from '../../domain/case/case.events';
 import { trackAfterRisk } from '../../domain/case/case.track';
 import { caseEventOf, RISK_NEEDS } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
@@ -19,6 +20,10 @@ export interface CaseCard {
   lastThemes: string[];
   openTasks: Array<{ taskId: string; kind: TaskKind; description: string }>;
   riskFlags: Need[];
+  /** What the referrer wrote about the citizen's situation (sealed, opened in the answer), for the visitor to read before going. */
+  situation?: Situation;
+  /** The tasks the referral asked for: the visitor opens them as tasks when they start on them. */
+  requestedTasks?: TaskKind[];
   closed: boolean;
 }
 
@@ -49,7 +54,7 @@ const assignmentKey = (visitorId: string, caseId: string) => `${assignmentPrefix
 
 export const caseloadProjection: Projection<CaseloadDoc> = {
   name: 'caseload',
-  version: 2,
+  version: 3,
   eventTypes: new Set([
     'VisitorRegistered', 'VisitorCapacityChanged', 'VisitorDeactivated', 'VisitorReactivated',
     'ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'VisitorReassigned', 'VisitHeld', 'VisitorDismissedButReturning',
@@ -67,7 +72,8 @@ export const caseloadProjection: Projection<CaseloadDoc> = {
     const { caseId, event } = found;
     if (event.type === 'ReferralReceived') {
       const riskFlags = event.data.needs.filter((need) => RISK_NEEDS.includes(need));
-      view.put(caseKey(caseId), { caseId, citizenId: event.data.citizenId, programme: event.data.programme, lastThemes: [], openTasks: [], riskFlags, closed: false });
+      const { citizenId, programme, situation, requestedTasks } = event.data;
+      view.put(caseKey(caseId), { caseId, citizenId, programme, lastThemes: [], openTasks: [], riskFlags, situation, requestedTasks, closed: false });
       return;
     }
     const card = view.get(caseKey(caseId)) as CaseCard | undefined;

@@ -1,7 +1,8 @@
 import type { ReferrerRole } from '../../domain/shared/codes';
 import { caseEventOf } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
-import { calendarDaysBetween, copenhagenDate } from '../shared/time';
+import { copenhagenDay } from '../shared/copenhagen-day';
+import { calendarDaysBetween } from '../shared/time';
 
 /** A referring partner: one organisation in one role, however its name was typed. */
 export interface Partner {
@@ -77,8 +78,9 @@ export interface PartnersFilter {
 export function partners(all: Iterable<Partner>, filter: PartnersFilter, now: string): PartnerRow[] {
   const rows: PartnerRow[] = [];
   for (const partner of all) {
-    const inPeriod = partner.referrals.filter((at) => {
-      const day = copenhagenDate(at);
+    // Every referral's date, on every request: copenhagenDay, not Luxon (~16 µs a call, 80 ms for 5,000 referrals).
+    const inPeriod = !filter.from && !filter.to ? partner.referrals : partner.referrals.filter((at) => {
+      const day = copenhagenDay(at);
       return (!filter.from || day >= filter.from) && (!filter.to || day <= filter.to);
     });
     const last = partner.referrals.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));

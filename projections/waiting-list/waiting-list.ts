@@ -91,16 +91,17 @@ const RANK: Record<Priority, number> = { high: 0, normal: 1, low: 2 };
  * first, then the oldest referral. `now` only counts the days waiting.
  */
 export function waitingList(cases: Iterable<WaitingCase>, filter: WaitingListFilter, now: string): WaitingListEntry[] {
-  const entries: WaitingListEntry[] = [];
+  const entries: WaitingCase[] = [];
   for (const c of cases) {
     if (filter.stage && c.stage !== filter.stage) continue;
     if (filter.track && c.track !== filter.track) continue;
     if (filter.programme && c.programme !== filter.programme) continue;
-    entries.push({ ...c, daysWaiting: calendarDaysBetween(c.referredAt, now) });
+    entries.push(c);
   }
   entries.sort((a, b) => stageRank(a) - stageRank(b) || a.referredAt.localeCompare(b.referredAt) || a.caseId.localeCompare(b.caseId));
-  return entries.slice(0, filter.limit);
+  // The days (two Luxon calls) only for the cases answered, not for the whole folder.
+  return entries.slice(0, filter.limit).map((c) => ({ ...c, daysWaiting: calendarDaysBetween(c.referredAt, now) }));
 }
 
 /** Referred before waiting; among the waiting, high priority before normal before low. */
-const stageRank = (entry: WaitingListEntry): number => (entry.stage === 'referred' || entry.priority === undefined ? -1 : RANK[entry.priority]);
+const stageRank = (entry: WaitingCase): number => (entry.stage === 'referred' || entry.priority === undefined ? -1 : RANK[entry.priority]);

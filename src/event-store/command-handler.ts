@@ -45,8 +45,12 @@ export interface CommandSpec<C extends Message, E extends Message, S, X extends 
 const MAX_ATTEMPTS = 5;
 
 /**
- * The one generic command handler: read the stream, fold it, decide, append with
- * the revision that was read. Every write in the service goes through here.
+ * The one generic command handler: read the stream, fold it, look up what
+ * `decide` needs, decide, seal, append with the revision that was read, answer.
+ * Every write in the service goes through here: from HTTP after the guard
+ * (authorise) and the ValidationPipe (validate), by way of a command table's
+ * runner (docs/architecture.md, "The command edge"); from the CLI's seed and
+ * `retention` directly.
  *
  * A stream this process read or wrote lately is not read again: its revision
  * and folded state come from the StreamCache, and the append's expected

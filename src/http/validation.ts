@@ -1,60 +1,21 @@
 import { ValidationPipe } from '@nestjs/common';
-import { classToPlain } from 'class-transformer';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
 import type { FieldError } from '../../domain/shared/errors';
-import { toDtoInstance } from './dto-instance';
 import { RequestValidationError } from './errors';
 import { TEXT_USER_MESSAGES } from './human-text';
-import { rememberValidationMetadata } from './validation-metadata';
-
-/**
- * Nest's pipe closes the gaps of sparse arrays before validating (a copy made
- * by class-transformer would skip them): a walk that lists every array's keys
- * and every object's, on every request. A JSON body or a query string has no
- * sparse array, so a cheaper look says so first; anything it cannot vouch for
- * (a gap, a long array, deep nesting, a value that is not plain data) takes Nest's walk.
- */
-class GapAwareValidationPipe extends ValidationPipe {
-  protected override closeArrayGaps(value: unknown): void {
-    if (!isGapless(value, 0)) super.closeArrayGaps(value);
-  }
-}
-
-const LOOK_DEPTH = 40;
-const LOOK_ITEMS = 10_000;
-
-function isGapless(value: unknown, depth: number): boolean {
-  if (value === null || typeof value !== 'object') return true;
-  if (depth > LOOK_DEPTH) return false;
-  if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype || value.length > LOOK_ITEMS) return false;
-    for (let i = 0; i < value.length; i++) if (!Object.prototype.hasOwnProperty.call(value, i) || !isGapless(value[i], depth + 1)) return false;
-    return true;
-  }
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
-  for (const key of Object.keys(value)) if (!isGapless((value as Record<string, unknown>)[key], depth + 1)) return false;
-  return true;
-}
 
 /**
  * The one global ValidationPipe: DTOs are the input's shape; unknown fields are
  * refused (not silently dropped) so a typo in a field name is never lost data.
  */
 export function createValidationPipe(): ValidationPipe {
-  // What Nest's pipe looked up on every request is kept: the classes' rules
-  // (validation-metadata.ts) and class-transformer's work on a class without
-  // its decorators (dto-instance.ts); its walk for sparse arrays is taken only
-  // where there may be one. Same steps, same answers.
-  rememberValidationMetadata();
-  return new GapAwareValidationPipe({
+  return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new RequestValidationError(flatten(errors), undefined, userMessageOf(errors)),
-    transformerPackage: { plainToInstance: toDtoInstance as never, classToPlain },
   });
 }
 

@@ -41,7 +41,10 @@ export async function prepareBatch(
   const pending = events.filter((event) => event.position > from && wants(projection, event));
   const keys = new Set<string>();
   for (const event of pending) for (const key of projection.keysRead(event)) keys.add(key);
-  const fetch = async (): Promise<Fetched> => ({ keys, docs: keys.size > 0 ? await models.getMany(target, [...keys]) : new Map() });
+  const fetch = async (): Promise<Fetched> => {
+    const docs = keys.size > 0 ? await models.getMany(target, [...keys]) : new Map<string, unknown>();
+    return projection.keysReadThrough ? fetchThrough(projection, models, target, keys, docs) : { keys, docs };
+  };
   let outcome = applyInMemory(projection, await fetch(), pending, from);
   if (outcome.failure) {
     // A reducer may change the documents it is given in place: the events before the failing one again, on documents read afresh.
@@ -77,6 +80,21 @@ function applyInMemory(
     position = event.position;
   }
   return { position, writes: view.writes };
+}
+
+/** The second round: the keys the fetched documents lead to (`keysReadThrough`), fetched too. */
+async function fetchThrough(projection: Projection<unknown>, models: ReadModelStore, target: string, first: ReadonlySet<string>, docs: Map<string, unknown>): Promise<Fetched> {
+  const keys = new Set(first);
+  const more: string[] = [];
+  for (const doc of docs.values()) {
+    for (const key of projection.keysReadThrough!(doc)) {
+      if (keys.has(key)) continue;
+      keys.add(key);
+      more.push(key);
+    }
+  }
+  if (more.length > 0) for (const [key, doc] of await models.getMany(target, more)) docs.set(key, doc);
+  return { keys, docs };
 }
 
 /** The keys asked for, and the documents found for them. */

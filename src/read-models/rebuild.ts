@@ -79,6 +79,8 @@ export async function buildShadows(
       for (const entry of shadows) {
         const missing = entry.view.missing(events, entry.position);
         if (missing.length > 0) entry.view.found(missing, await staging.getMany(entry.shadow, missing));
+        const through = entry.view.missingThrough(events, entry.position);
+        if (through.length > 0) entry.view.found(through, await staging.getMany(entry.shadow, through));
         // Past the range's events of types no projection wants too.
         entry.position = Math.max(entry.view.applyAll(events, entry.position), covered);
       }

@@ -52,9 +52,27 @@ export class StageView implements DocumentView<unknown> {
     return missing;
   }
 
-  /** What the staging returned for `missing` (keys not among them were not staged, or deleted). */
+  /**
+   * The keys the documents the events read lead to (`keysReadThrough`) that
+   * are neither held nor read back: a second round, after `found` for `missing`.
+   */
+  missingThrough(events: readonly ProjectedEvent[], from: number): string[] {
+    const through = this.projection.keysReadThrough;
+    if (this.getNow || !through) return [];
+    const missing = new Set<string>();
+    for (const event of events) {
+      if (event.position <= from || !wants(this.projection, event)) continue;
+      for (const key of this.projection.keysRead(event)) {
+        const doc = this.peek(key);
+        if (doc === undefined) continue;
+        for (const next of through(doc)) if (!this.holds(next) && !this.fetched.has(next) && this.cache.mayHold(next)) missing.add(next);
+      }
+    }
+    return [...missing];
+  }
+
+  /** What the staging returned for `missing` or `missingThrough` (keys not among them were not staged, or deleted). */
   found(keys: readonly string[], docs: ReadonlyMap<string, unknown>): void {
-    this.fetched = new Map();
     for (const key of keys) {
       if (docs.has(key)) this.fetched.set(key, docs.get(key));
       // Not asked for again by the next events (the filter let it through once, it will again).
@@ -91,7 +109,7 @@ export class StageView implements DocumentView<unknown> {
     if (this.cache.has(key)) return this.cache.get(key);
     if (this.fetched.has(key)) return this.fetched.get(key);
     // Neither held nor read back: the event must have declared it (else a reducer bug, as in ./apply-batch.ts).
-    if (!this.applying || !this.projection.keysRead(this.applying).includes(key)) throw new Error(`${this.projection.name} read "${key}", which its keysRead did not declare`);
+    if (!this.applying || !this.declared(this.applying, key)) throw new Error(`${this.projection.name} read "${key}", which its keysRead did not declare`);
     if (!this.cache.mayHold(key)) return undefined;
     if (!this.getNow) throw new Error(`${this.projection.name} read "${key}", which was not read back from the staging`);
     const found = this.getNow(key);
@@ -106,6 +124,24 @@ export class StageView implements DocumentView<unknown> {
 
   delete(key: string): void {
     this.staged.set(key, undefined);
+  }
+
+  /** Whether the event names the key, or a document it names leads to it. */
+  private declared(event: ProjectedEvent, key: string): boolean {
+    const keys = this.projection.keysRead(event);
+    if (keys.includes(key)) return true;
+    const through = this.projection.keysReadThrough;
+    return through !== undefined && keys.some((named) => {
+      const doc = this.peek(named);
+      return doc !== undefined && through(doc).includes(key);
+    });
+  }
+
+  /** A document as held or read back, without reading it from the staging. */
+  private peek(key: string): unknown {
+    if (this.staged.has(key)) return this.staged.get(key);
+    if (this.cache.has(key)) return this.cache.get(key);
+    return this.fetched.get(key);
   }
 
   private holds(key: string): boolean {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,4 +81,30 @@ export async function newPage(browser: Browser, watch: ConsoleWatch, viewport = 
   page.setDefaultTimeout(20_000);
   watch.watch(page);
   return { context, page };
+}
+
+let axeSource: string | undefined;
+const AXE_SOURCE = (): string => (axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+
+/** One failing rule as a line a person can act on: the rule, what it asks, and where on the page. */
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/**
+ * axe-core's WCAG 2.1 A and AA rules on the page as it stands; any violation
+ * fails the test, named with the page state. axe-core's source is evaluated in
+ * the page as @axe-core/playwright does it: `page.addScriptTag` writes an inline
+ * script, which the app's content policy (script-src 'self') rightly refuses,
+ * and that policy is not loosened for a test.
+ */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE());
+  const violations = (await page.evaluate(
+    "window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }).then((r) => r.violations)",
+  )) as AxeViolation[];
+  const found = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('; ')}`);
+  expect({ state, violations: found }).toEqual({ state, violations: [] });
 }

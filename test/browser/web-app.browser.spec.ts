@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { seed } from '../../src/cli/seed/seed';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
-import { browserAvailable, ConsoleWatch, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
 
 /**
  * The web application in a real browser, one role after the other, as a day at
@@ -49,7 +49,11 @@ run('the web application', () => {
     expect(watch.errors.splice(0)).toEqual([]);
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  /** Every page state pictured is audited for WCAG 2.1 AA too (axe-core). */
+  const shot = async (page: Page, name: string) => {
+    await expectAccessible(page, name);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  };
 
   async function signIn(username: keyof typeof PASSWORDS, viewport?: { width: number; height: number }): Promise<Page> {
     const { page } = await newPage(browser, watch, viewport);
@@ -343,6 +347,7 @@ run('the web application', () => {
     await oneMore('Besøg flyttet', moved);
     const risks = await entries('Risiko registreret').count();
     await page.locator('summary', { hasText: 'Registrér en risiko' }).click();
+    await page.getByLabel('Risiko', { exact: true }).selectOption({ label: 'Selvmordstanker' });
     await page.getByLabel('Hvad er set eller sagt').fill('Sagde i telefonen, at hun ikke orker mere');
     await page.getByRole('button', { name: 'Registrér risiko' }).click();
     await oneMore('Risiko registreret', risks);
@@ -392,16 +397,31 @@ run('the web application', () => {
 
     const page = await signIn('lars');
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
-    await page.getByRole('button', { name: 'Vis adgangslog' }).click();
+    await page.getByRole('button', { name: 'Vælg borger' }).click();
     await page.getByText('Skriv borgerens id').waitFor();
     await page.getByLabel('Borgerens id').fill(citizenId);
+    await page.getByRole('button', { name: 'Vælg borger' }).click();
     await page.getByRole('button', { name: 'Vis adgangslog' }).click();
-    await page.getByRole('cell', { name: 'jette', exact: true }).first().waitFor();
+    // In Danish words: who, in which role, what was read, when.
+    const read = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'jette', exact: true }) }).first();
+    await read.waitFor();
+    expect(await read.getByRole('cell').nth(2).textContent()).toBe('Koordinator');
+    await page.getByLabel('Rolle').selectOption({ label: 'Besøgsven' });
+    await page.getByRole('button', { name: 'Vis adgangslog' }).click();
+    await page.getByRole('cell', { name: 'birthe', exact: true }).first().waitFor();
+    expect(await page.getByRole('cell', { name: 'jette', exact: true }).count()).toBe(0);
     await shot(page, 'administration');
+    // Whose data goes: the name, the year of birth from the CPR number, the open cases; the name typed to confirm.
     await page.locator('summary', { hasText: 'Slet borgeren' }).click();
-    expect(await page.getByRole('button', { name: 'Slet borgeren' }).isDisabled()).toBe(true);
-    await page.getByLabel('Jeg har kontrolleret, at borgeren skal slettes').check();
-    await page.getByRole('button', { name: 'Slet borgeren' }).click();
+    const who = page.getByRole('definition');
+    await who.filter({ hasText: 'Karen Algreen' }).waitFor();
+    await who.filter({ hasText: '1945' }).waitFor();
+    const erase = page.getByRole('button', { name: 'Slet borgeren' });
+    expect(await erase.isDisabled()).toBe(true);
+    await page.getByLabel('Skriv borgerens navn for at bekræfte').fill('Karen');
+    expect(await erase.isDisabled()).toBe(true);
+    await page.getByLabel('Skriv borgerens navn for at bekræfte').fill('karen algreen');
+    await erase.click();
     await page.getByText('Borgeren er slettet').waitFor();
     await page.context().close();
 

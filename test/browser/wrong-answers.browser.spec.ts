@@ -146,7 +146,7 @@ run('the web app answers what the case says', () => {
     // The months the page asks for (the last 12, to today), as the chart draws them.
     const to = DateTime.now().setZone(ZONE);
     const from = to.minus({ months: 11 }).startOf('month');
-    const { months } = await api<{ months: Array<{ daysToFirstVisit: { n: number; median: number | null } }> }>(`/dashboard?from=${from.toISODate()}&to=${to.toISODate()}`, undefined, { sub: 'mette', role: 'manager' });
+    const { months } = await api<{ months: Array<{ daysToFirstVisit: { n: number; median: number | null } }> }>(`/dashboard?from=${from.toISODate()}&to=${to.toISODate()}`, undefined, { sub: 'dashboard-check@example.dk', role: 'manager' });
     const withData = months.map((m) => m.daysToFirstVisit).filter((d) => d.n > 0);
     const cases = withData.reduce((sum, d) => sum + d.n, 0);
     expect(cases).toBeGreaterThan(1);

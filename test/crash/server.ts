@@ -46,7 +46,7 @@ export class Server {
   }
 
   static start({ port, env, log }: ServerEnv): Server {
-    const out = openSync(log, 'a');
+    const out = openSync(log, 'a', 0o600);
     const child = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: ROOT,
       detached: true,

@@ -42,4 +42,39 @@ describe('the access log', () => {
     await t.http.get(`/citizens/${citizenId}/access-log`).expect(403);
     await admin().get(`/citizens/${randomUUID()}/access-log`).expect(404);
   });
+
+  it('filters by period and role, newest first on request, and pages with a Link header to the next page', async () => {
+    const visitorId = (await t.http.post('/visitors').send(visitor('volunteer', 3)).expect(201)).body.visitorId;
+    const karen = (await t.http.post('/cases').send(karenReferral()).expect(201)).body;
+    await t.http.post(`/cases/${karen.caseId}/triage`).send({ track: 'volunteer', reason: 'r', priority: 'normal' }).expect(200);
+    await t.http.post(`/cases/${karen.caseId}/first-visit`).send({ visitorId, visitAt: '2026-03-09T10:00:00+01:00' }).expect(200);
+    const before = new Date().toISOString();
+    for (let i = 0; i < 3; i++) await t.http.get(`/cases/${karen.caseId}`).expect(200);
+    await t.as({ sub: 'birthe', role: 'visitor', visitorId }).get(`/cases/${karen.caseId}`).expect(200);
+    const url = `/citizens/${karen.citizenId}/access-log`;
+    const all = (await admin().get(url).expect(200)).body as Array<{ at: string; subject: string; role: string }>;
+    expect(all).toHaveLength(4);
+
+    const visitors = (await admin().get(url).query({ role: 'visitor' }).expect(200)).body;
+    expect(visitors.map((e: { subject: string }) => e.subject)).toEqual(['birthe']);
+    expect((await admin().get(url).query({ from: '2000-01-01T00:00:00+01:00', to: before }).expect(200)).body).toEqual([]);
+    expect((await admin().get(url).query({ from: before }).expect(200)).body).toHaveLength(4);
+
+    // Two a page, newest first: the pages together are the whole log, each entry once.
+    const first = await admin().get(url).query({ order: 'newest', limit: 2 }).expect(200);
+    expect(first.body).toEqual([all[3], all[2]]);
+    const next = /^<([^>]+)>; rel="next"$/.exec(first.headers.link)![1]!;
+    expect(next).toMatch(new RegExp(`^${url}\\?.*order=newest.*limit=2.*cursor=`));
+    const second = await admin().get(next).expect(200);
+    expect(second.body).toEqual([all[1], all[0]]);
+    expect(second.headers.link).toBeUndefined();
+  });
+
+  it('refuses a bad filter or cursor with a 400 naming the parameter, and changes nothing', async () => {
+    const { citizenId } = (await t.http.post('/cases').send(karenReferral()).expect(201)).body;
+    for (const [field, value] of [['from', '2026-03-01'], ['role', 'mayor'], ['limit', '0'], ['limit', '501'], ['order', 'random'], ['cursor', 'not-a-cursor']]) {
+      const res = await admin().get(`/citizens/${citizenId}/access-log`).query({ [field!]: value }).expect(400);
+      expect(res.body).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field })] });
+    }
+  });
 });

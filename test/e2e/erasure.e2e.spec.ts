@@ -63,7 +63,9 @@ describe('erasing a citizen', () => {
     const key = (await keyOf(citizenId))!;
     expect(key).toHaveLength(32);
 
-    expect((await admin().post(`/citizens/${citizenId}/erase`).send({}).expect(200)).body).toEqual({ citizenId, erased: true });
+    expect((await admin().post(`/citizens/${citizenId}/erase`).send({}).expect(200)).body).toEqual({ citizenId, erased: true, closedCaseIds: [caseId] });
+    // Not left open ("Henvist", waiting, active) for a person nobody can read any more.
+    expect((await t.http.get(`/cases/${caseId}`).expect(200)).body).toMatchObject({ status: 'Closed', reason: 'consent_withdrawn' });
 
     const history = (await t.http.get(`/cases/${caseId}/history`).expect(200)).body;
     expect(history[0].data.citizen).toEqual({ name: '[slettet]', address: '[slettet]', phone: '[slettet]', cpr: '[slettet]' });
@@ -99,6 +101,22 @@ describe('erasing a citizen', () => {
       }
       expect({ name, key: bytes.includes(key) }).toEqual({ name, key: false });
     }
+  });
+
+  it('closes every open case of the person, a referral not yet triaged too, and leaves a closed one as it was', async () => {
+    const referred = (await t.http.post('/cases').send(karenReferral()).expect(201)).body;
+    const { citizenId } = referred;
+    const waiting = (await t.http.post('/cases').send({ ...karenReferral(), citizen: undefined, citizenId }).expect(201)).body.caseId;
+    await t.http.post(`/cases/${waiting}/triage`).send({ track: 'volunteer', reason: 'Ensom', priority: 'normal' }).expect(200);
+    const closed = (await t.http.post('/cases').send({ ...karenReferral(), citizen: undefined, citizenId }).expect(201)).body.caseId;
+    await t.http.post(`/cases/${closed}/close`).send({ reason: 'moved', at: new Date().toISOString() }).expect(200);
+
+    const answer = (await admin().post(`/citizens/${citizenId}/erase`).send({}).expect(200)).body;
+    expect([...answer.closedCaseIds].sort()).toEqual([referred.caseId, waiting].sort());
+    for (const caseId of [referred.caseId, waiting]) expect((await t.http.get(`/cases/${caseId}`).expect(200)).body).toMatchObject({ status: 'Closed', reason: 'consent_withdrawn' });
+    expect((await t.http.get(`/cases/${closed}`).expect(200)).body).toMatchObject({ status: 'Closed', reason: 'moved' });
+    // Sent again: nothing more to close.
+    expect((await admin().post(`/citizens/${citizenId}/erase`).send({}).expect(200)).body.closedCaseIds).toEqual([]);
   });
 
   it('is for admins only, and knows no unknown citizen', async () => {

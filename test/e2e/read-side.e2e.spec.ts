@@ -43,6 +43,8 @@ describe('the read side over HTTP', () => {
     const load = (await t.http.get(`/visitors/${visitorId}/caseload`).expect(200)).body;
     expect(load).toMatchObject({ visitorId, capacity: 2, activeCases: 1, freePlaces: 1, overdue: 0 });
     expect(load.cases[0]).toMatchObject({ caseId, nextVisitAt: '2099-03-16T09:00:00.000Z', lastThemes: ['varmehjælp'], openTasks: [{ kind: 'heating_aid' }] });
+    // The referral's situation (sealed in the store, opened for the visitor) and requested tasks, to read before going.
+    expect(load.cases[0]).toMatchObject({ situation: karenReferral().situation, requestedTasks: karenReferral().requestedTasks });
     await t.http.get('/visitors/00000000-0000-4000-8000-000000000000/caseload').expect(404);
   });
 

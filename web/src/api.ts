@@ -40,6 +40,8 @@ function danish(status: number, problem: { code?: string; userMessage?: string }
 export interface Answer<T> {
   data: T;
   etag?: string;
+  /** The next page's address, from `Link: <…>; rel="next"` (the access log's pages). */
+  next?: string;
 }
 
 /** A request to the API with the signed-in user's token; a refusal becomes an ApiError with a Danish message. */
@@ -71,7 +73,8 @@ export async function request<T>(path: string, options: { method?: 'GET' | 'POST
     }
     throw new ApiError(response.status, problem.code ?? `http_${response.status}`, message, problem.errors ?? []);
   }
-  return { data: body as T, etag: response.headers.get('etag') ?? undefined };
+  const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1];
+  return { data: body as T, etag: response.headers.get('etag') ?? undefined, ...(next && { next }) };
 }
 
 export const get = async <T>(path: string): Promise<T> => (await request<T>(path)).data;

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, post } from './api';
+import { focusHeading } from './focus';
 import { Notice } from './ui';
 
 /**
@@ -16,6 +17,7 @@ export function useCommand(onDone: (answer: { revision: number; position: number
     try {
       const { data } = await post(path, body, etag);
       onDone(data);
+      focusHeading();
       return true;
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));

@@ -11,8 +11,18 @@ const parse = (iso: string): DateTime => DateTime.fromISO(iso, { zone: ZONE });
 export const dateTime = (iso: string | undefined): string => (iso ? parse(iso).toFormat("dd.MM.yyyy 'kl.' HH.mm") : '–');
 /** `24.12.2026` */
 export const date = (iso: string | undefined): string => (iso ? parse(iso).toFormat('dd.MM.yyyy') : '–');
-/** `tirsdag 24. december kl. 10.00`: for the visit card. */
-export const longDateTime = (iso: string | undefined): string => (iso ? parse(iso).toFormat("cccc d. LLLL 'kl.' HH.mm") : '–');
+/** `tirsdag 24. december kl. 10.00`: for the visit card; with the year (`… 2025 kl. …`) when it is not this year's. */
+export function longDateTime(iso: string | undefined, today: DateTime = DateTime.now()): string {
+  if (!iso) return '–';
+  const when = parse(iso);
+  return when.toFormat(when.year === today.setZone(ZONE).year ? "cccc d. LLLL 'kl.' HH.mm" : "cccc d. LLLL yyyy 'kl.' HH.mm");
+}
+
+/** A Danish phone number as a `tel:` address a phone can call: `+45 57 83 12 34` → `tel:+4557831234`. */
+export function telHref(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  return `tel:${/^\d{8}$/.test(digits) ? `+45${digits}` : digits}`;
+}
 /** `marts 2026` from `2026-03`. */
 export const month = (key: string): string => DateTime.fromFormat(key, 'yyyy-MM', { zone: ZONE }).toFormat('LLL yyyy');
 

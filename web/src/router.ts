@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { focusHeading } from './focus';
 
 /**
  * The app's own pages live under /app/ (the server answers the same page for
@@ -11,17 +12,19 @@ export function navigate(path: string, replace = false): void {
   else history.pushState(null, '', path);
   listeners.forEach((listener) => listener());
   window.scrollTo(0, 0);
+  focusHeading();
 }
 
 export function usePath(): string {
   const [path, setPath] = useState(location.pathname + location.search);
   useEffect(() => {
     const update = () => setPath(location.pathname + location.search);
+    const back = () => (update(), focusHeading());
     listeners.add(update);
-    window.addEventListener('popstate', update);
+    window.addEventListener('popstate', back);
     return () => {
       listeners.delete(update);
-      window.removeEventListener('popstate', update);
+      window.removeEventListener('popstate', back);
     };
   }, []);
   return path;

@@ -1,6 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
+import { telHref } from './format';
 import { onLinkClick } from './router';
 
 export function Link(props: { href: string; children: ComponentChildren; class?: string; 'aria-current'?: 'page' | undefined }) {
@@ -9,6 +10,11 @@ export function Link(props: { href: string; children: ComponentChildren; class?:
       {props.children}
     </a>
   );
+}
+
+/** A phone number a phone can call with one tap. */
+export function Phone({ number }: { number: string }) {
+  return <a href={telHref(number)}>{number}</a>;
 }
 
 /** A message for everyone, read out by screen readers: an error (alert) or a confirmation (status). */
@@ -84,9 +90,9 @@ export function Options<T extends string>({ options, empty }: { options: Record<
 }
 
 /** A labelled choice from a code list (the filters above a list, a choice in a form). */
-export function SelectField<T extends string>(props: { label: string; value: string; onChange: (value: T) => void; options: Record<T, string>; empty?: string }) {
+export function SelectField<T extends string>(props: { label: string; value: string; onChange: (value: T) => void; options: Record<T, string>; empty?: string; error?: string | undefined }) {
   return (
-    <Field label={props.label}>
+    <Field label={props.label} error={props.error}>
       {(a) => (
         <select {...a} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as T)}>
           <Options options={props.options} empty={props.empty} />

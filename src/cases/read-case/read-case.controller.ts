@@ -1,11 +1,9 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { caseDecider } from '../../../domain/case/case.stream';
-import type { CaseEvent } from '../../../domain/case/case.events';
+import { caseView, CaseView } from '../../../projections/case-view/case-view';
 import { NotFoundError } from '../../../domain/shared/errors';
 import { caseStreamId } from '../../../domain/shared/ids';
-import { toMessage } from '../../event-store/command-handler';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { DirectoryService } from '../../directory/directory.service';
 import { CaseIdParam } from '../../http/validators';
@@ -17,7 +15,7 @@ import { Allow } from '../../privacy/policy';
 import { PersonalData } from '../../privacy/personal-data';
 import { PseudonymisedForAuditors } from '../../privacy/pseudonymiser';
 
-/** Reads of one case, always folded from its stream (never a read model), so the ETag is current. */
+/** Reads of one case, always folded from its stream when asked for, so the ETag is current. */
 @ApiTags('cases')
 @Controller('cases')
 export class ReadCaseController {
@@ -64,13 +62,12 @@ export class ReadCaseController {
   @PseudonymisedForAuditors()
   @PersonalData('case')
   @Get(':caseId')
-  @ApiOkResponse({ description: 'The case state; ETag carries its revision' })
-  async get(@Param('caseId', CaseIdParam) caseId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
-    const events = await this.stream(caseId);
-    const state = events.reduce((s, e) => caseDecider.evolve(s, toMessage<CaseEvent>(e)), caseDecider.initialState());
-    const revision = events[events.length - 1]!.revision;
-    void reply.header('etag', `"${revision}"`);
-    return { ...state, revision };
+  @ApiOkResponse({ description: 'The case as it stands (projections/case-view); ETag carries its revision' })
+  async get(@Param('caseId', CaseIdParam) caseId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseView> {
+    const view = caseView(await this.stream(caseId));
+    if (!view) throw new NotFoundError('case', caseId);
+    void reply.header('etag', `"${view.revision}"`);
+    return view;
   }
 
   /** The raw stream, in revision order. */

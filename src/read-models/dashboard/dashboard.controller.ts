@@ -5,9 +5,9 @@ import type { FastifyReply } from 'fastify';
 import { DateTime } from 'luxon';
 import { PROGRAMMES } from '../../../domain/shared/codes';
 import type { Programme } from '../../../domain/shared/codes';
-import { CaseFacts, caseFactsProjection } from '../../../projections/dashboard/case-facts';
-import { dashboard, MonthFigures } from '../../../projections/dashboard/dashboard';
-import { copenhagenDate } from '../../../projections/shared/time';
+import { DashboardSummary, monthKey, MonthDoc, MonthTotals, SUMMARY_KEY, totalKey } from '../../../projections/dashboard/aggregates';
+import { caseFactsProjection } from '../../../projections/dashboard/case-facts';
+import { dashboard, monthsOf, MonthFigures, wholeMonth } from '../../../projections/dashboard/dashboard';
 import { RequestValidationError } from '../../http/errors';
 import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
@@ -40,10 +40,9 @@ export class DashboardController {
       if (value !== undefined && !isDate(value)) throw new RequestValidationError([{ field, message: `${field} must be a real date, YYYY-MM-DD` }]);
     }
     await this.readModels.consistent(caseFactsProjection.name, query.minPosition, reply);
-    const facts = (await this.readModels.models.list(caseFactsProjection.name)) as CaseFacts[];
-    const referred = facts.map((f) => copenhagenDate(f.referredAt)).sort();
-    const from = query.from ?? referred[0];
-    const to = query.to ?? referred[referred.length - 1];
+    const summary = (await this.readModels.models.get(caseFactsProjection.name, SUMMARY_KEY)) as DashboardSummary | undefined;
+    const from = query.from ?? summary?.firstReferral;
+    const to = query.to ?? summary?.lastReferral;
     const generatedAt = new Date().toISOString();
     const programme = query.programme ?? null;
     if (from === undefined || to === undefined) return { from: null, to: null, programme, generatedAt, months: [] };
@@ -51,6 +50,18 @@ export class DashboardController {
     if (DateTime.fromISO(to).diff(DateTime.fromISO(from), 'months').months > MAX_MONTHS) {
       throw new RequestValidationError([{ field: 'to', message: `at most ${MAX_MONTHS} months at a time` }]);
     }
-    return { from, to, programme, generatedAt, months: dashboard(facts, { from, to, ...(query.programme && { programme: query.programme }) }) };
+    // One document per month asked for (at most MAX_MONTHS + 1), already summed: the answer's cost does not grow with the cases.
+    const range = { from, to, ...(query.programme && { programme: query.programme }) };
+    const months = monthsOf(from, to);
+    const keyOf = (month: string) => (wholeMonth(month, range) ? totalKey(month) : monthKey(month));
+    const docs = await this.readModels.models.getMany(caseFactsProjection.name, months.map(keyOf));
+    const stored = { totals: new Map<string, MonthTotals>(), days: new Map<string, MonthDoc>() };
+    for (const month of months) {
+      const doc = docs.get(keyOf(month));
+      if (doc === undefined) continue;
+      if (wholeMonth(month, range)) stored.totals.set(month, doc as MonthTotals);
+      else stored.days.set(month, doc as MonthDoc);
+    }
+    return { from, to, programme, generatedAt, months: dashboard(summary, stored, range) };
   }
 }

@@ -1,5 +1,5 @@
 import type { ArgumentMetadata } from '@nestjs/common';
-import { AssessLonelinessDto } from '../../../src/cases/assess-loneliness/assess-loneliness.dto';
+import { AssessLonelinessDto } from '../../../src/cases/case-commands.dto';
 import { RequestValidationError } from '../../../src/http/errors';
 import { createValidationPipe } from '../../../src/http/validation';
 

@@ -31,6 +31,14 @@ describe("a visitor's caseload", () => {
     expect(load.cases[0]!.openTasks.map((t) => t.kind)).toEqual(['grant']);
   });
 
+  it("puts the citizen's situation and the requested tasks on the visit card, for the visitor to read before going", () => {
+    const visitor = registered();
+    const { visitorId } = visitor.data as { visitorId: string };
+    const situation = { physical: 'KOL, går dårligt på trapper', social: 'Enke, ingen børn i nærheden' };
+    const log = new Log().visitor(visitorId, [visitor]).case(randomUUID(), [referral({ situation, requestedTasks: ['heating_aid', 'grant'] }), triaged(), booked(visitorId)]);
+    expect(loadOf(view(log), visitorId).cases[0]).toMatchObject({ situation, requestedTasks: ['heating_aid', 'grant'] });
+  });
+
   it('marks a visit overdue when the agreed time passed with no visit recorded', () => {
     const visitor = registered();
     const { visitorId } = visitor.data as { visitorId: string };

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CaseFacts, caseFactsProjection } from '../../../projections/dashboard/case-facts';
-import { dashboard, distribution } from '../../../projections/dashboard/dashboard';
-import { booked, Log, referral, triaged } from './events.fixture';
+import { caseFactsProjection } from '../../../projections/dashboard/case-facts';
+import { distribution, monthsOf } from '../../../projections/dashboard/dashboard';
+import { monthsBetween } from '../../../projections/shared/time';
+import { answer, booked, Log, referral, triaged } from './events.fixture';
 
 describe("the manager's dashboard", () => {
   const figures = (log: Log, from = '2026-03-01', to = '2026-04-30', programme?: 'care_visits') =>
-    dashboard(log.project(caseFactsProjection).docs.values() as Iterable<CaseFacts>, { from, to, ...(programme && { programme }) });
+    answer(log.project(caseFactsProjection), { from, to, ...(programme && { programme }) });
   const assessed = (score: number, at: string) => ({ type: 'LonelinessAssessed' as const, data: { instrument: 'ucla3' as const, answers: [1, 1, 1] as [number, number, number], score, severe: score >= 7, scaleVersion: 'ucla3-v1' as const, at } });
 
   it('buckets by Copenhagen month: a referral at 23:30 on 31 March counts in March', () => {
@@ -51,7 +52,26 @@ describe("the manager's dashboard", () => {
   });
 
   it('takes nearest-rank percentiles', () => {
-    expect(distribution([5, 1, 3, 2, 4, 6, 7, 8, 9, 10])).toEqual({ n: 10, median: 5, p90: 9 });
-    expect(distribution([])).toEqual({ n: 0, median: null, p90: null });
+    const counted = (values: number[]) => values.reduce((counts, value) => counts.set(value, (counts.get(value) ?? 0) + 1), new Map<number, number>());
+    expect(distribution(counted([5, 1, 3, 2, 4, 6, 7, 8, 9, 10]))).toEqual({ n: 10, median: 5, p90: 9 });
+    expect(distribution(counted([2.5, 2.5, 2.5, 0.1, 9]))).toEqual({ n: 5, median: 2.5, p90: 9 });
+    expect(distribution(new Map())).toEqual({ n: 0, median: null, p90: null });
+  });
+});
+
+describe('the months of a range', () => {
+  it('are those monthsBetween gives, across years', () => {
+    for (const [from, to] of [['2016-11-01', '2026-10-31'], ['2026-03-15', '2026-03-20'], ['1999-12-31', '2000-01-01'], ['2026-01-01', '2026-12-31'], ['0999-11-01', '1000-02-01']] as const) {
+      expect(monthsOf(from, to)).toEqual(monthsBetween(from, to));
+    }
+    expect(monthsOf('2016-11-01', '2026-11-01')).toHaveLength(121);
+  });
+});
+
+describe('the order of counted keys', () => {
+  it('is alphabetical, whatever order the cases came in', () => {
+    const log = new Log().case(randomUUID(), [referral({ referrer: { name: 'N', role: 'relative', organisation: 'O' } })]).case(randomUUID(), [referral()]);
+    const [march] = answer(log.project(caseFactsProjection), { from: '2026-03-01', to: '2026-03-31' });
+    expect(Object.keys(march!.referrals.byReferrerRole)).toEqual(['home_nurse', 'relative']);
   });
 });

@@ -3,6 +3,8 @@ import type { CaseEvent } from '../../../domain/case/case.events';
 import { occurredAtOf } from '../../../domain/case/case.events';
 import type { VisitorEvent } from '../../../domain/visitor/visitor.events';
 import { MapView, ProjectedEvent, Projection, wants } from '../../../projections/shared/projection';
+import { DashboardSummary, MonthDoc, MonthTotals, SUMMARY_KEY } from '../../../projections/dashboard/aggregates';
+import { dashboard, DashboardQuery, MonthFigures } from '../../../projections/dashboard/dashboard';
 
 /** A log under construction: events of several streams in global order, as the store would give them. */
 export class Log {
@@ -28,7 +30,13 @@ export class Log {
     const view = new MapView<D>();
     // As the projector does: a projection sees only the event types it declares (if it declares any).
     for (const event of this.events.filter((e) => wants(projection as Projection<unknown>, e))) {
-      const declared = new Set(projection.keysRead(event));
+      const named = projection.keysRead(event);
+      // And the keys the named documents lead to, as the projector fetches them in a second round.
+      const through = named.flatMap((key) => {
+        const doc = view.get(key);
+        return doc !== undefined && projection.keysReadThrough ? projection.keysReadThrough(doc) : [];
+      });
+      const declared = new Set([...named, ...through]);
       const guarded = {
         get: (key: string) => {
           if (!declared.has(key)) throw new Error(`${projection.name} read ${key} without declaring it for ${event.type}`);
@@ -78,3 +86,13 @@ export const booked = (visitorId: string, visitAt = '2026-03-09T09:00:00.000Z'):
 });
 
 export const registered = (capacity = 3): VisitorEvent => ({ type: 'VisitorRegistered', data: { visitorId: randomUUID(), name: 'Birthe Madsen', kind: 'volunteer', capacity } });
+
+/** The dashboard's answer from a folded view of its documents, as the controller reads them. */
+export function answer(view: MapView<unknown>, query: DashboardQuery): MonthFigures[] {
+  const stored = { totals: new Map<string, MonthTotals>(), days: new Map<string, MonthDoc>() };
+  for (const [key, doc] of view.docs) {
+    if (key.startsWith('month:')) stored.days.set(key.slice('month:'.length), doc as MonthDoc);
+    if (key.startsWith('total:')) stored.totals.set(key.slice('total:'.length), doc as MonthTotals);
+  }
+  return dashboard(view.get(SUMMARY_KEY) as DashboardSummary | undefined, stored, query);
+}

@@ -1,4 +1,5 @@
 import { dateTime } from '../format';
+import { inTimeOrder } from './timeline-order';
 import { CLOSURE, label, NEED, PRIORITY, RELATION, ROLE, TASK, VISITOR_KIND } from '../labels';
 
 /** One entry of GET /cases/:caseId/history (the label is already in Danish). */
@@ -60,7 +61,7 @@ export function Timeline({ entries, until, axis = 'occurred' }: { entries: Histo
   if (entries.length === 0) return <p class="empty">Ingen hændelser.</p>;
   return (
     <ol class="timeline">
-      {entries.map((entry) => {
+      {inTimeOrder(entries, axis).map((entry) => {
         const when = axis === 'recorded' ? entry.recordedAt : entry.occurredAt;
         const later = until !== undefined && when > until;
         return (

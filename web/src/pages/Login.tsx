@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ApiError, request } from '../api';
 import { Session, saveSession } from '../session';
 import { Field, Notice } from '../ui';
@@ -10,12 +10,17 @@ export function Login({ onSignedIn, reason }: { onSignedIn: (session: Session) =
   const [errors, setErrors] = useState<{ username?: string; password?: string }>({});
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const missing = { ...(!username.trim() && { username: 'Skriv dit brugernavn.' }), ...(!password && { password: 'Skriv din adgangskode.' }) };
     setErrors(missing);
-    if (Object.keys(missing).length > 0) return;
+    if (Object.keys(missing).length > 0) {
+      // The first empty field takes the focus; its message is read with it (aria-describedby).
+      form.current?.querySelector<HTMLInputElement>(missing.username ? 'input[name=username]' : 'input[name=password]')?.focus();
+      return;
+    }
     setBusy(true);
     setFailure(undefined);
     try {
@@ -33,11 +38,14 @@ export function Login({ onSignedIn, reason }: { onSignedIn: (session: Session) =
 
   return (
     <main class="login" id="main">
-      <form class="card login-card" onSubmit={submit} noValidate aria-labelledby="login-title">
+      <form ref={form} class="card login-card" onSubmit={submit} noValidate aria-labelledby="login-title">
         <h1 id="login-title">Log ind</h1>
         <p class="muted">Brobygger: henvisninger, besøg og relationer.</p>
         {reason && !failure && <Notice kind="info">{reason}</Notice>}
-        {failure && <Notice kind="error">{failure}</Notice>}
+        {/* A live region present from the start: a refusal written into it is read out (one inserted with its text often is not). */}
+        <div role="alert" aria-atomic="true">
+          {failure && <p class="notice notice-error">{failure}</p>}
+        </div>
         <Field label="Brugernavn" error={errors.username} required>
           {(attrs) => <input {...attrs} name="username" autoComplete="username" autoCapitalize="none" value={username} onInput={(e) => setUsername(e.currentTarget.value)} />}
         </Field>

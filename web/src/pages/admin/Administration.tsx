@@ -1,25 +1,10 @@
 import { useState } from 'preact/hooks';
-import { ApiError, get, post } from '../../api';
-import { Column, Table } from '../../components/Table';
-import { dateTime } from '../../format';
-import { label, ROLE } from '../../labels';
+import { ApiError, get } from '../../api';
 import { Field, Notice } from '../../ui';
-
-interface AccessEntry {
-  at: string;
-  subject: string;
-  role: string;
-  route: string;
-}
+import { AccessLog } from './AccessLog';
+import { EraseCitizen } from './EraseCitizen';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const COLUMNS: Column<AccessEntry>[] = [
-  { header: 'Tidspunkt', cell: (e) => dateTime(e.at) },
-  { header: 'Hvem', cell: (e) => e.subject },
-  { header: 'Rolle', cell: (e) => label(ROLE, e.role) },
-  { header: 'Hvad', cell: (e) => <code>{e.route}</code> },
-];
 
 /** The answer as a file the admin can hand over (GDPR art. 15: everything held about the person, decrypted). */
 function download(citizenId: string, data: unknown): void {
@@ -34,71 +19,57 @@ function download(citizenId: string, data: unknown): void {
  * (crypto-shredding: their key is destroyed, the statistics stay).
  */
 export function Administration() {
-  const [citizenId, setCitizenId] = useState('');
+  const [typed, setTyped] = useState('');
+  const [citizenId, setCitizenId] = useState<string>();
   const [idError, setIdError] = useState<string>();
-  const [log, setLog] = useState<AccessEntry[]>();
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
-  const [sure, setSure] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const act = async (what: (id: string) => Promise<void>) => {
-    const id = citizenId.trim();
+  const choose = (event: Event) => {
+    event.preventDefault();
+    const id = typed.trim().toLowerCase();
     setIdError(UUID.test(id) ? undefined : 'Skriv borgerens id (36 tegn, som det står på sagen).');
-    if (!UUID.test(id)) return;
-    setBusy(true);
     setMessage(undefined);
+    setCitizenId(UUID.test(id) ? id : undefined);
+  };
+  const exportAll = async (id: string) => {
+    setBusy(true);
     try {
-      await what(id);
+      download(id, await get(`/citizens/${id}/export`));
+      setMessage({ kind: 'success', text: 'Indsigten er hentet som fil.' });
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof ApiError && error.status === 404 ? 'Der findes ingen borger med det id.' : (error as Error).message });
     } finally {
       setBusy(false);
     }
   };
-  const showLog = () => act(async (id) => setLog((await get<AccessEntry[]>(`/citizens/${id}/access-log`)).reverse()));
-  const exportAll = () => act(async (id) => (download(id, await get(`/citizens/${id}/export`)), setMessage({ kind: 'success', text: 'Indsigten er hentet som fil.' })));
-  const erase = () =>
-    act(async (id) => {
-      await post(`/citizens/${id}/erase`, {});
-      setSure(false);
-      setMessage({ kind: 'success', text: 'Borgeren er slettet: alle personoplysninger vises nu som [slettet]. Statistikken er bevaret.' });
-    });
 
   return (
     <section>
       <h1>Administration</h1>
       <p>Brugere oprettes fra kommandolinjen: <code>npm run cli -- user add --username U --role R</code>.</p>
-      <div class="card form">
+      <form class="card form" onSubmit={choose} noValidate>
         <h2>Borgerens rettigheder</h2>
-        {message && <Notice kind={message.kind}>{message.text}</Notice>}
         <Field label="Borgerens id" error={idError} hint="Står på borgerens sag hos koordinatoren." required>
-          {(a) => <input {...a} value={citizenId} spellcheck={false} onInput={(e) => (setCitizenId(e.currentTarget.value), setLog(undefined))} />}
+          {(a) => <input {...a} value={typed} spellcheck={false} onInput={(e) => (setTyped(e.currentTarget.value), setCitizenId(undefined))} />}
         </Field>
         <div class="actions">
-          <button type="button" onClick={showLog} disabled={busy}>
-            Vis adgangslog
-          </button>
-          <button type="button" onClick={exportAll} disabled={busy}>
-            Hent indsigt (art. 15)
+          <button type="submit" class="primary">
+            Vælg borger
           </button>
         </div>
-        <details>
-          <summary>Slet borgeren</summary>
-          <p>Borgerens nøgle destrueres: navn, adresse, CPR og alle fritekster kan aldrig læses igen. Det kan ikke fortrydes.</p>
-          <label class="check">
-            <input type="checkbox" checked={sure} onChange={(e) => setSure(e.currentTarget.checked)} />
-            Jeg har kontrolleret, at borgeren skal slettes
-          </label>
-          <button type="button" class="danger" onClick={erase} disabled={busy || !sure}>
-            Slet borgeren
-          </button>
-        </details>
-      </div>
-      {log && (
-        <>
-          <h2>Adgangslog, nyeste først</h2>
-          <Table rows={log} columns={COLUMNS} rowKey={(e) => `${e.at}|${e.subject}|${e.route}`} empty="Ingen har læst borgerens oplysninger." />
-        </>
+      </form>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {citizenId && (
+        <div key={citizenId}>
+          <div class="actions card">
+            <button type="button" onClick={() => void exportAll(citizenId)} disabled={busy}>
+              Hent indsigt (art. 15)
+            </button>
+          </div>
+          <AccessLog citizenId={citizenId} />
+          <EraseCitizen citizenId={citizenId} onErased={(text) => setMessage({ kind: 'success', text })} />
+        </div>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { get, request } from '../../api';
 import { HistoryEntry, Timeline } from '../../components/Timeline';
 import { date, dateTime, longDateTime } from '../../format';
 import { CLOSURE, label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, RELATION, STATUS, TASK, TRACK, VISITOR_KIND } from '../../labels';
-import { Link, LoadState, Notice, useLoad } from '../../ui';
+import { Link, LoadState, Notice, Phone, useLoad } from '../../ui';
 import { ActiveActions } from './ActiveActions';
 import { BookFirstVisit } from './BookFirstVisit';
 import { CaseView, citizenName } from './case-view';
@@ -54,7 +54,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                         <dt>Adresse</dt>
                         <dd>{citizen.address}</dd>
                         <dt>Telefon</dt>
-                        <dd>{citizen.phone ?? '–'}</dd>
+                        <dd>{citizen.phone ? <Phone number={citizen.phone} /> : '–'}</dd>
                       </>
                     )}
                     {c.citizenId && (
@@ -75,7 +75,11 @@ export function CasePage({ caseId }: { caseId: string }) {
                         <>
                           <br />
                           {referral.referrer.name}
-                          {referral.referrer.phone && `, tlf. ${referral.referrer.phone}`}
+                          {referral.referrer.phone && (
+                            <>
+                              , tlf. <Phone number={referral.referrer.phone} />
+                            </>
+                          )}
                         </>
                       )}
                     </dd>
@@ -130,7 +134,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                   <div class="card visit-card">
                     <h2>Besøgskort</h2>
                     <p>
-                      <strong>{c.visitorName}</strong> ({label(VISITOR_KIND, c.visitorKind).toLowerCase()}){c.visitorPhone && <>, tlf. {c.visitorPhone}</>}
+                      <strong>{c.visitorName}</strong> ({label(VISITOR_KIND, c.visitorKind).toLowerCase()}){c.visitorPhone && <>, tlf. <Phone number={c.visitorPhone} /></>}
                     </p>
                     <p>Næste besøg: {c.nextVisitAt ? longDateTime(c.nextVisitAt) : 'ikke aftalt'}</p>
                     <p class="muted">Første besøg {dateTime(c.firstVisitAt)}{c.lastVisitAt && `, seneste ${dateTime(c.lastVisitAt)}`}</p>
@@ -159,11 +163,14 @@ export function CasePage({ caseId }: { caseId: string }) {
                   </div>
                 )}
                 {c.status === 'Closed' && <Notice kind="info">Sagen blev {c.declined ? 'afvist' : 'afsluttet'} {date(c.closedAt)}: {label(CLOSURE, c.reason)}.</Notice>}
-                {c.status === 'Referred' && <Triage {...actions} done={done('Sagen er visiteret og ligger i ventemappen.')} />}
-                {c.status === 'Waiting' && <BookFirstVisit {...actions} done={done('Første besøg er booket.')} />}
-                {c.status === 'Active' && <VisitPlanActions {...actions} done={done('Sagen er opdateret.')} />}
-                {c.status === 'Active' && <ActiveActions {...actions} done={done('Sagen er opdateret.')} />}
-                {c.status !== 'Closed' && c.citizenId && <WithdrawConsent citizenId={c.citizenId} refresh={actions.refresh} done={done('Samtykket er trukket tilbage, og borgerens åbne sager er afsluttet.')} />}
+                {/* Keyed by the revision: after a save every form below starts empty again. */}
+                <div key={c.revision}>
+                  {c.status === 'Referred' && <Triage {...actions} done={done('Sagen er visiteret og ligger i ventemappen.')} />}
+                  {c.status === 'Waiting' && <BookFirstVisit {...actions} done={done('Første besøg er booket.')} />}
+                  {c.status === 'Active' && <VisitPlanActions {...actions} done={done('Sagen er opdateret.')} />}
+                  {c.status === 'Active' && <ActiveActions {...actions} done={done('Sagen er opdateret.')} />}
+                  {c.status !== 'Closed' && c.citizenId && <WithdrawConsent citizenId={c.citizenId} refresh={actions.refresh} done={done('Samtykket er trukket tilbage, og borgerens åbne sager er afsluttet.')} />}
+                </div>
               </div>
               <div>
                 <h2>Tidslinje</h2>

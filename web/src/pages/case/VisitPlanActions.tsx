@@ -101,24 +101,25 @@ function CancelVisit({ c, etag, done, refresh, at }: Props & { at: string }) {
 }
 
 function FlagRisk({ c, etag, done, refresh }: Props) {
-  const [risk, setRisk] = useState<Need>('suicidal_thoughts');
+  // No risk chosen beforehand: a risk is flagged because it was seen, never by default.
+  const [risk, setRisk] = useState<Need | ''>('');
   const [note, setNote] = useState('');
   const [at, setAt] = useState(nowForInput());
-  const [errors, setErrors] = useState<{ note?: string; at?: string }>({});
+  const [errors, setErrors] = useState<{ risk?: string; note?: string; at?: string }>({});
   const flag = useCommand(done);
   const submit = (event: Event) => {
     event.preventDefault();
     const when = fromLocalInput(at);
-    const found = { ...(!note.trim() && { note: 'Skriv hvad der er set eller sagt.' }), ...(!when && { at: 'Skriv dato og tid.' }) };
+    const found = { ...(!risk && { risk: 'Vælg hvilken risiko.' }), ...(!note.trim() && { note: 'Skriv hvad der er set eller sagt.' }), ...(!when && { at: 'Skriv dato og tid.' }) };
     setErrors(found);
-    if (when && note.trim()) void flag.send(`/cases/${c.caseId}/risks`, { risk, note: note.trim(), at: when }, etag);
+    if (risk && when && note.trim()) void flag.send(`/cases/${c.caseId}/risks`, { risk, note: note.trim(), at: when }, etag);
   };
   return (
     <details>
       <summary>Registrér en risiko</summary>
       <form class="form" onSubmit={submit} noValidate>
         <CommandError error={flag.error} onRefresh={refresh} />
-        <SelectField label="Risiko" value={risk} onChange={setRisk} options={NEED} />
+        <SelectField label="Risiko" value={risk} onChange={setRisk} options={NEED} empty="Vælg risiko" error={errors.risk} />
         <Field label="Hvad er set eller sagt" error={errors.note} required>
           {(a) => <textarea {...a} rows={2} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
         </Field>

@@ -2,7 +2,7 @@ import { get } from '../../api';
 import { longDateTime } from '../../format';
 import { label, NEED, PROGRAMME, TASK } from '../../labels';
 import type { Session } from '../../session';
-import { Link, LoadState, Notice, useLoad } from '../../ui';
+import { Link, LoadState, Notice, Phone, useLoad } from '../../ui';
 import { CaseView, citizenName } from '../case/case-view';
 
 interface Caseload {
@@ -19,8 +19,37 @@ interface Caseload {
     lastThemes: string[];
     openTasks: Array<{ taskId: string; kind: string; description?: string }>;
     riskFlags: string[];
+    situation?: { physical?: string; psychological?: string; social?: string };
+    requestedTasks?: string[];
     overdue: boolean;
   }>;
+}
+
+type Card = Caseload['cases'][number];
+
+/** The tasks the referral asked for that the visitor has not opened yet. */
+const toOpen = (c: Card): string[] => (c.requestedTasks ?? []).filter((kind) => !c.openTasks.some((t) => t.kind === kind));
+
+/** What the referrer wrote about the citizen, to read before the visit. */
+function Situation({ situation }: { situation: Card['situation'] }) {
+  const lines = (
+    [
+      ['Fysisk', situation?.physical],
+      ['Psykisk', situation?.psychological],
+      ['Socialt', situation?.social],
+    ] as const
+  ).filter(([, text]) => text);
+  if (lines.length === 0) return null;
+  return (
+    <dl class="facts">
+      {lines.map(([name, text]) => (
+        <>
+          <dt>{name}</dt>
+          <dd>{text}</dd>
+        </>
+      ))}
+    </dl>
+  );
 }
 
 /** Mine borgere: each case's visit card (the next agreed visit first), what to follow up, and one tap to record the visit. */
@@ -56,7 +85,11 @@ export function MyCases({ session }: { session: Session }) {
                     {c.view && typeof c.view.citizen === 'object' && (
                       <p class="muted">
                         {c.view.citizen.address}
-                        {c.view.citizen.phone && `, tlf. ${c.view.citizen.phone}`}
+                        {c.view.citizen.phone && (
+                          <>
+                            , tlf. <Phone number={c.view.citizen.phone} />
+                          </>
+                        )}
                       </p>
                     )}
                     <p class="next">
@@ -64,7 +97,9 @@ export function MyCases({ session }: { session: Session }) {
                       {c.overdue && <span class="badge badge-risk">Overskredet</span>}
                     </p>
                     <p class="muted">{label(PROGRAMME as Record<string, string>, c.programme)}</p>
+                    <Situation situation={c.situation} />
                     {c.lastThemes.length > 0 && <p>Følg op på: {c.lastThemes.join(', ')}</p>}
+                    {toOpen(c).length > 0 && <p>Ønskede opgaver: {toOpen(c).map((t) => label(TASK as Record<string, string>, t)).join(', ')}</p>}
                     {c.openTasks.length > 0 && <p>Opgaver: {c.openTasks.map((t) => label(TASK as Record<string, string>, t.kind)).join(', ')}</p>}
                     {c.riskFlags.map((r) => (
                       <span key={r} class="badge badge-risk">

@@ -1,0 +1,161 @@
+import type { CaseEvent } from '../../domain/case/case.events';
+import type { CaseAssessment, CaseRelation, CaseTask } from '../../domain/case/case.state';
+import { trackAfterRisk } from '../../domain/case/case.track';
+import type { ClosureReason, Need, Priority, Programme, ReferrerRole, TaskKind, Track, VisitorKind } from '../../domain/shared/codes';
+import type { CitizenDetails } from '../../domain/case/case.events';
+
+/**
+ * What `GET /cases/:caseId` answers (docs/api.md): the case as it stands, for
+ * the people working it. It is folded from the case's stream when asked for,
+ * like the history, so its revision (the ETag) is always the stream's; it is
+ * its own fold, not the decider's state, so the decider may keep what it needs
+ * to decide and this answer stays as documented.
+ */
+export interface CaseView {
+  status: 'Referred' | 'Waiting' | 'Active' | 'Closed';
+  caseId: string;
+  citizenId: string;
+  programme: Programme;
+  referredAt: string;
+  referrerRole: ReferrerRole;
+  referrerOrganisation?: string;
+  /** The citizen's details as the referral gave them (sealed until the answer's privacy step opens them). */
+  citizen?: CitizenDetails;
+  needs: Need[];
+  requestedTasks: TaskKind[];
+  /** Risks flagged after intake, in order. */
+  riskFlags: Need[];
+  tasks: CaseTask[];
+  assessments: CaseAssessment[];
+  relations: CaseRelation[];
+  /** From the triage on; kept when the case closes. */
+  track?: Track;
+  priority?: Priority;
+  /** When it was triaged, while the case is open and the triage said. */
+  triagedAt?: string;
+  /** The visitor: while active, and the last one's id once closed. */
+  visitorId?: string;
+  visitorKind?: VisitorKind;
+  visitorName?: string;
+  visitorPhone?: string;
+  firstVisitAt?: string;
+  /** The next agreed visit, as written on the visit card. */
+  nextVisitAt?: string;
+  lastVisitAt?: string;
+  /** Themes followed up at the last visit. */
+  lastThemes?: string[];
+  /** Once closed: whether the referral was declined before any visit, why, and when. */
+  declined?: boolean;
+  reason?: ClosureReason;
+  closedAt?: string;
+  /** The stream's revision: send it back as If-Match. */
+  revision: number;
+}
+
+/** The case's view after its events (each with its revision), or undefined when the stream holds no referral. */
+export function caseView(events: ReadonlyArray<{ type: string; data: unknown; revision: number }>): CaseView | undefined {
+  let view: CaseView | undefined;
+  for (const event of events) {
+    view = applyToView(view, event as CaseEvent);
+    if (view) view.revision = event.revision;
+  }
+  return view;
+}
+
+/** Fields of an active case's visit, gone when it closes. */
+const VISIT_FIELDS = ['triagedAt', 'visitorKind', 'visitorName', 'visitorPhone', 'firstVisitAt', 'nextVisitAt', 'lastVisitAt', 'lastThemes'] as const;
+
+/** One event. An event that does not fit (which the decider would not have made) changes nothing, so an old stream always reads. */
+function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | undefined {
+  if (event.type === 'ReferralReceived') return view ?? referred(event.data);
+  if (!view || view.status === 'Closed') return view;
+  const next: CaseView = { ...view };
+  switch (event.type) {
+    case 'TriagedToVolunteer':
+    case 'TriagedToProfessional':
+      if (view.status !== 'Referred') return view;
+      Object.assign(next, { status: 'Waiting', track: event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional', priority: event.data.priority });
+      if (event.data.at !== undefined) next.triagedAt = event.data.at;
+      return next;
+    case 'FirstVisitBooked': {
+      if (view.status !== 'Waiting') return view;
+      const { visitorId, visitorKind, visitorName, visitorPhone, visitAt } = event.data;
+      Object.assign(next, { status: 'Active', visitorId, visitorKind, visitorName, firstVisitAt: visitAt, nextVisitAt: visitAt, lastThemes: [] });
+      if (visitorPhone !== undefined) next.visitorPhone = visitorPhone;
+      return next;
+    }
+    case 'RiskFlagged':
+      next.riskFlags = [...view.riskFlags, event.data.risk];
+      if (view.status !== 'Referred') next.track = trackAfterRisk(view.track, event.data.risk);
+      return next;
+    case 'LonelinessAssessed':
+      next.assessments = [...view.assessments, { instrument: event.data.instrument, score: event.data.score, at: event.data.at }];
+      return next;
+    case 'ReferralDeclined':
+    case 'CaseClosed':
+      for (const field of VISIT_FIELDS) delete next[field];
+      // The triage's track and priority stay part of the closed case's story, and the last visitor's id.
+      Object.assign(next, { status: 'Closed', declined: event.type === 'ReferralDeclined', reason: event.data.reason, closedAt: event.data.at });
+      return next;
+    default:
+      return view.status === 'Active' ? applyToActive(view, next, event) : view;
+  }
+}
+
+/** Events only an active case takes; `next` is a copy of `view` to change. */
+function applyToActive(view: CaseView, next: CaseView, event: CaseEvent): CaseView {
+  switch (event.type) {
+    case 'VisitHeld':
+      // A visit recorded late, after a later one, is history: it does not move the visit card back.
+      if (view.lastVisitAt !== undefined && event.data.visitedAt < view.lastVisitAt) return view;
+      delete next.nextVisitAt;
+      Object.assign(next, { lastVisitAt: event.data.visitedAt, lastThemes: event.data.themes });
+      if (event.data.nextVisitAt !== undefined) next.nextVisitAt = event.data.nextVisitAt;
+      return next;
+    case 'VisitorDismissedButReturning':
+      if (view.lastVisitAt !== undefined && event.data.at < view.lastVisitAt) return view;
+      return Object.assign(next, { lastVisitAt: event.data.at, nextVisitAt: event.data.nextVisitAt });
+    case 'VisitRescheduled':
+      return Object.assign(next, { nextVisitAt: event.data.to });
+    case 'VisitCancelled':
+      delete next.nextVisitAt;
+      return next;
+    case 'VisitorReassigned':
+      delete next.visitorPhone;
+      Object.assign(next, { visitorId: event.data.toVisitorId, visitorKind: event.data.toVisitorKind, visitorName: event.data.toVisitorName });
+      if (event.data.toVisitorPhone !== undefined) next.visitorPhone = event.data.toVisitorPhone;
+      return next;
+    case 'TaskOpened':
+      next.tasks = [...view.tasks, { taskId: event.data.taskId, kind: event.data.kind, description: event.data.description, status: 'open' }];
+      return next;
+    case 'TaskCompleted':
+      next.tasks = view.tasks.map((task) => (task.taskId === event.data.taskId ? { ...task, status: 'completed', outcome: event.data.outcome } : task));
+      return next;
+    case 'RelationEstablished':
+      next.relations = [...view.relations, { kind: event.data.kind, description: event.data.description, at: event.data.at }];
+      return next;
+    default:
+      return view;
+  }
+}
+
+function referred(data: Extract<CaseEvent, { type: 'ReferralReceived' }>['data']): CaseView {
+  const view: CaseView = {
+    status: 'Referred',
+    caseId: data.caseId,
+    citizenId: data.citizenId,
+    programme: data.programme,
+    referredAt: data.referredAt,
+    referrerRole: data.referrer.role,
+    needs: data.needs,
+    requestedTasks: data.requestedTasks,
+    riskFlags: [],
+    tasks: [],
+    assessments: [],
+    relations: [],
+    revision: 0,
+  };
+  if (data.referrer.organisation !== undefined) view.referrerOrganisation = data.referrer.organisation;
+  if (data.citizen !== undefined) view.citizen = data.citizen;
+  return view;
+}

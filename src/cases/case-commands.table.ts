@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseCommand } from '../../domain/case/case.commands';
+import { CommandTable, routesOf } from '../http/command-routes';
+import { RequestValidationError } from '../http/errors';
+import {
+  AssessLonelinessDto,
+  BookFirstVisitDto,
+  CancelVisitDto,
+  CloseCaseDto,
+  CompleteTaskDto,
+  DeclineReferralDto,
+  EstablishRelationDto,
+  FlagRiskDto,
+  OpenTaskDto,
+  ReassignVisitorDto,
+  RecordDismissalDto,
+  RecordVisitDto,
+  RescheduleVisitDto,
+  TriageCaseDto,
+} from './case-commands.dto';
+import { ReceiveReferralDto } from './receive-referral.dto';
+import { CaseAnswer, CaseCommands } from './shared/case-commands';
+import { CaseAnswerDto } from './shared/case-answer.dto';
+
+const route = routesOf<CaseCommand, CaseAnswer>();
+
+/**
+ * Every command on a case, one entry each: its route under /cases, who may
+ * send it, its body, and the domain command that body becomes. Routes,
+ * guards, validation and OpenAPI are made from this table
+ * (src/http/command-routes.ts); the commands are decided by `caseDecider`
+ * through CaseCommands. How to add one: docs/architecture.md.
+ */
+export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
+  name: 'CaseCommands',
+  prefix: 'cases',
+  tag: 'cases',
+  runner: CaseCommands,
+  answer: CaseAnswerDto,
+  routes: {
+    receiveReferral: route({
+      path: '',
+      allow: ['coordinator'],
+      body: ReceiveReferralDto,
+      summary: {
+        en: 'A partner (or the citizen, or a relative) refers a citizen: a new case, and a new citizen unless `citizenId` is given.',
+        da: 'Modtag en henvisning: en ny sag, og en ny borger medmindre `citizenId` er givet.',
+      },
+      command: (body) => {
+        if (body.citizen && body.citizenId) {
+          throw new RequestValidationError([{ field: 'citizenId', message: 'give either citizen (a new citizen) or citizenId (one already known), not both' }]);
+        }
+        return {
+          type: 'ReceiveReferral',
+          data: {
+            caseId: randomUUID(),
+            citizenId: body.citizenId?.toLowerCase() ?? randomUUID(),
+            programme: body.programme,
+            referredAt: body.referredAt,
+            referrer: { ...body.referrer },
+            citizen: body.citizen && { ...body.citizen },
+            situation: { ...body.situation },
+            needs: body.needs ?? [],
+            requestedTasks: body.requestedTasks ?? [],
+            consent: body.consent && { ...body.consent },
+          },
+        };
+      },
+      location: (answer) => `/cases/${answer.caseId}`,
+    }),
+    triage: route({
+      path: ':caseId/triage',
+      allow: ['coordinator'],
+      body: TriageCaseDto,
+      summary: {
+        en: 'The coordinator judges who must take the case (volunteer or professional); it goes into the waiting folder.',
+        da: 'Visitér sagen til frivilligt eller fagligt spor; den kommer i ventemappen.',
+      },
+      command: (b) => ({ type: 'TriageCase', data: { track: b.track, reason: b.reason, priority: b.priority, at: b.at } }),
+    }),
+    decline: route({
+      path: ':caseId/decline',
+      allow: ['coordinator'],
+      body: DeclineReferralDto,
+      summary: { en: 'The referral is not taken on; the case ends.', da: 'Afvis henvisningen; sagen afsluttes.' },
+      command: (b) => ({ type: 'DeclineReferral', data: { reason: b.reason, at: b.at } }),
+    }),
+    bookFirstVisit: route({
+      path: ':caseId/first-visit',
+      allow: ['coordinator'],
+      body: BookFirstVisitDto,
+      summary: {
+        en: 'A place is free: visitor and time agreed, the visit card handed over.',
+        da: 'Book første besøg: besøgsven og tidspunkt aftalt, besøgskortet udleveret.',
+      },
+      command: (b) => ({ type: 'BookFirstVisit', data: { visitorId: b.visitorId, visitAt: b.visitAt, at: b.at } }),
+    }),
+    recordVisit: route({
+      path: ':caseId/visits',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: RecordVisitDto,
+      summary: { en: 'A visit took place; the next date goes on the visit card.', da: 'Registrér et besøg; næste dato skrives på besøgskortet.' },
+      command: (b) => ({ type: 'RecordVisit', data: { visitorId: b.visitorId, visitedAt: b.visitedAt, nextVisitAt: b.nextVisitAt, themes: b.themes, note: b.note } }),
+    }),
+    rescheduleVisit: route({
+      path: ':caseId/visits/reschedule',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: RescheduleVisitDto,
+      summary: { en: 'The agreed time moves: only when the citizen was called first.', da: 'Flyt det aftalte besøg: kun når borgeren er ringet op først.' },
+      command: (b) => ({ type: 'RescheduleVisit', data: { from: b.from, to: b.to, citizenNotified: b.citizenNotified } }),
+    }),
+    cancelVisit: route({
+      path: ':caseId/visits/cancel',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: CancelVisitDto,
+      summary: { en: 'An agreed visit falls out.', da: 'Aflys et aftalt besøg.' },
+      command: (b) => ({ type: 'CancelVisit', data: { at: b.at, by: b.by, reason: b.reason } }),
+    }),
+    recordDismissal: route({
+      path: ':caseId/dismissals',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: RecordDismissalDto,
+      summary: {
+        en: 'The citizen "fired" the visitor, who judges it right to come back next time.',
+        da: 'Borgeren afviste besøgsvennen, som vurderer at komme igen næste gang.',
+      },
+      command: (b) => ({ type: 'RecordDismissal', data: { visitorId: b.visitorId, at: b.at, nextVisitAt: b.nextVisitAt, assessment: b.assessment } }),
+    }),
+    reassignVisitor: route({
+      path: ':caseId/reassign',
+      allow: ['coordinator'],
+      body: ReassignVisitorDto,
+      summary: { en: 'Continuity is broken on purpose: another visitor takes the case.', da: 'Skift besøgsven: en anden overtager sagen.' },
+      command: (b) => ({ type: 'ReassignVisitor', data: { toVisitorId: b.toVisitorId, reason: b.reason } }),
+    }),
+    openTask: route({
+      path: ':caseId/tasks',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: OpenTaskDto,
+      summary: {
+        en: 'Administrative help (helbredstillæg, boligydelse, varmehjælp, ...) is opened on the case.',
+        da: 'Opret en opgave med praktisk hjælp (helbredstillæg, boligydelse, varmehjælp, ...).',
+      },
+      command: (b) => ({ type: 'OpenTask', data: { taskId: randomUUID(), kind: b.kind, description: b.description } }),
+      answer: { description: 'With the new taskId' },
+    }),
+    completeTask: route({
+      path: ':caseId/tasks/:taskId/complete',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: CompleteTaskDto,
+      summary: { en: 'A task is completed, with its outcome.', da: 'Afslut en opgave med dens udfald.' },
+      command: (b, { taskId }) => ({ type: 'CompleteTask', data: { taskId: taskId!, outcome: b.outcome } }),
+    }),
+    assessLoneliness: route({
+      path: ':caseId/assessments',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: AssessLonelinessDto,
+      summary: { en: 'A UCLA-3 measurement (three answers 1-3, score 3-9).', da: 'Registrér en UCLA-3-måling af ensomhed (tre svar 1-3, score 3-9).' },
+      command: (b) => ({ type: 'AssessLoneliness', data: { instrument: b.instrument, answers: b.answers, at: b.at } }),
+    }),
+    establishRelation: route({
+      path: ':caseId/relations',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: EstablishRelationDto,
+      summary: {
+        en: 'The goal: the citizen has a new relation, so the helper is no longer the main support.',
+        da: 'Målet er nået: borgeren har fået en ny relation, så hjælperen ikke længere er den vigtigste støtte.',
+      },
+      command: (b) => ({ type: 'EstablishRelation', data: { kind: b.kind, description: b.description, at: b.at } }),
+    }),
+    flagRisk: route({
+      path: ':caseId/risks',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: FlagRiskDto,
+      summary: {
+        en: 'A risk found during the case (e.g. suicidal thoughts): the case moves to the professional track.',
+        da: 'Markér en risiko (fx selvmordstanker): sagen flyttes til det faglige spor.',
+      },
+      command: (b) => ({ type: 'FlagRisk', data: { risk: b.risk, note: b.note, at: b.at } }),
+    }),
+    closeCase: route({
+      path: ':caseId/close',
+      allow: ['coordinator'],
+      body: CloseCaseDto,
+      summary: { en: 'The case ends.', da: 'Afslut sagen.' },
+      command: (b) => ({ type: 'CloseCase', data: { reason: b.reason, at: b.at } }),
+    }),
+  },
+};

@@ -1,0 +1,34 @@
+import { caseDecider } from '../../domain/case/case.stream';
+import type { CaseEvent } from '../../domain/case/case.events';
+import { caseView } from '../../projections/case-view/case-view';
+import { seed } from '../../src/cli/seed/seed';
+import type { MemoryEventStore } from '../../src/event-store/memory/memory.event-store';
+import { MemoryStorage } from '../../src/storage/memory.storage';
+
+/**
+ * GET /cases/:caseId answered the decider's folded state until it got a view
+ * of its own: on every case of a seeded store (every kind of event the seed's
+ * stories write) the view is that same answer, field for field.
+ */
+describe('the case view on seeded cases', () => {
+  it('answers what the decider state answered, with the revision', async () => {
+    // The memory module keeps its secrets under DATA_DIR, which the seed never asks for.
+    const storage = new MemoryStorage('/nonexistent');
+    const store = storage.events;
+    await seed(storage, { cases: 120, seed: 11 }, () => undefined);
+    const byStream = new Map<string, Awaited<ReturnType<MemoryEventStore['readAll']>>>();
+    for (const event of await store.readAll(0, 1_000_000)) {
+      if (event.streamId.startsWith('case-')) byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
+    }
+    expect(byStream.size).toBe(120);
+    const types = new Set<string>();
+    for (const events of byStream.values()) {
+      events.forEach((event) => types.add(event.type));
+      const state = events.reduce((s, e) => caseDecider.evolve(s, { type: e.type, data: e.data } as CaseEvent), caseDecider.initialState());
+      expect(JSON.parse(JSON.stringify(caseView(events)))).toStrictEqual(JSON.parse(JSON.stringify({ ...state, revision: events.at(-1)!.revision })));
+    }
+    // The seed's stories reach every state: referred, waiting, active, closed (declined and not), with visits, tasks, risks and relations: every case event but VisitCancelled (in the unit spec).
+    expect(types.size).toBeGreaterThanOrEqual(15);
+    await store.close();
+  });
+});
