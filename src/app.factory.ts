@@ -14,7 +14,8 @@ import { installSecurityHeaders } from './http/security-headers';
 import { LoopDelay } from './http/loop-delay';
 import { answerClientError, answerFrameworkError, limitUrlLength } from './http/edge-errors';
 import { installIdempotencyKeys } from './http/idempotency-keys';
-import { EVENT_STORE } from './event-store/event-store.port';
+import { SERVICE_SECRETS, ServiceSecrets } from './storage/secrets';
+import { STORAGE, Storage } from './storage/storage.port';
 import { inspectDataDir, warnAboutWideEntries } from './privacy/data-dir';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
@@ -60,7 +61,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   limitUrlLength(fastify);
   installJsonBodyParser(fastify);
   drainOnClose(fastify);
-  await installIdempotencyKeys(fastify, config.dataDir, app.get(EVENT_STORE));
+  await installIdempotencyKeys(fastify, app.get<symbol, ServiceSecrets>(SERVICE_SECRETS).idempotencySecret, app.get<symbol, Storage>(STORAGE).archive);
   const accessLog = app.get(AccessLogService);
   const cipher = app.get(PersonalDataCipher);
   const pseudonymiser = app.get(Pseudonymiser);

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Random } from '../../src/cli/seed/random';
 import type { NewEvent } from '../../src/event-store/event-store.port';
+import { tmpdir } from 'node:os';
+import { PostgresStorage } from '../../src/storage/postgres.storage';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { taskCpuMicros } from '../lib/task-cpu';
 import { Casework } from '../workloads/casework';
@@ -112,7 +114,8 @@ async function main(): Promise<void> {
   try {
     const store = await PostgresEventStore.open({ connectionString: url, schema });
     await admin.query(tableLikeEvents(`"${schema}".raw`, `"${schema}".events`));
-    const casework = await Casework.open(store);
+    // Its secrets are never asked for here: no DATA_DIR is read.
+    const casework = await Casework.open(new PostgresStorage(store, tmpdir()));
     const random = new Random(seed);
     await casework.registerVisitors(Math.max(3, Math.ceil(cases / 5)), random);
     await casework.tell(20, 1, random);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { tableLikeEvents } from '../workloads/postgres-commands';
@@ -90,7 +91,10 @@ async function main(): Promise<void> {
     const schema = `pg3c_${name}`;
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     const store = await PostgresEventStore.open({ connectionString: `${url}?application_name=${schema}`, schema });
-    const casework = await Casework.open(store);
+    // A tree with storage modules (src/storage/) opens Casework on one; an older one on the store.
+    const storageModule = join(dir, 'dist-bench/src/storage/postgres.storage.js');
+    const storage = existsSync(storageModule) ? new (require(storageModule) as { PostgresStorage: new (store: Store, dataDir: string) => Store }).PostgresStorage(store, dir) : store;
+    const casework = await Casework.open(storage);
     const random = new Random(77);
     await casework.registerVisitors(Math.ceil((CASES * ROUNDS) / 5), random);
     await casework.tell(10, 1, random);

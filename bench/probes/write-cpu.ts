@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   const { Random } = from('src/cli/seed/random');
   const dir = mkdtempSync(join(tmpdir(), 'brobygger-write-cpu-'));
   const store = SqliteEventStore.open({ file: join(dir, 'probe.db'), synchronous });
-  const casework = await Casework.open(store);
+  // A build with storage modules (src/storage/) opens Casework on one; an older one on the store.
+  const storage = existsSync(join(resolve(build), 'src/storage/sqlite.storage.js')) ? new (from('src/storage/sqlite.storage').SqliteStorage)(store, dir) : store;
+  const casework = await Casework.open(storage);
   const random = new Random(7);
   await casework.registerVisitors(Math.ceil(Number(cases) / 5), random);
   await casework.tell(20, 1, random); // warm-up

@@ -11,8 +11,7 @@ import { Random } from '../../src/cli/seed/random';
 import { DirectoryService } from '../../src/directory/directory.service';
 import { CommandHandler } from '../../src/event-store/command-handler';
 import type { EventStore } from '../../src/event-store/event-store.port';
-import { citizenKeysFor } from '../../src/privacy/crypto/citizen-keys';
-import { readModelStoreFor } from '../../src/read-model-store/create-read-model-store';
+import type { Storage } from '../../src/storage/storage.port';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 
 /** The stories' business times end here: a fixed day before any the bench runs, so runs compare (the CLI seed ends at today). */
@@ -33,11 +32,13 @@ export class Casework {
     private readonly cases: CaseCommands,
   ) {}
 
-  static async open(store: EventStore): Promise<Casework> {
-    const directory = new DirectoryService(store, readModelStoreFor(store));
+  /** On the storage module's event store, with its read models and citizens' keys. */
+  static async open(storage: Pick<Storage, 'events' | 'readModels' | 'citizenKeys'>): Promise<Casework> {
+    const store = storage.events;
+    const directory = new DirectoryService(store, storage.readModels);
     await directory.onModuleInit();
     const handler = new CommandHandler(store);
-    return new Casework(store, handler, directory, new CaseCommands(handler, directory, new PersonalDataCipher(citizenKeysFor(store))));
+    return new Casework(store, handler, directory, new CaseCommands(handler, directory, new PersonalDataCipher(storage.citizenKeys)));
   }
 
   /** About one visitor for every five cases, most of them volunteers, as the seed registers them. */

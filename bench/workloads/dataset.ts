@@ -3,12 +3,12 @@ import { mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { seed } from '../../src/cli/seed/seed';
 import { catchUpDirectory } from '../../src/directory/directory-catch-up';
-import { sqliteFile } from '../../src/event-store/create-event-store';
+import { sqliteFile } from '../../src/storage/open-storage';
 import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { MemoryCitizenKeys } from '../../src/privacy/crypto/citizen-keys';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
-import { readModelStoreFor } from '../../src/read-model-store/create-read-model-store';
+import { SqliteStorage } from '../../src/storage/sqlite.storage';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
@@ -38,7 +38,7 @@ export async function prepareDataset(dataDir: string, events: number, baseCases:
   const store = SqliteEventStore.open({ file: sqliteFile(dataDir), synchronous: 'NORMAL' });
   let copies = 0;
   try {
-    await seed(store, { cases: baseCases, seed: 7 }, () => undefined);
+    await seed(new SqliteStorage(store, dataDir), { cases: baseCases, seed: 7 }, () => undefined);
     const archive = store.archive();
     const base = await store.readAll(0, Number.MAX_SAFE_INTEGER);
     const ring = new MemoryCitizenKeys((await archive.citizenKeys()).map(({ citizenId, key }) => [citizenId, key] as const));
@@ -69,7 +69,7 @@ export async function prepareDataset(dataDir: string, events: number, baseCases:
     }
     log(`bulk-loaded ${copies} copies with fresh ids: ${count} events`);
     // As `cli migrate` does after its archive import: the persisted Directory brought up to the head.
-    await catchUpDirectory(store, readModelStoreFor(store));
+    await catchUpDirectory(store, new SqliteStorage(store, dataDir).readModels);
   } finally {
     await store.close();
   }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { sqliteFile } from '../../src/event-store/create-event-store';
+import { sqliteFile } from '../../src/storage/open-storage';
 import { signingKey } from '../../src/privacy/signing-key';
 import { issueToken } from '../../src/privacy/tokens';
 import { percentile } from '../lib/stats';

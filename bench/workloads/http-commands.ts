@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { seed } from '../../src/cli/seed/seed';
-import { sqliteFile } from '../../src/event-store/create-event-store';
+import { sqliteFile } from '../../src/storage/open-storage';
+import { SqliteStorage } from '../../src/storage/sqlite.storage';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { signingKey } from '../../src/privacy/signing-key';
 import { issueToken } from '../../src/privacy/tokens';
@@ -32,7 +33,7 @@ export function openCases(dataDir: string): string[] {
 export async function prepareHttpData(dir: string, cases: number): Promise<string> {
   const dataDir = join(dir, 'w3');
   const store = SqliteEventStore.open({ file: sqliteFile(dataDir), synchronous: 'NORMAL' });
-  await seed(store, { cases, seed: 3 }, () => undefined);
+  await seed(new SqliteStorage(store, dataDir), { cases, seed: 3 }, () => undefined);
   await store.close();
   return dataDir;
 }

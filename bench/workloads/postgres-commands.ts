@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Random } from '../../src/cli/seed/random';
+import { tmpdir } from 'node:os';
+import { PostgresStorage } from '../../src/storage/postgres.storage';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { Casework } from './casework';
 
@@ -63,7 +65,8 @@ export async function postgresCommands(url: string, cases: number, seed: number,
   try {
     const store = await PostgresEventStore.open({ connectionString: url, schema });
     await admin.query(tableLikeEvents(`"${schema}".raw`, `"${schema}".events`));
-    const casework = await Casework.open(store);
+    // Its secrets are never asked for here: no DATA_DIR is read.
+    const casework = await Casework.open(new PostgresStorage(store, tmpdir()));
     const random = new Random(seed);
     await casework.registerVisitors(Math.max(3, Math.ceil(cases / 5)), random);
     let seen = await store.headPosition();

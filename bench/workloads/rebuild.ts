@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { sqliteFile } from '../../src/event-store/create-event-store';
+import { sqliteFile } from '../../src/storage/open-storage';
 
 /** The baseline: every row of the events table read in order, data and metadata parsed once. */
 export function rawScan(dataDir: string): number {

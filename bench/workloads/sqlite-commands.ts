@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Random } from '../../src/cli/seed/random';
+import { SqliteStorage } from '../../src/storage/sqlite.storage';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { Casework } from './casework';
 import type { EventRow } from '../../src/event-store/sqlite/sqlite.rows';
@@ -69,7 +70,7 @@ export async function coreCommands(dir: string, name: string, cases: number, cli
   const reader = new Database(join(dir, `${name}.db`), { readonly: true });
   const newRows = reader.prepare('SELECT position, stream_id, revision, type, schema_version, data, metadata, recorded_at FROM events WHERE position > ? ORDER BY position');
   const inserter = raw ? new RawInserter(join(dir, `${name}-raw.db`)) : undefined;
-  const casework = await Casework.open(store);
+  const casework = await Casework.open(new SqliteStorage(store, dir));
   const random = new Random(seed);
   await casework.registerVisitors(Math.max(3, Math.ceil(cases / 5)), random);
   let seen = await store.headPosition();

@@ -1,16 +1,17 @@
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { sqliteFile } from '../event-store/create-event-store';
-import { idempotencySecretFile } from '../http/idempotency-keys';
-import { signingKeyFile } from '../privacy/signing-key';
+import { sqliteFile } from '../storage/open-storage';
+import { SecretName, secretPath } from '../storage/secrets';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../shared/private-files';
 
 /**
- * Files under DATA_DIR that a restore needs beside the database: without them
+ * Files under DATA_DIR that a restore needs beside the database (the sqlite
+ * module keeps its secrets there: src/storage/sqlite.storage.ts): without them
  * tokens and pseudonyms change, and a retry's Idempotency-Key is not recognised.
  */
-const SECRETS = [signingKeyFile, (dataDir: string) => join(dataDir, 'pseudonym.key'), idempotencySecretFile];
+const SECRET_NAMES: readonly SecretName[] = ['jwt-signing', 'pseudonym', 'idempotency'];
+const SECRETS = SECRET_NAMES.map((name) => (dataDir: string) => secretPath(dataDir, name));
 
 export interface BackupResult {
   file: string;

@@ -1,12 +1,14 @@
 import type { AppConfig } from '../config/config';
-import { createEventStore } from '../event-store/create-event-store';
 import type { EventStore } from '../event-store/event-store.port';
 import { Projector } from '../read-models/projector';
-import { PROJECTIONS, projectionLeasesFor } from '../read-models/projections';
-import { readModelStoreFor } from '../read-model-store/create-read-model-store';
+import { PROJECTIONS } from '../read-models/projections';
+import { openStorage } from '../storage/open-storage';
+import type { Storage } from '../storage/storage.port';
 
 /** What a CLI command works on: the same store and read models as the server, from the same environment. */
 export interface CliEnvironment {
+  storage: Storage;
+  /** The storage's event store. */
   store: EventStore;
   projector: Projector;
   close(): Promise<void>;
@@ -14,14 +16,16 @@ export interface CliEnvironment {
 
 export async function openEnvironment(config: AppConfig): Promise<CliEnvironment> {
   if (config.eventStore === 'memory') throw new Error('EVENT_STORE=memory keeps nothing between processes; the CLI needs sqlite, postgres or kurrentdb');
-  const store = await createEventStore(config);
-  const projector = new Projector(store, readModelStoreFor(store), PROJECTIONS, undefined, projectionLeasesFor(store));
+  const storage = await openStorage(config);
+  const store = storage.events;
+  const projector = new Projector(store, storage.readModels, PROJECTIONS, undefined, storage.projectionLeases);
   return {
+    storage,
     store,
     projector,
     close: async () => {
       await projector.stop();
-      await store.close();
+      await storage.close();
     },
   };
 }

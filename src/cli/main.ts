@@ -2,15 +2,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config';
-import { archiveOf, EventStore } from '../event-store/event-store.port';
-import { KurrentDbEventStore } from '../event-store/kurrentdb/kurrentdb.event-store';
-import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
-import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
+import { openSecretStore, openStorageAt, TargetError } from '../storage/open-storage';
+import { jwtSecretKey, secretPath } from '../storage/secrets';
+import type { Storage } from '../storage/storage.port';
 import type { Role } from '../../domain/shared/codes';
-import { signingKey, signingKeyFile } from '../privacy/signing-key';
 import { issueToken } from '../privacy/tokens';
 import { catchUpDirectory } from '../directory/directory-catch-up';
-import { readModelStoreFor } from '../read-model-store/create-read-model-store';
 import { openEnvironment } from './environment';
 import { backupTo, restoreFrom } from './backup';
 import { migrateEvents } from './migrate';
@@ -44,19 +41,25 @@ const asOfDate = (value: string): number => {
 
 program
   .command('token')
-  .description('print a bearer token (alone, on the last line of standard output); never opens the store')
+  .description('print a bearer token (alone, on the last line of standard output); never opens the store (on PostgreSQL it reads the signing key from the database)')
   .requiredOption('--role <role>', 'coordinator, visitor, manager, auditor or admin')
   .requiredOption('--sub <subject>', 'who the token is for (any string; recorded as the actor of their commands)')
   .option('--visitor <id>', "a visitor's visitor id (required for --role visitor)")
   .option('--ttl <duration>', 'lifetime, e.g. 8h, 30m, 7d', '8h')
-  .action((options: { role: Role; sub: string; visitor?: string; ttl: string }) => {
+  .action(async (options: { role: Role; sub: string; visitor?: string; ttl: string }) => {
     const config = loadConfig();
     const principal = { sub: options.sub, role: options.role, ...(options.visitor !== undefined && { visitorId: options.visitor.toLowerCase() }) };
     if (!/^\d+[smhd]?$/.test(options.ttl)) throw new InvalidArgumentError('--ttl must be a number of seconds, or one with s, m, h or d (e.g. 8h)');
     const ttl = /^\d+$/.test(options.ttl) ? Number(options.ttl) : options.ttl;
-    // No key yet under DATA_DIR: no server has run with it, so the one running likely has another DATA_DIR.
-    const fresh = config.jwtSecret === undefined && !existsSync(signingKeyFile(config.dataDir));
-    console.log(issueToken(signingKey(config.dataDir, config.jwtSecret), principal, ttl));
+    if (config.jwtSecret !== undefined) return void console.log(issueToken(jwtSecretKey(config.jwtSecret), principal, ttl));
+    const { secrets, inFiles, close } = openSecretStore(config);
+    // A file store with no key yet under DATA_DIR: no server has run with it, so the one running likely has another DATA_DIR.
+    const fresh = inFiles && !existsSync(secretPath(config.dataDir, 'jwt-signing'));
+    try {
+      console.log(issueToken(await secrets.secret('jwt-signing'), principal, ttl));
+    } finally {
+      await close();
+    }
     if (fresh) {
       console.error(`brobygger: no server has run with DATA_DIR ${config.dataDir}: a new signing key was made there, and a server with another DATA_DIR (or JWT_SECRET) will refuse this token; export the server's`);
     }
@@ -73,7 +76,7 @@ program
     try {
       const bar = progressBar('cases', cases);
       const started = Date.now();
-      const result = await seed(env.store, { cases, seed: seedValue, ...(asOf !== undefined && { asOf }) }, () => bar.increment());
+      const result = await seed(env.storage, { cases, seed: seedValue, ...(asOf !== undefined && { asOf }) }, () => bar.increment());
       bar.stop();
       const seconds = (Date.now() - started) / 1000;
       console.log(JSON.stringify({ ...result, events: await env.store.headPosition(), seconds: Math.round(seconds * 10) / 10, commandsPerSecond: Math.round(result.commands / seconds) }));
@@ -106,7 +109,7 @@ program
       bar.stop();
       // The Directory is not one of the read models rebuilt, but a store filled around the command path lacks it: the server's next start would fold every event.
       const started = process.hrtime.bigint();
-      const directory = await catchUpDirectory(env.store, readModelStoreFor(env.store));
+      const directory = await catchUpDirectory(env.store, env.storage.readModels);
       const directorySeconds = Number(process.hrtime.bigint() - started) / 1e9;
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
       console.log(
@@ -153,7 +156,7 @@ program
     if (config.retentionDays === undefined) throw new InvalidArgumentError('set RETENTION_DAYS (a whole number of days) first');
     const env = await openEnvironment(config);
     try {
-      console.log(JSON.stringify(await applyRetention(env.store, config.retentionDays, options.dryRun === true)));
+      console.log(JSON.stringify(await applyRetention(env.storage, config.retentionDays, options.dryRun === true)));
     } finally {
       await env.close();
     }
@@ -187,12 +190,13 @@ program
   .option('--schema <name>', 'PostgreSQL schema of the target', 'brobygger')
   .option('--beside <url>', "for a kurrentdb target: the database for its read models, keys and idempotency records (postgres://... or sqlite:/path)")
   .action(async (options: { to: string; schema: string; beside?: string }) => {
-    const env = await openEnvironment(loadConfig());
-    const target = await openTarget(options.to, options.schema, options.beside);
+    const config = loadConfig();
+    const env = await openEnvironment(config);
+    const target = await openTarget(options.to, options.schema, config.dataDir, options.beside);
     try {
-      const total = (await archiveOf(env.store)?.eventCount()) ?? 0;
+      const total = (await env.storage.archive?.eventCount()) ?? 0;
       const bar = progressBar('events', total);
-      const result = await migrateEvents(env.store, target, (copied) => bar.update(copied));
+      const result = await migrateEvents(env.storage, target, (copied) => bar.update(copied));
       bar.update(total);
       bar.stop();
       console.log(JSON.stringify(result));
@@ -204,17 +208,13 @@ program
 
 registerUserCommands(program);
 
-/** The store `migrate --to` names. */
-async function openTarget(url: string, schema: string, beside?: string): Promise<EventStore> {
-  if (/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(url)) {
-    if (!beside) throw new InvalidArgumentError('a kurrentdb target needs --beside postgres://... or sqlite:/path: where its read models, keys and idempotency records go');
-    const side = await openTarget(beside, schema);
-    if (!(side instanceof PostgresEventStore || side instanceof SqliteEventStore)) throw new InvalidArgumentError('--beside must be postgres://... or sqlite:/path');
-    return KurrentDbEventStore.open({ url, side });
+/** The storage `migrate --to` names (src/storage/open-storage.ts); a wrong URL is the caller's mistake. */
+async function openTarget(url: string, schema: string, dataDir: string, beside?: string): Promise<Storage> {
+  try {
+    return await openStorageAt(url, schema, dataDir, beside);
+  } catch (error) {
+    throw error instanceof TargetError ? new InvalidArgumentError(error.message) : error;
   }
-  if (/^postgres(ql)?:\/\//.test(url)) return PostgresEventStore.open({ connectionString: url, schema });
-  if (url.startsWith('sqlite:')) return SqliteEventStore.open({ file: url.slice('sqlite:'.length) });
-  throw new InvalidArgumentError('--to must be postgres://..., sqlite:/path/to/file.db or kurrentdb://...');
 }
 
 // What the CLI creates (a store, backups, secrets, a restored file) is the service's user's alone.

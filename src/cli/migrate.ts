@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../shared/canonical-json';
 import { catchUpDirectory } from '../directory/directory-catch-up';
-import { archiveOf, EventStore, StoredEvent } from '../event-store/event-store.port';
-import { readModelStoreFor } from '../read-model-store/create-read-model-store';
+import type { EventStore, StoredEvent } from '../event-store/event-store.port';
+import type { SecretName } from '../storage/secrets';
+import type { Storage } from '../storage/storage.port';
 import { storedData } from '../privacy/crypto/sealed-form';
 
 /** Events copied per transaction (PostgreSQL takes at most 65,535 parameters in one statement). */
@@ -16,6 +17,8 @@ export interface MigrationResult {
   idempotencyKeys: number;
   citizenKeys: number;
   accessLogEntries: number;
+  /** Secrets the target did not hold before and now holds as the source's. */
+  secrets: number;
   /** SHA-256 over every event's stream, revision, type, data, metadata and recorded time, in order: equal on both sides. */
   checksum: string;
 }
@@ -29,8 +32,9 @@ export interface MigrationResult {
  * events of the source (checked by event id) gets the rest; run twice, it
  * copies nothing.
  */
-export async function migrateEvents(source: EventStore, target: EventStore, onProgress: (copied: number, total: number) => void = () => undefined): Promise<MigrationResult> {
-  const [from, to] = [archiveOf(source), archiveOf(target)];
+export async function migrateEvents(sourceStorage: Storage, targetStorage: Storage, onProgress: (copied: number, total: number) => void = () => undefined): Promise<MigrationResult> {
+  const [source, target] = [sourceStorage.events, targetStorage.events];
+  const [from, to] = [sourceStorage.archive, targetStorage.archive];
   if (!from || !to) throw new Error('both stores must support migration (sqlite, postgres and kurrentdb do)');
   const total = await from.eventCount();
   const already = await to.eventCount();
@@ -67,8 +71,18 @@ export async function migrateEvents(source: EventStore, target: EventStore, onPr
   const checksum = sourceSum.digest('hex');
   const targetSum = await checksumOf(target);
   if (targetSum !== checksum) throw new Error(`the copy differs from the source (checksum ${targetSum} against ${checksum})`);
-  await catchUpDirectory(target, readModelStoreFor(target));
-  return { events: await to.eventCount(), copied, idempotencyKeys: records.length, citizenKeys: keys.length, accessLogEntries: log.length, checksum };
+  // The service's secrets, so the copy's instances accept the same tokens, give the same pseudonyms and hash keys alike; a target that has its own keeps them.
+  const secrets = await carrySecrets(sourceStorage, targetStorage);
+  await catchUpDirectory(target, targetStorage.readModels);
+  return { events: await to.eventCount(), copied, idempotencyKeys: records.length, citizenKeys: keys.length, accessLogEntries: log.length, secrets, checksum };
+}
+
+const SECRETS: readonly SecretName[] = ['jwt-signing', 'pseudonym', 'idempotency'];
+
+async function carrySecrets(source: Storage, target: Storage): Promise<number> {
+  let kept = 0;
+  for (const name of SECRETS) if (await target.secrets.keep(name, await source.secrets.secret(name))) kept += 1;
+  return kept;
 }
 
 /** The target's events must be the source's first ones, event for event, or resuming would mix two histories. */

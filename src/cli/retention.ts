@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
-import { citizenKeysFor } from '../privacy/crypto/citizen-keys';
 import { eraseCitizen } from '../privacy/erasure';
 import { DirectoryFeed } from '../directory/directory-feed';
 import { CommandHandler } from '../event-store/command-handler';
-import type { EventStore } from '../event-store/event-store.port';
+import type { Storage } from '../storage/storage.port';
 
 export interface RetentionResult {
   retentionDays: number;
@@ -19,7 +18,8 @@ const PAGE = 5000;
  * Erases (crypto-shreds) every citizen whose cases are all closed, the last
  * more than `days` ago by business time. With `dryRun`, only lists them.
  */
-export async function applyRetention(store: EventStore, days: number, dryRun: boolean, now: Date = new Date()): Promise<RetentionResult> {
+export async function applyRetention(storage: Storage, days: number, dryRun: boolean, now: Date = new Date()): Promise<RetentionResult> {
+  const store = storage.events;
   const feed = new DirectoryFeed();
   await feed.start(store);
   try {
@@ -41,7 +41,7 @@ export async function applyRetention(store: EventStore, days: number, dryRun: bo
       if (Math.max(...closes.map((at) => Date.parse(at!))) < cutoff) due.push(citizen.citizenId);
     }
     if (!dryRun) {
-      const deps = { handler: new CommandHandler(store), keys: citizenKeysFor(store) };
+      const deps = { handler: new CommandHandler(store), keys: storage.citizenKeys };
       for (const citizenId of due) await eraseCitizen(deps, citizenId, true, { id: 'retention', role: 'system' });
     }
     return { retentionDays: days, due, erased: dryRun ? 0 : due.length, dryRun };

@@ -4,10 +4,10 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ROLES, Role } from '../../domain/shared/codes';
 import { isUuid, visitorStreamId } from '../../domain/shared/ids';
 import { loadConfig } from '../config/config';
-import { createEventStore } from '../event-store/create-event-store';
-import type { EventStore } from '../event-store/event-store.port';
+import { openStorage } from '../storage/open-storage';
+import type { Storage } from '../storage/storage.port';
 import { hashPassword, passwordProblem } from '../privacy/users/passwords';
-import { User, UserChange, userStoreFor } from '../privacy/users/users.store';
+import type { User, UserChange } from '../privacy/users/users.store';
 
 export interface NewUser {
   username: string;
@@ -17,24 +17,24 @@ export interface NewUser {
 }
 
 /** Checks the account's name, role and visitor id (before anyone types a password for it). */
-export async function checkAccount(store: EventStore, user: Omit<NewUser, 'password'>): Promise<void> {
+export async function checkAccount(storage: Storage, user: Omit<NewUser, 'password'>): Promise<void> {
   if (!/^[\p{L}\p{N}._@+-]{1,100}$/u.test(user.username)) throw new InvalidArgumentError('--username must be 1 to 100 letters, digits or . _ @ + -');
   if (!(ROLES as readonly string[]).includes(user.role)) throw new InvalidArgumentError(`--role must be one of ${ROLES.join(', ')}`);
   if (user.role === 'visitor') {
     if (!isUuid(user.visitorId)) throw new InvalidArgumentError('a visitor needs --visitor <visitorId> (a UUID from POST /visitors)');
-    if ((await store.readStream(visitorStreamId(user.visitorId!.toLowerCase()))).length === 0) throw new InvalidArgumentError(`no visitor ${user.visitorId} is registered`);
+    if ((await storage.events.readStream(visitorStreamId(user.visitorId!.toLowerCase()))).length === 0) throw new InvalidArgumentError(`no visitor ${user.visitorId} is registered`);
   } else if (user.visitorId !== undefined) {
     throw new InvalidArgumentError('only --role visitor takes --visitor');
   }
 }
 
 /** Checks and stores a user (or replaces the password and role of one with that name). */
-export async function addUser(store: EventStore, user: NewUser): Promise<{ username: string; role: Role; visitorId?: string; created: boolean }> {
-  await checkAccount(store, user);
+export async function addUser(storage: Storage, user: NewUser): Promise<{ username: string; role: Role; visitorId?: string; created: boolean }> {
+  await checkAccount(storage, user);
   const problem = passwordProblem(user.password);
   if (problem) throw new InvalidArgumentError(problem);
   const visitorId = user.visitorId?.toLowerCase();
-  const created = await userStoreFor(store).save({ username: user.username, role: user.role, passwordHash: await hashPassword(user.password), ...(visitorId && { visitorId }) });
+  const created = await storage.users.save({ username: user.username, role: user.role, passwordHash: await hashPassword(user.password), ...(visitorId && { visitorId }) });
   return { username: user.username, role: user.role, ...(visitorId && { visitorId }), created };
 }
 
@@ -50,37 +50,37 @@ export interface UserSummary {
 const summary = ({ username, role, visitorId, disabled, tokenVersion }: User): UserSummary => ({ username, role, ...(visitorId !== undefined && { visitorId }), disabled, tokenVersion });
 
 /** Changes a user (every change ends their earlier tokens); an error naming them when there is none. */
-async function changeUser(store: EventStore, username: string, change: UserChange): Promise<UserSummary> {
-  const user = await userStoreFor(store).change(username, change);
+async function changeUser(storage: Storage, username: string, change: UserChange): Promise<UserSummary> {
+  const user = await storage.users.change(username, change);
   if (!user) throw new InvalidArgumentError(`no user ${username}`);
   return summary(user);
 }
 
 /** Disabled: cannot sign in, and every token they hold is refused. */
-export const disableUser = (store: EventStore, username: string): Promise<UserSummary> => changeUser(store, username, { disabled: true });
+export const disableUser = (storage: Storage, username: string): Promise<UserSummary> => changeUser(storage, username, { disabled: true });
 /** Enabled again: they sign in afresh (their earlier tokens stay ended). */
-export const enableUser = (store: EventStore, username: string): Promise<UserSummary> => changeUser(store, username, { disabled: false });
+export const enableUser = (storage: Storage, username: string): Promise<UserSummary> => changeUser(storage, username, { disabled: false });
 
-export async function setPassword(store: EventStore, username: string, password: string): Promise<UserSummary> {
+export async function setPassword(storage: Storage, username: string, password: string): Promise<UserSummary> {
   const problem = passwordProblem(password);
   if (problem) throw new InvalidArgumentError(problem);
-  if (!(await userStoreFor(store).find(username))) throw new InvalidArgumentError(`no user ${username}`);
-  return changeUser(store, username, { passwordHash: await hashPassword(password) });
+  if (!(await storage.users.find(username))) throw new InvalidArgumentError(`no user ${username}`);
+  return changeUser(storage, username, { passwordHash: await hashPassword(password) });
 }
 
 /** A new role (and visitor id, for a visitor; taken away otherwise). */
-export async function setRole(store: EventStore, account: Omit<NewUser, 'password'>): Promise<UserSummary> {
-  await checkAccount(store, account);
-  return changeUser(store, account.username, { role: account.role, visitorId: account.visitorId?.toLowerCase() ?? null });
+export async function setRole(storage: Storage, account: Omit<NewUser, 'password'>): Promise<UserSummary> {
+  await checkAccount(storage, account);
+  return changeUser(storage, account.username, { role: account.role, visitorId: account.visitorId?.toLowerCase() ?? null });
 }
 
 /** Who may sign in, by username: role, visitor id, disabled, never a hash. */
-export async function listUsers(store: EventStore): Promise<UserSummary[]> {
-  return (await userStoreFor(store).list()).map(summary);
+export async function listUsers(storage: Storage): Promise<UserSummary[]> {
+  return (await storage.users.list()).map(summary);
 }
 
-export async function removeUser(store: EventStore, username: string): Promise<{ username: string; removed: true }> {
-  if (!(await userStoreFor(store).remove(username))) throw new InvalidArgumentError(`no user ${username}`);
+export async function removeUser(storage: Storage, username: string): Promise<{ username: string; removed: true }> {
+  if (!(await storage.users.remove(username))) throw new InvalidArgumentError(`no user ${username}`);
   return { username, removed: true };
 }
 
@@ -116,14 +116,14 @@ function prompt(input: NodeJS.ReadStream, question: string): Promise<string> {
 }
 
 /** Runs `work` on the store from the environment (sqlite or postgres; kurrentdb keeps users beside it) and prints its answer. */
-async function withStore(work: (store: EventStore) => Promise<unknown>): Promise<void> {
+async function withStore(work: (storage: Storage) => Promise<unknown>): Promise<void> {
   const config = loadConfig();
   if (config.eventStore === 'memory') throw new InvalidArgumentError('EVENT_STORE=memory keeps nothing between processes; users need sqlite or postgres');
-  const store = await createEventStore(config);
+  const storage = await openStorage(config);
   try {
-    console.log(JSON.stringify(await work(store)));
+    console.log(JSON.stringify(await work(storage)));
   } finally {
-    await store.close();
+    await storage.close();
   }
 }
 
@@ -136,10 +136,10 @@ export function registerUserCommands(program: Command, input: NodeJS.ReadStream 
     .requiredOption('--role <role>', ROLES.join(', '))
     .option('--visitor <id>', "a visitor's visitor id (required for --role visitor)")
     .action((options: { username: string; role: Role; visitor?: string }) =>
-      withStore(async (store) => {
+      withStore(async (storage) => {
         const account = { username: options.username, role: options.role, ...(options.visitor !== undefined && { visitorId: options.visitor }) };
-        await checkAccount(store, account);
-        return addUser(store, { ...account, password: await readPassword(input) });
+        await checkAccount(storage, account);
+        return addUser(storage, { ...account, password: await readPassword(input) });
       }),
     );
   user
@@ -151,9 +151,9 @@ export function registerUserCommands(program: Command, input: NodeJS.ReadStream 
     .description("set a user's password (read like add's); their earlier tokens end")
     .requiredOption('--username <name>', 'the user')
     .action(({ username }: { username: string }) =>
-      withStore(async (store) => {
-        if (!(await userStoreFor(store).find(username))) throw new InvalidArgumentError(`no user ${username}`);
-        return setPassword(store, username, await readPassword(input));
+      withStore(async (storage) => {
+        if (!(await storage.users.find(username))) throw new InvalidArgumentError(`no user ${username}`);
+        return setPassword(storage, username, await readPassword(input));
       }),
     );
   user
@@ -163,21 +163,21 @@ export function registerUserCommands(program: Command, input: NodeJS.ReadStream 
     .requiredOption('--role <role>', ROLES.join(', '))
     .option('--visitor <id>', "a visitor's visitor id (required for --role visitor)")
     .action((options: { username: string; role: Role; visitor?: string }) =>
-      withStore((store) => setRole(store, { username: options.username, role: options.role, ...(options.visitor !== undefined && { visitorId: options.visitor }) })),
+      withStore((storage) => setRole(storage, { username: options.username, role: options.role, ...(options.visitor !== undefined && { visitorId: options.visitor }) })),
     );
   user
     .command('disable')
     .description('stop a user signing in, and end every token they hold')
     .requiredOption('--username <name>', 'the user')
-    .action(({ username }: { username: string }) => withStore((store) => disableUser(store, username)));
+    .action(({ username }: { username: string }) => withStore((storage) => disableUser(storage, username)));
   user
     .command('enable')
     .description('let a disabled user sign in again (with a new sign-in)')
     .requiredOption('--username <name>', 'the user')
-    .action(({ username }: { username: string }) => withStore((store) => enableUser(store, username)));
+    .action(({ username }: { username: string }) => withStore((storage) => enableUser(storage, username)));
   user
     .command('remove')
     .description('remove a user, and end every token they hold (their name stays on the events they recorded)')
     .requiredOption('--username <name>', 'the user')
-    .action(({ username }: { username: string }) => withStore((store) => removeUser(store, username)));
+    .action(({ username }: { username: string }) => withStore((storage) => removeUser(storage, username)));
 }

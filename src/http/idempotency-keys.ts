@@ -1,25 +1,24 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from '@nestjs/common';
-import { archiveOf, EventStore } from '../event-store/event-store.port';
+import type { StorageArchive } from '../event-store/archive.port';
 import { secretFile } from '../shared/private-files';
-
-/** The secret under DATA_DIR that idempotency keys are hashed with; `cli backup` carries it. */
-export const idempotencySecretFile = (dataDir: string): string => join(dataDir, 'idempotency.key');
+import { SECRET_BYTES } from '../storage/secrets';
 
 /**
  * Clients choose their `Idempotency-Key`, and some put a name or a date in it
  * (`karen-2026-03-02`). Every store therefore keeps and looks up only a keyed
- * hash of it (HMAC-SHA256 with a secret kept under DATA_DIR): a retry with the
+ * hash of it (HMAC-SHA256 with a secret the storage module keeps): a retry with the
  * same key finds the same record, and the stored value says nothing about the
- * key without the secret. Processes sharing one database must share the secret.
+ * key without the secret. Processes sharing one database share the secret
+ * (on PostgreSQL it lives in the database: src/storage/postgres.secrets.ts).
  */
 export class IdempotencyKeys {
-  private constructor(private readonly secret: Buffer) {}
+  constructor(private readonly secret: Buffer) {}
 
+  /** Where the secrets are files under DATA_DIR: for tools and tests. */
   static fromDataDir(dataDir: string): IdempotencyKeys {
-    return new IdempotencyKeys(secretFile(dataDir, 'idempotency.key', () => randomBytes(32)));
+    return new IdempotencyKeys(secretFile(dataDir, 'idempotency.key', () => randomBytes(SECRET_BYTES.idempotency)));
   }
 
   /** The stored form of a client's key. */
@@ -42,9 +41,9 @@ declare module 'fastify' {
  * recognised, and no clear key stays behind. Runs at every start; once done,
  * it finds nothing.
  */
-export async function installIdempotencyKeys(fastify: FastifyInstance, dataDir: string, store: EventStore): Promise<void> {
-  const keys = IdempotencyKeys.fromDataDir(dataDir);
-  const rehashed = (await archiveOf(store)?.rehashIdempotencyKeys((key) => keys.digest(key))) ?? 0;
+export async function installIdempotencyKeys(fastify: FastifyInstance, secret: Buffer, archive: StorageArchive | undefined): Promise<void> {
+  const keys = new IdempotencyKeys(secret);
+  const rehashed = (await archive?.rehashIdempotencyKeys((key) => keys.digest(key))) ?? 0;
   if (rehashed > 0) new Logger('Idempotency').log({ msg: 'stored Idempotency-Keys replaced by their keyed hash', rehashed });
   fastify.decorate('idempotencyKeys', keys);
 }

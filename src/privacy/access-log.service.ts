@@ -1,11 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DirectoryService } from '../directory/directory.service';
-import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
-import { relationalHomeOf } from '../event-store/side-database';
-import { SqliteEventStore } from '../event-store/sqlite/sqlite.event-store';
-import { AccessEntry, AccessLogStore, AccessLogSyncError, MemoryAccessLogStore, PostgresAccessLogStore, SqliteAccessLogStore } from './access-log.store';
+import { STORAGE, Storage } from '../storage/storage.port';
+import { AccessEntry, AccessLogStore, AccessLogSyncError } from './access-log.store';
 import type { AuthenticatedRequest } from './auth.guard';
 import type { PersonalDataOf } from './personal-data';
 
@@ -16,13 +13,6 @@ import type { PersonalDataOf } from './personal-data';
  */
 const FLUSH_MS = 500;
 
-export function accessLogStoreFor(store: EventStore): AccessLogStore {
-  store = relationalHomeOf(store); // KurrentDB keeps it in the database beside it
-  if (store instanceof SqliteEventStore) return new SqliteAccessLogStore(store.connection());
-  if (store instanceof PostgresEventStore) return new PostgresAccessLogStore(store.connection(), store.schema);
-  return new MemoryAccessLogStore();
-}
-
 @Injectable()
 export class AccessLogService implements OnApplicationShutdown {
   private readonly logger = new Logger('AccessLog');
@@ -31,10 +21,10 @@ export class AccessLogService implements OnApplicationShutdown {
   private readonly timer: NodeJS.Timeout;
 
   constructor(
-    @Inject(EVENT_STORE) events: EventStore,
+    @Inject(STORAGE) storage: Storage,
     private readonly directory: DirectoryService,
   ) {
-    this.store = accessLogStoreFor(events);
+    this.store = storage.accessLog;
     this.timer = setInterval(() => void this.flush(), FLUSH_MS).unref();
   }
 

@@ -2,7 +2,6 @@ import { createSecretKey, KeyObject } from 'node:crypto';
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { APP_CONFIG, AppConfig } from '../config/config';
 import { DirectoryService } from '../directory/directory.service';
 import type { RequestWithActor } from '../http/actor';
 import type { AnswerPrivacy, RequestWithPrivacy } from './answer-privacy';
@@ -10,7 +9,7 @@ import { AuthenticationError, ForbiddenError } from '../http/errors';
 import { PERSONAL_DATA, PersonalDataOf } from './personal-data';
 import { POLICY, PUBLIC, Rule } from './policy';
 import { PSEUDONYMISED } from './pseudonymiser';
-import { signingKey } from './signing-key';
+import { SERVICE_SECRETS, ServiceSecrets } from '../storage/secrets';
 import { InvalidTokenError, Principal, verifyToken } from './tokens';
 import { TokenStanding } from './users/token-standing';
 
@@ -37,9 +36,9 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly directory: DirectoryService,
     private readonly standing: TokenStanding,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SERVICE_SECRETS) secrets: ServiceSecrets,
   ) {
-    this.key = createSecretKey(signingKey(config.dataDir, config.jwtSecret));
+    this.key = createSecretKey(secrets.signingKey);
   }
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {

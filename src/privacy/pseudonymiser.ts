@@ -1,6 +1,6 @@
 import { Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { pseudonymise } from '../../projections/shared/pseudonymise';
-import { APP_CONFIG, AppConfig } from '../config/config';
+import { SERVICE_SECRETS, ServiceSecrets } from '../storage/secrets';
 import { Pseudonyms } from './pseudonyms';
 
 /** Marks a route an auditor may read, pseudonymised: no names, contact details, CPR or free text. */
@@ -17,8 +17,8 @@ export const PseudonymisedForAuditors = () => SetMetadata(PSEUDONYMISED, true);
 export class Pseudonymiser {
   readonly pseudonyms: Pseudonyms;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.pseudonyms = Pseudonyms.fromDataDir(config.dataDir);
+  constructor(@Inject(SERVICE_SECRETS) secrets: ServiceSecrets) {
+    this.pseudonyms = new Pseudonyms(secrets.pseudonymSecret);
   }
 
   answer(body: unknown): unknown {

@@ -4,8 +4,8 @@ import { CaseloadController } from './caseload/caseload.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { HistoryController } from './history/history.controller';
 import { PartnersController } from './partners/partners.controller';
-import { readModelStoreFor } from '../read-model-store/create-read-model-store';
-import { PROJECTIONS, projectionLeasesFor } from './projections';
+import { STORAGE, Storage } from '../storage/storage.port';
+import { PROJECTIONS } from './projections';
 import { Projector } from './projector';
 import { READ_MODEL_STORE, ReadModelStore } from '../read-model-store/read-model-store.port';
 import { ReadModelsService } from './read-models.service';
@@ -15,17 +15,17 @@ import { WaitingListController } from './waiting-list/waiting-list.controller';
 @Module({
   controllers: [WaitingListController, CaseloadController, HistoryController, ReplayController, DashboardController, PartnersController],
   providers: [
-    { provide: READ_MODEL_STORE, inject: [EVENT_STORE], useFactory: readModelStoreFor },
+    { provide: READ_MODEL_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.readModels },
     {
       provide: Projector,
-      inject: [EVENT_STORE, READ_MODEL_STORE],
-      useFactory: (store: EventStore, models: ReadModelStore) =>
+      inject: [EVENT_STORE, READ_MODEL_STORE, STORAGE],
+      useFactory: (store: EventStore, models: ReadModelStore, storage: Storage) =>
         new Projector(
           store,
           models,
           PROJECTIONS,
           (error) => new Logger('Projector').warn({ msg: 'catch-up interrupted', error: error instanceof Error ? error.message : String(error) }),
-          projectionLeasesFor(store),
+          storage.projectionLeases,
         ),
     },
     ReadModelsService,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seed } from '../../src/cli/seed/seed';
 import { addUser } from '../../src/cli/user';
-import { EVENT_STORE } from '../../src/event-store/event-store.port';
+import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
 
 /**
@@ -30,7 +30,7 @@ run('the web application', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
-    const store = server.app.get(EVENT_STORE);
+    const store = server.app.get<Storage>(STORAGE);
     await seed(store, { cases: 150, seed: 9 }, () => undefined);
     await addUser(store, { username: 'jette', role: 'coordinator', password: PASSWORDS.jette });
     await addUser(store, { username: 'mette', role: 'manager', password: PASSWORDS.mette });
@@ -229,7 +229,7 @@ run('the web application', () => {
 
   it('lets the visitor see the case on a phone and record a visit in a few taps', async () => {
     const visitors = (await (await fetch(`${server.url}/visitors`, { headers: { authorization: `Bearer ${await coordinatorToken()}` } })).json()) as Array<{ visitorId: string; name: string }>;
-    await addUser(server.app.get(EVENT_STORE), { username: 'birthe', role: 'visitor', visitorId: visitors.find((v) => v.name === 'Birthe Sonne')!.visitorId, password: PASSWORDS.birthe });
+    await addUser(server.app.get<Storage>(STORAGE), { username: 'birthe', role: 'visitor', visitorId: visitors.find((v) => v.name === 'Birthe Sonne')!.visitorId, password: PASSWORDS.birthe });
     const page = await signIn('birthe', PHONE);
     await page.getByRole('heading', { name: 'Mine borgere' }).waitFor();
     const card = page.getByRole('listitem').filter({ hasText: 'Karen Algreen' });

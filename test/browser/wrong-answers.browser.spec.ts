@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { seed } from '../../src/cli/seed/seed';
 import { addUser } from '../../src/cli/user';
-import { EVENT_STORE } from '../../src/event-store/event-store.port';
+import { STORAGE, Storage } from '../../src/storage/storage.port';
 import type { Principal } from '../../src/privacy/tokens';
 import { karenReferral } from '../e2e/support/fixtures';
 import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
@@ -40,7 +40,7 @@ run('the web app answers what the case says', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    const store = server.app.get(EVENT_STORE);
+    const store = server.app.get<Storage>(STORAGE);
     await seed(store, { cases: 80, seed: 17 }, () => undefined);
     await addUser(store, { username: 'jette', role: 'coordinator', password: PASSWORDS.jette });
     await addUser(store, { username: 'mette', role: 'manager', password: PASSWORDS.mette });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { KurrentDbEventStore } from '../../src/event-store/kurrentdb/kurrentdb.event-store';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
+import { SqliteStorage } from '../../src/storage/sqlite.storage';
 import { describeKurrentDb } from '../support/kurrentdb';
 import { eventStoreContract } from './event-store.contract';
 
@@ -15,7 +15,7 @@ import { eventStoreContract } from './event-store.contract';
 describeKurrentDb('KurrentDB store', (url) => {
   eventStoreContract('kurrentdb', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brobygger-kurrentdb-'));
-    const open = () => KurrentDbEventStore.open({ url, side: SqliteEventStore.open({ file: join(dir, 'beside-kurrentdb.db') }) });
+    const open = () => KurrentDbEventStore.open({ url, side: SqliteStorage.open({ file: join(dir, 'beside-kurrentdb.db') }, dir).side() });
     let store: EventStore = await open();
     return {
       store,

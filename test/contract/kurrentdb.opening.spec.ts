@@ -3,10 +3,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config';
-import { createEventStore, kurrentSideFile, openSideDatabase } from '../../src/event-store/create-event-store';
+import { kurrentSideFile, openSideStorage, openStorage } from '../../src/storage/open-storage';
+import { SqliteStorage } from '../../src/storage/sqlite.storage';
 import { StoreUnavailableError } from '../../src/event-store/event-store.port';
 import { KurrentDbEventStore } from '../../src/event-store/kurrentdb/kurrentdb.event-store';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { newEvent } from './event-store.contract';
 
 /** A port on 127.0.0.1 that nothing listens on (taken from the OS, then let go). */
@@ -33,31 +33,31 @@ describe('opening the KurrentDB store (no server needed)', () => {
   });
 
   it('says where KurrentDB did not answer, and how to start one', async () => {
-    const side = SqliteEventStore.open({ file: join(dir, 'beside-kurrentdb.db') });
+    const side = SqliteStorage.open({ file: join(dir, 'beside-kurrentdb.db') }, dir);
     const url = `kurrentdb://127.0.0.1:${await closedPort()}?tls=false`;
-    await expect(KurrentDbEventStore.open({ url, side })).rejects.toThrow(new RegExp(`KurrentDB at kurrentdb://127\\.0\\.0\\.1:\\d+\\?tls=false cannot be used: no answer.*docker compose up kurrentdb`));
+    await expect(KurrentDbEventStore.open({ url, side: side.side() })).rejects.toThrow(new RegExp(`KurrentDB at kurrentdb://127\\.0\\.0\\.1:\\d+\\?tls=false cannot be used: no answer.*docker compose up kurrentdb`));
     // The database beside it was closed with it.
-    expect(() => side.connection()).toThrow(StoreUnavailableError);
+    expect(() => side.events.connection()).toThrow(StoreUnavailableError);
   });
 
   it('loads the KurrentDB client only when EVENT_STORE=kurrentdb asks for it, and then opens it as configured', async () => {
     const url = `kurrentdb://127.0.0.1:${await closedPort()}?tls=false`;
-    await expect(createEventStore({ eventStore: 'kurrentdb', kurrentdbUrl: url, dataDir: dir, sqliteSynchronous: 'FULL', databaseSchema: 'brobygger' })).rejects.toThrow(
+    await expect(openStorage({ eventStore: 'kurrentdb', kurrentdbUrl: url, dataDir: dir, sqliteSynchronous: 'FULL', databaseSchema: 'brobygger' })).rejects.toThrow(
       /KurrentDB at kurrentdb:\/\/127\.0\.0\.1:\d+\?tls=false cannot be used: no answer/,
     );
   });
 
   it('refuses a database beside it that holds events of its own: its checkpoints count other positions', async () => {
-    const side = SqliteEventStore.open({ file: join(dir, 'brobygger.db') });
-    await side.append('case-1', [newEvent()], 'no_stream');
-    await expect(KurrentDbEventStore.open({ url: `kurrentdb://127.0.0.1:${await closedPort()}?tls=false`, side })).rejects.toThrow(/holds events of its own/);
+    const side = SqliteStorage.open({ file: join(dir, 'brobygger.db') }, dir);
+    await side.events.append('case-1', [newEvent()], 'no_stream');
+    await expect(KurrentDbEventStore.open({ url: `kurrentdb://127.0.0.1:${await closedPort()}?tls=false`, side: side.side() })).rejects.toThrow(/holds events of its own/);
   });
 
   it('keeps read models, keys and idempotency records in a SQLite file of their own under DATA_DIR when DATABASE_URL is not set', async () => {
-    const side = await openSideDatabase({ dataDir: dir, sqliteSynchronous: 'FULL', databaseSchema: 'brobygger' });
+    const side = await openSideStorage({ dataDir: dir, sqliteSynchronous: 'FULL', databaseSchema: 'brobygger' });
     try {
-      expect(side).toBeInstanceOf(SqliteEventStore);
-      expect((side as SqliteEventStore).file).toBe(kurrentSideFile(dir));
+      expect(side).toBeInstanceOf(SqliteStorage);
+      expect((side as SqliteStorage).events.file).toBe(kurrentSideFile(dir));
       expect(kurrentSideFile(dir)).toBe(join(dir, 'beside-kurrentdb.db'));
     } finally {
       await side.close();

@@ -7,7 +7,7 @@ import { ConcurrencyError } from '../../domain/shared/errors';
 import { appendToKurrent } from '../../src/event-store/kurrentdb/kurrentdb.append';
 import { KurrentDbEventStore } from '../../src/event-store/kurrentdb/kurrentdb.event-store';
 import { readStreamEvents } from '../../src/event-store/kurrentdb/kurrentdb.reads';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
+import { SqliteStorage } from '../../src/storage/sqlite.storage';
 import { describeKurrentDb } from '../support/kurrentdb';
 import { newEvent } from './event-store.contract';
 
@@ -19,7 +19,7 @@ describeKurrentDb('KurrentDB store specifics', (url) => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'brobygger-kurrentdb-'));
     client = KurrentDBClient.connectionString(url);
-    store = await KurrentDbEventStore.open({ url, side: SqliteEventStore.open({ file: join(dir, 'beside-kurrentdb.db') }) });
+    store = await KurrentDbEventStore.open({ url, side: SqliteStorage.open({ file: join(dir, 'beside-kurrentdb.db') }, dir).side() });
   });
   afterEach(async () => {
     await store.close();
@@ -63,7 +63,7 @@ describeKurrentDb('KurrentDB store specifics', (url) => {
   });
 
   it('hears of events another process appends', async () => {
-    const other = await KurrentDbEventStore.open({ url, side: SqliteEventStore.open({ file: join(dir, 'other.db') }) });
+    const other = await KurrentDbEventStore.open({ url, side: SqliteStorage.open({ file: join(dir, 'other.db') }, dir).side() });
     try {
       const id = `case-${randomUUID()}`;
       let heard = false;

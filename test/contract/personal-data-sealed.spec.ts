@@ -10,7 +10,7 @@ import type { EventStore } from '../../src/event-store/event-store.port';
 import { rangeReaderOf } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
-import { citizenKeysFor } from '../../src/privacy/crypto/citizen-keys';
+import { storageOf } from '../support/storage';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 import { describePostgres, dropSchema, testDatabaseUrl, testSchema } from '../support/postgres';
 import { appendSealed, openedStream } from '../support/sealing';
@@ -66,7 +66,7 @@ async function expectReadBackEqual(store: EventStore, events: Sample[]): Promise
   const ranges = rangeReaderOf(store);
   if (ranges) {
     const read = await ranges.readRange(1, await store.headPosition(), new Set(events.map((e) => e.type)));
-    const opened = await new PersonalDataCipher(citizenKeysFor(store)).reveal(read.map((e) => e.data));
+    const opened = await new PersonalDataCipher(storageOf(store).citizenKeys).reveal(read.map((e) => e.data));
     expect(opened).toEqual(events.map((e) => e.data));
   }
 }

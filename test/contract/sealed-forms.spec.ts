@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { migrateEvents } from '../../src/cli/migrate';
-import { archiveOf, EventStore, rangeReaderOf, StoredEvent } from '../../src/event-store/event-store.port';
+import { EventStore, rangeReaderOf, StoredEvent } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
-import { citizenKeysFor } from '../../src/privacy/crypto/citizen-keys';
+import { storageOf } from '../support/storage';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 import { describePostgres, dropSchema, testDatabaseUrl, testSchema } from '../support/postgres';
 import { appendSealed, openedStream } from '../support/sealing';
@@ -26,7 +26,7 @@ const streamId = old.events[0]!.streamId;
 const visit = { visitorId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', visitedAt: '2026-05-20T09:00:00.000Z', themes: ['barnebarnet', 'haven'], note: 'Glad for besøget' };
 
 async function storeOldAndNew(store: EventStore): Promise<void> {
-  const archive = archiveOf(store)!;
+  const archive = storageOf(store).archive!;
   await archive.importCitizenKeys([{ citizenId: old.citizenId, key: Buffer.from(old.key, 'hex') }]);
   await archive.importEvents(old.events);
   await appendSealed(store, streamId, [{ type: 'VisitHeld', data: visit }], old.citizenId);
@@ -41,7 +41,7 @@ async function expectBothForms(store: EventStore): Promise<void> {
   const ranges = rangeReaderOf(store);
   if (ranges) {
     const all = await ranges.readRange(1, await store.headPosition(), new Set(['ReferralReceived', 'VisitHeld']));
-    expect(await new PersonalDataCipher(citizenKeysFor(store)).reveal(all.map((e) => e.data))).toEqual([old.plain[0], old.plain[3], visit]);
+    expect(await new PersonalDataCipher(storageOf(store).citizenKeys).reveal(all.map((e) => e.data))).toEqual([old.plain[0], old.plain[3], visit]);
   }
 }
 
@@ -112,7 +112,7 @@ describePostgres('sealed forms on PostgreSQL', () => {
     const target = await PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema: schemas[1]! });
     try {
       await storeOldAndNew(source);
-      await migrateEvents(source, target);
+      await migrateEvents(storageOf(source), storageOf(target));
       await expectBothForms(target);
     } finally {
       await source.close();

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StoreUnavailableError, StoredEvent } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
-import { citizenKeysFor, SqliteCitizenKeys } from '../../src/privacy/crypto/citizen-keys';
+import { SqliteCitizenKeys } from '../../src/privacy/crypto/citizen-keys';
 import { newEvent } from './event-store.contract';
+import { sqliteStorage } from '../support/storage';
 
 /** A stand-in for the -wal file's sync that the test ends by hand, one call at a time. */
 function heldSync() {
@@ -208,7 +209,7 @@ describe('a new citizen’s key on SQLite: written in the group commit, before t
   it('shares the commit of the appends that arrive with it, and is answered at COMMIT, without waiting for the sync', async () => {
     const { sync, calls, called } = heldSync();
     const store = open(sync);
-    const keys = citizenKeysFor(store);
+    const keys = sqliteStorage(store).citizenKeys;
     const citizenId = randomUUID();
     const before = store.stats();
     const appended = store.append('case-1', [newEvent()], 'no_stream');
@@ -223,7 +224,7 @@ describe('a new citizen’s key on SQLite: written in the group commit, before t
 
   it('hands out one key for a citizen asked for twice at once, and the key another connection stored first', async () => {
     const store = open();
-    const keys = citizenKeysFor(store);
+    const keys = sqliteStorage(store).citizenKeys;
     const twice = randomUUID();
     const [a, b] = await Promise.all([keys.ensure(twice), keys.ensure(twice)]);
     expect(a).toEqual(b);

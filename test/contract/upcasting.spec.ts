@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CaseEvent } from '../../domain/case/case.events';
 import { caseDecider } from '../../domain/case/case.stream';
 import { fold } from '../../domain/shared/decider';
-import { archiveOf, EventStore, StoredEvent } from '../../src/event-store/event-store.port';
+import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { upcast } from '../../src/event-store/upcasters';
@@ -23,8 +23,8 @@ describe('upcasting', () => {
     expect(upcast(current)).toBe(current);
   });
 
-  const storedFixture = async (store: EventStore) => {
-    await archiveOf(store)!.importEvents(fixture);
+  const storedFixture = async (store: SqliteEventStore | PostgresEventStore) => {
+    await store.archive().importEvents(fixture);
     const events = await store.readStream(fixture[0]!.streamId);
     expect(events.map((e) => [e.type, e.schemaVersion])).toEqual([
       ['ReferralReceived', 1],

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryEventStore } from '../../src/event-store/memory/memory.event-store';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { onUserChange } from '../../src/privacy/users/user-changes';
-import { UserStore, userStoreFor } from '../../src/privacy/users/users.store';
+import { MemoryUserStore, UserStore } from '../../src/privacy/users/users.store';
+import { postgresStorage, sqliteStorage } from '../support/storage';
 import { describePostgres, dropSchema, testDatabaseUrl, testSchema } from '../support/postgres';
 
 const VISITOR = '7d444840-9dc0-41d1-b3a5-6d2a1e0f4c11';
@@ -73,13 +73,13 @@ function userStoreContract(name: string, open: () => Promise<{ users: UserStore;
   });
 }
 
-userStoreContract('memory', async () => ({ users: userStoreFor(new MemoryEventStore()), cleanup: async () => undefined }));
+userStoreContract('memory', async () => ({ users: new MemoryUserStore(), cleanup: async () => undefined }));
 
 userStoreContract('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'brobygger-users-'));
   const store = SqliteEventStore.open({ file: join(dir, 'brobygger.db') });
   return {
-    users: userStoreFor(store),
+    users: sqliteStorage(store).users,
     cleanup: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -92,7 +92,7 @@ describePostgres('PostgreSQL users', () => {
     const schema = testSchema();
     const store = await PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema });
     return {
-      users: userStoreFor(store),
+      users: postgresStorage(store, tmpdir()).users,
       cleanup: async () => {
         await store.close();
         await dropSchema(schema);
@@ -107,12 +107,12 @@ describe('a store from before token versions', () => {
     const file = join(dir, 'brobygger.db');
     try {
       const old = SqliteEventStore.open({ file });
-      await userStoreFor(old).save({ username: 'jette', passwordHash: 'h1', role: 'coordinator' });
+      await sqliteStorage(old).users.save({ username: 'jette', passwordHash: 'h1', role: 'coordinator' });
       // Back to the file as schema version 5 left it.
       old.connection().exec('ALTER TABLE users DROP COLUMN token_version; ALTER TABLE users DROP COLUMN disabled_at; DELETE FROM schema_migrations WHERE version = 6');
       await old.close();
       const reopened = SqliteEventStore.open({ file });
-      expect(await userStoreFor(reopened).find('jette')).toMatchObject({ tokenVersion: 1, disabled: false });
+      expect(await sqliteStorage(reopened).users.find('jette')).toMatchObject({ tokenVersion: 1, disabled: false });
       await reopened.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

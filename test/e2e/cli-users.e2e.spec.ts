@@ -1,16 +1,16 @@
 import { Readable } from 'node:stream';
 import { Command } from 'commander';
 import { addUser, disableUser, registerUserCommands } from '../../src/cli/user';
-import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { startTestApp, TestApp, testConfig } from './support/test-app';
 
 /** What an admin does with `npm run cli -- user ...`, parsed as the CLI parses it, on the server's own store. */
 describe('the user commands of the CLI', () => {
   let t: TestApp;
-  let store: EventStore;
+  let store: Storage;
   beforeAll(async () => {
     t = await startTestApp('sqlite');
-    store = t.app.get(EVENT_STORE);
+    store = t.app.get(STORAGE);
   });
   afterAll(() => t.close());
 

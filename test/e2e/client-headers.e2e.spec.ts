@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { APP_CONFIG, AppConfig } from '../../src/config/config';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { SERVICE_SECRETS, ServiceSecrets } from '../../src/storage/secrets';
 import { karenReferral } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 import { testDatabaseUrl } from '../support/postgres';
@@ -43,9 +44,8 @@ describe('client headers kept by the service', () => {
     }
   }
 
-  /** HMAC-SHA256 with the secret the service made under DATA_DIR, as hex. */
-  const keyedHash = (key: string) =>
-    createHmac('sha256', Buffer.from(readFileSync(join(t.dataDir, 'idempotency.key'), 'utf8').trim(), 'hex')).update(key).digest('hex');
+  /** HMAC-SHA256 with the secret the service keeps (its storage module's: src/storage/secrets.ts), as hex. */
+  const keyedHash = (key: string) => createHmac('sha256', t.app.get<symbol, ServiceSecrets>(SERVICE_SECRETS).idempotencySecret).update(key).digest('hex');
 
   /** The store's head, read from the store (/health answers 503 while a restarted app catches up). */
   const head = () => t.app.get<EventStore>(EVENT_STORE).headPosition();

@@ -1,5 +1,5 @@
 import { karenReferral } from './support/fixtures';
-import { COORDINATOR, httpAs, startTestApp, testConfig, tokenFor } from './support/test-app';
+import { COORDINATOR, httpAs, startTestApp, testConfig, tokenFrom } from './support/test-app';
 import type { AppConfig } from '../../src/config/config';
 import { dropSchema } from '../support/postgres';
 import { createApp } from '../../src/app.factory';
@@ -59,7 +59,7 @@ describe('the service under stress of its own life', () => {
     try {
       config = { ...testConfig('sqlite', dir), logLevel: 'log' };
       const app = await createApp(config);
-      const http = httpAs(app.getHttpServer(), tokenFor(dir, COORDINATOR));
+      const http = httpAs(app.getHttpServer(), tokenFrom(app, COORDINATOR));
       await http.post('/cases').send(karenReferral()).expect(201);
       await http.get('/cases').query({ search: 'Karen' }).expect(200);
       await http.post('/cases').send(karenReferral({ programme: 'bingo' })).expect(400);

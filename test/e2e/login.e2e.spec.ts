@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import jwt from 'jsonwebtoken';
 import { addUser, readPassword } from '../../src/cli/user';
-import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { ADDRESS_FACTOR, LoginThrottle, MAX_FAILURES, WINDOW_MS } from '../../src/privacy/users/login-throttle';
 import { visitor } from './support/fixtures';
 import { httpAs, startTestApp, TestApp } from './support/test-app';
@@ -9,11 +9,11 @@ import { httpAs, startTestApp, TestApp } from './support/test-app';
 /** Users from `cli user add` sign in with POST /auth/login and get the same bearer token the API takes. */
 describe('signing in', () => {
   let t: TestApp;
-  let store: EventStore;
+  let store: Storage;
   let visitorId: string;
   beforeAll(async () => {
     t = await startTestApp('sqlite');
-    store = t.app.get(EVENT_STORE);
+    store = t.app.get<Storage>(STORAGE);
     visitorId = (await t.http.post('/visitors').send(visitor('volunteer', 3, 'Birthe Madsen')).expect(201)).body.visitorId;
     await addUser(store, { username: 'jette', role: 'coordinator', password: 'kaffe-og-kage-42' });
     await addUser(store, { username: 'birthe', role: 'visitor', visitorId, password: 'sognets-besoeg-7' });

@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import { IdempotencyKeys } from '../../src/http/idempotency-keys';
+import { SERVICE_SECRETS, ServiceSecrets } from '../../src/storage/secrets';
 import { karenReferral } from './support/fixtures';
 import { COORDINATOR, startTestApp, TestApp, tokenFor } from './support/test-app';
 
@@ -59,7 +60,7 @@ describe('idempotency when the answer is lost', () => {
     const store = t.app.get<EventStore>(EVENT_STORE);
     await sendAndHangUp(t, '/cases', 'lost-referral', karenReferral());
     const head = await committed(store, 0);
-    const first = await store.findIdempotency(COORDINATOR.sub, IdempotencyKeys.fromDataDir(t.dataDir).digest('lost-referral'));
+    const first = await store.findIdempotency(COORDINATOR.sub, new IdempotencyKeys(t.app.get<symbol, ServiceSecrets>(SERVICE_SECRETS).idempotencySecret).digest('lost-referral'));
 
     const retry = await t.http.post('/cases').set('idempotency-key', 'lost-referral').send(karenReferral()).expect(201);
     expect(retry.body).toEqual(first?.answer);
@@ -76,7 +77,7 @@ describe('idempotency when the answer is lost', () => {
     const triage = { track: 'volunteer', reason: 'Ensom', priority: 'normal' };
     await sendAndHangUp(t, `/cases/${caseId}/triage`, 'lost-triage', triage, { 'if-match': '"0"' });
     const head = await committed(store, before);
-    const first = await store.findIdempotency(COORDINATOR.sub, IdempotencyKeys.fromDataDir(t.dataDir).digest('lost-triage'));
+    const first = await store.findIdempotency(COORDINATOR.sub, new IdempotencyKeys(t.app.get<symbol, ServiceSecrets>(SERVICE_SECRETS).idempotencySecret).digest('lost-triage'));
 
     t = await t.restart();
     store = t.app.get<EventStore>(EVENT_STORE);

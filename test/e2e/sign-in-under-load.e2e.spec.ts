@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { addUser } from '../../src/cli/user';
-import { EVENT_STORE } from '../../src/event-store/event-store.port';
+import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { ADDRESS_FACTOR, MAX_FAILURES } from '../../src/privacy/users/login-throttle';
 import { PASSWORD_CHECKS_AT_ONCE, PASSWORD_CHECKS_WAITING } from '../../src/privacy/users/login.controller';
 import { dropSchema } from '../support/postgres';
@@ -39,7 +39,7 @@ describe('signing in under a burst', () => {
   let t: Awaited<ReturnType<typeof appWith>>;
   beforeEach(async () => {
     t = await appWith();
-    await addUser(t.app.get(EVENT_STORE), { username: 'ole', role: 'manager', password: 'rigtig-kode-999' });
+    await addUser(t.app.get<Storage>(STORAGE), { username: 'ole', role: 'manager', password: 'rigtig-kode-999' });
   });
   afterEach(() => t.close());
 

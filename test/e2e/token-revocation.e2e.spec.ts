@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Command } from 'commander';
 import { addUser, disableUser, enableUser, removeUser, registerUserCommands, setPassword, setRole } from '../../src/cli/user';
-import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { STANDING_TTL_MS } from '../../src/privacy/users/token-standing';
@@ -10,12 +10,12 @@ import { httpAs, startTestApp, TestApp, testConfig } from './support/test-app';
 /** Every change to a user ends the tokens they hold at once: disable, remove, a new password, a new role. */
 describe('revoking tokens', () => {
   let t: TestApp;
-  let store: EventStore;
+  let store: Storage;
   let n = 0;
   let username: string;
   beforeAll(async () => {
     t = await startTestApp('sqlite');
-    store = t.app.get(EVENT_STORE);
+    store = t.app.get<Storage>(STORAGE);
   });
   afterAll(() => t.close());
   beforeEach(async () => {
@@ -104,7 +104,7 @@ describe('revoking tokens', () => {
 });
 
 /** Raises a user's token version in the database directly, as another process would: this one is not told. */
-async function bumpWithoutTelling(store: EventStore, username: string): Promise<void> {
+async function bumpWithoutTelling({ events: store }: Storage, username: string): Promise<void> {
   if (store instanceof SqliteEventStore) store.connection().prepare('UPDATE users SET token_version = token_version + 1 WHERE username = ?').run(username);
   else if (store instanceof PostgresEventStore) await store.connection().query(`UPDATE "${store.schema}".users SET token_version = token_version + 1 WHERE username = $1`, [username]);
   else throw new Error('no database to change behind the app');

@@ -5,7 +5,7 @@ import { createApp } from '../../src/app.factory';
 import type { AppConfig } from '../../src/config/config';
 import { describePostgres, dropSchema, testDatabaseUrl, testSchema } from '../support/postgres';
 import { karenReferral } from './support/fixtures';
-import { COORDINATOR, httpAs, tokenFor } from './support/test-app';
+import { COORDINATOR, httpAs, tokenFrom } from './support/test-app';
 
 /** Two application processes (two apps) on one PostgreSQL database. */
 describePostgres('two application processes on one PostgreSQL database', () => {
@@ -22,8 +22,8 @@ describePostgres('two application processes on one PostgreSQL database', () => {
   it('lets exactly one command per expected revision win across both, and both serve every event and view', async () => {
     const [a, b] = [await createApp(config, { logs: false }), await createApp(config, { logs: false })];
     apps.push(a, b);
-    // Both processes share DATA_DIR, and so the signing key.
-    const token = tokenFor(dir, COORDINATOR);
+    // Both processes share the database, and so the signing key.
+    const token = tokenFrom(a, COORDINATOR);
     const [ha, hb] = [httpAs(a.getHttpServer(), token), httpAs(b.getHttpServer(), token)];
     const { caseId } = (await ha.post('/cases').send(karenReferral()).expect(201)).body;
 
@@ -49,7 +49,7 @@ describePostgres('two application processes on one PostgreSQL database', () => {
 
   it('keeps revisions gapless when 16 clients retry on 412 across both processes', async () => {
     const [a, b] = apps as [Awaited<ReturnType<typeof createApp>>, Awaited<ReturnType<typeof createApp>>];
-    const token = tokenFor(dir, COORDINATOR);
+    const token = tokenFrom(a, COORDINATOR);
     const servers = [httpAs(a.getHttpServer(), token), httpAs(b.getHttpServer(), token)];
     const { caseId } = (await servers[0]!.post('/cases').send(karenReferral()).expect(201)).body;
     const client = async (http: (typeof servers)[number]) => {

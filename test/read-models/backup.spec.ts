@@ -5,14 +5,13 @@ import { backupTo, restoreFrom } from '../../src/cli/backup';
 import { checksumOf } from '../../src/cli/migrate';
 import { seed } from '../../src/cli/seed/seed';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
-import { citizenKeysFor } from '../../src/privacy/crypto/citizen-keys';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 import { Pseudonyms } from '../../src/privacy/pseudonyms';
 import { signingKey, signingKeyFile } from '../../src/privacy/signing-key';
-import { readModelStoreFor } from '../../src/read-model-store/create-read-model-store';
 import { PROJECTIONS } from '../../src/read-models/projections';
 import { Projector } from '../../src/read-models/projector';
 import { newEvent } from '../contract/event-store.contract';
+import { sqliteStorage } from '../support/storage';
 
 describe('cli backup and restore', () => {
   const root = mkdtempSync(join(tmpdir(), 'brobygger-backup-'));
@@ -23,8 +22,8 @@ describe('cli backup and restore', () => {
     const store = SqliteEventStore.open({ file: join(live, 'brobygger.db') });
     signingKey(live, undefined);
     const pseudonym = Pseudonyms.fromDataDir(live).of('some-citizen');
-    await seed(store, { cases: 60, seed: 4 }, () => undefined);
-    const projector = new Projector(store, readModelStoreFor(store), PROJECTIONS);
+    await seed(sqliteStorage(store), { cases: 60, seed: 4 }, () => undefined);
+    const projector = new Projector(store, sqliteStorage(store).readModels, PROJECTIONS);
     await projector.start();
 
     // The server goes on writing while the backup runs.
@@ -47,10 +46,10 @@ describe('cli backup and restore', () => {
     expect(copied).toEqual((await store.readAll(1, copied.length)).slice(0, copied.length));
     expect(await checksumOf(copy)).toBeDefined();
     const [referral] = copied.filter((e) => e.type === 'ReferralReceived');
-    const opened = (await new PersonalDataCipher(citizenKeysFor(copy)).reveal(referral!.data)) as { citizen: { name: string } };
+    const opened = (await new PersonalDataCipher(sqliteStorage(copy).citizenKeys).reveal(referral!.data)) as { citizen: { name: string } };
     expect(opened.citizen.name).not.toBe('[slettet]');
     // The read models came along with their checkpoints: caught up from there, they equal a rebuild from 0.
-    const models = readModelStoreFor(copy);
+    const models = sqliteStorage(copy).readModels;
     const resumed = new Projector(copy, models, PROJECTIONS);
     await resumed.start();
     const fromBackup = await Promise.all(PROJECTIONS.map(({ name }) => models.list(name)));

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { StoredEvent } from '../../src/event-store/event-store.port';
-import { MemoryEventStore } from '../../src/event-store/memory/memory.event-store';
+import { MemoryStorage } from '../../src/storage/memory.storage';
 import { REGIONS } from '../../src/cli/seed/danish-data';
 import { seed } from '../../src/cli/seed/seed';
 
@@ -18,9 +18,10 @@ describe('a believable seed', () => {
   const cases = new Map<string, CaseView>();
 
   beforeAll(async () => {
-    const store = new MemoryEventStore();
+    const storage = new MemoryStorage('/nonexistent');
+    const store = storage.events;
     // 500 cases: two regions, so a caseload could mix towns if the seed let it.
-    ({ refused } = await seed(store, { cases: 500, seed: 5, asOf: AS_OF }, () => undefined));
+    ({ refused } = await seed(storage, { cases: 500, seed: 5, asOf: AS_OF }, () => undefined));
     events = await store.readAll(1, 1_000_000);
     for (const event of events.filter((e) => e.streamId.startsWith('case-'))) fold(cases, event);
     await store.close();

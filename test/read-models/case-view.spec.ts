@@ -2,7 +2,8 @@ import { caseDecider } from '../../domain/case/case.stream';
 import type { CaseEvent } from '../../domain/case/case.events';
 import { caseView } from '../../projections/case-view/case-view';
 import { seed } from '../../src/cli/seed/seed';
-import { MemoryEventStore } from '../../src/event-store/memory/memory.event-store';
+import type { MemoryEventStore } from '../../src/event-store/memory/memory.event-store';
+import { MemoryStorage } from '../../src/storage/memory.storage';
 
 /**
  * GET /cases/:caseId answered the decider's folded state until it got a view
@@ -11,8 +12,10 @@ import { MemoryEventStore } from '../../src/event-store/memory/memory.event-stor
  */
 describe('the case view on seeded cases', () => {
   it('answers what the decider state answered, with the revision', async () => {
-    const store = new MemoryEventStore();
-    await seed(store, { cases: 120, seed: 11 }, () => undefined);
+    // The memory module keeps its secrets under DATA_DIR, which the seed never asks for.
+    const storage = new MemoryStorage('/nonexistent');
+    const store = storage.events;
+    await seed(storage, { cases: 120, seed: 11 }, () => undefined);
     const byStream = new Map<string, Awaited<ReturnType<MemoryEventStore['readAll']>>>();
     for (const event of await store.readAll(0, 1_000_000)) {
       if (event.streamId.startsWith('case-')) byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);

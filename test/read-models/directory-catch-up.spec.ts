@@ -10,6 +10,7 @@ import { DIRECTORY_MODEL } from '../../src/directory/directory-snapshot';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { SqliteReadModelStore } from '../../src/read-model-store/sqlite-read-model.store';
+import { sqliteStorage } from '../support/storage';
 
 const contentOf = (directory: Directory) => ({
   cases: [...directory.cases.entries()],
@@ -49,9 +50,9 @@ describe('a store written around the command path gets its persisted Directory',
 
   it('from cli migrate: the target starts from a Directory at its head that equals a fold from 0', async () => {
     const source = open('source.db');
-    await seed(source, { cases: 30, seed: 3 }, () => undefined);
+    await seed(sqliteStorage(source), { cases: 30, seed: 3 }, () => undefined);
     const target = open('target.db');
-    await migrateEvents(source, target);
+    await migrateEvents(sqliteStorage(source), sqliteStorage(target));
     const models = new SqliteReadModelStore(target.connection());
     expect(await models.checkpoint(DIRECTORY_MODEL)).toEqual({ position: await target.headPosition(), version: DIRECTORY_VERSION });
     const restarted = await started(target, true);
@@ -61,9 +62,9 @@ describe('a store written around the command path gets its persisted Directory',
 
   it('after a bulk import: folds only the imported events, and does nothing once it is at the head', async () => {
     const source = open('source.db');
-    await seed(source, { cases: 20, seed: 4 }, () => undefined);
+    await seed(sqliteStorage(source), { cases: 20, seed: 4 }, () => undefined);
     const store = open('store.db');
-    await seed(store, { cases: 10, seed: 5 }, () => undefined);
+    await seed(sqliteStorage(store), { cases: 10, seed: 5 }, () => undefined);
     const models = new SqliteReadModelStore(store.connection());
     const before = (await models.checkpoint(DIRECTORY_MODEL))!.position;
     // The archive import writes events only: the stored Directory stays where the seed left it.

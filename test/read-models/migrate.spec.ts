@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checksumOf, migrateEvents } from '../../src/cli/migrate';
 import { seed } from '../../src/cli/seed/seed';
-import { citizenKeysFor } from '../../src/privacy/crypto/citizen-keys';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
-import { readModelStoreFor } from '../../src/read-model-store/create-read-model-store';
+import type { Storage } from '../../src/storage/storage.port';
 import { PROJECTIONS } from '../../src/read-models/projections';
 import { Projector } from '../../src/read-models/projector';
 import type { EventStore } from '../../src/event-store/event-store.port';
@@ -15,10 +14,10 @@ import { describePostgres, dropSchema, testDatabaseUrl, testSchema } from '../su
 import { createApp } from '../../src/app.factory';
 import { karenReferral } from '../e2e/support/fixtures';
 import { COORDINATOR, httpAs, tokenFor } from '../e2e/support/test-app';
+import { postgresStorage, sqliteStorage } from '../support/storage';
 
 /** Read models rebuilt from position 0 on a store. */
-async function rebuiltModels(store: EventStore): Promise<unknown[][]> {
-  const models = readModelStoreFor(store);
+async function rebuiltModels({ events: store, readModels: models }: Storage): Promise<unknown[][]> {
   const projector = new Projector(store, models, PROJECTIONS);
   await projector.rebuild();
   const lists = await Promise.all(PROJECTIONS.map(({ name }) => models.list(name)));
@@ -38,7 +37,7 @@ describePostgres('cli migrate from SQLite to PostgreSQL', () => {
 
   it('copies every event and key, resumes after an interruption, copies nothing twice, and the read models rebuilt there match', async () => {
     const source = SqliteEventStore.open({ file: join(dir, 'brobygger.db') });
-    await seed(source, { cases: 150, seed: 5 }, () => undefined);
+    await seed(sqliteStorage(source), { cases: 150, seed: 5 }, () => undefined);
     const handler = await source.append('case-keyed', [{ type: 'TaskOpened', data: {}, metadata: (await source.readAll(1, 1))[0]!.metadata }], 'no_stream', {
       idempotency: { key: 'k1', subject: 'tester', route: 'POST /cases', bodyHash: 'h', answer: (r) => r },
     });
@@ -50,7 +49,7 @@ describePostgres('cli migrate from SQLite to PostgreSQL', () => {
     expect(total).toBeGreaterThan(1000);
     // Interrupted after the first page.
     await expect(
-      migrateEvents(source, target, (copied) => {
+      migrateEvents(sqliteStorage(source), postgresStorage(target, dir), (copied) => {
         if (copied >= 1000) throw new Error('the connection dropped');
       }),
     ).rejects.toThrow('the connection dropped');
@@ -59,19 +58,24 @@ describePostgres('cli migrate from SQLite to PostgreSQL', () => {
 
     target = await PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema });
     stores.push(target);
-    const resumed = await migrateEvents(source, target);
+    const resumed = await migrateEvents(sqliteStorage(source), postgresStorage(target, dir));
     expect(resumed).toMatchObject({ events: total, copied: total - 1000, idempotencyKeys: 1, citizenKeys: (await source.archive().citizenKeys()).length });
     // The copy can be read: its keys came along.
     const [firstReferral] = (await target.readAll(1, 1000)).filter((e) => e.type === 'ReferralReceived');
-    const opened = (await new PersonalDataCipher(citizenKeysFor(target)).reveal(firstReferral!.data)) as { citizen: { name: string } };
+    const opened = (await new PersonalDataCipher(postgresStorage(target, dir).citizenKeys).reveal(firstReferral!.data)) as { citizen: { name: string } };
     expect(opened.citizen.name).toMatch(/^[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ][a-zæøå]+$/);
     expect(resumed.checksum).toBe(await checksumOf(source));
     expect(await target.findIdempotency('tester', 'k1')).toMatchObject({ route: 'POST /cases', bodyHash: 'h' });
 
-    const again = await migrateEvents(source, target);
-    expect(again).toMatchObject({ events: total, copied: 0 });
+    // The service's secrets came along too (the target's instances need no file of the source's DATA_DIR).
+    expect(resumed.secrets).toBe(3);
+    const elsewhere = postgresStorage(target, join(dir, 'elsewhere'));
+    for (const name of ['jwt-signing', 'pseudonym', 'idempotency'] as const) expect(await elsewhere.secrets.secret(name)).toEqual(await sqliteStorage(source).secrets.secret(name));
+
+    const again = await migrateEvents(sqliteStorage(source), postgresStorage(target, dir));
+    expect(again).toMatchObject({ events: total, copied: 0, secrets: 0 });
     expect(await target.archive().accessLogCount()).toBe(await source.archive().accessLogCount());
-    expect(await rebuiltModels(target)).toEqual(await rebuiltModels(source));
+    expect(await rebuiltModels(postgresStorage(target, dir))).toEqual(await rebuiltModels(sqliteStorage(source)));
   });
 });
 
@@ -92,7 +96,7 @@ describePostgres('cli migrate and a client retrying across it', () => {
 
     const source = SqliteEventStore.open({ file: join(dir, 'brobygger.db') });
     const target = await PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema });
-    await migrateEvents(source, target);
+    await migrateEvents(sqliteStorage(source), postgresStorage(target, dir));
     const keys = (await target.archive().idempotencyRecords()).map((r) => r.key);
     await Promise.all([source.close(), target.close()]);
     expect(keys).toHaveLength(1);

@@ -8,6 +8,7 @@ import { DirectoryFeed } from '../../src/directory/directory-feed';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { SqliteReadModelStore } from '../../src/read-model-store/sqlite-read-model.store';
+import { sqliteStorage } from '../support/storage';
 
 /** Everything a Directory holds, in the order its maps iterate. */
 const contentOf = (directory: Directory) => ({
@@ -52,13 +53,13 @@ describe('the persisted Directory', () => {
 
   it('resumes from its checkpoint after a restart, reading only the events after it, and equals a fold from 0', async () => {
     // The seed persists the Directory it builds.
-    await seed(store, { cases: 40, seed: 5 }, () => undefined);
+    await seed(sqliteStorage(store), { cases: 40, seed: 5 }, () => undefined);
     const stored = await models.checkpoint(DIRECTORY_MODEL);
     expect(stored).toEqual({ position: await store.headPosition(), version: DIRECTORY_VERSION });
     // More cases (booked to the same visitors, some closed) after it was stored.
     const first = new DirectoryFeed(models);
     await first.start(store);
-    await seed(store, { cases: 25, seed: 6 }, () => undefined);
+    await seed(sqliteStorage(store), { cases: 25, seed: 6 }, () => undefined);
     const head = await store.headPosition();
     await first.stop();
 
@@ -72,10 +73,10 @@ describe('the persisted Directory', () => {
   });
 
   it('after a crash, goes on from the last Directory written, and still equals a fold from 0', async () => {
-    await seed(store, { cases: 30, seed: 7 }, () => undefined);
+    await seed(sqliteStorage(store), { cases: 30, seed: 7 }, () => undefined);
     const written = (await models.checkpoint(DIRECTORY_MODEL))!.position;
     const docs = (await models.list(DIRECTORY_MODEL)) as Array<{ seq: number }>;
-    await seed(store, { cases: 20, seed: 8 }, () => undefined);
+    await seed(sqliteStorage(store), { cases: 20, seed: 8 }, () => undefined);
     // The process died before it wrote again: the stored Directory is still the one at `written`.
     await models.clear(DIRECTORY_MODEL);
     await models.commit(DIRECTORY_MODEL, new Map(docs.map((doc) => [docKey(doc.seq), doc])), { position: written, version: DIRECTORY_VERSION }, 0);
@@ -91,7 +92,7 @@ describe('the persisted Directory', () => {
   });
 
   it('folds from 0 when the stored Directory is of another version, and writes it again', async () => {
-    await seed(store, { cases: 10, seed: 9 }, () => undefined);
+    await seed(sqliteStorage(store), { cases: 10, seed: 9 }, () => undefined);
     const head = await store.headPosition();
     await models.clear(DIRECTORY_MODEL);
     await models.commit(DIRECTORY_MODEL, new Map([[docKey(0), { seq: 0, case: { caseId: 'nonsense' } }]]), { position: head, version: DIRECTORY_VERSION - 1 }, 0);

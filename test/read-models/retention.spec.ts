@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { applyRetention } from '../../src/cli/retention';
 import { seed } from '../../src/cli/seed/seed';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
-import { citizenKeysFor } from '../../src/privacy/crypto/citizen-keys';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
+import { sqliteStorage } from '../support/storage';
 
 describe('cli retention', () => {
   const dir = mkdtempSync(join(tmpdir(), 'brobygger-retention-'));
@@ -13,16 +13,16 @@ describe('cli retention', () => {
 
   it('erases exactly the citizens whose cases all closed before the cutoff, once', async () => {
     const store = SqliteEventStore.open({ file: join(dir, 'brobygger.db') });
-    await seed(store, { cases: 80, seed: 9 }, () => undefined);
+    await seed(sqliteStorage(store), { cases: 80, seed: 9 }, () => undefined);
     // Seeded business times end on 2026-11-01: with a year's retention on 2027-06-01, cases closed before 2026-06-01 are due.
     const now = new Date('2027-06-01T12:00:00Z');
-    const dry = await applyRetention(store, 365, true, now);
+    const dry = await applyRetention(sqliteStorage(store), 365, true, now);
     expect(dry.due.length).toBeGreaterThan(0);
     expect(dry.erased).toBe(0);
-    const keys = citizenKeysFor(store);
+    const keys = sqliteStorage(store).citizenKeys;
     expect(await keys.get(dry.due[0]!)).toBeDefined();
 
-    const done = await applyRetention(store, 365, false, now);
+    const done = await applyRetention(sqliteStorage(store), 365, false, now);
     expect(done).toMatchObject({ due: dry.due, erased: dry.due.length, dryRun: false });
     for (const citizenId of dry.due) expect(await keys.get(citizenId)).toBeUndefined();
     // Their referrals now read [slettet]; everyone else's still read.
@@ -30,7 +30,7 @@ describe('cli retention', () => {
     const opened = (await new PersonalDataCipher(keys).reveal(referrals.map((e) => e.data))) as Array<{ citizenId: string; citizen: { name: string } }>;
     for (const r of opened) expect(r.citizen.name === '[slettet]').toBe(dry.due.includes(r.citizenId));
 
-    expect((await applyRetention(store, 365, false, now)).due).toEqual([]);
+    expect((await applyRetention(sqliteStorage(store), 365, false, now)).due).toEqual([]);
     await store.close();
   });
 });

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seed } from '../../src/cli/seed/seed';
-import { citizenKeysFor } from '../../src/privacy/crypto/citizen-keys';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { Projector } from '../../src/read-models/projector';
 import { PROJECTIONS } from '../../src/read-models/projections';
 import { SqliteReadModelStore } from '../../src/read-model-store/sqlite-read-model.store';
 import { MapView, wants } from '../../projections/shared/projection';
+import { sqliteStorage } from '../support/storage';
 
 describe('a seeded service', () => {
   const dirs: string[] = [];
@@ -21,14 +21,14 @@ describe('a seeded service', () => {
 
   /** The events as a reader sees them: personal fields are sealed with each store's own keys, so open them first. */
   const contentOf = async (store: SqliteEventStore) =>
-    new PersonalDataCipher(citizenKeysFor(store)).reveal((await store.readAll(1, 1_000_000)).map(({ streamId, type, data, metadata }) => ({ streamId, type, data, occurredAt: metadata.occurredAt })));
+    new PersonalDataCipher(sqliteStorage(store).citizenKeys).reveal((await store.readAll(1, 1_000_000)).map(({ streamId, type, data, metadata }) => ({ streamId, type, data, occurredAt: metadata.occurredAt })));
 
   it('writes the same cases for the same seed (and the same day), and other cases for another', async () => {
     const asOf = Date.parse('2026-12-07T10:00:00+01:00');
     const [a, b, c] = [open(), open(), open()];
-    await seed(a, { cases: 40, seed: 11, asOf }, () => undefined);
-    await seed(b, { cases: 40, seed: 11, asOf }, () => undefined);
-    await seed(c, { cases: 40, seed: 12, asOf }, () => undefined);
+    await seed(sqliteStorage(a), { cases: 40, seed: 11, asOf }, () => undefined);
+    await seed(sqliteStorage(b), { cases: 40, seed: 11, asOf }, () => undefined);
+    await seed(sqliteStorage(c), { cases: 40, seed: 12, asOf }, () => undefined);
     const first = await contentOf(a);
     expect(first.length).toBeGreaterThan(200);
     // Stored sealed: every citizen's name is ciphertext in the store (visitors' names are staff data, in clear).
@@ -45,7 +45,7 @@ describe('a seeded service', () => {
 
   it('hands each projection only the event types it declares, and that changes nothing it keeps', async () => {
     const store = open();
-    await seed(store, { cases: 120, seed: 4 }, () => undefined);
+    await seed(sqliteStorage(store), { cases: 120, seed: 4 }, () => undefined);
     const events = await store.readAll(1, 1_000_000);
     for (const projection of PROJECTIONS) {
       const fold = (only: typeof events) => {
@@ -65,7 +65,7 @@ describe('a seeded service', () => {
     const models = new SqliteReadModelStore(store.connection());
     const projector = new Projector(store, models, PROJECTIONS);
     await projector.start();
-    await seed(store, { cases: 150, seed: 3 }, () => undefined);
+    await seed(sqliteStorage(store), { cases: 150, seed: 3 }, () => undefined);
     const head = await store.headPosition();
     for (const { name } of PROJECTIONS) expect(await projector.waitFor(name, head, 10_000)).toBe(true);
     const live = await Promise.all(PROJECTIONS.map(({ name }) => models.list(name)));

@@ -7,6 +7,7 @@ import { seed } from '../../src/cli/seed/seed';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-store';
 import { ReadModelsService } from '../../src/read-models/read-models.service';
 import { startTestApp, TestApp, tokenFor } from '../e2e/support/test-app';
+import { sqliteStorage } from '../support/storage';
 
 /**
  * The largest dashboard (120 months) on 5,000 seeded cases does not hold the
@@ -63,7 +64,7 @@ describe('the dashboard on a large store', () => {
     const dir = mkdtempSync(join(tmpdir(), 'brobygger-stall-'));
     const started = Date.now();
     const store = SqliteEventStore.open({ file: join(dir, 'brobygger.db'), synchronous: 'NORMAL' });
-    await seed(store, { cases: CASES, seed: 15, asOf: Date.parse('2026-10-31T12:00:00+01:00') }, () => undefined);
+    await seed(sqliteStorage(store), { cases: CASES, seed: 15, asOf: Date.parse('2026-10-31T12:00:00+01:00') }, () => undefined);
     const head = await store.headPosition();
     await store.close();
     const seeded = Date.now();

@@ -8,7 +8,7 @@ import { createApp } from '../../src/app.factory';
 import type { AppConfig } from '../../src/config/config';
 import { describePostgres, dropSchema, testDatabaseUrl, testSchema } from '../support/postgres';
 import { karenReferral } from '../e2e/support/fixtures';
-import { COORDINATOR, Http, httpAs, tokenFor } from '../e2e/support/test-app';
+import { COORDINATOR, Http, httpAs, tokenFrom } from '../e2e/support/test-app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -61,7 +61,7 @@ describePostgres('PostgreSQL connections killed under load', () => {
   const start = async (name: string, schema: string): Promise<Http> => {
     const app = await createApp(config(name, schema), { logs: process.env.FAULT_LOGS === '1' });
     apps.push(app);
-    return httpAs(app.getHttpServer(), tokenFor(dir, COORDINATOR));
+    return httpAs(app.getHttpServer(), tokenFrom(app, COORDINATOR));
   };
 
   it('refuses clearly (503) while the connections are gone, takes retries with the same key exactly once, and its pool and projections recover', async () => {

@@ -3,7 +3,7 @@ import { caseEventSchemaVersion } from '../../domain/case/case.events';
 import type { Decider, Message } from '../../domain/shared/decider';
 import { CommandHandler } from '../../src/event-store/command-handler';
 import type { EventStore } from '../../src/event-store/event-store.port';
-import { citizenKeysFor } from '../../src/privacy/crypto/citizen-keys';
+import { storageOf } from './storage';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 
 /** A decider that decides the events it is given: the path below deciding (sealing, appending) is the production one. */
@@ -19,7 +19,7 @@ const passThrough: Decider<Message<'Record', Message[]>, Message, null> = {
  * table (made durable before the events), then the store's append.
  */
 export async function appendSealed(store: EventStore, streamId: string, events: Message[], citizenId: string): Promise<void> {
-  const cipher = new PersonalDataCipher(citizenKeysFor(store));
+  const cipher = new PersonalDataCipher(storageOf(store).citizenKeys);
   const commandId = randomUUID();
   await new CommandHandler(store).handle({
     decider: passThrough,
@@ -34,6 +34,6 @@ export async function appendSealed(store: EventStore, streamId: string, events: 
 
 /** The data of every event of the stream, opened with the store's keys by a cipher that has seen none of them. */
 export async function openedStream(store: EventStore, streamId: string): Promise<unknown[]> {
-  const cipher = new PersonalDataCipher(citizenKeysFor(store));
+  const cipher = new PersonalDataCipher(storageOf(store).citizenKeys);
   return cipher.reveal((await store.readStream(streamId)).map((event) => event.data));
 }

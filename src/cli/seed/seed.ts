@@ -8,12 +8,10 @@ import { DomainError } from '../../../domain/shared/errors';
 import { caseStreamId, visitorStreamId } from '../../../domain/shared/ids';
 import { visitorDecider } from '../../../domain/visitor/visitor.stream';
 import { caseLookups, citizenOf } from '../../cases/shared/case-lookups';
-import { citizenKeysFor } from '../../privacy/crypto/citizen-keys';
 import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
 import { DirectoryFeed } from '../../directory/directory-feed';
-import { readModelStoreFor } from '../../read-model-store/create-read-model-store';
 import { CommandHandler, CommandMeta } from '../../event-store/command-handler';
-import type { EventStore } from '../../event-store/event-store.port';
+import type { Storage } from '../../storage/storage.port';
 import { startOfDay } from './calendar';
 import { tellCase, Wanted } from './case-story';
 import { FIRST_NAMES, LAST_NAMES, REGIONS } from './danish-data';
@@ -37,14 +35,15 @@ export interface SeedResult {
  * append, with the Directory's lookups and the per-visitor lock), deterministic
  * for a given seed. Each command is decided at its own business time.
  */
-export async function seed(store: EventStore, options: { cases: number; seed: number; asOf?: number }, onCase: () => void): Promise<SeedResult> {
+export async function seed(storage: Storage, options: { cases: number; seed: number; asOf?: number }, onCase: () => void): Promise<SeedResult> {
+  const store = storage.events;
   const random = new Random(options.seed);
   // "Today" starts at the anchor: what happened lies before it, the next visits after it. The same
   // seed on the same day (or with the same asOf) writes the same world.
   const anchor = startOfDay(options.asOf ?? Date.now());
   // The Directory it builds is persisted, so the server's next start reads it instead of every event.
-  const feed = new DirectoryFeed(readModelStoreFor(store));
-  const cipher = new PersonalDataCipher(citizenKeysFor(store));
+  const feed = new DirectoryFeed(storage.readModels);
+  const cipher = new PersonalDataCipher(storage.citizenKeys);
   await feed.start(store);
   const result: SeedResult = { cases: options.cases, visitors: 0, commands: 0, refused: 0 };
   const meta = (): CommandMeta => ({ actor, commandId: randomUUID(), correlationId: randomUUID() });

@@ -1,5 +1,6 @@
 import { NO_STREAM, type KurrentDBClient } from '@kurrent/kurrentdb-client';
-import type { EventArchive, IdempotencyRecord, StoredEvent } from '../event-store.port';
+import type { StorageArchive } from '../archive.port';
+import type { IdempotencyRecord, StoredEvent } from '../event-store.port';
 import { asConcurrencyError, toEventData, uuidV5 } from './kurrentdb.events';
 import { countOurs } from './kurrentdb.reads';
 
@@ -16,10 +17,10 @@ const IMPORTED_ID_NAMESPACE = '4b0f5a2e-8d3c-4e71-b6a9-0c2e7d15f8a3';
  * or recognised, never written twice), and the recorded time travels in the
  * metadata. Everything else lives in the database beside KurrentDB.
  */
-export class KurrentArchive implements EventArchive {
+export class KurrentArchive implements StorageArchive {
   constructor(
     private readonly client: KurrentDBClient,
-    private readonly side: EventArchive,
+    private readonly side: StorageArchive,
     /** Tells the store's subscribers that events arrived. */
     private readonly imported: () => void,
   ) {}

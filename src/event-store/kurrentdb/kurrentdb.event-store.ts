@@ -4,8 +4,6 @@ import {
   AppendListener,
   AppendOptions,
   AppendResult,
-  Archivable,
-  EventArchive,
   EventStore,
   ExpectedRevision,
   IdempotencyKeyTakenError,
@@ -17,22 +15,18 @@ import {
 } from '../event-store.port';
 import { errorMessage as message, redactUrl as redact } from '../describe';
 import { AppendListeners, assertAppendable } from '../listeners';
-import { OrderedReporter } from '../postgres/ordered-reporter';
-import { PostgresEventStore } from '../postgres/postgres.event-store';
-import type { SqliteEventStore } from '../sqlite/sqlite.event-store';
+import type { StorageArchive } from '../archive.port';
+import { OrderedReporter } from '../ordered-reporter';
+import type { SideDatabase } from '../side-database';
 import { KurrentArchive } from './kurrentdb.archive';
-import { PostgresClaimTable, SqliteClaimTable } from './kurrentdb.claims';
 import { appendToKurrent } from './kurrentdb.append';
 import { KurrentIdempotency } from './kurrentdb.idempotency';
 import { lastOurs, readOurs, readStreamEvents } from './kurrentdb.reads';
 
-/** Where read models, citizens' keys, the access log and idempotency records live beside KurrentDB. */
-export type SideDatabase = PostgresEventStore | SqliteEventStore;
-
 export interface KurrentDbOptions {
   /** KURRENTDB_URL, e.g. `kurrentdb://127.0.0.1:2113?tls=false`. */
   url: string;
-  /** Opened by the caller; owned (and closed) by the store from then on. */
+  /** The relational database beside it (a sqlite or postgres storage module's), opened by the caller; owned (and closed) by the store from then on. */
   side: SideDatabase;
 }
 
@@ -48,7 +42,7 @@ const RESUBSCRIBE_MS = 1000;
  * idempotency records) and what is not events (read models, keys, the access
  * log) lives in a relational database beside it. docs/adr/0007-kurrentdb-store.md.
  */
-export class KurrentDbEventStore implements EventStore, Archivable {
+export class KurrentDbEventStore implements EventStore {
   private readonly listeners = new AppendListeners();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly reporter: OrderedReporter;
@@ -59,7 +53,7 @@ export class KurrentDbEventStore implements EventStore, Archivable {
   private constructor(
     private readonly client: KurrentDBClient,
     /** The relational database beside KurrentDB (its own events table stays empty). */
-    readonly side: SideDatabase,
+    private readonly side: SideDatabase,
     private readonly idempotency: KurrentIdempotency,
   ) {
     // Reads on past close(), so an append still in flight then is reported too.
@@ -72,9 +66,9 @@ export class KurrentDbEventStore implements EventStore, Archivable {
       // A database that holds events of its own belongs to a sqlite or postgres store: its checkpoints count other positions.
       if ((await side.headPosition()) > 0) throw new Error('the database beside KurrentDB holds events of its own (it belongs to a sqlite or postgres store); give KurrentDB a database or schema of its own');
       client = KurrentDBClient.connectionString(url);
-      const claims = side instanceof PostgresEventStore ? await PostgresClaimTable.open(side.connection(), side.schema) : new SqliteClaimTable(side.connection());
+      const claims = await side.claims();
       const connected = client;
-      const idempotency = new KurrentIdempotency(claims, side, side.archive(), async (streamId, commandId) =>
+      const idempotency = new KurrentIdempotency(claims, side, side.archive, async (streamId, commandId) =>
         (await readStreamEvents(connected, streamId)).filter((event) => event.metadata.commandId === commandId),
       );
       const store = new KurrentDbEventStore(client, side, idempotency);
@@ -149,8 +143,9 @@ export class KurrentDbEventStore implements EventStore, Archivable {
     return this.listeners.add(listener);
   }
 
-  archive(): EventArchive {
-    return new KurrentArchive(this.client, this.side.archive(), () => void this.reporter.report());
+  /** Events in KurrentDB, everything else in the database beside it (src/storage/kurrentdb.storage.ts hands it out). */
+  archive(): StorageArchive {
+    return new KurrentArchive(this.client, this.side.archive, () => void this.reporter.report());
   }
 
   async ping(): Promise<void> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { AppendOptions, AppendResult, EventArchive, EventStore, IdempotencyKeyTakenError, IdempotencyRecord, StoreUnavailableError, StoredEvent } from '../event-store.port';
-import type { Claim, ClaimTable } from './kurrentdb.claims';
+import { AppendOptions, AppendResult, EventStore, IdempotencyKeyTakenError, IdempotencyRecord, StoreUnavailableError, StoredEvent } from '../event-store.port';
+import type { StorageArchive } from '../archive.port';
+import type { Claim, ClaimTable } from '../side-database';
 
 /** Stand-ins for the revision and position in a claimed answer; negative, so never an id or a real revision. */
 export const REVISION_MARK = -7_340_033;
@@ -35,7 +36,7 @@ export class KurrentIdempotency {
     private readonly claims: ClaimTable,
     /** The store that keeps the finished records (its `idempotency` table). */
     private readonly records: Pick<EventStore, 'findIdempotency'>,
-    private readonly archive: Pick<EventArchive, 'importIdempotency'>,
+    private readonly archive: Pick<StorageArchive, 'importIdempotency'>,
     /** The events a command appended to a stream, from KurrentDB. */
     private readonly eventsOf: (streamId: string, commandId: string) => Promise<StoredEvent[]>,
     private readonly clock: () => number = Date.now,

@@ -1,9 +1,10 @@
 import type { Pool } from 'pg';
 import { transaction } from './postgres.transaction';
-import type { EventArchive, IdempotencyRecord, StoredEvent } from '../event-store.port';
+import type { IdempotencyRecord, StoredEvent } from '../event-store.port';
+import type { StorageArchive } from '../archive.port';
 
 /** What `cli migrate` reads and writes on PostgreSQL: events as they were, and the idempotency records. */
-export class PostgresArchive implements EventArchive {
+export class PostgresArchive implements StorageArchive {
   constructor(
     private readonly pool: Pool,
     /** The quoted schema. */

@@ -5,8 +5,6 @@ import {
   AppendListener,
   AppendOptions,
   AppendResult,
-  Archivable,
-  EventArchive,
   EventStore,
   ExpectedRevision,
   IdempotencyKeyTakenError,
@@ -16,9 +14,10 @@ import {
   StoreUnavailableError,
   StoredEvent,
 } from '../event-store.port';
+import type { StorageArchive } from '../archive.port';
 import { AppendListeners, assertAppendable } from '../listeners';
 import { AppendOutcome, AppendStatements, appendStatements, runAppend } from './postgres.append';
-import { OrderedReporter } from './ordered-reporter';
+import { OrderedReporter } from '../ordered-reporter';
 import { NotificationListener } from './postgres.listener';
 import { PostgresArchive } from './postgres.archive';
 import { ident, migrate } from './postgres.schema';
@@ -40,7 +39,7 @@ export interface PostgresOptions {
  * commits late is never skipped; subscribers in every process are woken by
  * LISTEN/NOTIFY and hear of every event once, in order.
  */
-export class PostgresEventStore implements EventStore, Archivable {
+export class PostgresEventStore implements EventStore {
   private readonly listeners = new AppendListeners();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly s: string;
@@ -201,7 +200,7 @@ export class PostgresEventStore implements EventStore, Archivable {
   }
 
   /** For `cli migrate`: events as they were, idempotency records, keys and the access log. */
-  archive(): EventArchive {
+  archive(): StorageArchive {
     return this.archiveOps;
   }
 

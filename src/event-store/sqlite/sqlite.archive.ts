@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { EventArchive, IdempotencyRecord, StoredEvent } from '../event-store.port';
+import type { IdempotencyRecord, StoredEvent } from '../event-store.port';
+import type { StorageArchive } from '../archive.port';
 import { EventRow, toStoredEvent } from './sqlite.rows';
 
 type AccessEntry = { at: string; subject: string; role: string; route: string; citizenIds: string[] };
 
 /** What `cli migrate` reads and writes on SQLite, on the store's connection. */
-export class SqliteArchive implements EventArchive {
+export class SqliteArchive implements StorageArchive {
   constructor(
     private readonly db: Database,
     private readonly committed: (events: StoredEvent[]) => void,

@@ -5,8 +5,6 @@ import {
   AppendListener,
   AppendOptions,
   AppendResult,
-  Archivable,
-  EventArchive,
   EventStore,
   ExpectedRevision,
   IdempotencyRecord,
@@ -16,6 +14,7 @@ import {
   StoreUnavailableError,
   StoredEvent,
 } from '../event-store.port';
+import type { StorageArchive } from '../archive.port';
 import { AppendListeners, assertAppendable } from '../listeners';
 import { SqliteArchive } from './sqlite.archive';
 import { unavailable } from './sqlite.batch-writer';
@@ -49,7 +48,7 @@ const BUSY_TIMEOUT_MS = 5000;
  * (sqlite.group-commit.ts). Synchronous driver, so reads are fast and simple;
  * errors from the storage leave as StoreUnavailableError (503).
  */
-export class SqliteEventStore implements EventStore, Archivable, RangeReadable {
+export class SqliteEventStore implements EventStore, RangeReadable {
   private readonly statements: Statements;
   private readonly group: GroupCommit;
   private readonly wal: WalFile | undefined;
@@ -184,7 +183,7 @@ export class SqliteEventStore implements EventStore, Archivable, RangeReadable {
   }
 
   /** For `cli migrate`: events as they were, idempotency records, keys and the access log. */
-  archive(): EventArchive {
+  archive(): StorageArchive {
     return new SqliteArchive(this.connection(), (events) => this.committed(events), () => this.reported);
   }
 

@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Pool } from 'pg';
-import type { EventStore } from '../../event-store/event-store.port';
 import { ident } from '../../event-store/postgres/postgres.schema';
-import { PostgresEventStore } from '../../event-store/postgres/postgres.event-store';
-import { relationalHomeOf } from '../../event-store/side-database';
-import { SqliteEventStore } from '../../event-store/sqlite/sqlite.event-store';
 
 /**
  * One AES-256 key per citizen, beside the events but apart from them. A key is
@@ -157,9 +153,3 @@ export class MemoryCitizenKeys implements CitizenKeys {
   }
 }
 
-export function citizenKeysFor(store: EventStore): CitizenKeys {
-  store = relationalHomeOf(store); // KurrentDB keeps them in the database beside it
-  if (store instanceof SqliteEventStore) return new SqliteCitizenKeys(store.connection(), (write) => store.writeWithNextCommit(write));
-  if (store instanceof PostgresEventStore) return new PostgresCitizenKeys(store.connection(), store.schema);
-  return new MemoryCitizenKeys();
-}

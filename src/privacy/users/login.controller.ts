@@ -2,10 +2,9 @@ import { Body, Controller, HttpCode, HttpException, Inject, Post, Req, Res } fro
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuthenticationError, BusyError } from '../../http/errors';
 import { Public } from '../policy';
-import { signingKey } from '../signing-key';
+import { SERVICE_SECRETS, ServiceSecrets } from '../../storage/secrets';
 import { issueToken } from '../tokens';
 import { LoginThrottle } from './login-throttle';
 import { PasswordGate } from './password-gate';
@@ -39,9 +38,9 @@ export class LoginController {
 
   constructor(
     @Inject(USER_STORE) private readonly users: UserStore,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SERVICE_SECRETS) secrets: ServiceSecrets,
   ) {
-    this.key = signingKey(config.dataDir, config.jwtSecret);
+    this.key = secrets.signingKey;
   }
 
   @Public()

@@ -1,11 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Pool } from 'pg';
 import type { Role } from '../../../domain/shared/codes';
-import type { EventStore } from '../../event-store/event-store.port';
 import { ident } from '../../event-store/postgres/postgres.schema';
-import { PostgresEventStore } from '../../event-store/postgres/postgres.event-store';
-import { relationalHomeOf } from '../../event-store/side-database';
-import { SqliteEventStore } from '../../event-store/sqlite/sqlite.event-store';
 import { userChanged } from './user-changes';
 
 /** What `cli user add` sets: a role, a visitor id for a visitor, and a bcrypt hash. */
@@ -167,7 +163,7 @@ export class PostgresUserStore implements UserStore {
   }
 }
 
-/** With the memory store: kept for the life of the process, one set per store (the CLI cannot reach it; tests add users directly). */
+/** With the memory store: kept for the life of the process, one set per storage module (the CLI cannot reach it; tests add users directly). */
 export class MemoryUserStore implements UserStore {
   private readonly users = new Map<string, User>();
 
@@ -205,13 +201,4 @@ export class MemoryUserStore implements UserStore {
   async list(): Promise<User[]> {
     return [...this.users.values()].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0)).map((user) => ({ ...user }));
   }
-}
-
-const memoryUsers = new WeakMap<EventStore, MemoryUserStore>();
-
-export function userStoreFor(store: EventStore): UserStore {
-  store = relationalHomeOf(store); // beside KurrentDB: in its relational database
-  if (store instanceof SqliteEventStore) return new SqliteUserStore(store.connection());
-  if (store instanceof PostgresEventStore) return new PostgresUserStore(store.connection(), store.schema);
-  return memoryUsers.get(store) ?? memoryUsers.set(store, new MemoryUserStore()).get(store)!;
 }

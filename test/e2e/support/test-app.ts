@@ -8,6 +8,7 @@ import type { AppConfig } from '../../../src/config/config';
 import { dropSchema, testDatabaseUrl } from '../../support/postgres';
 import { signingKey } from '../../../src/privacy/signing-key';
 import { issueToken, Principal } from '../../../src/privacy/tokens';
+import { SERVICE_SECRETS, ServiceSecrets } from '../../../src/storage/secrets';
 
 /** supertest, with a bearer token on every request. */
 export type Http = Pick<ReturnType<typeof request>, 'get' | 'post' | 'put' | 'patch' | 'delete'>;
@@ -22,9 +23,14 @@ export function httpAs(server: Parameters<typeof request>[0], token?: string): H
   return { get: send('get'), post: send('post'), put: send('put'), patch: send('patch'), delete: send('delete') };
 }
 
-/** A token signed with the app's key (the one under its data directory). */
+/** A token signed with the key in a data directory's file (where sqlite and memory keep it; PostgreSQL adopts it on its first start). */
 export function tokenFor(dataDir: string, principal: Principal): string {
   return issueToken(signingKey(dataDir, undefined), principal, '1h');
+}
+
+/** A token signed with the key the app itself uses, wherever its storage keeps it. */
+export function tokenFrom(app: NestFastifyApplication, principal: Principal): string {
+  return issueToken(app.get<symbol, ServiceSecrets>(SERVICE_SECRETS).signingKey, principal, '1h');
 }
 
 export interface TestApp {
@@ -59,6 +65,8 @@ export const COORDINATOR: Principal = { sub: 'test-coordinator', role: 'coordina
 export async function startTestApp(store: 'sqlite' | 'memory' = 'sqlite', dataDir?: string, ownsDir = dataDir === undefined): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'brobygger-e2e-'));
   const config = testConfig(store, dir);
+  // The signing key as a file first, so that tokenFor(dataDir) signs for the app on PostgreSQL too (which adopts it).
+  signingKey(dir, undefined);
   const app = await createApp(config, { logs: process.env.TEST_LOGS === '1' });
   const testApp: TestApp = {
     app,

@@ -1,4 +1,4 @@
-import { MemoryEventStore } from '../../../src/event-store/memory/memory.event-store';
+import { MemoryStorage } from '../../../src/storage/memory.storage';
 import type { DirectoryService } from '../../../src/directory/directory.service';
 import { AccessLogService } from '../../../src/privacy/access-log.service';
 import type { AccessEntry } from '../../../src/privacy/access-log.store';
@@ -11,7 +11,7 @@ describe('AccessLogService batches', () => {
   let written: AccessEntry[][];
 
   beforeEach(() => {
-    service = new AccessLogService(new MemoryEventStore(), {} as DirectoryService);
+    service = new AccessLogService(new MemoryStorage('/nonexistent'), {} as DirectoryService);
     written = [];
     const store = (service as unknown as { store: { append(entries: readonly AccessEntry[]): Promise<void> } }).store;
     const append = store.append.bind(store);

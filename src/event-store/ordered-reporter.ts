@@ -1,5 +1,5 @@
-import type { StoredEvent } from '../event-store.port';
-import type { AppendListeners } from '../listeners';
+import type { StoredEvent } from './event-store.port';
+import type { AppendListeners } from './listeners';
 
 /** How long an append waits for its own events to reach the subscribers before it answers anyway. */
 const REPORT_WAIT_MS = 1000;
