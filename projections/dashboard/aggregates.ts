@@ -1,6 +1,6 @@
 import type { Programme } from '../../domain/shared/codes';
 import { copenhagenDay } from '../shared/copenhagen-day';
-import type { CaseFacts } from './case-facts';
+import type { CaseFacts } from './facts';
 
 /**
  * The dashboard's figures kept summed per Copenhagen day (inside one document

@@ -1,29 +1,11 @@
-import type { ClosureReason, Programme, ReferrerRole, RelationKind } from '../../domain/shared/codes';
 import type { CaseEvent } from '../../domain/case/case.events';
 import { caseEventOf } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
 import { DashboardSummary, monthKey, monthKeysOf, MonthDoc, MonthTotals, moveContribution, SUMMARY_KEY, totalKey } from './aggregates';
 import { copenhagenMonthOf } from '../shared/copenhagen-day';
+import type { CaseFacts } from './facts';
 
-/**
- * What the manager's figures need of one case: codes and times only, never a
- * name or a citizen id, so the dashboard cannot leak a person.
- */
-export interface CaseFacts {
-  programme: Programme;
-  referrerRole: ReferrerRole;
-  referredAt: string;
-  /** Business time of the triage. */
-  triagedAt?: string;
-  /** Business time of the booking: when the case left the waiting folder. */
-  bookedAt?: string;
-  /** The agreed time of the first visit. */
-  firstVisitAt?: string;
-  relations: Array<{ kind: RelationKind; at: string }>;
-  closure?: { reason: ClosureReason; at: string; declined: boolean };
-  /** UCLA-3 scores in business-time order. */
-  scores: Array<{ at: string; score: number }>;
-}
+export type { CaseFacts } from './facts';
 
 /** `case:<caseId>`: one case's facts (the month documents and the summary are ./aggregates.ts's). */
 export const caseFactsKey = (caseId: string): string => `case:${caseId}`;
