@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { seed } from '../../src/cli/seed/seed';
 import { addUser } from '../../src/cli/user';
-import { EVENT_STORE } from '../../src/event-store/event-store.port';
+import { STORAGE, Storage } from '../../src/storage/storage.port';
 import type { Principal } from '../../src/privacy/tokens';
 import { karenReferral } from '../e2e/support/fixtures';
 import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
@@ -41,7 +41,7 @@ run('the web app for everyone (WCAG 2.1 AA)', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    const store = server.app.get(EVENT_STORE);
+    const store = server.app.get<Storage>(STORAGE);
     await seed(store, { cases: 60, seed: 21 }, () => undefined);
     // A referral not yet triaged (the seed's are all triaged).
     const referred = await fetch(`${server.url}/cases`, {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/cli/user';
-import { EVENT_STORE } from '../../src/event-store/event-store.port';
+import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { karenReferral } from '../e2e/support/fixtures';
 import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
 import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
@@ -37,7 +37,7 @@ run('what a visitor needs, in the app', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    const store = server.app.get(EVENT_STORE);
+    const store = server.app.get<Storage>(STORAGE);
     await addUser(store, { username: 'jette', role: 'coordinator', password: PASSWORDS.jette });
     const { visitorId } = await api<{ visitorId: string }>('/visitors', { name: 'Birthe Sonne', kind: 'employee', capacity: 5, phone: '+4540506070' });
     await addUser(store, { username: 'birthe', role: 'visitor', visitorId, password: PASSWORDS.birthe });
