@@ -11,7 +11,7 @@ import { openCases, prepareHttpData } from '../workloads/http-commands';
 
 /**
  * The HTTP edge's CPU per request, the figure a shared machine's noise moves
- * least (docs/performance.md, "W3 and W5: the HTTP edge"). Not part of the
+ * least (docs/performance.md, "Probes"). Not part of the
  * bench's table. The server measured is `dist/src/main.js` of the working
  * directory, so the same probe measures another build from its own tree:
  *

@@ -10,7 +10,7 @@ import { Casework } from '../workloads/casework';
 import { postgresUrl, tableLikeEvents } from '../workloads/postgres-commands';
 
 /**
- * W8 done longer, to see where a command's time goes (docs/performance.md,
+ * W8 done longer, to see where a command's time goes (docs/performance.md's history, git log -p,
  * "W8: the PostgreSQL append path, third round"). Not part of the bench's table.
  *
  *   node dist-bench/bench/probes/pg-append.js [cases] [seed]

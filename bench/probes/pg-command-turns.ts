@@ -7,7 +7,7 @@ import { taskCpuMicros } from '../lib/task-cpu';
 
 /**
  * W8's command path (the bench's Casework), two builds taking turns in one process, in blocks of cases; raw pg
- * inserts of the rows the last build wrote take their turn too (docs/performance.md, "W8: the PostgreSQL append
+ * inserts of the rows the last build wrote take their turn too (docs/performance.md's history, git log -p, "W8: the PostgreSQL append
  * path, third round"). Not part of the bench. Each build is a checkout with dist-bench/ built.
  *
  *   DIRS=old=/path/to/before,new=. node dist-bench/bench/probes/pg-command-turns.js 30 9   # cases per block, rounds

@@ -4,7 +4,7 @@ import { tableLikeEvents } from '../workloads/postgres-commands';
 import type { EventTextRow } from '../lib/event-text-row';
 
 /**
- * Server CPU per execution of append statement variants (docs/performance.md, "W8: the PostgreSQL append
+ * Server CPU per execution of append statement variants (docs/performance.md's history, git log -p, "W8: the PostgreSQL append
  * path, third round"). Not part of the bench. One LISTENing connection runs each variant in turn, in blocks,
  * into a table of its own; the backend's CPU comes from /proc/<pid>/schedstat (nanoseconds).
  *

@@ -6,7 +6,7 @@ import { taskCpuMicros } from '../lib/task-cpu';
 import type { EventMetadata, ExpectedRevision, NewEvent } from '../../src/event-store/event-store.port';
 
 /**
- * The PostgreSQL store's append alone, two builds taking turns in one process (docs/performance.md,
+ * The PostgreSQL store's append alone, two builds taking turns in one process (docs/performance.md's history, git log -p,
  * "W8: the PostgreSQL append path, third round"). Not part of the bench. Each build (a checkout with dist/ built)
  * appends the same real rows, one event each, in blocks; raw pg inserts of them take their turn too.
  *

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * Whose time a server's CPU profile holds (docs/performance.md, "W3: the HTTP
- * edge, third round"). Not part of the bench's table. Each sample goes to the
+ * Whose time a server's CPU profile holds (docs/performance.md, "Probes";
+ * docs/performance.md's history, git log -p, "W3: the HTTP edge, third round"). Not part of the bench's table. Each sample goes to the
  * first area any frame of its stack belongs to (start-up, the read models'
  * projector, the group commit, the rest of the write path), or else to the
  * edge, which is then split by the sample's own frame (Node's HTTP, Fastify,

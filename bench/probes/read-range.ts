@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 
 /**
- * The rebuild's read alone (docs/performance.md, "W4: the rebuild's read,
- * third round"): CPU of reading a prepared store's whole log in ranges of
+ * The rebuild's read alone (docs/performance.md's history, git log -p, "W4: the
+ * rebuild's read, third round"): CPU of reading a prepared store's whole log in ranges of
  * 1,000 positions, as `readRange` does, with other filters and columns
  * beside it, in turns in one process. Read-only; not part of the bench.
  *

@@ -5,7 +5,8 @@ import { rawScan } from '../workloads/rebuild';
 
 /**
  * `cli rebuild`'s CPU per event, the figure a shared machine's noise moves
- * least (docs/performance.md, "The rebuild and start-up, third round"). Not
+ * least (docs/performance.md, "Probes"; the
+ * figures of its rounds in docs/performance.md's history, git log -p). Not
  * part of the bench's table. Each CODE directory's own `dist/src/cli/main.js`
  * rebuilds the prepared store DATA_DIR in turn, ROUNDS times, each run after a
  * raw scan (the W4 baseline) in the same minutes:

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 
 /**
  * The sealing of personal data alone, two builds taking turns in one process
- * (docs/performance.md: issue #16's envelope per event). Each command's events
+ * (docs/performance.md, "One envelope per event"). Each command's events
  * are sealed as the case command does (the citizen's key known), then
  * serialised as a store writes them; then a case's whole history is opened as
  * the edge opens an answer. The events are a case story's, from the stored

@@ -6,8 +6,8 @@ import helmet from 'helmet';
 import { API_HELMET_OPTIONS, NO_STORE, securityHeaders } from '../../src/http/security-headers';
 
 /**
- * What helmet's middleware costs per request (docs/performance.md, "Security
- * headers"): a bare Fastify server answering a command-sized JSON, in a child
+ * What helmet's middleware costs per request (docs/performance.md, "The
+ * command tables, without library patches"): a bare Fastify server answering a command-sized JSON, in a child
  * process, with the API's headers set three ways: helmet's middleware on each
  * request (as src/http/security-headers.ts does), helmet's headers recorded
  * once and set with `reply.headers`, and none. Reported: the server's CPU per

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 
 /**
  * W1/W2's write path measured by what a shared machine's noise moves least
- * (docs/performance.md, "W1 and W2: the write path, third round"). Not part
+ * (docs/performance.md, "Probes"). Not part
  * of the bench's table. The code measured is the `dist-bench/` given, so the
  * same probe measures another build (a copy of the tree before) in turns:
  *

@@ -1,6 +1,6 @@
 /**
- * The code lists of DESIGN.md. Codes are English snake_case and stable;
- * the Danish words are for the user interface (see docs/glossary.md).
+ * The code lists (docs/glossary.md, "Code lists"). Codes are English
+ * snake_case and stable; the Danish words are for the user interface.
  */
 export const PROGRAMMES = ['care_visits', 'visiting_friend', 'community_guide', 'companion'] as const;
 export type Programme = (typeof PROGRAMMES)[number];

@@ -1,5 +1,5 @@
 /**
- * Danish formats (DESIGN.md, Code lists and field conventions). Pure functions:
+ * Danish formats (docs/event-catalogue.md, "Formats"). Pure functions:
  * each answers `undefined` for a value it cannot read, and the decider turns
  * that into a field error.
  */

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { FieldError, ValidationError } from './errors';
 
 /**
- * The time rules of DESIGN.md. Things that happened may be back-dated but may
+ * The time rules (docs/api.md, "Time rules"). Things that happened may be back-dated but may
  * not lie more than 24 hours ahead (clocks and time zones differ; a visit
  * recorded late in the evening is still "today"); things agreed may lie
  * anywhere. Every instant is stored as UTC ISO 8601, so stored instants compare

@@ -21,7 +21,7 @@ export interface HistoryEntry {
  * The case history is a projection of one stream onto itself: every entry is
  * one of the case's events, in its stream's order. It is therefore folded from
  * the case's stream when asked for, not kept as a copy of the log
- * (docs/performance.md: a stored copy made every rebuild write the
+ * (docs/performance.md's history, git log -p: a stored copy made every rebuild write the
  * whole log a second time).
  */
 export function historyEntry(stored: ProjectedEvent): HistoryEntry | undefined {

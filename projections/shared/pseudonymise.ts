@@ -3,7 +3,7 @@ import { CLOSURE_REASONS } from '../../domain/shared/codes';
 /**
  * What an evaluator may see: codes, dates, ids of cases and visitors, and a
  * pseudonym for the citizen; never a name, address, phone, CPR or free text.
- * The personal fields are those DESIGN.md and docs/event-catalogue.md list.
+ * The personal fields are those docs/event-catalogue.md lists ("Personal data").
  */
 
 /** Free-text fields, in any event: they may say anything about the person. */

@@ -6,7 +6,7 @@ import type { RebuildMessage, RebuildRequest } from './rebuild-worker';
  * The rebuild's heap ceiling (MB of old space). Left alone, V8 lets the old
  * space grow while a rebuild allocates fast, far past what it keeps alive: a
  * 1M-event rebuild peaked at 296–382 MB of RSS with a live set of well under
- * 128 MB (docs/performance.md, W6). What the rebuild keeps grows with its
+ * 128 MB (docs/performance.md's history, git log -p, W6). What the rebuild keeps grows with its
  * caches, which are bounded, not with the log: the staging's row index lives
  * outside the heap.
  */

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
-/** The service's configuration, read once from the environment (DESIGN.md, Configuration). */
+/** The service's configuration, read once from the environment (README.md, "Configuration"; docs/operations.md). */
 export interface AppConfig {
   port: number;
   /** HOST: the address to listen on (default 0.0.0.0; tests use 127.0.0.1). */

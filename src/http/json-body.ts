@@ -3,7 +3,7 @@ import sjson from 'secure-json-parse';
 import { RequestValidationError } from './errors';
 import { REFUSED_TEXT_USER_MESSAGE, refusedText } from './input-text';
 
-/** Bodies up to 1 MB are read; larger ones get 413 (DESIGN.md, HTTP API). */
+/** Bodies up to 1 MB are read; larger ones get 413 (docs/api.md, "Errors": 413 `body_too_large`). */
 export const BODY_LIMIT = 1024 * 1024;
 /** Deeper JSON than this is refused before parsing, so no later recursion can overflow the stack. */
 export const MAX_JSON_DEPTH = 32;

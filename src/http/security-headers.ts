@@ -33,7 +33,7 @@ export const isDocsRoute = (route: string | undefined): boolean => route !== und
  * helmet's middleware on every answer, as its documentation has it (with the
  * raw request and response), the API's or the OpenAPI page's by the route.
  * Run per request it costs 13–14 µs of server CPU, under 3 % of a command's
- * ~500 µs (docs/performance.md, "The command edge without library patches"):
+ * ~500 µs (docs/performance.md, "The command tables, without library patches"):
  * too little to keep a copy of its output instead.
  */
 export function installSecurityHeaders(fastify: FastifyInstance): void {

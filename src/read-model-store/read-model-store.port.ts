@@ -80,7 +80,7 @@ export interface StagedBatch {
  * append-only, with no index to keep in key order, and `finish` puts each
  * key's last version into the shadow in key order, with the final checkpoints,
  * in one transaction: writing into a large index in random key order at every
- * commit was most of a 1M-event rebuild (docs/performance.md, W4). Until then
+ * commit was most of a 1M-event rebuild (docs/performance.md's history, git log -p, W4). Until then
  * the shadows hold nothing; a crash leaves them empty, and the next rebuild
  * starts them again anyway. Elsewhere each stage is a commit, as before.
  */

@@ -11,7 +11,7 @@ import type { DocumentCache } from './document-cache';
  * Unlike the live projector's batches (./apply-batch.ts), nothing is copied
  * per batch: no set of keys, no map of fetched documents, no map of writes
  * merged afterwards: a 1M-event rebuild applies four projections to a
- * million events (docs/performance.md, third round).
+ * million events (docs/performance.md's history, git log -p, third round).
  */
 export class StageView implements DocumentView<unknown> {
   /** Documents read back from the staging for the current range (those found absent are held as such by the cache). */

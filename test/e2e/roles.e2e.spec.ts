@@ -7,7 +7,7 @@ type Who = 'coordinator' | 'assigned visitor' | 'other visitor' | 'manager' | 'a
 const EVERYONE: Who[] = ['coordinator', 'assigned visitor', 'other visitor', 'manager', 'auditor', 'admin', 'anonymous'];
 
 /**
- * The role × route table of DESIGN.md as a test: each caller either gets past the
+ * The role × route table of docs/privacy.md ("Who may do what") as a test: each caller either gets past the
  * guard (whatever the rules then say) or is refused with 401/403, and a refusal
  * appends nothing. Auditors read the case views pseudonymised (auditor.e2e.spec.ts).
  */

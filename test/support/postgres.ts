@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
-/** The test database: DATABASE_URL, else the usual PG* variables, else the local default of DESIGN.md. */
+/** The test database: DATABASE_URL, else the usual PG* variables, else the local default of README.md ("Run it"). */
 export function testDatabaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   const { PGHOST = '127.0.0.1', PGPORT = '5432', PGUSER = 'postgres', PGPASSWORD, PGDATABASE = 'test' } = process.env;

@@ -41,8 +41,8 @@ const batchSql = (s: string): string => `
  * the head is one index probe in a subquery, the check its WHERE, the NOTIFY
  * an expression of RETURNING (so a refusal, which inserts nothing, notifies
  * nobody). Without the CTEs, the outer join and the sort of the batch form it
- * costs the server about 30 µs less per append (docs/performance.md, "W8: the
- * PostgreSQL append path, third round"). A refusal answers no row: the actual
+ * costs the server about 30 µs less per append (docs/performance.md's history, git log -p,
+ * "W8: the PostgreSQL append path, third round"). A refusal answers no row: the actual
  * revision is then read on the same connection (a refusal is rare, and the
  * handler reads the stream after one anyway).
  */
