@@ -1,6 +1,6 @@
 import { ok } from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -26,7 +26,7 @@ export interface Workspace {
   location: StoreLocation;
   token: string;
   subject: string;
-  /** A client's Idempotency-Key as the server stores it: HMAC-SHA256 with the secret it made in DATA_DIR. */
+  /** A client's Idempotency-Key as the server stores it: HMAC-SHA256 with the workspace's secret (DATA_DIR/idempotency.key, which the server adopts). */
   storedKey(key: string): string;
   dispose(): Promise<void>;
 }
@@ -35,6 +35,10 @@ export function workspace(kind: StoreKind, name: string): Workspace {
   const dataDir = mkdtempSync(join(tmpdir(), `brobygger-${name}-`));
   const secret = randomBytes(32).toString('hex');
   const schema = `crash_${randomBytes(6).toString('hex')}`;
+  // The idempotency-key secret is the workspace's own, as the signing key is: the server takes it from the file
+  // under DATA_DIR (SQLite) or adopts it into the database at its first start (PostgreSQL), so the ledger can hash keys as it does.
+  const idempotencySecret = randomBytes(32);
+  writeFileSync(join(dataDir, 'idempotency.key'), idempotencySecret.toString('hex'), { mode: 0o600 });
   const env: Record<string, string> = { DATA_DIR: dataDir, JWT_SECRET: secret, EVENT_STORE: kind };
   if (kind === 'postgres') Object.assign(env, { DATABASE_URL: databaseUrl(), DATABASE_SCHEMA: schema });
   const subject = `${name}-coordinator`;
@@ -44,7 +48,7 @@ export function workspace(kind: StoreKind, name: string): Workspace {
     location: kind === 'sqlite' ? { kind, where: join(dataDir, 'brobygger.db') } : { kind, where: databaseUrl(), schema },
     token: issueToken(Buffer.from(secret, 'utf8'), { sub: subject, role: 'coordinator' }, '4h'),
     subject,
-    storedKey: (key) => createHmac('sha256', Buffer.from(readFileSync(join(dataDir, 'idempotency.key'), 'utf8').trim(), 'hex')).update(key).digest('hex'),
+    storedKey: (key) => createHmac('sha256', idempotencySecret).update(key).digest('hex'),
     dispose: async () => {
       rmSync(dataDir, { recursive: true, force: true });
       if (kind === 'postgres') await dropPostgresSchema(databaseUrl(), schema);
