@@ -1,8 +1,7 @@
 import type { CaseEvent } from '../../domain/case/case.events';
-import type { CaseAssessment, CaseRelation, CaseTask } from '../../domain/case/case.state';
+import type { CaseCore } from '../../domain/case/case.state';
 import { trackAfterRisk } from '../../domain/case/case.track';
-import type { ClosureReason, Need, Priority, Programme, ReferrerRole, TaskKind, Track, VisitorKind } from '../../domain/shared/codes';
-import type { CitizenDetails } from '../../domain/case/case.events';
+import type { ClosureReason, Priority, Track, VisitorKind } from '../../domain/shared/codes';
 
 /**
  * What `GET /cases/:caseId` answers (docs/api.md): the case as it stands, for
@@ -11,23 +10,8 @@ import type { CitizenDetails } from '../../domain/case/case.events';
  * its own fold, not the decider's state, so the decider may keep what it needs
  * to decide and this answer stays as documented.
  */
-export interface CaseView {
+export interface CaseView extends CaseCore {
   status: 'Referred' | 'Waiting' | 'Active' | 'Closed';
-  caseId: string;
-  citizenId: string;
-  programme: Programme;
-  referredAt: string;
-  referrerRole: ReferrerRole;
-  referrerOrganisation?: string;
-  /** The citizen's details as the referral gave them (sealed until the answer's privacy step opens them). */
-  citizen?: CitizenDetails;
-  needs: Need[];
-  requestedTasks: TaskKind[];
-  /** Risks flagged after intake, in order. */
-  riskFlags: Need[];
-  tasks: CaseTask[];
-  assessments: CaseAssessment[];
-  relations: CaseRelation[];
   /** From the triage on; kept when the case closes. */
   track?: Track;
   priority?: Priority;
