@@ -1,35 +1,8 @@
-import type { Programme } from '../../../domain/shared/codes';
+import type { DashboardQuery, Distribution, MonthFigures } from '../../../projections/dashboard/dashboard';
 import { copenhagenDate, copenhagenMonth, endOfMonth, monthsBetween } from '../../../projections/shared/time';
 import type { CaseFacts } from '../../../projections/dashboard/case-facts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface Distribution {
-  n: number;
-  /** Days, one decimal. */
-  median: number | null;
-  p90: number | null;
-}
-
-export interface MonthFigures {
-  month: string;
-  referrals: { total: number; byProgramme: Record<string, number>; byReferrerRole: Record<string, number> };
-  /** For cases referred this month. */
-  daysToTriage: Distribution;
-  daysToFirstVisit: Distribution;
-  waitingAtMonthEnd: number;
-  relationsByKind: Record<string, number>;
-  closuresByReason: Record<string, number>;
-  /** Cases with two or more UCLA-3 scores whose last one falls this month. */
-  loneliness: { cases: number; meanFirst: number | null; meanLast: number | null; meanChange: number | null };
-}
-
-export interface DashboardQuery {
-  /** Copenhagen dates, both included. */
-  from: string;
-  to: string;
-  programme?: Programme;
-}
 
 /** Monthly figures by business time in Europe/Copenhagen. Depends on nothing but the facts and the query. */
 export function dashboard(all: Iterable<CaseFacts>, query: DashboardQuery): MonthFigures[] {
