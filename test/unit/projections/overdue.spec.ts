@@ -27,13 +27,13 @@ describe('overdue visits and pauses in the caseload read model', () => {
     const log = new Log()
       .visitor(visitorId, [visitorEvent])
       .case(a, [referral(), triaged(), booked(visitorId, '2026-03-09T09:00:00.000Z')])
-      .case(b, [referral({ programme: 'community_guides' }), triaged(), booked(visitorId, '2026-03-02T09:00:00.000Z')])
+      .case(b, [referral({ programme: 'community_guide' }), triaged(), booked(visitorId, '2026-03-02T09:00:00.000Z')])
       .case(c, [referral(), triaged(), booked(other, '2026-03-20T09:00:00.000Z')]);
     const now = '2026-03-12T12:00:00.000Z';
     const list = overdueVisits(due(log.project(caseloadProjection)), {}, now);
     expect(list.map((v) => [v.caseId, v.daysOverdue])).toEqual([[b, 10], [a, 3]]);
     expect(list[1]).toMatchObject({ visitorId, dueAt: '2026-03-09T09:00:00.000Z', programme: 'care_visits' });
-    expect(overdueVisits(due(log.project(caseloadProjection)), { programme: 'community_guides' }, now).map((v) => v.caseId)).toEqual([b]);
+    expect(overdueVisits(due(log.project(caseloadProjection)), { programme: 'community_guide' }, now).map((v) => v.caseId)).toEqual([b]);
     expect(overdueVisits(due(log.project(caseloadProjection)), { visitorId: other }, '2026-03-21T00:00:00.000Z').map((v) => v.caseId)).toEqual([c]);
   });
 
