@@ -32,6 +32,15 @@ export function nextSlotAfter(slot: VisitSlot, visitedAt: string): string {
   return earliest.plus({ days: shift }).set({ hour, minute }).toUTC().toISO()!;
 }
 
+/** The slot's first time after an instant (a booking after a cancellation or a pause: the next free slot, whatever the period). */
+export function nextSlotFrom(slot: VisitSlot, from: string): string {
+  const [, hour, minute] = SLOT_TIME.exec(slot.time)!.map(Number) as [number, number, number];
+  const start = DateTime.fromISO(from, { zone: ZONE });
+  let day = start.startOf('day').plus({ days: (slot.weekday - start.weekday + 7) % 7 });
+  if (day.set({ hour, minute }) <= start) day = day.plus({ weeks: 1 });
+  return day.set({ hour, minute }).toUTC().toISO()!;
+}
+
 /** The slot in Danish words, e.g. "tirsdag kl. 10.00, hver 2. uge". */
 export function slotInDanish(slot: VisitSlot): string {
   const day = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'][slot.weekday - 1];

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '../../../domain/case/case.events';
 import { IllegalStateError, ValidationError } from '../../../domain/shared/errors';
-import { nextSlotAfter, slotInDanish } from '../../../domain/shared/visit-slot';
+import { nextSlotAfter, nextSlotFrom, slotInDanish } from '../../../domain/shared/visit-slot';
 import { activeWith, command, referred, spec, triaged, visitor } from './case.fixtures';
 
 /**
@@ -120,6 +120,13 @@ describe('the next visit on the slot', () => {
     expect(nextSlotAfter({ weekday: 5, time: '14:30', everyWeeks: 4 }, '2026-06-05T12:30:00.000Z')).toBe('2026-07-03T12:30:00.000Z');
     // 00.30 on Wednesday 4 March in Copenhagen is 23.30 UTC on Tuesday.
     expect(nextSlotAfter({ weekday: 3, time: '09:00', everyWeeks: 1 }, '2026-03-03T23:30:00.000Z')).toBe('2026-03-11T08:00:00.000Z');
+  });
+
+  it('proposes the first slot after now when a visit is booked after a cancellation', () => {
+    // Tuesday 10 March 2026 09.30 in Copenhagen: today's 10.00 is still ahead; at 10.30 it is next week's.
+    expect(nextSlotFrom(tuesday10, '2026-03-10T08:30:00.000Z')).toBe('2026-03-10T09:00:00.000Z');
+    expect(nextSlotFrom(tuesday10, '2026-03-10T09:30:00.000Z')).toBe('2026-03-17T09:00:00.000Z');
+    expect(nextSlotFrom(tuesday10, '2026-03-26T12:00:00.000Z')).toBe('2026-03-31T08:00:00.000Z');
   });
 
   it('reads in Danish', () => {
