@@ -127,7 +127,7 @@ function Pause({ c, etag, done, refresh }: Props) {
       <form class="form" onSubmit={submit} noValidate>
         <p class="muted">Fx indlæggelse eller ferie. Et aftalt besøg udgår, og sagen er ikke over tid, mens den holder pause.</p>
         <CommandError error={pause.error} onRefresh={refresh} />
-        <Field label="Årsag" error={errors.reason} required>
+        <Field label="Årsag til pausen" error={errors.reason} required>
           {(a) => <textarea {...a} rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
         </Field>
         <Field label="Pause fra" error={errors.at} required>
