@@ -45,8 +45,10 @@ export function CasePage({ caseId }: { caseId: string }) {
             </p>
             <div class="page-head">
               <h1>{citizenName(c)}</h1>
-              <span class={`badge status-${c.status}`}>{c.declined ? 'Afvist' : label(STATUS, c.status)}</span>
-              {c.pause && <span class="badge badge-paused">På pause</span>}
+              <span>
+                <span class={`badge status-${c.status}`}>{c.declined ? 'Afvist' : label(STATUS, c.status)}</span>
+                {c.pause && <span class="badge badge-paused">På pause</span>}
+              </span>
             </div>
             {saved && <Notice kind="success">{saved}</Notice>}
             <div class="columns">
