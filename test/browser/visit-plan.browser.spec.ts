@@ -120,7 +120,7 @@ run('the visit plan in the app', () => {
     await page.getByRole('button', { name: 'Aftal besøget' }).click();
     await page.getByText('Besøgsplanen er opdateret.').waitFor();
     await page.getByText(`Næste besøg: ${long(next)}`).waitFor();
-    await page.locator('.timeline li').filter({ hasText: 'Næste besøg aftalt' }).waitFor();
+    await page.locator('.timeline li').filter({ hasText: 'Næste besøg aftalt' }).getByText(`Næste besøg ${next.toFormat("dd.MM.yyyy 'kl.' HH.mm")} (borgeren er ringet op)`).waitFor();
 
     await page.getByText('Aftal fast besøgstid').click();
     await page.getByLabel('Ugedag').selectOption(String(next.weekday));
@@ -129,7 +129,8 @@ run('the visit plan in the app', () => {
     await page.getByRole('button', { name: 'Gem fast tid' }).click();
     await page.getByText('Besøgsplanen er opdateret.').waitFor();
     const weekday = next.setLocale('da').toFormat('cccc');
-    await page.getByText(`Fast tid: ${weekday} kl. 14.00, hver 2. uge`).waitFor();
+    await page.locator('.visit-card').getByText(`Fast tid: ${weekday} kl. 14.00, hver 2. uge`).waitFor();
+    await page.locator('.timeline li').filter({ hasText: 'Fast besøgstid aftalt' }).getByText(`Fast tid: ${weekday} kl. 14.00, hver 2. uge`).waitFor();
     await shot(page, 'visit-plan-2-booked-and-slot');
     await page.context().close();
   });

@@ -20,8 +20,10 @@ export function VisitSchedule({ c, etag, done, refresh }: Props) {
   return (
     <div class="card">
       {c.status === 'Active' && !c.nextVisitAt && <BookNextVisit {...props} />}
-      {c.status === 'Active' && <AgreeSlot {...props} />}
-      <Pause {...props} />
+      <div class={c.status === 'Active' && !c.nextVisitAt ? 'secondary-action' : undefined}>
+        {c.status === 'Active' && <AgreeSlot {...props} />}
+        <Pause {...props} />
+      </div>
     </div>
   );
 }
