@@ -39,3 +39,16 @@ export function personalPaths(classified: object): PersonalPath[] {
   walk(classified, []);
   return paths;
 }
+
+/**
+ * How every sealed value begins (`enc:v1:` or `enc:v2:`; the forms are in
+ * src/privacy/crypto/sealed-form.ts). The edge refuses input that begins so
+ * (src/http/input-text.ts), so in an answer such a string is always sealed.
+ */
+export const SEALED_PREFIX = 'enc:v';
+
+/** Whether a value is a sealed personal string, or a list holding one. */
+export function isSealed(value: unknown): boolean {
+  if (typeof value === 'string') return value.startsWith(SEALED_PREFIX);
+  return Array.isArray(value) && value.some(isSealed);
+}

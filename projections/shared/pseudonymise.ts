@@ -1,9 +1,16 @@
 import { CLOSURE_REASONS } from '../../domain/shared/codes';
+import { isSealed } from '../../domain/shared/personal';
 
 /**
  * What an evaluator may see: codes, dates, ids of cases and visitors, and a
  * pseudonym for the citizen; never a name, address, phone, CPR or free text.
- * The personal fields are those docs/event-catalogue.md lists ("Personal data").
+ *
+ * It runs on the answer while it is still sealed, so what goes is decided by
+ * the events' declarations (`CASE_PERSONAL_DATA` and its siblings): every
+ * sealed value is dropped, whatever its field is called, and is never opened
+ * for an auditor. The names below are a second net, for the fields that are
+ * clear in the store but still not an evaluator's business (the visitor's
+ * contact details) and for answers built from opened values.
  */
 
 /** Free-text fields, in any event: they may say anything about the person. */
@@ -15,7 +22,7 @@ const NAMES = new Set(['citizenName']);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** An event's data, or a case's state, without personal data; `citizenId` becomes `citizen` (the pseudonym). */
+/** An event's data, or a case's state, still sealed, without personal data; `citizenId` becomes `citizen` (the pseudonym). */
 export function pseudonymise(value: unknown, pseudonymOf: (citizenId: string) => string): unknown {
   return strip(value as Json, pseudonymOf);
 }
@@ -25,6 +32,7 @@ function strip(value: Json, pseudonymOf: (citizenId: string) => string): Json {
   if (value === null || typeof value !== 'object') return value;
   const out: { [key: string]: Json } = {};
   for (const [key, field] of Object.entries(value)) {
+    if (isSealed(field)) continue;
     // A closure's `reason` is a code (moved, deceased, ...), which evaluation needs; any other reason is free text.
     if (key === 'reason' && typeof field === 'string' && (CLOSURE_REASONS as readonly string[]).includes(field)) {
       out[key] = field;
