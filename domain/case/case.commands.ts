@@ -41,7 +41,8 @@ export type RecordVisit = Message<
   { visitorId: string; visitedAt: string; nextVisitAt?: string; themes?: string[]; note?: string }
 >;
 export type RescheduleVisit = Message<'RescheduleVisit', { from: string; to: string; citizenNotified: boolean }>;
-export type CancelVisit = Message<'CancelVisit', { at: string; by: CancelledBy; reason: string }>;
+/** `citizenNotified`: required (true) when the visitor cancels: "ringer vi altid inden". */
+export type CancelVisit = Message<'CancelVisit', { at: string; by: CancelledBy; reason: string; citizenNotified?: boolean }>;
 export type RecordDismissal = Message<
   'RecordDismissal',
   { visitorId: string; at: string; nextVisitAt: string; assessment: string }
@@ -56,6 +57,12 @@ export type AssessLoneliness = Message<
 export type EstablishRelation = Message<'EstablishRelation', { kind: RelationKind; description: string; at: string }>;
 export type FlagRisk = Message<'FlagRisk', { risk: Need; note: string; at: string }>;
 export type CloseCase = Message<'CloseCase', { reason: ClosureReason; at?: string }>;
+
+// The visit plan (issue #17): the next visit when none is agreed, a fixed time, a pause (domain/case/case.schedule.ts).
+export type BookNextVisit = Message<'BookNextVisit', { visitAt: string; citizenNotified: boolean }>;
+export type AgreeVisitSlot = Message<'AgreeVisitSlot', { weekday: number; time: string; everyWeeks: number }>;
+export type PauseCase = Message<'PauseCase', { reason: string; at: string; until?: string }>;
+export type ResumeCase = Message<'ResumeCase', { at: string }>;
 
 export type CaseCommand =
   | ReceiveReferral
@@ -72,7 +79,11 @@ export type CaseCommand =
   | AssessLoneliness
   | EstablishRelation
   | FlagRisk
-  | CloseCase;
+  | CloseCase
+  | BookNextVisit
+  | AgreeVisitSlot
+  | PauseCase
+  | ResumeCase;
 
 /** A visitor as the registry knows them when the command is decided. */
 export interface VisitorSnapshot {

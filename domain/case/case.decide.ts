@@ -7,6 +7,7 @@ import type { CaseClosed, CaseEvent, LonelinessAssessed, RelationEstablished, Ri
 import { declineReferral, receiveReferral, triage } from './case.intake';
 import { requireActive, requireOpen } from './case.rules';
 import type { CaseState } from './case.state';
+import { agreeVisitSlot, bookNextVisit, pauseCase, resumeCase } from './case.schedule';
 import { bookFirstVisit, cancelVisit, reassignVisitor, recordDismissal, recordVisit, rescheduleVisit } from './case.visits';
 
 /** The case decider's `decide`: pure, returns the events a command causes or throws a typed domain error. */
@@ -42,6 +43,14 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Case
       return flagRisk(command, state, context);
     case 'CloseCase':
       return closeCase(command, state, context);
+    case 'BookNextVisit':
+      return bookNextVisit(command, state, context);
+    case 'AgreeVisitSlot':
+      return agreeVisitSlot(command, state, context);
+    case 'PauseCase':
+      return pauseCase(command, state, context);
+    case 'ResumeCase':
+      return resumeCase(command, state, context);
     default:
       return assertNever(command);
   }

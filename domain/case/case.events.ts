@@ -106,7 +106,8 @@ export type VisitorDismissedButReturning = Message<
 /** "Vi ringer altid inden": only recorded when the citizen was called first. */
 export type VisitRescheduled = Message<'VisitRescheduled', { from: string; to: string; citizenNotified: true }>;
 
-export type VisitCancelled = Message<'VisitCancelled', { at: string; by: CancelledBy; reason: string }>;
+/** `citizenNotified`: the citizen was told (always so when the visitor cancels; absent in events written before issue #17). */
+export type VisitCancelled = Message<'VisitCancelled', { at: string; by: CancelledBy; reason: string; citizenNotified?: true }>;
 
 export type RiskFlagged = Message<'RiskFlagged', { risk: Need; note: string; at: string }>;
 
@@ -140,6 +141,18 @@ export type RelationEstablished = Message<'RelationEstablished', { kind: Relatio
 export type ReferralDeclined = Message<'ReferralDeclined', { reason: ClosureReason; at: string }>;
 export type CaseClosed = Message<'CaseClosed', { reason: ClosureReason; at: string }>;
 
+// The visit plan (issue #17).
+/** A next visit agreed when none was (after a cancellation, or when the visitor could not say); the citizen was told. */
+export type NextVisitBooked = Message<'NextVisitBooked', { visitAt: string; citizenNotified: true }>;
+/** The fixed time: weekday 1 (Monday) … 7 (Sunday), Copenhagen `HH:mm`, every 1–4 weeks. */
+export type VisitSlotAgreed = Message<'VisitSlotAgreed', { weekday: number; time: string; everyWeeks: number }>;
+/**
+ * Visits stop for a while (a hospital stay, a holiday): `until` is when it is
+ * expected to end; an agreed visit falls out with it (`droppedVisitAt`).
+ */
+export type CasePaused = Message<'CasePaused', { reason: string; at: string; until?: string; droppedVisitAt?: string }>;
+export type CaseResumed = Message<'CaseResumed', { at: string }>;
+
 export type CaseEvent =
   | ReferralReceived
   | TriagedToVolunteer
@@ -156,7 +169,11 @@ export type CaseEvent =
   | LonelinessAssessed
   | RelationEstablished
   | ReferralDeclined
-  | CaseClosed;
+  | CaseClosed
+  | NextVisitBooked
+  | VisitSlotAgreed
+  | CasePaused
+  | CaseResumed;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -177,6 +194,10 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'RelationEstablished',
   'ReferralDeclined',
   'CaseClosed',
+  'NextVisitBooked',
+  'VisitSlotAgreed',
+  'CasePaused',
+  'CaseResumed',
 ];
 
 /**
@@ -201,7 +222,7 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   VisitHeld: { visitorId: 'clear', visitedAt: 'clear', nextVisitAt: 'clear', themes: 'personal', note: 'personal' },
   VisitorDismissedButReturning: { visitorId: 'clear', at: 'clear', nextVisitAt: 'clear', assessment: 'personal' },
   VisitRescheduled: { from: 'clear', to: 'clear', citizenNotified: 'clear' },
-  VisitCancelled: { at: 'clear', by: 'clear', reason: 'personal' },
+  VisitCancelled: { at: 'clear', by: 'clear', reason: 'personal', citizenNotified: 'clear' },
   RiskFlagged: { risk: 'clear', note: 'personal', at: 'clear' },
   VisitorReassigned: { fromVisitorId: 'clear', toVisitorId: 'clear', toVisitorKind: 'clear', toVisitorName: 'clear', toVisitorPhone: 'clear', reason: 'personal' },
   TaskOpened: { taskId: 'clear', kind: 'clear', description: 'personal' },
@@ -210,6 +231,11 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   RelationEstablished: { kind: 'clear', description: 'personal', at: 'clear' },
   ReferralDeclined: { reason: 'clear', at: 'clear' },
   CaseClosed: { reason: 'clear', at: 'clear' },
+  NextVisitBooked: { visitAt: 'clear', citizenNotified: 'clear' },
+  VisitSlotAgreed: { weekday: 'clear', time: 'clear', everyWeeks: 'clear' },
+  // Why visits stop (a hospital stay) is health information about the person.
+  CasePaused: { reason: 'personal', at: 'clear', until: 'clear', droppedVisitAt: 'clear' },
+  CaseResumed: { at: 'clear' },
 };
 
 /**
@@ -229,6 +255,8 @@ export function occurredAtOf(event: CaseEvent, now: string): string {
     case 'RelationEstablished':
     case 'ReferralDeclined':
     case 'CaseClosed':
+    case 'CasePaused':
+    case 'CaseResumed':
       return event.data.at;
     // A triage or booking says when it happened since issue #17; an older one happened when it was recorded.
     case 'TriagedToVolunteer':

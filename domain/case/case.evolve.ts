@@ -44,6 +44,13 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       const { instrument, score, at } = event.data;
       return { ...state, assessments: [...state.assessments, { instrument, score, at }] };
     }
+    case 'CasePaused': {
+      const { reason, at, until } = event.data;
+      const paused = { ...state, pause: { reason, at, ...(until !== undefined && { until }) } };
+      return paused.status === 'Active' ? without(paused, 'nextVisitAt') : paused;
+    }
+    case 'CaseResumed':
+      return without(state, 'pause');
     case 'ReferralDeclined':
     case 'CaseClosed':
       return {
@@ -77,6 +84,12 @@ function evolveActive(state: Active, event: CaseEvent): CaseState {
       return { ...state, nextVisitAt: event.data.to };
     case 'VisitCancelled':
       return without(state, 'nextVisitAt');
+    case 'NextVisitBooked':
+      return { ...state, nextVisitAt: event.data.visitAt };
+    case 'VisitSlotAgreed': {
+      const { weekday, time, everyWeeks } = event.data;
+      return { ...state, visitSlot: { weekday, time, everyWeeks } };
+    }
     case 'VisitorReassigned': {
       const { toVisitorId, toVisitorKind, toVisitorName, toVisitorPhone } = event.data;
       return {

@@ -1,4 +1,5 @@
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../shared/codes';
+import type { VisitSlot } from '../shared/visit-slot';
 import type { CitizenDetails } from './case.events';
 
 /**
@@ -44,6 +45,17 @@ export interface CaseCore {
   tasks: CaseTask[];
   assessments: CaseAssessment[];
   relations: CaseRelation[];
+  /** Set while visits are paused (CasePaused until CaseResumed): no visits, not overdue. */
+  pause?: CasePause;
+}
+
+export interface CasePause {
+  /** Why (personal: sealed in the event, e.g. a hospital stay). */
+  reason: string;
+  /** When visits stopped. */
+  at: string;
+  /** When it is expected to end, if known. */
+  until?: string;
 }
 
 export interface NoCase {
@@ -77,6 +89,8 @@ export interface Active extends CaseCore {
   lastVisitAt?: string;
   /** Themes followed up at the last visit: what to pick up next time. */
   lastThemes: string[];
+  /** The fixed time agreed (VisitSlotAgreed), if any. */
+  visitSlot?: VisitSlot;
 }
 
 export interface Closed extends CaseCore {

@@ -10,6 +10,7 @@ import type {
   VisitRescheduled,
 } from './case.events';
 import { requireActive, requireAssignedVisitor, requireKnownVisitor, requireNotBefore, requireOpen, requireVisitorFits } from './case.rules';
+import { requireNotPaused } from './case.schedule';
 import type { Active, CaseState } from './case.state';
 
 /** A slot is free: visitor and time agreed, the visit card handed over. */
@@ -23,6 +24,7 @@ export function bookFirstVisit({ data }: BookFirstVisit, state: CaseState, conte
   checks.check();
   requireNotBefore(at, open.referredAt, 'before_referral', 'the referral was received');
   if (open.triagedAt !== undefined) requireNotBefore(at, open.triagedAt, 'before_triage', 'the case was triaged');
+  requireNotPaused(open);
   const visitor = requireVisitorFits(open, data.visitorId, context.visitor);
   return [
     {
@@ -48,6 +50,7 @@ export function recordVisit({ data }: RecordVisit, state: CaseState, context: Ca
   if (nextVisitAt !== undefined) checks.after('nextVisitAt', nextVisitAt, 'visitedAt', visitedAt);
   checks.check();
   requireAssignedVisitor(active, data.visitorId);
+  requireNotPaused(active, visitedAt);
   return [
     {
       type: 'VisitHeld',
@@ -71,6 +74,7 @@ export function recordDismissal({ data }: RecordDismissal, state: CaseState, con
   checks.after('nextVisitAt', nextVisitAt, 'at', at);
   checks.check();
   requireAssignedVisitor(active, data.visitorId);
+  requireNotPaused(active, at);
   return [{ type: 'VisitorDismissedButReturning', data: { visitorId: data.visitorId, at, nextVisitAt, assessment: data.assessment } }];
 }
 
@@ -83,6 +87,7 @@ export function rescheduleVisit({ data }: RescheduleVisit, state: CaseState, con
   if (from === to) checks.fail('to', 'to must differ from from');
   checks.check();
   if (!data.citizenNotified) throw new IllegalStateError('citizen_not_notified', 'we always call first: the citizen must be told before a visit moves');
+  requireNotPaused(active);
   requireAgreedVisit(active, from);
   return [{ type: 'VisitRescheduled', data: { from, to, citizenNotified: true } }];
 }
@@ -94,7 +99,11 @@ export function cancelVisit({ data }: CancelVisit, state: CaseState, context: Ca
   const at = checks.agreed('at', data.at);
   checks.check();
   requireAgreedVisit(active, at);
-  return [{ type: 'VisitCancelled', data: { at, by: data.by, reason: data.reason } }];
+  // "Hvis det bliver nødvendig at ændre besøgstidspunktet, ringer vi altid inden": the visitor's own cancellation too.
+  if (data.by === 'visitor' && data.citizenNotified !== true) {
+    throw new IllegalStateError('citizen_not_notified', 'we always call first: the citizen must be told before the visitor cancels');
+  }
+  return [{ type: 'VisitCancelled', data: { at, by: data.by, reason: data.reason, ...(data.citizenNotified === true && { citizenNotified: true as const }) } }];
 }
 
 /** Continuity is broken on purpose: another visitor takes the case. */

@@ -20,13 +20,18 @@ const MESSAGES: Readonly<Record<string, string>> = {
   professional_required:
     'Borgeren har selvmordstanker eller er visiteret til et fagligt forløb: sagen må kun varetages af en ansat eller en frivillig med faglig baggrund.',
   not_assigned_visitor: 'Kun borgerens faste besøgsven kan registrere besøg (kontinuitet). Omfordel sagen først.',
-  citizen_not_notified: 'Vi ringer altid inden: en aftalt tid kan kun flyttes, når borgeren har fået besked.',
+  citizen_not_notified: 'Vi ringer altid inden: en aftalt tid kan kun flyttes, aflyses af besøgsvennen eller aftales, når borgeren har fået besked.',
   no_such_visit: 'Der er ingen aftalt besøgstid på det tidspunkt.',
   before_referral: 'Det kan ikke være sket, før henvisningen blev modtaget. Tjek dato og klokkeslæt.',
   before_triage: 'Første besøg kan ikke være booket, før sagen blev vurderet. Tjek dato og klokkeslæt.',
   same_visitor: 'Sagen har allerede denne besøgsven.',
   task_exists: 'Opgaven findes allerede.',
   task_completed: 'Opgaven er allerede løst.',
+  visit_already_agreed: 'Der er allerede aftalt et næste besøg: flyt det i stedet.',
+  slot_unchanged: 'Den faste besøgstid er allerede aftalt.',
+  case_paused: 'Besøgene er sat på pause (fx indlæggelse eller ferie): genoptag sagen først.',
+  case_not_paused: 'Sagen er ikke sat på pause.',
+  case_not_triaged: 'Henvisningen skal vurderes, før besøgene kan sættes på pause.',
   consent_already_withdrawn: 'Borgeren har allerede trukket sit samtykke tilbage.',
 };
 

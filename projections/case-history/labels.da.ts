@@ -18,6 +18,10 @@ export const HISTORY_LABELS: Readonly<Record<CaseEventType, string>> = {
   RelationEstablished: 'Ny relation etableret',
   ReferralDeclined: 'Henvisning afvist',
   CaseClosed: 'Sag afsluttet',
+  NextVisitBooked: 'Næste besøg aftalt',
+  VisitSlotAgreed: 'Fast besøgstid aftalt',
+  CasePaused: 'Besøg sat på pause',
+  CaseResumed: 'Besøg genoptaget',
 };
 
 /** A label for any stored type, also one a newer version added. */

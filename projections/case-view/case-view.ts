@@ -2,6 +2,7 @@ import type { CaseEvent } from '../../domain/case/case.events';
 import type { CaseCore } from '../../domain/case/case.state';
 import { trackAfterRisk } from '../../domain/case/case.track';
 import type { ClosureReason, Priority, Track, VisitorKind } from '../../domain/shared/codes';
+import type { VisitSlot } from '../../domain/shared/visit-slot';
 
 /**
  * What `GET /cases/:caseId` answers (docs/api.md): the case as it stands, for
@@ -28,6 +29,8 @@ export interface CaseView extends CaseCore {
   lastVisitAt?: string;
   /** Themes followed up at the last visit. */
   lastThemes?: string[];
+  /** The fixed time agreed for the visits, while active. */
+  visitSlot?: VisitSlot;
   /** Once closed: whether the referral was declined before any visit, why, and when. */
   declined?: boolean;
   reason?: ClosureReason;
@@ -47,7 +50,7 @@ export function caseView(events: ReadonlyArray<{ type: string; data: unknown; re
 }
 
 /** Fields of an active case's visit, gone when it closes. */
-const VISIT_FIELDS = ['triagedAt', 'visitorKind', 'visitorName', 'visitorPhone', 'firstVisitAt', 'nextVisitAt', 'lastVisitAt', 'lastThemes'] as const;
+const VISIT_FIELDS = ['triagedAt', 'visitorKind', 'visitorName', 'visitorPhone', 'firstVisitAt', 'nextVisitAt', 'lastVisitAt', 'lastThemes', 'visitSlot', 'pause'] as const;
 
 /** One event. An event that does not fit (which the decider would not have made) changes nothing, so an old stream always reads. */
 function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | undefined {
@@ -74,6 +77,16 @@ function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | u
       return next;
     case 'LonelinessAssessed':
       next.assessments = [...view.assessments, { instrument: event.data.instrument, score: event.data.score, at: event.data.at }];
+      return next;
+    case 'CasePaused': {
+      if (view.status === 'Referred') return view;
+      const { reason, at, until } = event.data;
+      next.pause = { reason, at, ...(until !== undefined && { until }) };
+      delete next.nextVisitAt;
+      return next;
+    }
+    case 'CaseResumed':
+      delete next.pause;
       return next;
     case 'ReferralDeclined':
     case 'CaseClosed':
@@ -103,6 +116,11 @@ function applyToActive(view: CaseView, next: CaseView, event: CaseEvent): CaseVi
       return Object.assign(next, { nextVisitAt: event.data.to });
     case 'VisitCancelled':
       delete next.nextVisitAt;
+      return next;
+    case 'NextVisitBooked':
+      return Object.assign(next, { nextVisitAt: event.data.visitAt });
+    case 'VisitSlotAgreed':
+      next.visitSlot = { weekday: event.data.weekday, time: event.data.time, everyWeeks: event.data.everyWeeks };
       return next;
     case 'VisitorReassigned':
       delete next.visitorPhone;

@@ -1,7 +1,12 @@
 import type { Need, Programme, TaskKind, Track, VisitorKind } from '../../domain/shared/codes';
 import { streamCategory, streamEntityId } from '../../domain/shared/ids';
 import type { Situation } from '../../domain/case/case.events';
+import type { CasePause } from '../../domain/case/case.state';
+import type { VisitSlot } from '../../domain/shared/visit-slot';
+import { calendarDaysBetween } from '../shared/time';
+import { DUE_PREFIX, dueOf, isOverdue, type DueVisit } from './overdue';
 import { trackAfterRisk } from '../../domain/case/case.track';
+import type { CaseEvent } from '../../domain/case/case.events';
 import { caseEventOf, RISK_NEEDS } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
 
@@ -24,6 +29,10 @@ export interface CaseCard {
   situation?: Situation;
   /** The tasks the referral asked for: the visitor opens them as tasks when they start on them. */
   requestedTasks?: TaskKind[];
+  /** The fixed time agreed (VisitSlotAgreed). */
+  visitSlot?: VisitSlot;
+  /** While visits are paused: since when, until when expected, why (sealed, opened in the answer). */
+  pause?: CasePause;
   closed: boolean;
 }
 
@@ -41,11 +50,12 @@ export interface Assignment {
 }
 
 /**
- * Documents keyed `visitor:<id>` (the visitor), `case:<id>` (the visit card) and
- * `visitor:<id>:case:<id>` (the case is on that visitor's list). The marker is
- * written and deleted without being read, so every read is known from the event.
+ * Documents keyed `visitor:<id>` (the visitor), `case:<id>` (the visit card),
+ * `visitor:<id>:case:<id>` (the case is on that visitor's list) and `due:<id>`
+ * (the case's agreed visit, while it can fall due). The markers are written
+ * and deleted without being read, so every read is known from the event.
  */
-export type CaseloadDoc = VisitorLoad | CaseCard | Assignment;
+export type CaseloadDoc = VisitorLoad | CaseCard | Assignment | DueVisit;
 
 export const visitorKey = (visitorId: string) => `visitor:${visitorId}`;
 export const caseKey = (caseId: string) => `case:${caseId}`;
@@ -54,11 +64,13 @@ const assignmentKey = (visitorId: string, caseId: string) => `${assignmentPrefix
 
 export const caseloadProjection: Projection<CaseloadDoc> = {
   name: 'caseload',
-  version: 3,
+  // 4: the fixed time, the pause, and `due:` markers for the overdue list (issue #17).
+  version: 4,
   eventTypes: new Set([
     'VisitorRegistered', 'VisitorCapacityChanged', 'VisitorDeactivated', 'VisitorReactivated',
     'ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'VisitorReassigned', 'VisitHeld', 'VisitorDismissedButReturning',
     'VisitRescheduled', 'VisitCancelled', 'TaskOpened', 'TaskCompleted', 'RiskFlagged', 'ReferralDeclined', 'CaseClosed',
+    'NextVisitBooked', 'VisitSlotAgreed', 'CasePaused', 'CaseResumed',
   ]),
   keysRead: (stored) => {
     const category = streamCategory(stored.streamId);
@@ -78,49 +90,73 @@ export const caseloadProjection: Projection<CaseloadDoc> = {
     }
     const card = view.get(caseKey(caseId)) as CaseCard | undefined;
     if (!card) return;
-    const put = (changes: Partial<CaseCard>) => view.put(caseKey(caseId), { ...card, ...changes });
-    switch (event.type) {
-      case 'TriagedToVolunteer':
-      case 'TriagedToProfessional':
-        return put({ track: event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional' });
-      case 'FirstVisitBooked':
-        view.put(assignmentKey(event.data.visitorId, caseId), { caseId });
-        return put({ visitorId: event.data.visitorId, firstVisitAt: event.data.visitAt, nextVisitAt: event.data.visitAt });
-      case 'VisitorReassigned':
-        if (card.visitorId) view.delete(assignmentKey(card.visitorId, caseId));
-        view.put(assignmentKey(event.data.toVisitorId, caseId), { caseId });
-        return put({ visitorId: event.data.toVisitorId });
-      case 'VisitHeld':
-      case 'VisitorDismissedButReturning': {
-        const at = event.type === 'VisitHeld' ? event.data.visitedAt : event.data.at;
-        // A visit recorded late, after a later one, does not move the visit card back.
-        if (card.lastVisitAt !== undefined && at < card.lastVisitAt) return;
-        const themes = event.type === 'VisitHeld' ? event.data.themes : card.lastThemes;
-        const { nextVisitAt: _previous, ...rest } = card;
-        return view.put(caseKey(caseId), { ...rest, lastVisitAt: at, lastThemes: themes, ...(event.data.nextVisitAt !== undefined && { nextVisitAt: event.data.nextVisitAt }) });
-      }
-      case 'VisitRescheduled':
-        return put({ nextVisitAt: event.data.to });
-      case 'VisitCancelled': {
-        const { nextVisitAt: _cancelled, ...rest } = card;
-        return view.put(caseKey(caseId), rest);
-      }
-      case 'TaskOpened':
-        return put({ openTasks: [...card.openTasks, { taskId: event.data.taskId, kind: event.data.kind, description: event.data.description }] });
-      case 'TaskCompleted':
-        return put({ openTasks: card.openTasks.filter((task) => task.taskId !== event.data.taskId) });
-      case 'RiskFlagged': {
-        const riskFlags = card.riskFlags.includes(event.data.risk) ? card.riskFlags : [...card.riskFlags, event.data.risk];
-        const track = trackAfterRisk(card.track, event.data.risk);
-        return put({ riskFlags, ...(track && { track }) });
-      }
-      case 'ReferralDeclined':
-      case 'CaseClosed':
-        if (card.visitorId) view.delete(assignmentKey(card.visitorId, caseId));
-        return put({ closed: true });
-    }
+    const before = dueOf(card);
+    applyToCard(card, event, view);
+    const after = dueOf(view.get(caseKey(caseId)) as CaseCard);
+    if (after && (before?.dueAt !== after.dueAt || before.visitorId !== after.visitorId)) view.put(`${DUE_PREFIX}${caseId}`, after);
+    if (!after && before) view.delete(`${DUE_PREFIX}${caseId}`);
   },
 };
+
+function applyToCard(card: CaseCard, event: CaseEvent, view: DocumentView<CaseloadDoc>): void {
+  const caseId = card.caseId;
+  const put = (changes: Partial<CaseCard>) => view.put(caseKey(caseId), { ...card, ...changes });
+  switch (event.type) {
+    case 'TriagedToVolunteer':
+    case 'TriagedToProfessional':
+      return put({ track: event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional' });
+    case 'FirstVisitBooked':
+      view.put(assignmentKey(event.data.visitorId, caseId), { caseId });
+      return put({ visitorId: event.data.visitorId, firstVisitAt: event.data.visitAt, nextVisitAt: event.data.visitAt });
+    case 'VisitorReassigned':
+      if (card.visitorId) view.delete(assignmentKey(card.visitorId, caseId));
+      view.put(assignmentKey(event.data.toVisitorId, caseId), { caseId });
+      return put({ visitorId: event.data.toVisitorId });
+    case 'VisitHeld':
+    case 'VisitorDismissedButReturning': {
+      const at = event.type === 'VisitHeld' ? event.data.visitedAt : event.data.at;
+      // A visit recorded late, after a later one, does not move the visit card back.
+      if (card.lastVisitAt !== undefined && at < card.lastVisitAt) return;
+      const themes = event.type === 'VisitHeld' ? event.data.themes : card.lastThemes;
+      const { nextVisitAt: _previous, ...rest } = card;
+      return view.put(caseKey(caseId), { ...rest, lastVisitAt: at, lastThemes: themes, ...(event.data.nextVisitAt !== undefined && { nextVisitAt: event.data.nextVisitAt }) });
+    }
+    case 'VisitRescheduled':
+      return put({ nextVisitAt: event.data.to });
+    case 'VisitCancelled': {
+      const { nextVisitAt: _cancelled, ...rest } = card;
+      return view.put(caseKey(caseId), rest);
+    }
+    case 'TaskOpened':
+      return put({ openTasks: [...card.openTasks, { taskId: event.data.taskId, kind: event.data.kind, description: event.data.description }] });
+    case 'TaskCompleted':
+      return put({ openTasks: card.openTasks.filter((task) => task.taskId !== event.data.taskId) });
+    case 'RiskFlagged': {
+      const riskFlags = card.riskFlags.includes(event.data.risk) ? card.riskFlags : [...card.riskFlags, event.data.risk];
+      const track = trackAfterRisk(card.track, event.data.risk);
+      return put({ riskFlags, ...(track && { track }) });
+    }
+    case 'ReferralDeclined':
+    case 'CaseClosed':
+      if (card.visitorId) view.delete(assignmentKey(card.visitorId, caseId));
+      return put({ closed: true });
+    case 'NextVisitBooked':
+      return put({ nextVisitAt: event.data.visitAt });
+    case 'VisitSlotAgreed': {
+      const { weekday, time, everyWeeks } = event.data;
+      return put({ visitSlot: { weekday, time, everyWeeks } });
+    }
+    case 'CasePaused': {
+      const { reason, at, until } = event.data;
+      const { nextVisitAt: _dropped, ...rest } = card;
+      return view.put(caseKey(caseId), { ...rest, pause: { reason, at, ...(until !== undefined && { until }) } });
+    }
+    case 'CaseResumed': {
+      const { pause: _ended, ...rest } = card;
+      return view.put(caseKey(caseId), rest);
+    }
+  }
+}
 
 function applyVisitor(stored: ProjectedEvent, view: DocumentView<CaseloadDoc>): void {
   const visitorId = streamEntityId(stored.streamId);
@@ -144,15 +180,19 @@ export interface Caseload {
   active: boolean;
   activeCases: number;
   freePlaces: number;
-  /** Cases whose agreed visit has passed with no visit recorded since. */
+  /** Cases whose agreed visit has passed with no visit recorded since (a paused case is never overdue). */
   overdue: number;
-  cases: Array<Omit<CaseCard, 'closed' | 'visitorId'> & { overdue: boolean }>;
+  /** `daysOverdue`: Copenhagen calendar days since the agreed visit, while overdue (0: earlier today). */
+  cases: Array<Omit<CaseCard, 'closed' | 'visitorId'> & { overdue: boolean; daysOverdue?: number }>;
 }
 
 /** The visitor's caseload from their cards, next agreed visit first; `now` decides only what is overdue. */
 export function caseload(visitor: VisitorLoad, cards: CaseCard[], now: string): Caseload {
   const cases = cards
-    .map(({ closed: _closed, visitorId: _visitor, ...card }) => ({ ...card, overdue: card.nextVisitAt !== undefined && Date.parse(card.nextVisitAt) < Date.parse(now) }))
+    .map(({ closed: _closed, visitorId: _visitor, ...card }) => {
+      const overdue = isOverdue(card, now);
+      return { ...card, overdue, ...(overdue && { daysOverdue: calendarDaysBetween(card.nextVisitAt!, now) }) };
+    })
     .sort((a, b) => (a.nextVisitAt ?? '9999').localeCompare(b.nextVisitAt ?? '9999'));
   const { visitorId, name, kind, capacity, active } = visitor;
   return {
@@ -167,3 +207,4 @@ export function caseload(visitor: VisitorLoad, cards: CaseCard[], now: string): 
     cases,
   };
 }
+

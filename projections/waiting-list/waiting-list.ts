@@ -1,4 +1,5 @@
 import type { Need, Priority, Programme, ReferrerRole, Track } from '../../domain/shared/codes';
+import type { CasePause } from '../../domain/case/case.state';
 import { trackAfterRisk } from '../../domain/case/case.track';
 import { caseEventOf, caseKeyOf, RISK_NEEDS } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
@@ -21,14 +22,17 @@ export interface WaitingCase {
   track?: Track;
   priority?: Priority;
   riskFlags: Need[];
+  /** While paused (a hospital stay): since when, until when expected, why (sealed, opened in the answer). Not called for a first visit meanwhile. */
+  pause?: CasePause;
 }
 
 export const waitingListProjection: Projection<WaitingCase> = {
   name: 'waiting-list',
   // 2: documents carry their `stage` (referrals not yet triaged are listed too).
-  version: 2,
+  // 3: a paused case carries its `pause` (issue #17).
+  version: 3,
   keysRead: caseKeyOf,
-  eventTypes: new Set(['ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'RiskFlagged', 'FirstVisitBooked', 'ReferralDeclined', 'CaseClosed']),
+  eventTypes: new Set(['ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'RiskFlagged', 'FirstVisitBooked', 'ReferralDeclined', 'CaseClosed', 'CasePaused', 'CaseResumed']),
   apply(stored: ProjectedEvent, view: DocumentView<WaitingCase>): void {
     const found = caseEventOf(stored);
     if (!found) return;
@@ -58,6 +62,16 @@ export const waitingListProjection: Projection<WaitingCase> = {
         const riskFlags = waiting.riskFlags.includes(event.data.risk) ? waiting.riskFlags : [...waiting.riskFlags, event.data.risk];
         const track = trackAfterRisk(waiting.track, event.data.risk);
         view.put(caseId, { ...waiting, riskFlags, ...(track && { track }) });
+        return;
+      }
+      case 'CasePaused': {
+        const { reason, at, until } = event.data;
+        view.put(caseId, { ...waiting, pause: { reason, at, ...(until !== undefined && { until }) } });
+        return;
+      }
+      case 'CaseResumed': {
+        const { pause: _ended, ...rest } = waiting;
+        view.put(caseId, rest);
         return;
       }
       // Out of the waiting folder: booked, declined or closed.

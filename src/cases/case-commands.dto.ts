@@ -60,6 +60,7 @@ export class CancelVisitDto {
   @ApiProperty({ description: 'The agreed time of the visit that falls out' }) @IsInstant() at!: string;
   @ApiProperty({ enum: CANCELLED_BY }) @IsIn(CANCELLED_BY) by!: CancelledBy;
   @ApiProperty() @HumanText('lines', TEXT.reason) reason!: string;
+  @ApiPropertyOptional({ description: 'The citizen was told; required (true) when the visitor cancels: we always call first' }) @Optional() @IsBoolean() citizenNotified?: boolean;
 }
 
 export class ReassignVisitorDto {

@@ -19,6 +19,7 @@ import {
   TriageCaseDto,
 } from './case-commands.dto';
 import { ReceiveReferralDto } from './receive-referral.dto';
+import { AgreeVisitSlotDto, BookNextVisitDto, PauseCaseDto, ResumeCaseDto } from './visit-plan.dto';
 import { CaseAnswer, CaseCommands } from './shared/case-commands';
 import { CaseAnswerDto } from './shared/case-answer.dto';
 
@@ -114,7 +115,7 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
       allow: ['coordinator', 'assigned-visitor'],
       body: CancelVisitDto,
       summary: { en: 'An agreed visit falls out.', da: 'Aflys et aftalt besøg.' },
-      command: (b) => ({ type: 'CancelVisit', data: { at: b.at, by: b.by, reason: b.reason } }),
+      command: (b) => ({ type: 'CancelVisit', data: { at: b.at, by: b.by, reason: b.reason, citizenNotified: b.citizenNotified } }),
     }),
     recordDismissal: route({
       path: ':caseId/dismissals',
@@ -184,6 +185,44 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
       body: CloseCaseDto,
       summary: { en: 'The case ends.', da: 'Afslut sagen.' },
       command: (b) => ({ type: 'CloseCase', data: { reason: b.reason, at: b.at } }),
+    }),
+    // The visit plan (issue #17): domain/case/case.schedule.ts.
+    bookNextVisit: route({
+      path: ':caseId/visits/book',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: BookNextVisitDto,
+      summary: {
+        en: 'A next visit when none is agreed (after a cancellation, or when the visitor could not say); the citizen has been told.',
+        da: 'Aftal næste besøg, når intet er aftalt (efter en aflysning, eller når besøgsvennen ikke kunne sige det); borgeren har fået besked.',
+      },
+      command: (b) => ({ type: 'BookNextVisit', data: { visitAt: b.visitAt, citizenNotified: b.citizenNotified } }),
+    }),
+    agreeVisitSlot: route({
+      path: ':caseId/visit-slot',
+      allow: ['coordinator'],
+      body: AgreeVisitSlotDto,
+      summary: {
+        en: 'The fixed time: a weekday, a Copenhagen time, every 1-4 weeks; the next visit proposed after a visit is the next slot.',
+        da: 'Aftal fast besøgstid: ugedag, klokkeslæt og hver 1.-4. uge; næste besøg foreslås på den faste tid.',
+      },
+      command: (b) => ({ type: 'AgreeVisitSlot', data: { weekday: b.weekday, time: b.time, everyWeeks: b.everyWeeks } }),
+    }),
+    pause: route({
+      path: ':caseId/pause',
+      allow: ['coordinator'],
+      body: PauseCaseDto,
+      summary: {
+        en: 'Visits stop for a while (a hospital stay, a holiday): no visits, not overdue; an agreed visit falls out.',
+        da: 'Sæt besøgene på pause (indlæggelse, ferie): ingen besøg, ikke over tid; et aftalt besøg udgår.',
+      },
+      command: (b) => ({ type: 'PauseCase', data: { reason: b.reason, at: b.at, until: b.until } }),
+    }),
+    resume: route({
+      path: ':caseId/resume',
+      allow: ['coordinator'],
+      body: ResumeCaseDto,
+      summary: { en: 'Visits start again after a pause.', da: 'Genoptag besøgene efter en pause.' },
+      command: (b) => ({ type: 'ResumeCase', data: { at: b.at } }),
     }),
   },
 };

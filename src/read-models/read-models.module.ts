@@ -3,6 +3,7 @@ import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { CaseloadController } from './caseload/caseload.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { HistoryController } from './history/history.controller';
+import { OverdueController } from './overdue/overdue.controller';
 import { PartnersController } from './partners/partners.controller';
 import { STORAGE, Storage } from '../storage/storage.port';
 import { PROJECTIONS } from './projections';
@@ -13,7 +14,7 @@ import { ReplayController } from './replay/replay.controller';
 import { WaitingListController } from './waiting-list/waiting-list.controller';
 
 @Module({
-  controllers: [WaitingListController, CaseloadController, HistoryController, ReplayController, DashboardController, PartnersController],
+  controllers: [WaitingListController, CaseloadController, HistoryController, ReplayController, DashboardController, PartnersController, OverdueController],
   providers: [
     { provide: READ_MODEL_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.readModels },
     {

@@ -57,6 +57,12 @@ describe('who may do what', () => {
     { route: 'POST /cases/:caseId/relations', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/relations`).send({ kind: 'friend', description: 'd', at: '2026-04-01T10:00:00+02:00' }) },
     { route: 'POST /cases/:caseId/risks', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/risks`).send({ risk: 'contact_difficulties', note: 'n', at: '2026-04-01T10:00:00+02:00' }) },
     { route: 'POST /cases/:caseId/close', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${randomUUID()}/close`).send({ reason: 'moved' }) },
+    // The visit plan (issue #17).
+    { route: 'POST /cases/:caseId/visits/book', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/visits/book`).send({ visitAt: '2030-01-03T10:00:00Z', citizenNotified: true }) },
+    { route: 'POST /cases/:caseId/visit-slot', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/visit-slot`).send({ weekday: 2, time: '10:00', everyWeeks: 1 }) },
+    { route: 'POST /cases/:caseId/pause', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${randomUUID()}/pause`).send({ reason: 'Indlagt', at: '2026-04-01T10:00:00+02:00' }) },
+    { route: 'POST /cases/:caseId/resume', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${randomUUID()}/resume`).send({ at: '2026-04-01T10:00:00+02:00' }) },
+    { route: 'GET /visits/overdue', allowed: ['coordinator', 'assigned visitor', 'other visitor'], send: (as) => t.as(principal(as)).get('/visits/overdue') },
     { route: 'GET /waiting-list', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/waiting-list') },
     { route: 'GET /visitors/:visitorId/caseload', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/visitors/${assigned}/caseload`) },
     { route: 'GET /cases/:caseId/history', allowed: ['coordinator', 'auditor'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/history`) },

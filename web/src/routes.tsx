@@ -5,6 +5,7 @@ import { AuditCases } from './pages/auditor/AuditCases';
 import { Replay } from './pages/auditor/Replay';
 import { CasePage } from './pages/case/CasePage';
 import { Cases } from './pages/coordinator/Cases';
+import { Overdue } from './pages/coordinator/Overdue';
 import { Referral } from './pages/coordinator/Referral';
 import { Visitors } from './pages/coordinator/Visitors';
 import { WaitingFolder } from './pages/coordinator/WaitingFolder';
@@ -28,6 +29,7 @@ export const ROUTES: Route[] = [
   { pattern: '/app/sager', roles: ['coordinator'], nav: 'Sager', render: () => <Cases /> },
   { pattern: '/app/sager/:caseId', roles: ['coordinator'], render: (p) => <CasePage caseId={p.caseId!} /> },
   { pattern: '/app/besoegsvenner', roles: ['coordinator'], nav: 'Besøgsvenner', render: () => <Visitors /> },
+  { pattern: '/app/over-tid', roles: ['coordinator'], nav: 'Over tid', render: () => <Overdue /> },
   { pattern: '/app/mine-borgere', roles: ['visitor'], nav: 'Mine borgere', render: (_p, s) => <MyCases session={s} /> },
   { pattern: '/app/besoeg/:caseId', roles: ['visitor'], render: (p, s) => <RecordVisit caseId={p.caseId!} session={s} /> },
   { pattern: '/app/overblik', roles: ['manager', 'coordinator'], nav: 'Overblik', render: () => <Dashboard /> },

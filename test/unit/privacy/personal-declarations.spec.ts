@@ -41,6 +41,8 @@ describe('personal data declared by type (docs/event-catalogue.md, "Personal dat
       TaskOpened: ['description'],
       TaskCompleted: ['outcome'],
       RelationEstablished: ['description'],
+      // Why visits pause: often a hospital stay, health information (issue #17).
+      CasePaused: ['reason'],
     });
     for (const declarations of [CITIZEN_PERSONAL_DATA, VISITOR_PERSONAL_DATA]) {
       expect(Object.values(declarations).flatMap((classified) => personalPaths(classified))).toEqual([]);

@@ -48,6 +48,23 @@ describe('the case view (GET /cases/:caseId)', () => {
     expect(view).not.toHaveProperty('nextVisitAt');
   });
 
+  it('given the visit plan (issue #17): a booking after a cancellation, the fixed time, a pause that drops the agreed visit, its end, and a close that drops them all', () => {
+    const cancelled = { type: 'VisitCancelled', data: { at: '2026-03-09T09:00:00.000Z', by: 'visitor', reason: 'syg', citizenNotified: true } } as CaseEvent;
+    const bookedNext = { type: 'NextVisitBooked', data: { visitAt: '2026-03-12T09:00:00.000Z', citizenNotified: true } } as CaseEvent;
+    const slot = { type: 'VisitSlotAgreed', data: { weekday: 4, time: '10:00', everyWeeks: 1 } } as CaseEvent;
+    const paused = { type: 'CasePaused', data: { reason: 'Indlagt', at: '2026-03-11T08:00:00.000Z', until: '2026-03-25T11:00:00.000Z', droppedVisitAt: '2026-03-12T09:00:00.000Z' } } as CaseEvent;
+    const resumed = { type: 'CaseResumed', data: { at: '2026-03-24T09:00:00.000Z' } } as CaseEvent;
+    const start = [referral(), triaged(), booked(randomUUID()), cancelled, bookedNext, slot];
+    expect(caseView(stream(...start))).toMatchObject({ nextVisitAt: '2026-03-12T09:00:00.000Z', visitSlot: { weekday: 4, time: '10:00', everyWeeks: 1 } });
+    const whilePaused = caseView(stream(...start, paused))!;
+    expect(whilePaused).toMatchObject({ status: 'Active', pause: { reason: 'Indlagt', at: '2026-03-11T08:00:00.000Z', until: '2026-03-25T11:00:00.000Z' } });
+    expect(whilePaused).not.toHaveProperty('nextVisitAt');
+    expect(caseView(stream(...start, paused, resumed))).not.toHaveProperty('pause');
+    const closed = caseView(stream(...start, paused, { type: 'CaseClosed', data: { reason: 'other', at: '2026-03-20T10:00:00.000Z' } } as CaseEvent))!;
+    expect(closed).not.toHaveProperty('pause');
+    expect(closed).not.toHaveProperty('visitSlot');
+  });
+
   it('given a stream without its referral, shows no case', () => {
     expect(caseView([])).toBeUndefined();
   });

@@ -1,4 +1,5 @@
-import { dateTime } from '../format';
+import { slotInDanish } from '../../../domain/shared/visit-slot';
+import { date, dateTime } from '../format';
 import { inTimeOrder } from './timeline-order';
 import { CLOSURE, label, NEED, PRIORITY, RELATION, ROLE, TASK, VISITOR_KIND } from '../labels';
 
@@ -35,7 +36,13 @@ function details(entry: HistoryEntry): string[] {
     case 'VisitRescheduled':
       return [`Flyttet fra ${dateTime(s(d.from))} til ${dateTime(s(d.to))}`];
     case 'VisitCancelled':
-      return [`Besøget ${dateTime(s(d.at))} aflyst af ${d.by === 'citizen' ? 'borgeren' : 'besøgsvennen'}`, s(d.reason)];
+      return [`Besøget ${dateTime(s(d.at))} aflyst af ${d.by === 'citizen' ? 'borgeren' : 'besøgsvennen'}${d.citizenNotified === true ? ' (borgeren er ringet op)' : ''}`, s(d.reason)];
+    case 'NextVisitBooked':
+      return [`Næste besøg ${dateTime(s(d.visitAt))} (borgeren er ringet op)`];
+    case 'VisitSlotAgreed':
+      return [`Fast tid: ${slotInDanish({ weekday: Number(d.weekday), time: s(d.time), everyWeeks: Number(d.everyWeeks) })}`];
+    case 'CasePaused':
+      return [`Pause${d.until ? ` til ${date(s(d.until))}` : ''}${d.droppedVisitAt ? `; besøget ${dateTime(s(d.droppedVisitAt))} udgår` : ''}`, s(d.reason)];
     case 'RiskFlagged':
       return [label(NEED, s(d.risk)), s(d.note)];
     case 'VisitorReassigned':

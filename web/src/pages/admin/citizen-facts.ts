@@ -11,6 +11,7 @@ const READS: Record<string, string> = {
   'GET /cases/:caseId/history': 'Sagens tidslinje',
   'GET /cases/:caseId/replay': 'Sagen, som den stod på et tidspunkt',
   'GET /waiting-list': 'Ventemappen',
+  'GET /visits/overdue': 'Besøg over tid',
   'GET /visitors/:visitorId/caseload': 'Besøgskortet (besøgsvennens borgere)',
   'GET /citizens/:citizenId/export': 'Indsigt: alt om borgeren (art. 15)',
   'GET /citizens': 'Søgning efter borgeren',

@@ -8,7 +8,10 @@ import { ActiveActions } from './ActiveActions';
 import { BookFirstVisit } from './BookFirstVisit';
 import { CaseView, citizenName } from './case-view';
 import { Triage } from './Triage';
+import { daysOverdue, overdueText } from './overdue';
 import { VisitPlanActions } from './VisitPlanActions';
+import { VisitSchedule } from './VisitSchedule';
+import { slotInDanish } from '../../../../domain/shared/visit-slot';
 import { WithdrawConsent } from './WithdrawConsent';
 
 /** A citizen's case for the coordinator: who, what the referral said, what to do next, and the full timeline. */
@@ -34,6 +37,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           | undefined;
         const situation = referral?.situation ?? {};
         const actions = { c, etag, refresh: () => (setSaved(undefined), loaded.reload()) };
+        const late = daysOverdue(c);
         return (
           <section class="case">
             <p>
@@ -41,7 +45,10 @@ export function CasePage({ caseId }: { caseId: string }) {
             </p>
             <div class="page-head">
               <h1>{citizenName(c)}</h1>
-              <span class={`badge status-${c.status}`}>{c.declined ? 'Afvist' : label(STATUS, c.status)}</span>
+              <span>
+                <span class={`badge status-${c.status}`}>{c.declined ? 'Afvist' : label(STATUS, c.status)}</span>
+                {c.pause && <span class="badge badge-paused">På pause</span>}
+              </span>
             </div>
             {saved && <Notice kind="success">{saved}</Notice>}
             <div class="columns">
@@ -136,7 +143,16 @@ export function CasePage({ caseId }: { caseId: string }) {
                     <p>
                       <strong>{c.visitorName}</strong> ({label(VISITOR_KIND, c.visitorKind).toLowerCase()}){c.visitorPhone && <>, tlf. <Phone number={c.visitorPhone} /></>}
                     </p>
-                    <p>Næste besøg: {c.nextVisitAt ? longDateTime(c.nextVisitAt) : 'ikke aftalt'}</p>
+                    <p>
+                      Næste besøg: {c.nextVisitAt ? longDateTime(c.nextVisitAt) : c.pause ? 'ingen, besøgene holder pause' : 'ikke aftalt'}
+                      {late !== undefined && (
+                        <>
+                          {' '}
+                          <span class="badge badge-late">{overdueText(late)}</span>
+                        </>
+                      )}
+                    </p>
+                    {c.visitSlot && <p>Fast tid: {slotInDanish(c.visitSlot)}</p>}
                     <p class="muted">Første besøg {dateTime(c.firstVisitAt)}{c.lastVisitAt && `, seneste ${dateTime(c.lastVisitAt)}`}</p>
                   </div>
                 )}
@@ -166,8 +182,9 @@ export function CasePage({ caseId }: { caseId: string }) {
                 {/* Keyed by the revision: after a save every form below starts empty again. */}
                 <div key={c.revision}>
                   {c.status === 'Referred' && <Triage {...actions} done={done('Sagen er visiteret og ligger i ventemappen.')} />}
-                  {c.status === 'Waiting' && <BookFirstVisit {...actions} done={done('Første besøg er booket.')} />}
-                  {c.status === 'Active' && <VisitPlanActions {...actions} done={done('Sagen er opdateret.')} />}
+                  {c.status === 'Waiting' && !c.pause && <BookFirstVisit {...actions} done={done('Første besøg er booket.')} />}
+                  {(c.status === 'Waiting' || c.status === 'Active') && <VisitSchedule {...actions} done={done('Besøgsplanen er opdateret.')} />}
+                  {c.status === 'Active' && !c.pause && <VisitPlanActions {...actions} done={done('Sagen er opdateret.')} />}
                   {c.status === 'Active' && <ActiveActions {...actions} done={done('Sagen er opdateret.')} />}
                   {c.status !== 'Closed' && c.citizenId && <WithdrawConsent citizenId={c.citizenId} refresh={actions.refresh} done={done('Samtykket er trukket tilbage, og borgerens åbne sager er afsluttet.')} />}
                 </div>

@@ -6,6 +6,7 @@ import { fromLocalInput, longDateTime, nowForInput, toLocalInput } from '../../f
 import { NEED } from '../../labels';
 import { Field, SelectField } from '../../ui';
 import type { CaseView } from './case-view';
+import { Notified } from './VisitSchedule';
 
 const CANCELLED_BY: Record<CancelledBy, string> = { citizen: 'Borgeren', visitor: 'Besøgsvennen' };
 
@@ -75,12 +76,16 @@ function MoveVisit({ c, etag, done, refresh, at }: Props & { at: string }) {
 function CancelVisit({ c, etag, done, refresh, at }: Props & { at: string }) {
   const [by, setBy] = useState<CancelledBy>('citizen');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
+  const [notified, setNotified] = useState(false);
+  const [errors, setErrors] = useState<{ reason?: string; notified?: string }>({});
   const cancel = useCommand(done);
+  // The citizen cancelled: they know. The visitor cancelled: we always call first.
+  const mustCall = by === 'visitor';
   const submit = (event: Event) => {
     event.preventDefault();
-    setError(reason.trim() ? undefined : 'Skriv hvorfor besøget aflyses.');
-    if (reason.trim()) void cancel.send(`/cases/${c.caseId}/visits/cancel`, { at, by, reason: reason.trim() }, etag);
+    const found = { ...(!reason.trim() && { reason: 'Skriv hvorfor besøget aflyses.' }), ...(mustCall && !notified && { notified: 'Ring altid til borgeren, før besøgsvennen aflyser.' }) };
+    setErrors(found);
+    if (Object.keys(found).length === 0) void cancel.send(`/cases/${c.caseId}/visits/cancel`, { at, by, reason: reason.trim(), ...(mustCall && { citizenNotified: true }) }, etag);
   };
   return (
     <details>
@@ -89,9 +94,10 @@ function CancelVisit({ c, etag, done, refresh, at }: Props & { at: string }) {
         <CommandError error={cancel.error} onRefresh={refresh} />
         <p>Aftalt: {longDateTime(at)}</p>
         <SelectField label="Aflyst af" value={by} onChange={setBy} options={CANCELLED_BY} />
-        <Field label="Årsag til aflysningen" error={error} required>
+        <Field label="Årsag til aflysningen" error={errors.reason} required>
           {(a) => <textarea {...a} rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
         </Field>
+        {mustCall && <Notified id={`cancel-notified-${c.caseId}`} checked={notified} onChange={setNotified} error={errors.notified} text="Borgeren er ringet op og ved, at besøget er aflyst" />}
         <button type="submit" disabled={cancel.busy}>
           Aflys besøget
         </button>

@@ -1,4 +1,5 @@
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../../../../domain/shared/codes';
+import type { VisitSlot } from '../../../../domain/shared/visit-slot';
 
 /** GET /cases/:caseId, as the app reads it (every status in one shape; absent fields are absent). */
 export interface CaseView {
@@ -26,6 +27,10 @@ export interface CaseView {
   nextVisitAt?: string;
   lastVisitAt?: string;
   lastThemes?: string[];
+  /** The fixed time (issue #17). */
+  visitSlot?: VisitSlot;
+  /** While visits are paused (a hospital stay, a holiday). */
+  pause?: { reason: string; at: string; until?: string };
   declined?: boolean;
   reason?: ClosureReason;
   closedAt?: string;

@@ -30,6 +30,12 @@ const COLUMNS: Column<Row>[] = [
     cell: (w) => (
       <>
         <Link href={`/app/sager/${w.caseId}`}>{w.name}</Link>
+        {w.pause && (
+          <>
+            {' '}
+            <span class="badge badge-paused">På pause{w.pause.until ? ` til ${date(w.pause.until)}` : ''}</span>
+          </>
+        )}
         {w.riskFlags.map((flag) => (
           <span key={flag} class="badge badge-risk">
             {label(NEED, flag)}

@@ -1,9 +1,11 @@
 import { get } from '../../api';
-import { longDateTime } from '../../format';
+import { date, longDateTime } from '../../format';
 import { label, NEED, PROGRAMME, TASK } from '../../labels';
 import type { Session } from '../../session';
 import { Link, LoadState, Notice, Phone, useLoad } from '../../ui';
+import { slotInDanish, type VisitSlot } from '../../../../domain/shared/visit-slot';
 import { CaseView, citizenName } from '../case/case-view';
+import { overdueText } from '../case/overdue';
 
 interface Caseload {
   name: string;
@@ -22,6 +24,9 @@ interface Caseload {
     situation?: { physical?: string; psychological?: string; social?: string };
     requestedTasks?: string[];
     overdue: boolean;
+    daysOverdue?: number;
+    visitSlot?: VisitSlot;
+    pause?: { reason: string; at: string; until?: string };
   }>;
 }
 
@@ -93,9 +98,11 @@ export function MyCases({ session }: { session: Session }) {
                       </p>
                     )}
                     <p class="next">
-                      Næste besøg: <strong>{c.nextVisitAt ? longDateTime(c.nextVisitAt) : 'ikke aftalt'}</strong>
-                      {c.overdue && <span class="badge badge-risk">Overskredet</span>}
+                      Næste besøg: <strong>{c.nextVisitAt ? longDateTime(c.nextVisitAt) : c.pause ? 'ingen, besøgene holder pause' : 'ikke aftalt'}</strong>
+                      {c.overdue && <span class="badge badge-risk">{c.daysOverdue !== undefined ? overdueText(c.daysOverdue) : 'over tid'}</span>}
+                      {c.pause && <span class="badge badge-paused">På pause{c.pause.until ? ` til ${date(c.pause.until)}` : ''}</span>}
                     </p>
+                    {c.visitSlot && <p class="muted">Fast tid: {slotInDanish(c.visitSlot)}</p>}
                     <p class="muted">{label(PROGRAMME as Record<string, string>, c.programme)}</p>
                     <Situation situation={c.situation} />
                     {c.lastThemes.length > 0 && <p>Følg op på: {c.lastThemes.join(', ')}</p>}

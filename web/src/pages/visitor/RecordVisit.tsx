@@ -6,6 +6,7 @@ import { navigate } from '../../router';
 import type { Session } from '../../session';
 import { Field, Link, LoadState, Notice, useLoad } from '../../ui';
 import { CaseView, citizenName } from '../case/case-view';
+import { nextSlotAfter, slotInDanish } from '../../../../domain/shared/visit-slot';
 import { sameTimeLater } from './next-visit';
 import { VisitorExtras } from './VisitorExtras';
 
@@ -30,7 +31,8 @@ type FormProps = { c: CaseView; etag?: string | undefined; session: Session; rel
 
 function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
   const [visitedAt, setVisitedAt] = useState(visitedDefault(c));
-  const [weeks, setWeeks] = useState<'1' | '2' | 'other' | 'none'>('1');
+  // With a fixed time agreed, the next visit is the next slot (issue #17); else the agreed time a week or two on.
+  const [weeks, setWeeks] = useState<'slot' | '1' | '2' | 'other' | 'none'>(c.visitSlot ? 'slot' : '1');
   const [nextOther, setNextOther] = useState('');
   const [followed, setFollowed] = useState<string[]>(c.lastThemes ?? []);
   const [newThemes, setNewThemes] = useState('');
@@ -40,7 +42,18 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
 
   const visited = fromLocalInput(visitedAt);
   const next =
-    weeks === 'none' ? undefined : weeks === 'other' ? fromLocalInput(nextOther) : visited && sameTimeLater(c.nextVisitAt, visited, Number(weeks));
+    weeks === 'none'
+      ? undefined
+      : weeks === 'other'
+        ? fromLocalInput(nextOther)
+        : weeks === 'slot'
+          ? visited && c.visitSlot && nextSlotAfter(c.visitSlot, visited)
+          : visited && sameTimeLater(c.nextVisitAt, visited, Number(weeks));
+  const choices = [
+    ...(c.visitSlot ? [['slot', `Den faste tid (${slotInDanish(c.visitSlot)})`] as const] : [['1', 'Samme tid om en uge'] as const, ['2', 'Samme tid om to uger'] as const]),
+    ['other', 'Andet tidspunkt'] as const,
+    ['none', 'Intet nyt besøg aftalt'] as const,
+  ];
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -65,6 +78,8 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
       {saved && <Notice kind="success">{saved}</Notice>}
       {c.status !== 'Active' ? (
         <Notice kind="info">Sagen er ikke aktiv.</Notice>
+      ) : c.pause ? (
+        <Notice kind="info">Besøgene holder pause{c.pause.until ? ` til ${DateTime.fromISO(c.pause.until).toFormat('dd.MM.yyyy')}` : ''}. Koordinatoren genoptager dem.</Notice>
       ) : (
         <form class="card form" onSubmit={submit} noValidate>
           <h2>Registrér besøg</h2>
@@ -74,14 +89,7 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
           </Field>
           <fieldset class="radios">
             <legend>Næste besøg (skrives på besøgskortet)</legend>
-            {(
-              [
-                ['1', 'Samme tid om en uge'],
-                ['2', 'Samme tid om to uger'],
-                ['other', 'Andet tidspunkt'],
-                ['none', 'Intet nyt besøg aftalt'],
-              ] as const
-            ).map(([value, text]) => (
+            {choices.map(([value, text]) => (
               <label key={value} class="check">
                 <input type="radio" name="next" checked={weeks === value} onChange={() => setWeeks(value)} />
                 {text}
