@@ -56,6 +56,17 @@ export type AssessLoneliness = Message<
 export type EstablishRelation = Message<'EstablishRelation', { kind: RelationKind; description: string; at: string }>;
 export type FlagRisk = Message<'FlagRisk', { risk: Need; note: string; at: string }>;
 export type CloseCase = Message<'CloseCase', { reason: ClosureReason; at?: string }>;
+/** Any part of the referral as it should have read; what equals the referral as it stands is left out of the event. */
+export type CorrectReferral = Message<
+  'CorrectReferral',
+  {
+    situation?: Situation;
+    needs?: Need[];
+    requestedTasks?: TaskKind[];
+    citizen?: { address?: string; phone?: string };
+    referrer?: Referrer;
+  }
+>;
 
 export type CaseCommand =
   | ReceiveReferral
@@ -72,7 +83,8 @@ export type CaseCommand =
   | AssessLoneliness
   | EstablishRelation
   | FlagRisk
-  | CloseCase;
+  | CloseCase
+  | CorrectReferral;
 
 /** A visitor as the registry knows them when the command is decided. */
 export interface VisitorSnapshot {
@@ -90,6 +102,15 @@ export interface VisitorSnapshot {
 export interface CitizenSnapshot {
   citizenId: string;
   erased: boolean;
+  /** Set when the referral's CPR number named this citizen (the citizen lookup): the name on record, opened, to compare. */
+  knownByCpr?: { name: string };
+}
+
+/** The referral's personal parts as they stand, opened by the runner so `decide` can tell what a correction changes. */
+export interface ReferralAsItStands {
+  situation: Situation;
+  citizen?: { address?: string; phone?: string };
+  referrer: Referrer;
 }
 
 export interface CaseContext extends BaseContext {
@@ -99,4 +120,6 @@ export interface CaseContext extends BaseContext {
   visitor?: VisitorSnapshot;
   /** For ReceiveReferral: the citizen if already known (undefined: a new citizen). */
   citizen?: CitizenSnapshot;
+  /** For CorrectReferral: the referral as it stands, opened (absent: compare with nothing, everything given is new). */
+  referral?: ReferralAsItStands;
 }

@@ -27,6 +27,10 @@ const MESSAGES: Readonly<Record<string, string>> = {
   same_visitor: 'Sagen har allerede denne besøgsven.',
   task_exists: 'Opgaven findes allerede.',
   task_completed: 'Opgaven er allerede løst.',
+  referral_unchanged: 'Rettelsen ændrer ikke noget: henvisningen står allerede sådan.',
+  flag_risk_instead: 'Sagen er vurderet: registrér risikoen, så sagen kommer på det rette spor.',
+  citizen_details_elsewhere: 'Borgerens oplysninger står på den sag, hvor borgeren først blev henvist: ret dem dér.',
+  cpr_name_mismatch: 'CPR-nummeret tilhører en kendt borger med et andet navn. Tjek CPR-nummer og navn.',
   consent_already_withdrawn: 'Borgeren har allerede trukket sit samtykke tilbage.',
 };
 

@@ -54,10 +54,11 @@ const assignmentKey = (visitorId: string, caseId: string) => `${assignmentPrefix
 
 export const caseloadProjection: Projection<CaseloadDoc> = {
   name: 'caseload',
-  version: 3,
+  // 4: a corrected referral (ReferralCorrected) changes the card's situation, requested tasks and risks.
+  version: 4,
   eventTypes: new Set([
     'VisitorRegistered', 'VisitorCapacityChanged', 'VisitorDeactivated', 'VisitorReactivated',
-    'ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'VisitorReassigned', 'VisitHeld', 'VisitorDismissedButReturning',
+    'ReferralReceived', 'ReferralCorrected', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'VisitorReassigned', 'VisitHeld', 'VisitorDismissedButReturning',
     'VisitRescheduled', 'VisitCancelled', 'TaskOpened', 'TaskCompleted', 'RiskFlagged', 'ReferralDeclined', 'CaseClosed',
   ]),
   keysRead: (stored) => {
@@ -80,6 +81,15 @@ export const caseloadProjection: Projection<CaseloadDoc> = {
     if (!card) return;
     const put = (changes: Partial<CaseCard>) => view.put(caseKey(caseId), { ...card, ...changes });
     switch (event.type) {
+      case 'ReferralCorrected': {
+        const { situation, requestedTasks, needs } = event.data;
+        const risks = (needs ?? []).filter((need) => RISK_NEEDS.includes(need) && !card.riskFlags.includes(need));
+        return put({
+          ...(situation && { situation: { ...card.situation, ...situation } }),
+          ...(requestedTasks && { requestedTasks }),
+          ...(risks.length > 0 && { riskFlags: [...card.riskFlags, ...risks] }),
+        });
+      }
       case 'TriagedToVolunteer':
       case 'TriagedToProfessional':
         return put({ track: event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional' });
