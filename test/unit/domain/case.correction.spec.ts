@@ -99,7 +99,7 @@ describe('correcting a referral', () => {
     const [first, ...rest] = activeWith(v);
     const corrected: CaseEvent = {
       type: 'ReferralCorrected',
-      data: { situation: { social: 'enke, søn i Aarhus' }, requestedTasks: ['housing_benefit'], citizen: { phone: '+4512345678' }, referrer: { name: 'Ole Berg', role: 'gp' } },
+      data: { situation: { social: 'enke, søn i Aarhus' }, requestedTasks: ['housing_benefit'], citizen: { phone: '+4512345678' }, referrer: { name: 'Ole Berg', role: 'general_practitioner' } },
     };
     const state = [first!, ...rest, corrected].reduce(caseDecider.evolve, caseDecider.initialState());
     const view = caseView([first!, ...rest, corrected].map((event, revision) => ({ ...event, revision })))!;
@@ -110,7 +110,7 @@ describe('correcting a referral', () => {
         requestedTasks: ['housing_benefit'],
         citizen: { name: 'Karen Nielsen', address: 'Algade 12, 2. th, 4180 Sorø', phone: '+4512345678' },
         referrerName: 'Ole Berg',
-        referrerRole: 'gp',
+        referrerRole: 'general_practitioner',
       });
       expect(read).not.toHaveProperty('referrerOrganisation');
       expect(read).not.toHaveProperty('referrerPhone');
