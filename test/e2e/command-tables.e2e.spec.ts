@@ -32,7 +32,7 @@ describe('routes made from the command tables', () => {
         },
       });
     }
-    expect(ENTRIES.length).toBe(18);
+    expect(ENTRIES.length).toBe(19);
   });
 
   it.each(ENTRIES.map(({ table, key, entry }) => [`${table.name}.${key}`, table, entry] as const))(
