@@ -6,10 +6,14 @@ import { CaseCommands } from './cases/shared/case-commands';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { DirectoryService } from './directory/directory.service';
 import { EventStoreModule } from './event-store/event-store.module';
+import { EVENT_STORE, EventStore } from './event-store/event-store.port';
 import { HealthController } from './health/health.controller';
 import { CitizenCommands } from './citizens/citizen-commands';
 import { CITIZEN_COMMANDS } from './citizens/citizen-commands.table';
 import { CitizenExportController } from './citizens/export/export.controller';
+import { CitizenIndex } from './citizens/lookup/citizen-index';
+import { FindCitizensController } from './citizens/lookup/find-citizens.controller';
+import { PersonalDataCipher } from './privacy/crypto/personal-data.cipher';
 import { commandController } from './http/command-routes';
 import { AccessLogController } from './privacy/access-log.controller';
 import { cryptoProviders } from './privacy/crypto/crypto.providers';
@@ -47,6 +51,7 @@ export class AppModule {
         AccessLogController,
         commandController(CITIZEN_COMMANDS),
         CitizenExportController,
+        FindCitizensController,
         AuditExportController,
         LoginController,
       ],
@@ -56,6 +61,12 @@ export class AppModule {
         CaseCommands,
         VisitorCommands,
         CitizenCommands,
+        // The citizen lookup's index: memory only, one per process (src/citizens/lookup/citizen-index.ts).
+        {
+          provide: CitizenIndex,
+          inject: [DirectoryService, PersonalDataCipher, EVENT_STORE],
+          useFactory: (directory: DirectoryService, cipher: PersonalDataCipher, store: EventStore) => new CitizenIndex(directory, cipher, store),
+        },
         AccessLogService,
         { provide: APP_GUARD, useClass: AuthGuard },
         // Every answer's privacy steps (the access log, decryption, pseudonyms for auditors) are one Fastify hook: src/privacy/answer-privacy.ts.

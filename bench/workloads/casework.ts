@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { visitorStreamId } from '../../domain/shared/ids';
 import { visitorDecider } from '../../domain/visitor/visitor.stream';
 import { CaseCommands } from '../../src/cases/shared/case-commands';
+import { CitizenIndex } from '../../src/citizens/lookup/citizen-index';
 import { tellCase } from '../../src/cli/seed/case-story';
 import { FIRST_NAMES, LAST_NAMES } from '../../src/cli/seed/danish-data';
 import { Random } from '../../src/cli/seed/random';
@@ -38,7 +39,8 @@ export class Casework {
     const directory = new DirectoryService(store, storage.readModels);
     await directory.onModuleInit();
     const handler = new CommandHandler(store);
-    return new Casework(store, handler, directory, new CaseCommands(handler, directory, new PersonalDataCipher(storage.citizenKeys)));
+    const cipher = new PersonalDataCipher(storage.citizenKeys);
+    return new Casework(store, handler, directory, new CaseCommands(handler, directory, cipher, new CitizenIndex(directory, cipher, store)));
   }
 
   /** About one visitor for every five cases, most of them volunteers, as the seed registers them. */

@@ -57,6 +57,17 @@ export type AssessLoneliness = Message<
 export type EstablishRelation = Message<'EstablishRelation', { kind: RelationKind; description: string; at: string }>;
 export type FlagRisk = Message<'FlagRisk', { risk: Need; note: string; at: string }>;
 export type CloseCase = Message<'CloseCase', { reason: ClosureReason; at?: string }>;
+/** Any part of the referral as it should have read; what equals the referral as it stands is left out of the event. */
+export type CorrectReferral = Message<
+  'CorrectReferral',
+  {
+    situation?: Situation;
+    needs?: Need[];
+    requestedTasks?: TaskKind[];
+    citizen?: { address?: string; phone?: string };
+    referrer?: Referrer;
+  }
+>;
 
 // The visit plan (issue #17): the next visit when none is agreed, a fixed time, a pause (domain/case/case.schedule.ts).
 export type BookNextVisit = Message<'BookNextVisit', { visitAt: string; citizenNotified: boolean }>;
@@ -83,7 +94,8 @@ export type CaseCommand =
   | BookNextVisit
   | AgreeVisitSlot
   | PauseCase
-  | ResumeCase;
+  | ResumeCase
+  | CorrectReferral;
 
 /** A visitor as the registry knows them when the command is decided. */
 export interface VisitorSnapshot {
@@ -101,6 +113,15 @@ export interface VisitorSnapshot {
 export interface CitizenSnapshot {
   citizenId: string;
   erased: boolean;
+  /** Set when the referral's CPR number named this citizen (the citizen lookup): the name on record, opened, to compare. */
+  knownByCpr?: { name: string };
+}
+
+/** The referral's personal parts as they stand, opened by the runner so `decide` can tell what a correction changes. */
+export interface ReferralAsItStands {
+  situation: Situation;
+  citizen?: { address?: string; phone?: string };
+  referrer: Referrer;
 }
 
 export interface CaseContext extends BaseContext {
@@ -110,4 +131,6 @@ export interface CaseContext extends BaseContext {
   visitor?: VisitorSnapshot;
   /** For ReceiveReferral: the citizen if already known (undefined: a new citizen). */
   citizen?: CitizenSnapshot;
+  /** For CorrectReferral: the referral as it stands, opened (absent: compare with nothing, everything given is new). */
+  referral?: ReferralAsItStands;
 }

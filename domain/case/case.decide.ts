@@ -4,6 +4,7 @@ import { IllegalStateError, NotFoundError } from '../shared/errors';
 import { FieldChecks } from '../shared/time';
 import type { AssessLoneliness, CaseCommand, CaseContext, CloseCase, CompleteTask, EstablishRelation, FlagRisk, OpenTask } from './case.commands';
 import type { CaseClosed, CaseEvent, LonelinessAssessed, RelationEstablished, RiskFlagged, TaskCompleted, TaskOpened } from './case.events';
+import { correctReferral } from './case.correction';
 import { declineReferral, receiveReferral, triage } from './case.intake';
 import { requireActive, requireOpen } from './case.rules';
 import type { CaseState } from './case.state';
@@ -51,6 +52,8 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Case
       return pauseCase(command, state, context);
     case 'ResumeCase':
       return resumeCase(command, state, context);
+    case 'CorrectReferral':
+      return correctReferral(command, state, context);
     default:
       return assertNever(command);
   }

@@ -138,6 +138,24 @@ export type LonelinessAssessed = Message<
 
 export type RelationEstablished = Message<'RelationEstablished', { kind: RelationKind; description: string; at: string }>;
 
+/**
+ * The coordinator corrects the referral ("sjældent dækkende for det reelle behov",
+ * seed 000): only the parts that changed are present. `situation` carries the
+ * changed circumstances only; `postcode` is derived from a new address.
+ */
+export type ReferralCorrected = Message<
+  'ReferralCorrected',
+  {
+    situation?: Situation;
+    needs?: Need[];
+    requestedTasks?: TaskKind[];
+    citizen?: { address?: string; phone?: string };
+    /** Derived from a new address, in clear for statistics. */
+    postcode?: string;
+    referrer?: Referrer;
+  }
+>;
+
 export type ReferralDeclined = Message<'ReferralDeclined', { reason: ClosureReason; at: string }>;
 export type CaseClosed = Message<'CaseClosed', { reason: ClosureReason; at: string }>;
 
@@ -155,6 +173,7 @@ export type CaseResumed = Message<'CaseResumed', { at: string }>;
 
 export type CaseEvent =
   | ReferralReceived
+  | ReferralCorrected
   | TriagedToVolunteer
   | TriagedToProfessional
   | FirstVisitBooked
@@ -179,6 +198,7 @@ export type CaseEventType = CaseEvent['type'];
 
 export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'ReferralReceived',
+  'ReferralCorrected',
   'TriagedToVolunteer',
   'TriagedToProfessional',
   'FirstVisitBooked',
@@ -215,6 +235,13 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
     situation: { physical: 'personal', psychological: 'personal', social: 'personal' },
     needs: 'clear', requestedTasks: 'clear',
     consent: { given: 'clear', recordedBy: 'personal', at: 'clear' },
+  },
+  ReferralCorrected: {
+    situation: { physical: 'personal', psychological: 'personal', social: 'personal' },
+    needs: 'clear', requestedTasks: 'clear',
+    citizen: { address: 'personal', phone: 'personal' },
+    postcode: 'clear',
+    referrer: { name: 'personal', role: 'clear', organisation: 'clear', phone: 'personal' },
   },
   TriagedToVolunteer: { reason: 'personal', priority: 'clear', by: 'clear', at: 'clear' },
   TriagedToProfessional: { reason: 'personal', priority: 'clear', by: 'clear', at: 'clear' },

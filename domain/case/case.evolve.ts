@@ -1,6 +1,7 @@
 import type { CaseEvent, ReferralReceived } from './case.events';
 import type { Active, CaseCore, CaseState } from './case.state';
 import { trackAfterRisk } from './case.track';
+import { correctedCore } from './case.correction';
 
 export const initialCaseState = (): CaseState => ({ status: 'None' });
 
@@ -14,6 +15,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   if (state.status === 'None' || state.status === 'Closed') return state;
 
   switch (event.type) {
+    case 'ReferralCorrected':
+      return correctedCore(state, event.data);
     case 'TriagedToVolunteer':
     case 'TriagedToProfessional': {
       if (state.status !== 'Referred') return state;
@@ -126,7 +129,10 @@ function referred({ data }: ReferralReceived): CaseState {
     referredAt: data.referredAt,
     referrerRole: data.referrer.role,
     ...(data.referrer.organisation !== undefined && { referrerOrganisation: data.referrer.organisation }),
+    referrerName: data.referrer.name,
+    ...(data.referrer.phone !== undefined && { referrerPhone: data.referrer.phone }),
     ...(data.citizen !== undefined && { citizen: data.citizen }),
+    situation: data.situation,
     needs: data.needs,
     requestedTasks: data.requestedTasks,
     riskFlags: [],
@@ -140,12 +146,13 @@ function referred({ data }: ReferralReceived): CaseState {
 /** The case core of any open state, without the fields of its status. */
 function withoutVisit(state: Exclude<CaseState, { status: 'None' | 'Closed' }>): CaseCore {
   const {
-    caseId, citizenId, programme, referredAt, referrerRole, referrerOrganisation, citizen,
+    caseId, citizenId, programme, referredAt, referrerRole, referrerOrganisation, referrerName, referrerPhone, citizen, situation,
     needs, requestedTasks, riskFlags, tasks, assessments, relations,
   } = state;
   return {
-    caseId, citizenId, programme, referredAt, referrerRole, needs, requestedTasks, riskFlags, tasks, assessments, relations,
+    caseId, citizenId, programme, referredAt, referrerRole, referrerName, situation, needs, requestedTasks, riskFlags, tasks, assessments, relations,
     ...(referrerOrganisation !== undefined && { referrerOrganisation }),
+    ...(referrerPhone !== undefined && { referrerPhone }),
     ...(citizen !== undefined && { citizen }),
   };
 }

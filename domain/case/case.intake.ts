@@ -1,5 +1,6 @@
 import { normalisePhone, parseCpr, postcodeFromAddress } from '../shared/danish';
 import { IllegalStateError, ValidationError } from '../shared/errors';
+import { sameName } from '../shared/names';
 import { FieldChecks } from '../shared/time';
 import type { CaseContext, DeclineReferral, ReceiveReferral, TriageCase } from './case.commands';
 import type { CitizenDetails, ReferralReceived, ReferralDeclined, TriagedToProfessional, TriagedToVolunteer } from './case.events';
@@ -18,7 +19,15 @@ export function receiveReferral({ data }: ReceiveReferral, state: CaseState, con
 
   if (context.citizen) {
     if (context.citizen.erased) throw new IllegalStateError('citizen_erased', `citizen ${data.citizenId} has been erased`);
-    if (data.citizen) throw new IllegalStateError('citizen_details_given', 'a known citizen is referred by citizenId alone');
+    const byCpr = context.citizen.knownByCpr;
+    if (byCpr) {
+      // The CPR number named a known citizen: the referral joins them, unless the name is clearly someone else's.
+      if (!data.citizen || !sameName(data.citizen.name, byCpr.name)) {
+        throw new IllegalStateError('cpr_name_mismatch', 'the CPR number belongs to a known citizen with another name: check the CPR number and the name');
+      }
+    } else if (data.citizen) {
+      throw new IllegalStateError('citizen_details_given', 'a known citizen is referred by citizenId alone');
+    }
   } else if (!data.citizen) {
     throw new ValidationError([{ field: 'citizen', message: 'citizen is required unless citizenId names a citizen already known' }]);
   }

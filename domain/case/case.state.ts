@@ -1,6 +1,6 @@
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../shared/codes';
 import type { VisitSlot } from '../shared/visit-slot';
-import type { CitizenDetails } from './case.events';
+import type { CitizenDetails, Situation } from './case.events';
 
 /**
  * A case's state is a union keyed on `status`, so impossible states
@@ -36,8 +36,13 @@ export interface CaseCore {
   referredAt: string;
   referrerRole: ReferrerRole;
   referrerOrganisation?: string;
+  /** personal: who referred, and their phone (corrected by ReferralCorrected). */
+  referrerName: string;
+  referrerPhone?: string;
   /** Present when the referral carried the citizen's details. */
   citizen?: CitizenDetails;
+  /** personal: the citizen's circumstances as the referral (and its corrections) describe them. */
+  situation: Situation;
   needs: Need[];
   requestedTasks: TaskKind[];
   /** Risks flagged after intake (RiskFlagged), in order. */

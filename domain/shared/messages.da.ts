@@ -32,6 +32,10 @@ const MESSAGES: Readonly<Record<string, string>> = {
   case_paused: 'Besøgene er sat på pause (fx indlæggelse eller ferie): genoptag sagen først.',
   case_not_paused: 'Sagen er ikke sat på pause.',
   case_not_triaged: 'Henvisningen skal vurderes, før besøgene kan sættes på pause.',
+  referral_unchanged: 'Rettelsen ændrer ikke noget: henvisningen står allerede sådan.',
+  flag_risk_instead: 'Sagen er vurderet: registrér risikoen, så sagen kommer på det rette spor.',
+  citizen_details_elsewhere: 'Borgerens oplysninger står på den sag, hvor borgeren først blev henvist: ret dem dér.',
+  cpr_name_mismatch: 'CPR-nummeret tilhører en kendt borger med et andet navn. Tjek CPR-nummer og navn.',
   consent_already_withdrawn: 'Borgeren har allerede trukket sit samtykke tilbage.',
 };
 

@@ -3,6 +3,7 @@ import type { CaseEventType } from '../../domain/case/case.events';
 /** The Danish words for each event on a citizen's timeline, as in docs/event-catalogue.md. */
 export const HISTORY_LABELS: Readonly<Record<CaseEventType, string>> = {
   ReferralReceived: 'Henvisning modtaget',
+  ReferralCorrected: 'Henvisning rettet',
   TriagedToVolunteer: 'Visiteret til frivillig',
   TriagedToProfessional: 'Visiteret til professionel',
   FirstVisitBooked: 'Første besøg aftalt',

@@ -1,5 +1,6 @@
 import type { CaseEvent } from '../../domain/case/case.events';
 import type { CaseCore } from '../../domain/case/case.state';
+import { correctedCore } from '../../domain/case/case.correction';
 import { trackAfterRisk } from '../../domain/case/case.track';
 import type { ClosureReason, Priority, Track, VisitorKind } from '../../domain/shared/codes';
 import type { VisitSlot } from '../../domain/shared/visit-slot';
@@ -58,6 +59,8 @@ function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | u
   if (!view || view.status === 'Closed') return view;
   const next: CaseView = { ...view };
   switch (event.type) {
+    case 'ReferralCorrected':
+      return correctedCore(view, event.data);
     case 'TriagedToVolunteer':
     case 'TriagedToProfessional':
       if (view.status !== 'Referred') return view;
@@ -149,6 +152,8 @@ function referred(data: Extract<CaseEvent, { type: 'ReferralReceived' }>['data']
     programme: data.programme,
     referredAt: data.referredAt,
     referrerRole: data.referrer.role,
+    referrerName: data.referrer.name,
+    situation: data.situation,
     needs: data.needs,
     requestedTasks: data.requestedTasks,
     riskFlags: [],
@@ -158,6 +163,7 @@ function referred(data: Extract<CaseEvent, { type: 'ReferralReceived' }>['data']
     revision: 0,
   };
   if (data.referrer.organisation !== undefined) view.referrerOrganisation = data.referrer.organisation;
+  if (data.referrer.phone !== undefined) view.referrerPhone = data.referrer.phone;
   if (data.citizen !== undefined) view.citizen = data.citizen;
   return view;
 }

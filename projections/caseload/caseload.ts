@@ -64,11 +64,12 @@ const assignmentKey = (visitorId: string, caseId: string) => `${assignmentPrefix
 
 export const caseloadProjection: Projection<CaseloadDoc> = {
   name: 'caseload',
-  // 4: the fixed time, the pause, and `due:` markers for the overdue list (issue #17).
+  // 4: the fixed time, the pause, and `due:` markers for the overdue list; a corrected referral
+  // (ReferralCorrected) changes the card's situation, requested tasks and risks (issue #17).
   version: 4,
   eventTypes: new Set([
     'VisitorRegistered', 'VisitorCapacityChanged', 'VisitorDeactivated', 'VisitorReactivated',
-    'ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'VisitorReassigned', 'VisitHeld', 'VisitorDismissedButReturning',
+    'ReferralReceived', 'ReferralCorrected', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'VisitorReassigned', 'VisitHeld', 'VisitorDismissedButReturning',
     'VisitRescheduled', 'VisitCancelled', 'TaskOpened', 'TaskCompleted', 'RiskFlagged', 'ReferralDeclined', 'CaseClosed',
     'NextVisitBooked', 'VisitSlotAgreed', 'CasePaused', 'CaseResumed',
   ]),
@@ -102,6 +103,15 @@ function applyToCard(card: CaseCard, event: CaseEvent, view: DocumentView<Caselo
   const caseId = card.caseId;
   const put = (changes: Partial<CaseCard>) => view.put(caseKey(caseId), { ...card, ...changes });
   switch (event.type) {
+    case 'ReferralCorrected': {
+      const { situation, requestedTasks, needs } = event.data;
+      const risks = (needs ?? []).filter((need) => RISK_NEEDS.includes(need) && !card.riskFlags.includes(need));
+      return put({
+        ...(situation && { situation: { ...card.situation, ...situation } }),
+        ...(requestedTasks && { requestedTasks }),
+        ...(risks.length > 0 && { riskFlags: [...card.riskFlags, ...risks] }),
+      });
+    }
     case 'TriagedToVolunteer':
     case 'TriagedToProfessional':
       return put({ track: event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional' });

@@ -38,6 +38,11 @@ export interface CitizenEntry {
   erased: boolean;
   consentWithdrawn: boolean;
   caseIds: string[];
+  /** For the citizen lookup (src/citizens/lookup): the name and CPR number of the latest referral that gave them, sealed as the events store them; gone once erased. */
+  name?: string;
+  cpr?: string;
+  /** Derived from the CPR, in clear (as in the referral). */
+  birthYear?: number;
 }
 
 /** The minimum of a stored event the directory reads. */
@@ -51,7 +56,8 @@ export interface DirectoryEvent {
 type Data = Record<string, unknown>;
 
 /** Bump when what `apply` keeps changes: a persisted Directory of another version is folded again from 0. */
-export const DIRECTORY_VERSION = 2;
+// 3: citizens keep their sealed name and CPR and their birth year (the citizen lookup).
+export const DIRECTORY_VERSION = 3;
 
 /** Which entry an event changed, as `case:<id>`, `visitor:<id>` or `citizen:<id>`. */
 export type EntryKey = `${'case' | 'visitor' | 'citizen'}:${string}`;
@@ -98,6 +104,10 @@ export class Directory {
       });
       const citizen = this.citizens.get(citizenId) ?? { citizenId, erased: false, consentWithdrawn: false, caseIds: [] };
       citizen.caseIds.push(caseId);
+      const details = data.citizen as { name?: string; cpr?: string } | undefined;
+      if (details?.name !== undefined) citizen.name = details.name;
+      if (details?.cpr !== undefined) citizen.cpr = details.cpr;
+      if (typeof data.birthYear === 'number') citizen.birthYear = data.birthYear;
       this.citizens.set(citizenId, citizen);
       this.touched.add(`case:${caseId}`).add(`citizen:${citizenId}`);
       return;
@@ -167,6 +177,8 @@ export class Directory {
     if (type === 'ConsentWithdrawn') citizen.consentWithdrawn = true;
     if (type === 'CitizenErased') {
       citizen.erased = true;
+      delete citizen.name;
+      delete citizen.cpr;
       for (const id of citizen.caseIds) {
         const entry = this.cases.get(id);
         if (entry) entry.citizenName = undefined;

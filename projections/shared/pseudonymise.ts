@@ -17,8 +17,8 @@ import { isSealed } from '../../domain/shared/personal';
 const FREE_TEXT = new Set(['reason', 'assessment', 'description', 'note', 'themes', 'outcome', 'lastThemes']);
 /** The visitor's own contact details on the visit card. */
 const VISITOR_CONTACT = new Set(['visitorName', 'visitorPhone', 'toVisitorName', 'toVisitorPhone']);
-/** Names kept beside ids in lists (the coordinator's case list). */
-const NAMES = new Set(['citizenName']);
+/** Names kept beside ids in lists (the coordinator's case list), and the referrer's name and phone on a case. */
+const NAMES = new Set(['citizenName', 'referrerName', 'referrerPhone']);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

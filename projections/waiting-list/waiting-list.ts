@@ -29,10 +29,10 @@ export interface WaitingCase {
 export const waitingListProjection: Projection<WaitingCase> = {
   name: 'waiting-list',
   // 2: documents carry their `stage` (referrals not yet triaged are listed too).
-  // 3: a paused case carries its `pause` (issue #17).
+  // 3: a paused case carries its `pause`; a corrected referral (ReferralCorrected) changes the referrer and the risks among the needs (issue #17).
   version: 3,
   keysRead: caseKeyOf,
-  eventTypes: new Set(['ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'RiskFlagged', 'FirstVisitBooked', 'ReferralDeclined', 'CaseClosed', 'CasePaused', 'CaseResumed']),
+  eventTypes: new Set(['ReferralReceived', 'ReferralCorrected', 'TriagedToVolunteer', 'TriagedToProfessional', 'RiskFlagged', 'FirstVisitBooked', 'ReferralDeclined', 'CaseClosed', 'CasePaused', 'CaseResumed']),
   apply(stored: ProjectedEvent, view: DocumentView<WaitingCase>): void {
     const found = caseEventOf(stored);
     if (!found) return;
@@ -54,6 +54,17 @@ export const waitingListProjection: Projection<WaitingCase> = {
     const waiting = view.get(caseId);
     if (!waiting) return;
     switch (event.type) {
+      case 'ReferralCorrected': {
+        const { referrer, needs } = event.data;
+        const risks = (needs ?? []).filter((need) => RISK_NEEDS.includes(need) && !waiting.riskFlags.includes(need));
+        const next: WaitingCase = { ...waiting, riskFlags: [...waiting.riskFlags, ...risks] };
+        if (referrer) {
+          delete next.referrerOrganisation;
+          Object.assign(next, { referrerRole: referrer.role }, referrer.organisation !== undefined && { referrerOrganisation: referrer.organisation });
+        }
+        view.put(caseId, next);
+        return;
+      }
       case 'TriagedToVolunteer':
       case 'TriagedToProfessional':
         view.put(caseId, { ...waiting, stage: 'waiting', track: event.type === 'TriagedToVolunteer' ? 'volunteer' : 'professional', priority: event.data.priority });

@@ -18,12 +18,16 @@ import {
   RescheduleVisitDto,
   TriageCaseDto,
 } from './case-commands.dto';
+import { CorrectReferralDto } from './correct-referral.dto';
 import { ReceiveReferralDto } from './receive-referral.dto';
 import { AgreeVisitSlotDto, BookNextVisitDto, PauseCaseDto, ResumeCaseDto } from './visit-plan.dto';
 import { CaseAnswer, CaseCommands } from './shared/case-commands';
 import { CaseAnswerDto } from './shared/case-answer.dto';
 
 const route = routesOf<CaseCommand, CaseAnswer>();
+
+/** The object without its undefined fields (a part of a body left out is not a part given). */
+const defined = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
 /**
  * Every command on a case, one entry each: its route under /cases, who may
@@ -178,6 +182,30 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
         da: 'Markér en risiko (fx selvmordstanker): sagen flyttes til det faglige spor.',
       },
       command: (b) => ({ type: 'FlagRisk', data: { risk: b.risk, note: b.note, at: b.at } }),
+    }),
+    correctReferral: route({
+      path: ':caseId/referral/correct',
+      allow: ['coordinator'],
+      body: CorrectReferralDto,
+      summary: {
+        en: 'The referral is corrected (situation, needs, requested tasks, the citizen\'s address and phone, the referrer); only what changed is recorded.',
+        da: 'Ret henvisningen (situation, behov, ønskede opgaver, borgerens adresse og telefon, henviser); kun det ændrede registreres.',
+      },
+      command: (b) => {
+        const situation = b.situation && defined({ ...b.situation });
+        const citizen = b.citizen && defined({ ...b.citizen });
+        const data = defined({
+          situation: situation && Object.keys(situation).length > 0 ? situation : undefined,
+          needs: b.needs,
+          requestedTasks: b.requestedTasks,
+          citizen: citizen && Object.keys(citizen).length > 0 ? citizen : undefined,
+          referrer: b.referrer && defined({ ...b.referrer }),
+        });
+        if (Object.keys(data).length === 0) {
+          throw new RequestValidationError([{ field: 'body', message: 'give at least one of situation, needs, requestedTasks, citizen (address, phone), referrer' }]);
+        }
+        return { type: 'CorrectReferral', data };
+      },
     }),
     closeCase: route({
       path: ':caseId/close',

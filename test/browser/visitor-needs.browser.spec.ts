@@ -75,7 +75,7 @@ run('what a visitor needs, in the app', () => {
     await card.waitFor();
     await card.getByText('KOL, går dårligt på trapper').waitFor();
     await card.getByText('enke, ingen børn i nærheden').waitFor();
-    await card.getByText('Ønskede opgaver: Varmehjælp').waitFor();
+    await card.getByRole('button', { name: 'Opret opgave: Varmehjælp' }).waitFor();
     expect(await card.getByRole('link', { name: '+4557831234' }).getAttribute('href')).toBe('tel:+4557831234');
     expect(await card.locator('.next strong').textContent()).toBe(nextVisit.setLocale('da').toFormat("cccc d. LLLL yyyy 'kl.' HH.mm"));
     await expectAccessible(page, 'the visit card');

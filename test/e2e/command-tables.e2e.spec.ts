@@ -32,7 +32,7 @@ describe('routes made from the command tables', () => {
         },
       });
     }
-    expect(ENTRIES.length).toBe(22);
+    expect(ENTRIES.length).toBe(23);
   });
 
   it.each(ENTRIES.map(({ table, key, entry }) => [`${table.name}.${key}`, table, entry] as const))(

@@ -56,6 +56,8 @@ describe('who may do what', () => {
     { route: 'POST /cases/:caseId/assessments', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/assessments`).send({ instrument: 'ucla3', answers: [1, 2, 3] }) },
     { route: 'POST /cases/:caseId/relations', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/relations`).send({ kind: 'friend', description: 'd', at: '2026-04-01T10:00:00+02:00' }) },
     { route: 'POST /cases/:caseId/risks', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/risks`).send({ risk: 'contact_difficulties', note: 'n', at: '2026-04-01T10:00:00+02:00' }) },
+    { route: 'POST /cases/:caseId/referral/correct', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/referral/correct`).send({ situation: { social: `enke (${as})` } }) },
+    { route: 'GET /citizens', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/citizens?search=karen') },
     { route: 'POST /cases/:caseId/close', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${randomUUID()}/close`).send({ reason: 'moved' }) },
     // The visit plan (issue #17).
     { route: 'POST /cases/:caseId/visits/book', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/visits/book`).send({ visitAt: '2030-01-03T10:00:00Z', citizenNotified: true }) },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseCommand } from '../../../domain/case/case.commands';
+import type { CaseCommand, CaseContext } from '../../../domain/case/case.commands';
 import type { CaseEvent } from '../../../domain/case/case.events';
 import { caseEventSchemaVersion, occurredAtOf } from '../../../domain/case/case.events';
 import { caseDecider } from '../../../domain/case/case.stream';
@@ -9,7 +9,9 @@ import { CommandHandler, CommandMeta, CommandOutcome } from '../../event-store/c
 import type { CommandRunner, RouteParams } from '../../http/command-routes';
 import { KeyedMutex } from '../../shared/keyed-mutex';
 import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
+import { CitizenIndex } from '../../citizens/lookup/citizen-index';
 import { caseLookups, citizenOf, extraIds, visitorTakingPlace } from './case-lookups';
+import { referralAsItStands } from './referral-as-it-stands';
 
 /** What every case command answers: ids and revisions only (it is stored for idempotent replays). */
 export interface CaseAnswer {
@@ -18,6 +20,14 @@ export interface CaseAnswer {
   position: number;
   citizenId?: string;
   taskId?: string;
+  /** A referral whose CPR number named a citizen already known: it joined them (`citizenId` is theirs). */
+  knownCitizen?: true;
+}
+
+/** What the runner adds to the Directory's lookups: a citizen known by CPR, and what the answer says of it. */
+interface Joined {
+  context: Pick<CaseContext, 'citizen'>;
+  answer: Pick<CaseAnswer, 'knownCitizen'>;
 }
 
 /**
@@ -30,11 +40,14 @@ export interface CaseAnswer {
 @Injectable()
 export class CaseCommands implements CommandRunner<CaseCommand, CaseAnswer> {
   private readonly perVisitor = new KeyedMutex();
+  /** Referrals naming the same CPR number are decided one at a time, so two cannot both make a new citizen of one person. */
+  private readonly perCpr = new KeyedMutex();
 
   constructor(
     private readonly handler: CommandHandler,
     private readonly directory: DirectoryService,
     private readonly cipher: PersonalDataCipher,
+    private readonly citizens: CitizenIndex = new CitizenIndex(directory, cipher),
   ) {}
 
   /** From the HTTP table: the case is the route's `:caseId`, or the new one a referral names. */
@@ -45,20 +58,39 @@ export class CaseCommands implements CommandRunner<CaseCommand, CaseAnswer> {
   }
 
   execute(caseId: string, command: CaseCommand, meta: CommandMeta): Promise<CommandOutcome<CaseAnswer>> {
+    const cpr = command.type === 'ReceiveReferral' ? command.data.citizen?.cpr : undefined;
+    if (command.type !== 'ReceiveReferral' || cpr === undefined) return this.decide(caseId, command, meta);
+    // A CPR number the service knows joins the referral to that citizen (the decider compares the names).
+    return this.perCpr.run(this.citizens.cprKey(cpr), async () => {
+      const known = await this.citizens.byCpr(cpr);
+      if (!known) return this.decide(caseId, command, meta);
+      const joined: CaseCommand = { ...command, data: { ...command.data, citizenId: known.citizenId } };
+      return this.decide(caseId, joined, meta, {
+        context: { citizen: { citizenId: known.citizenId, erased: false, knownByCpr: { name: known.name } } },
+        answer: { knownCitizen: true },
+      });
+    });
+  }
+
+  private decide(caseId: string, command: CaseCommand, meta: CommandMeta, joined?: Joined): Promise<CommandOutcome<CaseAnswer>> {
     const run = () =>
       this.handler.handle({
         decider: caseDecider,
         streamId: caseStreamId(caseId),
         command,
         meta,
-        context: async () => caseLookups(this.directory.directory, caseId, command),
+        context: async (state) => ({
+          ...caseLookups(this.directory.directory, caseId, command),
+          ...joined?.context,
+          ...(command.type === 'CorrectReferral' && (await referralAsItStands(state, this.cipher))),
+        }),
         occurredAt: (event: CaseEvent, now: string) => occurredAtOf(event, now),
         schemaVersion: caseEventSchemaVersion,
         protect: (events, state) => {
           const citizenId = citizenOf(events, state);
           return this.cipher.protect(events, citizenId, this.directory.directory.citizens.get(citizenId)?.erased === true);
         },
-        answer: ({ revision, position }) => ({ caseId, revision, position, ...extraIds(command) }),
+        answer: ({ revision, position }) => ({ caseId, revision, position, ...extraIds(command), ...joined?.answer }),
       });
     const visitorId = visitorTakingPlace(command);
     return visitorId ? this.perVisitor.run(visitorId, run) : run();

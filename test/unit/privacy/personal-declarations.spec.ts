@@ -31,6 +31,7 @@ describe('personal data declared by type (docs/event-catalogue.md, "Personal dat
     );
     expect(personal).toEqual({
       ReferralReceived: ['referrer.name', 'referrer.phone', 'citizen.name', 'citizen.address', 'citizen.phone', 'citizen.cpr', 'situation.physical', 'situation.psychological', 'situation.social', 'consent.recordedBy'],
+      ReferralCorrected: ['situation.physical', 'situation.psychological', 'situation.social', 'citizen.address', 'citizen.phone', 'referrer.name', 'referrer.phone'],
       TriagedToVolunteer: ['reason'],
       TriagedToProfessional: ['reason'],
       VisitHeld: ['themes', 'note'],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitingList, waitingListProjection } from '../../../projections/waiting-list/waiting-list';
+import type { CaseEvent } from '../../../domain/case/case.events';
 import { booked, Log, referral, triaged } from './events.fixture';
 
 describe('the waiting list (ventemappe)', () => {
@@ -34,6 +35,16 @@ describe('the waiting list (ventemappe)', () => {
     expect(list(log, { stage: 'waiting' }).map((e) => e.caseId)).toEqual([waiting]);
     // A track is a triage's answer: a referral has none, so a track filter leaves it out.
     expect(list(log, { track: 'volunteer' }).map((e) => e.caseId)).toEqual([waiting]);
+  });
+
+  // Issue #17: a corrected referral ("sjældent dækkende for det reelle behov", 000) is what the folder shows.
+  it('shows the referrer and the risks of a corrected referral', () => {
+    const id = randomUUID();
+    const corrected: CaseEvent = { type: 'ReferralCorrected', data: { needs: ['loneliness_symptoms', 'suicidal_thoughts'], referrer: { name: 'Ole Berg', role: 'general_practitioner' } } };
+    const log = new Log().case(id, [referral(), corrected]);
+    const [entry] = list(log);
+    expect(entry).toMatchObject({ caseId: id, referrerRole: 'general_practitioner', riskFlags: ['suicidal_thoughts'] });
+    expect(entry).not.toHaveProperty('referrerOrganisation');
   });
 
   it('counts days waiting in Copenhagen calendar days', () => {

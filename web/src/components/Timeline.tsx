@@ -20,6 +20,8 @@ const s = (value: unknown): string => (typeof value === 'string' ? value : '');
 function details(entry: HistoryEntry): string[] {
   const d = entry.data;
   switch (entry.type) {
+    case 'ReferralCorrected':
+      return referralCorrected(d);
     case 'TriagedToVolunteer':
     case 'TriagedToProfessional':
       return [`Prioritet: ${label(PRIORITY, s(d.priority))}`, s(d.reason)];
@@ -61,6 +63,24 @@ function details(entry: HistoryEntry): string[] {
     default:
       return [];
   }
+}
+
+/** What a correction of the referral changed, part by part (only what changed is in the event). */
+function referralCorrected(d: Record<string, unknown>): string[] {
+  const situation = (d.situation ?? {}) as Record<string, unknown>;
+  const citizen = (d.citizen ?? {}) as Record<string, unknown>;
+  const referrer = d.referrer as Record<string, unknown> | undefined;
+  const list = (codes: unknown, labels: Record<string, string>) => (Array.isArray(codes) ? (codes.length === 0 ? 'ingen' : codes.map((code) => label(labels, s(code))).join(', ')) : '');
+  return [
+    situation.physical ? `Fysisk: ${s(situation.physical)}` : '',
+    situation.psychological ? `Psykisk: ${s(situation.psychological)}` : '',
+    situation.social ? `Socialt: ${s(situation.social)}` : '',
+    d.needs ? `Behov: ${list(d.needs, NEED)}` : '',
+    d.requestedTasks ? `Ønskede opgaver: ${list(d.requestedTasks, TASK)}` : '',
+    citizen.address ? `Ny adresse: ${s(citizen.address)}` : '',
+    citizen.phone ? `Nyt telefonnummer: ${s(citizen.phone)}` : '',
+    referrer ? `Henviser: ${[s(referrer.name), s(referrer.organisation)].filter(Boolean).join(', ')}` : '',
+  ];
 }
 
 /** A case's timeline in Danish words and Copenhagen time; entries after `until` are shown as not yet happened. */

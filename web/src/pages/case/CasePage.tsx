@@ -7,6 +7,7 @@ import { Link, LoadState, Notice, Phone, useLoad } from '../../ui';
 import { ActiveActions } from './ActiveActions';
 import { BookFirstVisit } from './BookFirstVisit';
 import { CaseView, citizenName } from './case-view';
+import { CorrectReferral } from './CorrectReferral';
 import { Triage } from './Triage';
 import { daysOverdue, overdueText } from './overdue';
 import { VisitPlanActions } from './VisitPlanActions';
@@ -16,7 +17,11 @@ import { WithdrawConsent } from './WithdrawConsent';
 
 /** A citizen's case for the coordinator: who, what the referral said, what to do next, and the full timeline. */
 export function CasePage({ caseId }: { caseId: string }) {
-  const [saved, setSaved] = useState<string | undefined>(new URLSearchParams(location.search).has('modtaget') ? 'Henvisningen er modtaget.' : undefined);
+  const [saved, setSaved] = useState<string | undefined>(() => {
+    const params = new URLSearchParams(location.search);
+    if (!params.has('modtaget')) return undefined;
+    return params.has('kendt') ? 'Henvisningen er modtaget. Borgeren var kendt i forvejen, og sagen er knyttet til borgerens tidligere sager.' : 'Henvisningen er modtaget.';
+  });
   const loaded = useLoad(async () => {
     const [{ data, etag }, history] = await Promise.all([request<CaseView>(`/cases/${caseId}`), get<HistoryEntry[]>(`/cases/${caseId}/history`)]);
     return { c: data, etag, history };
@@ -31,11 +36,8 @@ export function CasePage({ caseId }: { caseId: string }) {
       {() => {
         const { c, etag, history } = loaded.data!;
         const citizen = typeof c.citizen === 'object' ? c.citizen : undefined;
-        // What the referrer told (situation, who referred): in the referral event, not in the case's state.
-        const referral = history.find((e) => e.type === 'ReferralReceived')?.data as
-          | { referrer?: { name?: string; phone?: string }; situation?: { physical?: string; psychological?: string; social?: string } }
-          | undefined;
-        const situation = referral?.situation ?? {};
+        // What the referrer told (situation, who referred), as corrected since.
+        const situation = c.situation ?? {};
         const actions = { c, etag, refresh: () => (setSaved(undefined), loaded.reload()) };
         const late = daysOverdue(c);
         return (
@@ -78,13 +80,13 @@ export function CasePage({ caseId }: { caseId: string }) {
                     <dd>
                       {date(c.referredAt)} af {label(REFERRER_ROLE, c.referrerRole).toLowerCase()}
                       {c.referrerOrganisation && `, ${c.referrerOrganisation}`}
-                      {referral?.referrer?.name && (
+                      {c.referrerName && (
                         <>
                           <br />
-                          {referral.referrer.name}
-                          {referral.referrer.phone && (
+                          {c.referrerName}
+                          {c.referrerPhone && (
                             <>
-                              , tlf. <Phone number={referral.referrer.phone} />
+                              , tlf. <Phone number={c.referrerPhone} />
                             </>
                           )}
                         </>
@@ -186,6 +188,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                   {(c.status === 'Waiting' || c.status === 'Active') && <VisitSchedule {...actions} done={done('Besøgsplanen er opdateret.')} />}
                   {c.status === 'Active' && !c.pause && <VisitPlanActions {...actions} done={done('Sagen er opdateret.')} />}
                   {c.status === 'Active' && <ActiveActions {...actions} done={done('Sagen er opdateret.')} />}
+                  {c.status !== 'Closed' && <CorrectReferral {...actions} done={done('Henvisningen er rettet.')} />}
                   {c.status !== 'Closed' && c.citizenId && <WithdrawConsent citizenId={c.citizenId} refresh={actions.refresh} done={done('Samtykket er trukket tilbage, og borgerens åbne sager er afsluttet.')} />}
                 </div>
               </div>

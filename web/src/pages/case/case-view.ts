@@ -11,6 +11,10 @@ export interface CaseView {
   referredAt: string;
   referrerRole: ReferrerRole;
   referrerOrganisation?: string;
+  /** The referrer, and what the referral says of the citizen, as corrected since (`ReferralCorrected`); absent for an auditor. */
+  referrerName?: string;
+  referrerPhone?: string;
+  situation?: { physical?: string; psychological?: string; social?: string };
   needs: Need[];
   requestedTasks: TaskKind[];
   riskFlags: Need[];

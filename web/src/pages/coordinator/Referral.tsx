@@ -4,6 +4,7 @@ import { ApiError, request } from '../../api';
 import { nowForInput } from '../../format';
 import { navigate } from '../../router';
 import { Checkboxes, Field, Notice, Options } from '../../ui';
+import { ChosenCitizen, KnownCitizen, KnownCitizenList, useKnownCitizens } from './KnownCitizens';
 import { ReferralForm, referralBody, referralErrors, SERVER_FIELDS } from './referral-rules';
 
 const EMPTY: ReferralForm = {
@@ -33,6 +34,9 @@ export function Referral() {
   const [errors, setErrors] = useState<Partial<Record<keyof ReferralForm, string>>>({});
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // A known citizen the coordinator chose from the lookup: the referral names them by id.
+  const [known, setKnown] = useState<KnownCitizen>();
+  const found = useKnownCitizens(known ? '' : form.citizenName, known ? '' : form.citizenCpr);
   // One key per filled-in form: sending twice (a double click, a retry) makes one case.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const set = <K extends keyof ReferralForm>(key: K) => (value: ReferralForm[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -40,18 +44,19 @@ export function Referral() {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const found = referralErrors(form);
-    setErrors(found);
+    const wrong = referralErrors(form, known !== undefined);
+    setErrors(wrong);
     setFailure(undefined);
-    if (Object.keys(found).length > 0) {
+    if (Object.keys(wrong).length > 0) {
       setFailure('Henvisningen er ikke sendt: ret felterne med en besked.');
       queueMicrotask(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     setBusy(true);
     try {
-      const { data } = await request<{ caseId: string }>('/cases', { method: 'POST', body: referralBody(form), idempotencyKey });
-      navigate(`/app/sager/${data.caseId}?modtaget=1`);
+      const { data } = await request<{ caseId: string; knownCitizen?: true }>('/cases', { method: 'POST', body: referralBody(form, known?.citizenId), idempotencyKey });
+      // A CPR number the service knew joined the referral to that citizen: the case page says so.
+      navigate(`/app/sager/${data.caseId}?modtaget=1${data.knownCitizen || known ? '&kendt=1' : ''}`);
     } catch (error) {
       const e = error as ApiError;
       // What only the server could check lands next to its field; the rest is in the message at the top.
@@ -107,20 +112,27 @@ export function Referral() {
         </fieldset>
         <fieldset>
           <legend>Borger</legend>
-          <div class="grid">
-            <Field label="Navn" error={errors.citizenName} required>
-              {(a) => <input {...a} maxLength={200} autoComplete="off" {...text('citizenName')} />}
-            </Field>
-            <Field label="Adresse" hint="Med postnummer og by, fx Algade 12, 4180 Sorø" error={errors.citizenAddress} required>
-              {(a) => <input {...a} maxLength={500} autoComplete="off" {...text('citizenAddress')} />}
-            </Field>
-            <Field label="Telefon" error={errors.citizenPhone}>
-              {(a) => <input {...a} type="tel" inputMode="tel" {...text('citizenPhone')} />}
-            </Field>
-            <Field label="CPR-nummer" hint="DDMMÅÅ-XXXX (kan udelades)" error={errors.citizenCpr}>
-              {(a) => <input {...a} inputMode="numeric" autoComplete="off" {...text('citizenCpr')} />}
-            </Field>
-          </div>
+          {known ? (
+            <ChosenCitizen citizen={known} onUndo={() => setKnown(undefined)} />
+          ) : (
+            <>
+              <div class="grid">
+                <Field label="Navn" hint="Kendte borgere vises, mens du skriver" error={errors.citizenName} required>
+                  {(a) => <input {...a} maxLength={200} autoComplete="off" {...text('citizenName')} />}
+                </Field>
+                <Field label="Adresse" hint="Med postnummer og by, fx Algade 12, 4180 Sorø" error={errors.citizenAddress} required>
+                  {(a) => <input {...a} maxLength={500} autoComplete="off" {...text('citizenAddress')} />}
+                </Field>
+                <Field label="Telefon" error={errors.citizenPhone}>
+                  {(a) => <input {...a} type="tel" inputMode="tel" {...text('citizenPhone')} />}
+                </Field>
+                <Field label="CPR-nummer" hint="DDMMÅÅ-XXXX (kan udelades)" error={errors.citizenCpr}>
+                  {(a) => <input {...a} inputMode="numeric" autoComplete="off" {...text('citizenCpr')} />}
+                </Field>
+              </div>
+              <KnownCitizenList found={found} onChoose={setKnown} />
+            </>
+          )}
         </fieldset>
         <fieldset>
           <legend>Borgerens situation</legend>

@@ -28,7 +28,7 @@ const PHONE = /^(\+45)?\s*\d{2}\s?\d{2}\s?\d{2}\s?\d{2}$/;
 const PHONE_MESSAGE = 'Skriv et dansk telefonnummer: 8 cifre, gerne med +45 foran.';
 
 /** The same rules the server applies, checked before sending, with a Danish message per field. */
-export function referralErrors(form: ReferralForm): Partial<Record<keyof ReferralForm, string>> {
+export function referralErrors(form: ReferralForm, knownCitizen = false): Partial<Record<keyof ReferralForm, string>> {
   const errors: Partial<Record<keyof ReferralForm, string>> = {};
   if (!form.programme) errors.programme = 'Vælg hvilken ordning borgeren henvises til.';
   const referredAt = fromLocalInput(form.referredAt);
@@ -37,10 +37,13 @@ export function referralErrors(form: ReferralForm): Partial<Record<keyof Referra
   if (!form.referrerName.trim()) errors.referrerName = 'Skriv navnet på den, der henviser.';
   if (!form.referrerRole) errors.referrerRole = 'Vælg henviserens rolle.';
   if (form.referrerPhone.trim() && !PHONE.test(form.referrerPhone.trim())) errors.referrerPhone = PHONE_MESSAGE;
-  if (!form.citizenName.trim()) errors.citizenName = 'Skriv borgerens navn.';
-  if (!form.citizenAddress.trim()) errors.citizenAddress = 'Skriv borgerens adresse med postnummer og by.';
-  if (form.citizenPhone.trim() && !PHONE.test(form.citizenPhone.trim())) errors.citizenPhone = PHONE_MESSAGE;
-  if (form.citizenCpr.trim() && !parseCpr(form.citizenCpr.trim())) errors.citizenCpr = 'Skriv CPR-nummeret som DDMMÅÅ-XXXX, med en rigtig fødselsdato.';
+  // A known citizen chosen from the lookup is referred by id: their details are not typed again.
+  if (!knownCitizen) {
+    if (!form.citizenName.trim()) errors.citizenName = 'Skriv borgerens navn.';
+    if (!form.citizenAddress.trim()) errors.citizenAddress = 'Skriv borgerens adresse med postnummer og by.';
+    if (form.citizenPhone.trim() && !PHONE.test(form.citizenPhone.trim())) errors.citizenPhone = PHONE_MESSAGE;
+    if (form.citizenCpr.trim() && !parseCpr(form.citizenCpr.trim())) errors.citizenCpr = 'Skriv CPR-nummeret som DDMMÅÅ-XXXX, med en rigtig fødselsdato.';
+  }
   if (form.referrerRole !== 'self' && !form.consentGiven) errors.consentGiven = 'Borgeren skal have sagt ja til henvisningen (medmindre borgeren selv henvender sig).';
   if (form.consentAt) {
     const at = fromLocalInput(form.consentAt);
@@ -72,13 +75,15 @@ export const SERVER_FIELDS: Record<string, keyof ReferralForm> = {
 
 const optional = (value: string) => (value.trim() ? value.trim() : undefined);
 
-/** The body of POST /cases. */
-export function referralBody(form: ReferralForm): unknown {
+/** The body of POST /cases: the citizen's details, or the id of a known citizen chosen from the lookup. */
+export function referralBody(form: ReferralForm, knownCitizenId?: string): unknown {
   return {
     programme: form.programme,
     referredAt: fromLocalInput(form.referredAt),
     referrer: { name: form.referrerName.trim(), role: form.referrerRole, organisation: optional(form.referrerOrganisation), phone: optional(form.referrerPhone) },
-    citizen: { name: form.citizenName.trim(), address: form.citizenAddress.trim(), phone: optional(form.citizenPhone), cpr: optional(form.citizenCpr) },
+    ...(knownCitizenId
+      ? { citizenId: knownCitizenId }
+      : { citizen: { name: form.citizenName.trim(), address: form.citizenAddress.trim(), phone: optional(form.citizenPhone), cpr: optional(form.citizenCpr) } }),
     situation: { physical: optional(form.physical), psychological: optional(form.psychological), social: optional(form.social) },
     needs: form.needs,
     requestedTasks: form.requestedTasks,

@@ -1,4 +1,5 @@
-import { get } from '../../api';
+import { useState } from 'preact/hooks';
+import { ApiError, get, post, query } from '../../api';
 import { date, longDateTime } from '../../format';
 import { label, NEED, PROGRAMME, TASK } from '../../labels';
 import type { Session } from '../../session';
@@ -35,6 +36,47 @@ type Card = Caseload['cases'][number];
 /** The tasks the referral asked for that the visitor has not opened yet. */
 const toOpen = (c: Card): string[] => (c.requestedTasks ?? []).filter((kind) => !c.openTasks.some((t) => t.kind === kind));
 
+/**
+ * The tasks the referral asked for, each with "Opret opgave" to start on it:
+ * opened with the task's own words as its description (the visitor adds
+ * details on the visit page).
+ */
+function RequestedTasks({ card, opened }: { card: Card; opened: (position: number) => void }) {
+  const [busy, setBusy] = useState<string>();
+  const [error, setError] = useState<string>();
+  const kinds = toOpen(card);
+  if (kinds.length === 0) return null;
+  const open = async (kind: string) => {
+    setBusy(kind);
+    setError(undefined);
+    try {
+      const words = label(TASK as Record<string, string>, kind);
+      const { data } = await post(`/cases/${card.caseId}/tasks`, { kind, description: `${words} (ønsket i henvisningen)` });
+      opened(data.position);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return (
+    <div class="requested-tasks">
+      <p>Ønskede opgaver fra henvisningen:</p>
+      <ul class="plain">
+        {kinds.map((kind) => (
+          <li key={kind}>
+            {label(TASK as Record<string, string>, kind)}{' '}
+            <button type="button" disabled={busy !== undefined} onClick={() => void open(kind)} aria-label={`Opret opgave: ${label(TASK as Record<string, string>, kind)}`}>
+              Opret opgave
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && <Notice kind="error">{error}</Notice>}
+    </div>
+  );
+}
+
 /** What the referrer wrote about the citizen, to read before the visit. */
 function Situation({ situation }: { situation: Card['situation'] }) {
   const lines = (
@@ -59,14 +101,16 @@ function Situation({ situation }: { situation: Card['situation'] }) {
 
 /** Mine borgere: each case's visit card (the next agreed visit first), what to follow up, and one tap to record the visit. */
 export function MyCases({ session }: { session: Session }) {
+  // After a task is opened here, the visit card is read at least as far as that command.
+  const [position, setPosition] = useState<number>();
   const loaded = useLoad(async () => {
-    const caseload = await get<Caseload>(`/visitors/${session.visitorId}/caseload`);
+    const caseload = await get<Caseload>(`/visitors/${session.visitorId}/caseload${query({ minPosition: position })}`);
     // The caseload holds no names; the visitor may read their own cases, decrypted.
     const cases = await Promise.all(caseload.cases.map((c) => get<CaseView>(`/cases/${c.caseId}`)));
     const byId = new Map(cases.map((c) => [c.caseId, c]));
     const sorted = [...caseload.cases].sort((a, b) => (a.nextVisitAt ?? '9').localeCompare(b.nextVisitAt ?? '9'));
     return { caseload, cases: sorted.map((c) => ({ ...c, view: byId.get(c.caseId) })) };
-  }, [session.visitorId]);
+  }, [session.visitorId, position]);
   const saved = new URLSearchParams(location.search).get('gemt');
 
   return (
@@ -106,7 +150,7 @@ export function MyCases({ session }: { session: Session }) {
                     <p class="muted">{label(PROGRAMME as Record<string, string>, c.programme)}</p>
                     <Situation situation={c.situation} />
                     {c.lastThemes.length > 0 && <p>Følg op på: {c.lastThemes.join(', ')}</p>}
-                    {toOpen(c).length > 0 && <p>Ønskede opgaver: {toOpen(c).map((t) => label(TASK as Record<string, string>, t)).join(', ')}</p>}
+                    <RequestedTasks card={c} opened={setPosition} />
                     {c.openTasks.length > 0 && <p>Opgaver: {c.openTasks.map((t) => label(TASK as Record<string, string>, t.kind)).join(', ')}</p>}
                     {c.riskFlags.map((r) => (
                       <span key={r} class="badge badge-risk">
