@@ -46,6 +46,7 @@ export class CitizenIndex {
   private readonly byCprKey = new Map<string, string>();
   /** Citizens whose referral or erasure was committed since the last pass; `undefined`: look at every citizen. */
   private changed: Set<string> | undefined;
+  private readonly watching: boolean;
   private syncing?: Promise<void>;
 
   /** With `store`, only the citizens its commits touch are looked at again; without, every citizen at each lookup. */
@@ -63,8 +64,6 @@ export class CitizenIndex {
     });
     this.watching = store !== undefined;
   }
-
-  private readonly watching: boolean;
 
   /** The citizen whose CPR number this is, with their name opened (to compare with a referral's), if known and not erased. */
   async byCpr(cpr: string): Promise<{ citizenId: string; name: string } | undefined> {
