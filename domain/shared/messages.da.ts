@@ -3,7 +3,9 @@
  * problem's `userMessage`. Codes are the stable contract; these texts may be
  * reworded freely.
  */
-const MESSAGES: Readonly<Record<string, string>> = {
+type Details = Readonly<Record<string, string | number>> | undefined;
+
+const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>> = {
   consent_required: 'Borgerens samtykke skal være givet, før henvisningen kan modtages (medmindre borgeren selv henvender sig).',
   citizen_erased: 'Borgerens oplysninger er slettet; borgeren kan ikke henvises igen under samme id.',
   citizen_details_given: 'Borgeren er allerede kendt: henvis med borgerens id uden at gentage oplysningerne.',
@@ -15,7 +17,9 @@ const MESSAGES: Readonly<Record<string, string>> = {
   case_not_active: 'Sagen er ikke i gang endnu: book første besøg først.',
   visitor_inactive: 'Besøgsvennen er ikke aktiv og kan ikke tage nye borgere.',
   visitor_active: 'Besøgsvennen er allerede aktiv.',
-  visitor_exists: 'Besøgsvennen er allerede registreret.',
+  visitor_exists: (d) =>
+    d?.name ? `${d.name} er allerede registreret med samme navn og telefonnummer og er aktiv.` : 'Besøgsvennen er allerede registreret.',
+  visitor_unchanged: 'Navn og telefonnummer er de samme som før; intet er ændret.',
   visitor_at_capacity: 'Besøgsvennen har ingen ledige pladser.',
   professional_required:
     'Borgeren har selvmordstanker eller er visiteret til et fagligt forløb: sagen må kun varetages af en ansat eller en frivillig med faglig baggrund.',
@@ -31,4 +35,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
 };
 
 /** The Danish text for a rule's code, if there is one. */
-export const danishMessage = (code: string): string | undefined => MESSAGES[code];
+export const danishMessage = (code: string, details?: Details): string | undefined => {
+  const message = MESSAGES[code];
+  return typeof message === 'function' ? message(details) : message;
+};

@@ -21,8 +21,10 @@ export type VisitorCapacityChanged = Message<'VisitorCapacityChanged', { capacit
 /** The visitor takes no new cases (a break, or leaving); the cases they have stay theirs until reassigned. */
 export type VisitorDeactivated = Message<'VisitorDeactivated', { reason?: string }>;
 export type VisitorReactivated = Message<'VisitorReactivated', Record<string, never>>;
+/** The visitor's name or phone changed (a typo, a new number): only the fields that changed. Later visit cards print the new ones. */
+export type VisitorDetailsChanged = Message<'VisitorDetailsChanged', { name?: string; phone?: string }>;
 
-export type VisitorEvent = VisitorRegistered | VisitorCapacityChanged | VisitorDeactivated | VisitorReactivated;
+export type VisitorEvent = VisitorRegistered | VisitorCapacityChanged | VisitorDeactivated | VisitorReactivated | VisitorDetailsChanged;
 
 /**
  * No citizen's data: a visitor's stream has no citizen, so nothing in it is
@@ -33,4 +35,5 @@ export const VISITOR_PERSONAL_DATA: PersonalParts<VisitorEvent> = {
   VisitorCapacityChanged: { capacity: 'clear' },
   VisitorDeactivated: { reason: 'clear' },
   VisitorReactivated: {},
+  VisitorDetailsChanged: { name: 'clear', phone: 'clear' },
 };
