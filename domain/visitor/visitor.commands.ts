@@ -4,7 +4,7 @@ import type { BaseContext, Message } from '../shared/decider';
 export type RegisterVisitor = Message<'RegisterVisitor', { visitorId: string; name: string; kind: VisitorKind; capacity: number; phone?: string }>;
 export type ChangeVisitorCapacity = Message<'ChangeVisitorCapacity', { capacity: number }>;
 export type DeactivateVisitor = Message<'DeactivateVisitor', { reason?: string }>;
-export type ReactivateVisitor = Message<'ReactivateVisitor', Record<string, never>>;
+export type ReactivateVisitor = Message<'ReactivateVisitor', { reason?: string }>;
 /** A new name or phone for the visit card; only what is given changes. */
 export type ChangeVisitorDetails = Message<'ChangeVisitorDetails', { name?: string; phone?: string }>;
 

@@ -43,7 +43,7 @@ function decide(command: VisitorCommand, state: VisitorState, context: VisitorCo
     case 'ReactivateVisitor':
       if (state.active) throw new IllegalStateError('visitor_active', 'the visitor is already active');
       refuseNamesake(context.namesake);
-      return [{ type: 'VisitorReactivated', data: {} }];
+      return [{ type: 'VisitorReactivated', data: command.data.reason === undefined ? {} : { reason: command.data.reason } }];
     case 'ChangeVisitorDetails':
       return details(command, state, context.namesake);
     default:

@@ -34,8 +34,12 @@ export class DeactivateVisitorDto {
   reason!: string;
 }
 
-/** No body fields: the visitor takes new cases again. */
-export class ReactivateVisitorDto {}
+export class ReactivateVisitorDto {
+  @ApiPropertyOptional({ example: 'Tilbage efter sommerferien', description: 'Why the visitor takes cases again: staff data, kept in clear' })
+  @Optional()
+  @HumanText('lines', TEXT.reason)
+  reason?: string;
+}
 
 export class ChangeVisitorDetailsDto {
   @ApiPropertyOptional({ example: 'Birthe Madsen' }) @Optional() @HumanText('line', TEXT.name) name?: string;

@@ -52,7 +52,7 @@ export const VISITOR_COMMANDS: CommandTable<VisitorCommand, VisitorAnswer> = {
       allow: ['coordinator', 'admin'],
       body: ReactivateVisitorDto,
       summary: { en: 'The visitor takes new cases again.', da: 'Aktivér igen: kan tage nye borgere.' },
-      command: () => ({ type: 'ReactivateVisitor', data: {} }),
+      command: (b) => ({ type: 'ReactivateVisitor', data: b.reason === undefined ? {} : { reason: b.reason } }),
     }),
     changeDetails: route({
       path: ':visitorId/details',
