@@ -19,7 +19,7 @@ export const VISITOR_COMMANDS: CommandTable<VisitorCommand, VisitorAnswer> = {
       body: RegisterVisitorDto,
       summary: {
         en: 'A visitor joins the registry: a volunteer, a volunteer with a professional background, or an employee.',
-        da: 'Opret en besøgsven: frivillig, frivillig med faglig baggrund eller ansat.',
+        da: 'Opret en frivillig eller ansat (besøgsven, omsorgsmedarbejder, fællesskabsguide eller bisidder): frivillig, frivillig med faglig baggrund eller ansat.',
       },
       command: (b) => ({ type: 'RegisterVisitor', data: { visitorId: randomUUID(), name: b.name, kind: b.kind, capacity: b.capacity, phone: b.phone } }),
       location: (answer) => `/visitors/${answer.visitorId}`,

@@ -171,7 +171,7 @@ run('the web application', () => {
     await shot(page, 'triage-refused');
     await page.getByLabel('En ansat eller frivillig med faglig baggrund skal tage sagen').check();
     await page.getByRole('button', { name: 'Visitér til ventemappen' }).click();
-    await page.getByText('Sagen er visiteret og ligger i ventemappen.').waitFor();
+    await page.getByText('Sagen er vurderet og ligger i ventemappen.').waitFor();
     await page.context().close();
   });
 

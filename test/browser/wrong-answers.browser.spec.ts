@@ -98,9 +98,9 @@ run('the web app answers what the case says', () => {
     const yesterday = daysAgo(1, 14);
     await page.getByLabel('Vurderet').fill(yesterday.toFormat("yyyy-MM-dd'T'HH:mm"));
     await page.getByRole('button', { name: 'Visitér til ventemappen' }).click();
-    await page.getByText('Sagen er visiteret og ligger i ventemappen.').waitFor();
+    await page.getByText('Sagen er vurderet og ligger i ventemappen.').waitFor();
     await page.getByText('Frivilligt spor, prioritet normal').waitFor();
-    await page.locator('.timeline li').filter({ hasText: 'Visiteret til frivillig' }).getByText(yesterday.toFormat("dd.MM.yyyy 'kl.' HH.mm"), { exact: true }).waitFor();
+    await page.locator('.timeline li').filter({ hasText: 'Vurderet til frivilligt spor' }).getByText(yesterday.toFormat("dd.MM.yyyy 'kl.' HH.mm"), { exact: true }).waitFor();
     await page.context().close();
   });
 

@@ -165,7 +165,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 {c.status === 'Closed' && <Notice kind="info">Sagen blev {c.declined ? 'afvist' : 'afsluttet'} {date(c.closedAt)}: {label(CLOSURE, c.reason)}.</Notice>}
                 {/* Keyed by the revision: after a save every form below starts empty again. */}
                 <div key={c.revision}>
-                  {c.status === 'Referred' && <Triage {...actions} done={done('Sagen er visiteret og ligger i ventemappen.')} />}
+                  {c.status === 'Referred' && <Triage {...actions} done={done('Sagen er vurderet og ligger i ventemappen.')} />}
                   {c.status === 'Waiting' && <BookFirstVisit {...actions} done={done('Første besøg er booket.')} />}
                   {c.status === 'Active' && <VisitPlanActions {...actions} done={done('Sagen er opdateret.')} />}
                   {c.status === 'Active' && <ActiveActions {...actions} done={done('Sagen er opdateret.')} />}
