@@ -1,3 +1,4 @@
+import { helperWord, HelperWord } from '../../../domain/shared/helper-words';
 import { dateTime } from '../format';
 import { inTimeOrder } from './timeline-order';
 import { CLOSURE, label, NEED, PRIORITY, RELATION, ROLE, TASK, VISITOR_KIND } from '../labels';
@@ -16,7 +17,7 @@ export interface HistoryEntry {
 const s = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** What an event says, in a line of Danish (free text only where the reader may see it; an auditor's has none). */
-function details(entry: HistoryEntry): string[] {
+function details(entry: HistoryEntry, programme: string | undefined): string[] {
   const d = entry.data;
   switch (entry.type) {
     case 'TriagedToVolunteer':
@@ -35,11 +36,11 @@ function details(entry: HistoryEntry): string[] {
     case 'VisitRescheduled':
       return [`Flyttet fra ${dateTime(s(d.from))} til ${dateTime(s(d.to))}`];
     case 'VisitCancelled':
-      return [`Besøget ${dateTime(s(d.at))} aflyst af ${d.by === 'citizen' ? 'borgeren' : 'besøgsvennen'}`, s(d.reason)];
+      return [`Besøget ${dateTime(s(d.at))} aflyst af ${d.by === 'citizen' ? 'borgeren' : helperWord(programme, 'definite')}`, s(d.reason)];
     case 'RiskFlagged':
       return [label(NEED, s(d.risk)), s(d.note)];
     case 'VisitorReassigned':
-      return [`Ny besøgsven: ${s(d.toVisitorName) || label(VISITOR_KIND, s(d.toVisitorKind))}`, s(d.reason)];
+      return [`Ny ${helperWord(programme)}: ${s(d.toVisitorName) || label(VISITOR_KIND, s(d.toVisitorKind))}`, s(d.reason)];
     case 'TaskOpened':
       return [label(TASK, s(d.kind)), s(d.description)];
     case 'TaskCompleted':
@@ -56,8 +57,12 @@ function details(entry: HistoryEntry): string[] {
   }
 }
 
-/** A case's timeline in Danish words and Copenhagen time; entries after `until` are shown as not yet happened. */
+/**
+ * A case's timeline in Danish words and Copenhagen time; entries after `until` are shown as not yet happened.
+ * The helper is named after the case's programme (its referral says which).
+ */
 export function Timeline({ entries, until, axis = 'occurred' }: { entries: HistoryEntry[]; until?: string; axis?: 'occurred' | 'recorded' }) {
+  const programme = entries.find((e) => e.type === 'ReferralReceived')?.data.programme as string | undefined;
   if (entries.length === 0) return <p class="empty">Ingen hændelser.</p>;
   return (
     <ol class="timeline">
@@ -75,14 +80,14 @@ export function Timeline({ entries, until, axis = 'occurred' }: { entries: Histo
                 {later && <span class="sr-only">Endnu ikke sket: </span>}
                 {entry.label}
               </strong>
-              {details(entry)
+              {details(entry, programme)
                 .filter(Boolean)
                 .map((line, i) => (
                   <p key={i}>{line}</p>
                 ))}
               {entry.actor && (
                 <small class="muted">
-                  {label(ROLE, entry.actor.role)} {entry.actor.id}
+                  {entry.actor.role === 'visitor' ? HelperWord(programme) : label(ROLE, entry.actor.role)} {entry.actor.id}
                 </small>
               )}
             </div>

@@ -11,7 +11,7 @@ const READS: Record<string, string> = {
   'GET /cases/:caseId/history': 'Sagens tidslinje',
   'GET /cases/:caseId/replay': 'Sagen, som den stod på et tidspunkt',
   'GET /waiting-list': 'Ventemappen',
-  'GET /visitors/:visitorId/caseload': 'Besøgskortet (besøgsvennens borgere)',
+  'GET /visitors/:visitorId/caseload': 'Besøgskortene (borgerne hos en frivillig eller ansat)',
   'GET /citizens/:citizenId/export': 'Indsigt: alt om borgeren (art. 15)',
   'GET /citizens': 'Søgning efter borgeren',
 };

@@ -4,6 +4,7 @@ import { HistoryEntry, Timeline } from '../../components/Timeline';
 import { date, dateTime, longDateTime } from '../../format';
 import { CLOSURE, label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, RELATION, STATUS, TASK, TRACK, VISITOR_KIND } from '../../labels';
 import { Link, LoadState, Notice, Phone, useLoad } from '../../ui';
+import { HelperWord } from '../../../../domain/shared/helper-words';
 import { ActiveActions } from './ActiveActions';
 import { BookFirstVisit } from './BookFirstVisit';
 import { CaseView, citizenName } from './case-view';
@@ -134,7 +135,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                   <div class="card visit-card">
                     <h2>Besøgskort</h2>
                     <p>
-                      <strong>{c.visitorName}</strong> ({label(VISITOR_KIND, c.visitorKind).toLowerCase()}){c.visitorPhone && <>, tlf. <Phone number={c.visitorPhone} /></>}
+                      {HelperWord(c.programme)}: <strong>{c.visitorName}</strong> ({label(VISITOR_KIND, c.visitorKind).toLowerCase()}){c.visitorPhone && <>, tlf. <Phone number={c.visitorPhone} /></>}
                     </p>
                     <p>Næste besøg: {c.nextVisitAt ? longDateTime(c.nextVisitAt) : 'ikke aftalt'}</p>
                     <p class="muted">Første besøg {dateTime(c.firstVisitAt)}{c.lastVisitAt && `, seneste ${dateTime(c.lastVisitAt)}`}</p>
