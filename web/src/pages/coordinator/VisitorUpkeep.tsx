@@ -23,7 +23,7 @@ export function VisitorUpkeep({ visitors, reload }: { visitors: VisitorRow[]; re
   };
 
   return (
-    <div class="card form">
+    <div class="card form upkeep">
       <h2>Ret en frivillig eller ansat</h2>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       <Field label="Hvem" hint="Kapacitet, pause, navn og telefon">
@@ -92,6 +92,8 @@ function Capacity({ visitor, saved, failed }: Props) {
   };
   return (
     <form class="form" onSubmit={submit} noValidate>
+      <fieldset>
+      <legend>Hvor mange borgere</legend>
       <Field label="Kapacitet" hint={`Hvor mange borgere ${visitor.name} kan have. Har nu ${visitor.activeCases}.`} error={error} required>
         {(a) => <input {...a} type="number" min={1} max={50} inputMode="numeric" value={capacity} onInput={(e) => setCapacity(e.currentTarget.value)} />}
       </Field>
@@ -103,6 +105,7 @@ function Capacity({ visitor, saved, failed }: Props) {
       <button type="submit" disabled={busy}>
         Gem kapacitet
       </button>
+      </fieldset>
     </form>
   );
 }
@@ -121,12 +124,15 @@ function Deactivate({ visitor, saved, failed }: Props) {
   };
   return (
     <form class="form" onSubmit={submit} noValidate>
+      <fieldset>
+      <legend>Pause</legend>
       <Field label="Årsag til pausen" error={error} required>
         {(a) => <textarea {...a} rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
       </Field>
       <button type="submit" class="danger" disabled={busy}>
         Sæt på pause
       </button>
+      </fieldset>
     </form>
   );
 }
@@ -139,10 +145,13 @@ function Reactivate({ visitor, saved, failed }: Props) {
   };
   return (
     <form class="form" onSubmit={submit} noValidate>
+      <fieldset>
+      <legend>Pause</legend>
       <p>{visitor.name} er på pause og tilbydes ikke til nye borgere.</p>
       <button type="submit" class="primary" disabled={busy}>
         Aktivér igen
       </button>
+      </fieldset>
     </form>
   );
 }

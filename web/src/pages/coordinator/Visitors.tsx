@@ -3,7 +3,7 @@ import type { VisitorKind } from '../../../../domain/shared/codes';
 import { ApiError, get, request } from '../../api';
 import { label, VISITOR_KIND } from '../../labels';
 import { Column, Table } from '../../components/Table';
-import { Field, LoadState, Notice, SelectField, useLoad } from '../../ui';
+import { Field, LoadState, Notice, Phone, SelectField, useLoad } from '../../ui';
 import type { VisitorRow } from '../case/case-view';
 import { VisitorUpkeep } from './VisitorUpkeep';
 
@@ -20,6 +20,7 @@ const COLUMNS: Column<VisitorRow>[] = [
     ),
   },
   { header: 'Slags', cell: (v) => label(VISITOR_KIND, v.kind) },
+  { header: 'Telefon', cell: (v) => (v.phone ? <Phone number={v.phone} /> : '–') },
   { header: 'Kapacitet', numeric: true, cell: (v) => v.capacity },
   { header: 'Sager', numeric: true, cell: (v) => v.activeCases },
   { header: 'Ledige pladser', numeric: true, cell: (v) => v.freePlaces },
