@@ -200,12 +200,12 @@ run('the web application', () => {
     await page.getByRole('link', { name: 'Karen Algreen' }).click();
     await page.getByRole('heading', { name: 'Book første besøg' }).waitFor();
     // The visitors come from their own request: wait for the list before reading it.
-    await page.getByLabel('Omsorgsmedarbejder', { exact: true }).locator('option:not([value=""])').first().waitFor({ state: 'attached' });
-    const options = await page.getByLabel('Omsorgsmedarbejder', { exact: true }).locator('option').allTextContents();
+    await page.getByLabel('Omsorgsmedarbejder').locator('option:not([value=""])').first().waitFor({ state: 'attached' });
+    const options = await page.getByLabel('Omsorgsmedarbejder').locator('option').allTextContents();
     // The professional track: the employee fits, the plain volunteer does not.
     expect(options.some((o) => o.startsWith('Birthe Sonne'))).toBe(true);
     expect(options.some((o) => o.startsWith('Ole Frivillig'))).toBe(false);
-    await page.getByLabel('Omsorgsmedarbejder', { exact: true }).selectOption({ label: options.find((o) => o.startsWith('Birthe Sonne'))! });
+    await page.getByLabel('Omsorgsmedarbejder').selectOption({ label: options.find((o) => o.startsWith('Birthe Sonne'))! });
     // Someone else flags a risk on the case while the page is open.
     const token = (await page.evaluate<string>("sessionStorage.getItem('brobygger.token')"));
     const flagged = await fetch(`${server.url}/cases/${caseId}/risks`, {
@@ -218,7 +218,7 @@ run('the web application', () => {
     await page.getByRole('button', { name: 'Book første besøg' }).click();
     await page.getByRole('alert').filter({ hasText: 'Sagen er ændret af en anden — opdatér' }).waitFor();
     await page.getByRole('button', { name: 'Opdatér' }).click();
-    await page.getByLabel('Omsorgsmedarbejder', { exact: true }).selectOption({ label: options.find((o) => o.startsWith('Birthe Sonne'))! });
+    await page.getByLabel('Omsorgsmedarbejder').selectOption({ label: options.find((o) => o.startsWith('Birthe Sonne'))! });
     await page.getByRole('button', { name: 'Book første besøg' }).click();
     await page.getByText('Første besøg er booket.').waitFor();
     await page.getByRole('heading', { name: 'Besøgskort' }).waitFor();
@@ -363,7 +363,7 @@ run('the web application', () => {
     const page = await signIn('jette');
     await page.goto(`${server.url}/app/sager/${caseId}`);
     await page.locator('summary', { hasText: 'Omfordel til en anden omsorgsmedarbejder' }).click();
-    const picker = page.getByLabel('Omsorgsmedarbejder', { exact: true });
+    const picker = page.getByLabel('Omsorgsmedarbejder');
     await picker.locator('option:not([value=""])').first().waitFor({ state: 'attached' });
     const to = await picker.locator('option:not([value=""])').first().getAttribute('value');
     await picker.selectOption(to!);
