@@ -93,18 +93,18 @@ function Capacity({ visitor, saved, failed }: Props) {
   return (
     <form class="form" onSubmit={submit} noValidate>
       <fieldset>
-      <legend>Hvor mange borgere</legend>
-      <Field label="Kapacitet" hint={`Hvor mange borgere ${visitor.name} kan have. Har nu ${visitor.activeCases}.`} error={error} required>
-        {(a) => <input {...a} type="number" min={1} max={50} inputMode="numeric" value={capacity} onInput={(e) => setCapacity(e.currentTarget.value)} />}
-      </Field>
-      {below && (
-        <Notice kind="info">
-          {visitor.name} har {visitor.activeCases} borgere. Med {n} beholder {visitor.name} dem (borgeren får samme besøgende), men får ingen nye, før der er plads.
-        </Notice>
-      )}
-      <button type="submit" disabled={busy}>
-        Gem kapacitet
-      </button>
+        <legend>Hvor mange borgere</legend>
+        <Field label="Kapacitet" hint={`Hvor mange borgere ${visitor.name} kan have. Har nu ${visitor.activeCases}.`} error={error} required>
+          {(a) => <input {...a} type="number" min={1} max={50} inputMode="numeric" value={capacity} onInput={(e) => setCapacity(e.currentTarget.value)} />}
+        </Field>
+        {below && (
+          <Notice kind="info">
+            {visitor.name} har {visitor.activeCases} borgere. Med {n} beholder {visitor.name} dem (borgeren får samme besøgende), men får ingen nye, før der er plads.
+          </Notice>
+        )}
+        <button type="submit" disabled={busy}>
+          Gem kapacitet
+        </button>
       </fieldset>
     </form>
   );
@@ -125,13 +125,13 @@ function Deactivate({ visitor, saved, failed }: Props) {
   return (
     <form class="form" onSubmit={submit} noValidate>
       <fieldset>
-      <legend>Pause</legend>
-      <Field label="Årsag til pausen" error={error} required>
-        {(a) => <textarea {...a} rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
-      </Field>
-      <button type="submit" class="danger" disabled={busy}>
-        Sæt på pause
-      </button>
+        <legend>Pause</legend>
+        <Field label="Årsag til pausen" error={error} required>
+          {(a) => <textarea {...a} rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
+        </Field>
+        <button type="submit" class="danger" disabled={busy}>
+          Sæt på pause
+        </button>
       </fieldset>
     </form>
   );
@@ -146,11 +146,11 @@ function Reactivate({ visitor, saved, failed }: Props) {
   return (
     <form class="form" onSubmit={submit} noValidate>
       <fieldset>
-      <legend>Pause</legend>
-      <p>{visitor.name} er på pause og tilbydes ikke til nye borgere.</p>
-      <button type="submit" class="primary" disabled={busy}>
-        Aktivér igen
-      </button>
+        <legend>Pause</legend>
+        <p>{visitor.name} er på pause og tilbydes ikke til nye borgere.</p>
+        <button type="submit" class="primary" disabled={busy}>
+          Aktivér igen
+        </button>
       </fieldset>
     </form>
   );
