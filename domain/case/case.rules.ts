@@ -56,10 +56,12 @@ export function requireKnownVisitor(visitorId: string, visitor: VisitorSnapshot 
 /** The visitor named by a booking or a reassignment exists, is active, fits the case and has a free place. */
 export function requireVisitorFits(state: OpenCase, visitorId: string, snapshot: VisitorSnapshot | undefined): VisitorSnapshot {
   const visitor = requireKnownVisitor(visitorId, snapshot);
-  if (!visitor.active) throw new IllegalStateError('visitor_inactive', `visitor ${visitorId} is not active`);
+  // The programme goes with the refusal, so its Danish message names the helper as the case does.
+  const words = { programme: state.programme };
+  if (!visitor.active) throw new IllegalStateError('visitor_inactive', `visitor ${visitorId} is not active`, words);
   if (needsProfessional(state) && !PROFESSIONAL_CAPABLE.includes(visitor.kind)) throw professionalRequired();
   if (visitor.activeCases >= visitor.capacity) {
-    throw new IllegalStateError('visitor_at_capacity', `visitor ${visitorId} has ${visitor.activeCases} of ${visitor.capacity} places taken`);
+    throw new IllegalStateError('visitor_at_capacity', `visitor ${visitorId} has ${visitor.activeCases} of ${visitor.capacity} places taken`, words);
   }
   return visitor;
 }
@@ -70,7 +72,7 @@ export function requireVisitorFits(state: OpenCase, visitorId: string, snapshot:
  */
 export function requireAssignedVisitor(state: Active, visitorId: string): void {
   if (state.visitorId !== visitorId) {
-    throw new IllegalStateError('not_assigned_visitor', `visitor ${visitorId} is not the case's visitor; reassign the case first`);
+    throw new IllegalStateError('not_assigned_visitor', `visitor ${visitorId} is not the case's visitor; reassign the case first`, { programme: state.programme });
   }
   if (needsProfessional(state) && !PROFESSIONAL_CAPABLE.includes(state.visitorKind)) throw professionalRequired();
 }

@@ -111,7 +111,7 @@ export function reassignVisitor({ data }: ReassignVisitor, state: CaseState, con
   const open = requireOpen(state, context.caseId);
   requireKnownVisitor(data.toVisitorId, context.visitor);
   const active = requireActive(open, context.caseId);
-  if (active.visitorId === data.toVisitorId) throw new IllegalStateError('same_visitor', 'the case already has this visitor');
+  if (active.visitorId === data.toVisitorId) throw new IllegalStateError('same_visitor', 'the case already has this visitor', { programme: active.programme });
   const visitor = requireVisitorFits(active, data.toVisitorId, context.visitor);
   return [
     {

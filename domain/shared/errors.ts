@@ -28,6 +28,8 @@ export class IllegalStateError extends DomainError {
   constructor(
     readonly code: string,
     message: string,
+    /** What the refusal names (ids, a staff name), added to the problem as its own fields; never a citizen's data. */
+    readonly details?: Readonly<Record<string, string | number>>,
   ) {
     super(message);
     this.name = 'IllegalStateError';

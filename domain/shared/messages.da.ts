@@ -3,28 +3,37 @@
  * problem's `userMessage`. Codes are the stable contract; these texts may be
  * reworded freely.
  */
-const MESSAGES: Readonly<Record<string, string>> = {
+import { HelperWord, helperWord } from './helper-words';
+
+type Details = Readonly<Record<string, string | number>> | undefined;
+
+/** The helper as the case's programme names them (the refusal's `programme`), or the registry's neutral words. */
+const helper = (d: Details) => HelperWord(typeof d?.programme === 'string' ? d.programme : undefined, 'definite');
+
+const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>> = {
   consent_required: 'Borgerens samtykke skal være givet, før henvisningen kan modtages (medmindre borgeren selv henvender sig).',
   citizen_erased: 'Borgerens oplysninger er slettet; borgeren kan ikke henvises igen under samme id.',
   citizen_details_given: 'Borgeren er allerede kendt: henvis med borgerens id uden at gentage oplysningerne.',
   case_exists: 'Sagen findes allerede.',
-  case_not_referred: 'Sagen er allerede visiteret.',
+  case_not_referred: 'Sagen er allerede vurderet.',
   case_active: 'Sagen er i gang; afslut den i stedet for at afvise henvisningen.',
   case_closed: 'Sagen er afsluttet og kan ikke ændres.',
   case_not_waiting: 'Kun en sag i ventemappen kan få booket første besøg.',
   case_not_active: 'Sagen er ikke i gang endnu: book første besøg først.',
-  visitor_inactive: 'Besøgsvennen er ikke aktiv og kan ikke tage nye borgere.',
-  visitor_active: 'Besøgsvennen er allerede aktiv.',
-  visitor_exists: 'Besøgsvennen er allerede registreret.',
-  visitor_at_capacity: 'Besøgsvennen har ingen ledige pladser.',
+  visitor_inactive: (d) => `${helper(d)} er ikke aktiv og kan ikke tage nye borgere.`,
+  visitor_active: 'Den frivillige eller ansatte er allerede aktiv.',
+  visitor_exists: (d) =>
+    d?.name ? `${d.name} er allerede registreret med samme navn og telefonnummer og er aktiv.` : 'Den frivillige eller ansatte er allerede registreret.',
+  visitor_unchanged: 'Navn og telefonnummer er de samme som før; intet er ændret.',
+  visitor_at_capacity: (d) => `${helper(d)} har ingen ledige pladser.`,
   professional_required:
-    'Borgeren har selvmordstanker eller er visiteret til et fagligt forløb: sagen må kun varetages af en ansat eller en frivillig med faglig baggrund.',
-  not_assigned_visitor: 'Kun borgerens faste besøgsven kan registrere besøg (kontinuitet). Omfordel sagen først.',
-  citizen_not_notified: 'Vi ringer altid inden: en aftalt tid kan kun flyttes, aflyses af besøgsvennen eller aftales, når borgeren har fået besked.',
+    'Borgeren har selvmordstanker eller er vurderet til fagligt spor: sagen må kun varetages af en ansat eller en frivillig med faglig baggrund.',
+  not_assigned_visitor: (d) => `Kun borgerens faste ${helperWord(typeof d?.programme === 'string' ? d.programme : undefined)} kan registrere besøg (kontinuitet). Omfordel sagen først.`,
+  citizen_not_notified: 'Vi ringer altid inden: en aftalt tid kan kun flyttes, aflyses fra vores side eller aftales, når borgeren har fået besked.',
   no_such_visit: 'Der er ingen aftalt besøgstid på det tidspunkt.',
   before_referral: 'Det kan ikke være sket, før henvisningen blev modtaget. Tjek dato og klokkeslæt.',
   before_triage: 'Første besøg kan ikke være booket, før sagen blev vurderet. Tjek dato og klokkeslæt.',
-  same_visitor: 'Sagen har allerede denne besøgsven.',
+  same_visitor: (d) => `Sagen har allerede denne ${helperWord(typeof d?.programme === 'string' ? d.programme : undefined)}.`,
   task_exists: 'Opgaven findes allerede.',
   task_completed: 'Opgaven er allerede løst.',
   visit_already_agreed: 'Der er allerede aftalt et næste besøg: flyt det i stedet.',
@@ -40,4 +49,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
 };
 
 /** The Danish text for a rule's code, if there is one. */
-export const danishMessage = (code: string): string | undefined => MESSAGES[code];
+export const danishMessage = (code: string, details?: Details): string | undefined => {
+  const message = MESSAGES[code];
+  return typeof message === 'function' ? message(details) : message;
+};

@@ -4,11 +4,21 @@ import type { BaseContext, Message } from '../shared/decider';
 export type RegisterVisitor = Message<'RegisterVisitor', { visitorId: string; name: string; kind: VisitorKind; capacity: number; phone?: string }>;
 export type ChangeVisitorCapacity = Message<'ChangeVisitorCapacity', { capacity: number }>;
 export type DeactivateVisitor = Message<'DeactivateVisitor', { reason?: string }>;
-export type ReactivateVisitor = Message<'ReactivateVisitor', Record<string, never>>;
+export type ReactivateVisitor = Message<'ReactivateVisitor', { reason?: string }>;
+/** A new name or phone for the visit card; only what is given changes. */
+export type ChangeVisitorDetails = Message<'ChangeVisitorDetails', { name?: string; phone?: string }>;
 
-export type VisitorCommand = RegisterVisitor | ChangeVisitorCapacity | DeactivateVisitor | ReactivateVisitor;
+export type VisitorCommand = RegisterVisitor | ChangeVisitorCapacity | DeactivateVisitor | ReactivateVisitor | ChangeVisitorDetails;
+
+/** Another active visitor who would carry the same name and phone (looked up before deciding). */
+export interface Namesake {
+  visitorId: string;
+  name: string;
+}
 
 export interface VisitorContext extends BaseContext {
   /** The visitor the command is for, so a refusal can name it. */
   visitorId?: string;
+  /** An active visitor with the same name and phone as this one would have after the command: a registration made twice. */
+  namesake?: Namesake;
 }

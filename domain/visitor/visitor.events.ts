@@ -20,9 +20,12 @@ export type VisitorRegistered = Message<
 export type VisitorCapacityChanged = Message<'VisitorCapacityChanged', { capacity: number }>;
 /** The visitor takes no new cases (a break, or leaving); the cases they have stay theirs until reassigned. */
 export type VisitorDeactivated = Message<'VisitorDeactivated', { reason?: string }>;
-export type VisitorReactivated = Message<'VisitorReactivated', Record<string, never>>;
+/** The visitor takes new cases again; `reason` (optional, added with its route) says why, e.g. back from a break. */
+export type VisitorReactivated = Message<'VisitorReactivated', { reason?: string }>;
+/** The visitor's name or phone changed (a typo, a new number): only the fields that changed. Later visit cards print the new ones. */
+export type VisitorDetailsChanged = Message<'VisitorDetailsChanged', { name?: string; phone?: string }>;
 
-export type VisitorEvent = VisitorRegistered | VisitorCapacityChanged | VisitorDeactivated | VisitorReactivated;
+export type VisitorEvent = VisitorRegistered | VisitorCapacityChanged | VisitorDeactivated | VisitorReactivated | VisitorDetailsChanged;
 
 /**
  * No citizen's data: a visitor's stream has no citizen, so nothing in it is
@@ -32,5 +35,6 @@ export const VISITOR_PERSONAL_DATA: PersonalParts<VisitorEvent> = {
   VisitorRegistered: { visitorId: 'clear', name: 'clear', kind: 'clear', capacity: 'clear', phone: 'clear' },
   VisitorCapacityChanged: { capacity: 'clear' },
   VisitorDeactivated: { reason: 'clear' },
-  VisitorReactivated: {},
+  VisitorReactivated: { reason: 'clear' },
+  VisitorDetailsChanged: { name: 'clear', phone: 'clear' },
 };

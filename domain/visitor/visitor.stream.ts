@@ -2,7 +2,7 @@ import type { VisitorKind } from '../shared/codes';
 import { normalisePhone } from '../shared/danish';
 import { assertNever, Decider } from '../shared/decider';
 import { IllegalStateError, NotFoundError, ValidationError } from '../shared/errors';
-import type { ChangeVisitorCapacity, RegisterVisitor, VisitorCommand, VisitorContext } from './visitor.commands';
+import type { ChangeVisitorCapacity, ChangeVisitorDetails, Namesake, RegisterVisitor, VisitorCommand, VisitorContext } from './visitor.commands';
 import type { VisitorEvent } from './visitor.events';
 
 /** A visitor's place in the registry. */
@@ -23,36 +23,68 @@ function evolve(state: VisitorState, event: VisitorEvent): VisitorState {
       return { ...state, active: false };
     case 'VisitorReactivated':
       return { ...state, active: true };
+    case 'VisitorDetailsChanged':
+      return { ...state, ...event.data };
     default:
       return assertNever(event);
   }
 }
 
 function decide(command: VisitorCommand, state: VisitorState, context: VisitorContext): VisitorEvent[] {
-  if (command.type === 'RegisterVisitor') return register(command, state);
+  if (command.type === 'RegisterVisitor') return register(command, state, context.namesake);
   if (state.status === 'None') throw new NotFoundError('visitor', context.visitorId ?? 'unknown');
   switch (command.type) {
     case 'ChangeVisitorCapacity':
+      // Allowed below the visitor's open cases: they keep those (the same visitor always comes) and take no new one.
       return [{ type: 'VisitorCapacityChanged', data: { capacity: capacity(command) } }];
     case 'DeactivateVisitor':
       if (!state.active) throw new IllegalStateError('visitor_inactive', 'the visitor is already inactive');
       return [{ type: 'VisitorDeactivated', data: command.data.reason === undefined ? {} : { reason: command.data.reason } }];
     case 'ReactivateVisitor':
       if (state.active) throw new IllegalStateError('visitor_active', 'the visitor is already active');
-      return [{ type: 'VisitorReactivated', data: {} }];
+      refuseNamesake(context.namesake);
+      return [{ type: 'VisitorReactivated', data: command.data.reason === undefined ? {} : { reason: command.data.reason } }];
+    case 'ChangeVisitorDetails':
+      return details(command, state, context.namesake);
     default:
       return assertNever(command);
   }
 }
 
-function register({ data }: RegisterVisitor, state: VisitorState): VisitorEvent[] {
+function register({ data }: RegisterVisitor, state: VisitorState, namesake: Namesake | undefined): VisitorEvent[] {
   if (state.status !== 'None') throw new IllegalStateError('visitor_exists', `visitor ${data.visitorId} is already registered`);
   const errors = capacityErrors(data.capacity);
   const phone = data.phone === undefined ? undefined : normalisePhone(data.phone);
-  if (data.phone !== undefined && !phone) errors.push({ field: 'phone', message: 'phone must be a Danish phone number: +45 and 8 digits' });
+  if (data.phone !== undefined && !phone) errors.push(PHONE_ERROR);
   if (errors.length > 0) throw new ValidationError(errors);
+  refuseNamesake(namesake);
   const { visitorId, name, kind } = data;
   return [{ type: 'VisitorRegistered', data: { visitorId, name, kind, capacity: data.capacity, ...(phone && { phone }) } }];
+}
+
+const PHONE_ERROR = { field: 'phone', message: 'phone must be a Danish phone number: +45 and 8 digits' };
+
+/** Only what changed is recorded; nothing given, or nothing new, changes nothing. */
+function details({ data }: ChangeVisitorDetails, state: Extract<VisitorState, { status: 'Registered' }>, namesake: Namesake | undefined): VisitorEvent[] {
+  if (data.name === undefined && data.phone === undefined) throw new ValidationError([{ field: 'name', message: 'give name, phone or both' }]);
+  const phone = data.phone === undefined ? undefined : normalisePhone(data.phone);
+  if (data.phone !== undefined && !phone) throw new ValidationError([PHONE_ERROR]);
+  const changed = {
+    ...(data.name !== undefined && data.name !== state.name && { name: data.name }),
+    ...(phone !== undefined && phone !== state.phone && { phone }),
+  };
+  if (Object.keys(changed).length === 0) throw new IllegalStateError('visitor_unchanged', 'the visitor already has this name and phone');
+  if (state.active) refuseNamesake(namesake);
+  return [{ type: 'VisitorDetailsChanged', data: changed }];
+}
+
+/** The same person registered twice: refused, naming the one already there. */
+function refuseNamesake(namesake: Namesake | undefined): void {
+  if (!namesake) return;
+  throw new IllegalStateError('visitor_exists', `an active visitor with this name and phone is already registered: ${namesake.name} (${namesake.visitorId})`, {
+    visitorId: namesake.visitorId,
+    name: namesake.name,
+  });
 }
 
 function capacity({ data }: ChangeVisitorCapacity): number {

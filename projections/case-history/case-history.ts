@@ -1,6 +1,6 @@
 import { caseEventOf } from '../shared/events';
 import type { ProjectedEvent } from '../shared/projection';
-import { historyLabel } from './labels.da';
+import { historyLabel, programmeOf } from './labels.da';
 
 /** One entry of a case's auditable timeline. */
 export interface HistoryEntry {
@@ -24,11 +24,11 @@ export interface HistoryEntry {
  * (docs/performance.md's history, git log -p: a stored copy made every rebuild write the
  * whole log a second time).
  */
-export function historyEntry(stored: ProjectedEvent): HistoryEntry | undefined {
+export function historyEntry(stored: ProjectedEvent, programme?: string): HistoryEntry | undefined {
   if (!caseEventOf(stored)) return undefined;
   return {
     type: stored.type,
-    label: historyLabel(stored.type),
+    label: historyLabel(stored.type, programme),
     occurredAt: stored.metadata.occurredAt,
     recordedAt: stored.recordedAt,
     revision: stored.revision,
@@ -41,8 +41,9 @@ export function historyEntry(stored: ProjectedEvent): HistoryEntry | undefined {
 /** The timeline of a case from its stream's events. */
 export function caseHistory(stream: readonly ProjectedEvent[]): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
+  const programme = programmeOf(stream);
   for (const stored of stream) {
-    const entry = historyEntry(stored);
+    const entry = historyEntry(stored, programme);
     if (entry) entries.push(entry);
   }
   return entries;

@@ -1,18 +1,26 @@
 import type { CaseEventType } from '../../domain/case/case.events';
+import { capitalise, helperWord } from '../../domain/shared/helper-words';
 
-/** The Danish words for each event on a citizen's timeline, as in docs/event-catalogue.md. */
-export const HISTORY_LABELS: Readonly<Record<CaseEventType, string>> = {
+/** A label that names the helper takes the case's programme (domain/shared/helper-words.ts). */
+type Label = string | ((programme: string | undefined) => string);
+
+/**
+ * The Danish words for each event on a citizen's timeline, as in docs/event-catalogue.md.
+ * Triage is a *vurdering* ("Efterfølgende vurderer besøgstjenestelederen …", seed 000);
+ * *visitation* is the municipality's formal needs assessment, so the label never says so.
+ */
+export const HISTORY_LABELS: Readonly<Record<CaseEventType, Label>> = {
   ReferralReceived: 'Henvisning modtaget',
   ReferralCorrected: 'Henvisning rettet',
-  TriagedToVolunteer: 'Visiteret til frivillig',
-  TriagedToProfessional: 'Visiteret til professionel',
+  TriagedToVolunteer: 'Vurderet til frivilligt spor',
+  TriagedToProfessional: 'Vurderet til fagligt spor',
   FirstVisitBooked: 'Første besøg aftalt',
   VisitHeld: 'Besøg gennemført',
   VisitorDismissedButReturning: 'Fyret, men kommer igen',
   VisitRescheduled: 'Besøg flyttet',
   VisitCancelled: 'Besøg aflyst',
   RiskFlagged: 'Risiko registreret',
-  VisitorReassigned: 'Ny besøgsven',
+  VisitorReassigned: (programme) => capitalise(`ny ${helperWord(programme)}`),
   TaskOpened: 'Opgave oprettet',
   TaskCompleted: 'Opgave løst',
   LonelinessAssessed: 'Ensomhed målt (UCLA-3)',
@@ -25,5 +33,15 @@ export const HISTORY_LABELS: Readonly<Record<CaseEventType, string>> = {
   CaseResumed: 'Besøg genoptaget',
 };
 
-/** A label for any stored type, also one a newer version added. */
-export const historyLabel = (type: string): string => HISTORY_LABELS[type as CaseEventType] ?? type;
+/** A label for any stored type, also one a newer version added, in the words of the case's programme. */
+export const historyLabel = (type: string, programme?: string): string => {
+  const label = HISTORY_LABELS[type as CaseEventType] ?? type;
+  return typeof label === 'function' ? label(programme) : label;
+};
+
+/** The programme a case's stream was referred to (its first event says), for the labels that name the helper. */
+export const programmeOf = (stream: ReadonlyArray<{ type: string; data: unknown }>): string | undefined => {
+  const referral = stream.find((event) => event.type === 'ReferralReceived');
+  const programme = (referral?.data as { programme?: unknown } | undefined)?.programme;
+  return typeof programme === 'string' ? programme : undefined;
+};

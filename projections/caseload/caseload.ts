@@ -68,7 +68,7 @@ export const caseloadProjection: Projection<CaseloadDoc> = {
   // (ReferralCorrected) changes the card's situation, requested tasks and risks (issue #17).
   version: 4,
   eventTypes: new Set([
-    'VisitorRegistered', 'VisitorCapacityChanged', 'VisitorDeactivated', 'VisitorReactivated',
+    'VisitorRegistered', 'VisitorCapacityChanged', 'VisitorDeactivated', 'VisitorReactivated', 'VisitorDetailsChanged',
     'ReferralReceived', 'ReferralCorrected', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'VisitorReassigned', 'VisitHeld', 'VisitorDismissedButReturning',
     'VisitRescheduled', 'VisitCancelled', 'TaskOpened', 'TaskCompleted', 'RiskFlagged', 'ReferralDeclined', 'CaseClosed',
     'NextVisitBooked', 'VisitSlotAgreed', 'CasePaused', 'CaseResumed',
@@ -180,6 +180,8 @@ function applyVisitor(stored: ProjectedEvent, view: DocumentView<CaseloadDoc>): 
   if (stored.type === 'VisitorCapacityChanged') view.put(visitorKey(visitorId), { ...visitor, capacity: data.capacity as number });
   if (stored.type === 'VisitorDeactivated') view.put(visitorKey(visitorId), { ...visitor, active: false });
   if (stored.type === 'VisitorReactivated') view.put(visitorKey(visitorId), { ...visitor, active: true });
+  // A new type, so no stored event needs a rebuild (the version stays).
+  if (stored.type === 'VisitorDetailsChanged' && typeof data.name === 'string') view.put(visitorKey(visitorId), { ...visitor, name: data.name });
 }
 
 export interface Caseload {

@@ -170,6 +170,10 @@ export class Directory {
     if (type === 'VisitorCapacityChanged') visitor.capacity = data.capacity as number;
     if (type === 'VisitorDeactivated') visitor.active = false;
     if (type === 'VisitorReactivated') visitor.active = true;
+    if (type === 'VisitorDetailsChanged') {
+      if (typeof data.name === 'string') visitor.name = data.name;
+      if (typeof data.phone === 'string') visitor.phone = data.phone;
+    }
   }
 
   private applyCitizen(type: string, citizenId: string): void {

@@ -79,7 +79,7 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
       body: TriageCaseDto,
       summary: {
         en: 'The coordinator judges who must take the case (volunteer or professional); it goes into the waiting folder.',
-        da: 'Visitér sagen til frivilligt eller fagligt spor; den kommer i ventemappen.',
+        da: 'Vurdér sagen til frivilligt eller fagligt spor; den kommer i ventemappen.',
       },
       command: (b) => ({ type: 'TriageCase', data: { track: b.track, reason: b.reason, priority: b.priority, at: b.at } }),
     }),
@@ -96,7 +96,7 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
       body: BookFirstVisitDto,
       summary: {
         en: 'A place is free: visitor and time agreed, the visit card handed over.',
-        da: 'Book første besøg: besøgsven og tidspunkt aftalt, besøgskortet udleveret.',
+        da: 'Book første besøg: hvem der kommer (besøgsven, omsorgsmedarbejder, fællesskabsguide eller bisidder) og hvornår; besøgskortet udleveret.',
       },
       command: (b) => ({ type: 'BookFirstVisit', data: { visitorId: b.visitorId, visitAt: b.visitAt, at: b.at } }),
     }),
@@ -127,7 +127,7 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
       body: RecordDismissalDto,
       summary: {
         en: 'The citizen "fired" the visitor, who judges it right to come back next time.',
-        da: 'Borgeren afviste besøgsvennen, som vurderer at komme igen næste gang.',
+        da: 'Borgeren afviste besøget; den frivillige eller ansatte vurderer at komme igen næste gang.',
       },
       command: (b) => ({ type: 'RecordDismissal', data: { visitorId: b.visitorId, at: b.at, nextVisitAt: b.nextVisitAt, assessment: b.assessment } }),
     }),
@@ -135,7 +135,7 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
       path: ':caseId/reassign',
       allow: ['coordinator'],
       body: ReassignVisitorDto,
-      summary: { en: 'Continuity is broken on purpose: another visitor takes the case.', da: 'Skift besøgsven: en anden overtager sagen.' },
+      summary: { en: 'Continuity is broken on purpose: another visitor takes the case.', da: 'Skift den faste frivillige eller ansatte: en anden overtager sagen.' },
       command: (b) => ({ type: 'ReassignVisitor', data: { toVisitorId: b.toVisitorId, reason: b.reason } }),
     }),
     openTask: route({
@@ -221,7 +221,7 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
       body: BookNextVisitDto,
       summary: {
         en: 'A next visit when none is agreed (after a cancellation, or when the visitor could not say); the citizen has been told.',
-        da: 'Aftal næste besøg, når intet er aftalt (efter en aflysning, eller når besøgsvennen ikke kunne sige det); borgeren har fået besked.',
+        da: 'Aftal næste besøg, når intet er aftalt (efter en aflysning, eller når tiden ikke blev aftalt ved besøget); borgeren har fået besked.',
       },
       command: (b) => ({ type: 'BookNextVisit', data: { visitAt: b.visitAt, citizenNotified: b.citizenNotified } }),
     }),

@@ -3,7 +3,7 @@ import type { CaseEvent } from '../../domain/case/case.events';
 import { caseDecider } from '../../domain/case/case.stream';
 import { caseStreamId, isUuid } from '../../domain/shared/ids';
 import { toUtc } from '../../domain/shared/time';
-import { historyLabel } from '../../projections/case-history/labels.da';
+import { historyLabel, programmeOf } from '../../projections/case-history/labels.da';
 import { ZONE } from '../../projections/shared/time';
 import { toMessage } from '../event-store/command-handler';
 import type { EventStore } from '../event-store/event-store.port';
@@ -17,7 +17,8 @@ export async function replayCase(store: EventStore, caseId: string, asOf: string
   if (Number.isNaN(limit)) throw new Error(`--as-of must be an ISO 8601 date-time with an offset, got ${asOf}`);
   const events = (await store.readStream(caseStreamId(caseId))).filter((e) => Date.parse(time === 'occurred' ? e.metadata.occurredAt : e.recordedAt) <= limit);
   if (events.length === 0) throw new Error(`case ${caseId} was not known ${asOf ? `at ${asOf} (${time} time)` : 'at all'}`);
-  const lines = events.map((e) => `${String(e.revision).padStart(4)}  ${local(e.metadata.occurredAt)}  ${historyLabel(e.type).padEnd(26)} (registreret ${local(e.recordedAt)}, ${e.metadata.actor.id})`);
+  const programme = programmeOf(events);
+  const lines = events.map((e) => `${String(e.revision).padStart(4)}  ${local(e.metadata.occurredAt)}  ${historyLabel(e.type, programme).padEnd(28)} (registreret ${local(e.recordedAt)}, ${e.metadata.actor.id})`);
   const state = events.reduce((s, e) => caseDecider.evolve(s, toMessage<CaseEvent>(e)), caseDecider.initialState());
   return [...lines, '', `status: ${state.status}`];
 }

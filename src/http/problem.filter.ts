@@ -49,7 +49,7 @@ export class ProblemFilter implements ExceptionFilter {
       return problem(404, `${error.resource}_not_found`, error.message, instance);
     }
     if (error instanceof IllegalStateError) {
-      return problem(409, error.code, error.message, instance, { userMessage: danishMessage(error.code) });
+      return problem(409, error.code, error.message, instance, { ...error.details, userMessage: danishMessage(error.code, error.details) });
     }
     if (error instanceof ConcurrencyError) {
       return problem(412, error.code, error.message, instance, {

@@ -127,7 +127,7 @@ run('the web app for everyone (WCAG 2.1 AA)', () => {
       for (const summary of await page.locator('details > summary').all()) await summary.click();
       await expectAccessible(page, `a case, ${status}, every section open`);
     }
-    await audit(page, '/app/besoegsvenner', 'Besøgsvenner');
+    await audit(page, '/app/besoegsvenner', 'Frivillige og ansatte');
     await audit(page, '/app/overblik', 'Overblik');
     await audit(page, '/app/samarbejdspartnere', 'Samarbejdspartnere');
     await audit(page, '/app/findes-ikke', 'Siden findes ikke');
@@ -205,8 +205,8 @@ run('the web app for everyone (WCAG 2.1 AA)', () => {
     };
     await page.getByRole('navigation').getByRole('link', { name: 'Sager' }).click();
     await until('H1 Sager');
-    await page.getByRole('navigation').getByRole('link', { name: 'Besøgsvenner' }).click();
-    await until('H1 Besøgsvenner');
+    await page.getByRole('navigation').getByRole('link', { name: 'Frivillige og ansatte' }).click();
+    await until('H1 Frivillige og ansatte');
     await page.goBack();
     await until('H1 Sager');
     await page.context().close();

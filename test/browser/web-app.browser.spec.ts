@@ -101,7 +101,7 @@ run('the web application', () => {
     const page = await signIn('jette');
     await page.getByRole('heading', { name: 'Ventemappe' }).waitFor();
     await page.getByRole('table').waitFor();
-    await page.getByRole('navigation').getByRole('link', { name: 'Besøgsvenner' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Frivillige og ansatte' }).click();
     for (const [name, kind, phone] of [
       ['Birthe Sonne', 'Ansat', '40506070'],
       ['Ole Frivillig', 'Frivillig', '+45 21 22 23 24'],
@@ -109,7 +109,7 @@ run('the web application', () => {
       await page.getByLabel('Navn').fill(name);
       await page.getByLabel('Slags').selectOption({ label: kind });
       await page.getByLabel('Telefon (til besøgskortet)').fill(phone);
-      await page.getByRole('button', { name: 'Registrér besøgsven' }).click();
+      await page.getByRole('button', { name: 'Registrér', exact: true }).click();
       await page.getByRole('cell', { name, exact: true }).waitFor();
     }
     await shot(page, 'visitors');
@@ -166,12 +166,12 @@ run('the web application', () => {
     await page.getByLabel('Prioritet').selectOption({ label: 'Høj' });
     await page.getByLabel('Begrundelse').fill('Ensom efter mandens død');
     watch.expectFailedRequest(409);
-    await page.getByRole('button', { name: 'Visitér til ventemappen' }).click();
+    await page.getByRole('button', { name: 'Vurdér og læg i ventemappen' }).click();
     await page.getByRole('alert').filter({ hasText: 'Borgeren har selvmordstanker' }).waitFor();
     await shot(page, 'triage-refused');
     await page.getByLabel('En ansat eller frivillig med faglig baggrund skal tage sagen').check();
-    await page.getByRole('button', { name: 'Visitér til ventemappen' }).click();
-    await page.getByText('Sagen er visiteret og ligger i ventemappen.').waitFor();
+    await page.getByRole('button', { name: 'Vurdér og læg i ventemappen' }).click();
+    await page.getByText('Sagen er vurderet og ligger i ventemappen.').waitFor();
     await page.context().close();
   });
 
@@ -200,12 +200,12 @@ run('the web application', () => {
     await page.getByRole('link', { name: 'Karen Algreen' }).click();
     await page.getByRole('heading', { name: 'Book første besøg' }).waitFor();
     // The visitors come from their own request: wait for the list before reading it.
-    await page.getByLabel('Besøgsven').locator('option:not([value=""])').first().waitFor({ state: 'attached' });
-    const options = await page.getByLabel('Besøgsven').locator('option').allTextContents();
+    await page.getByLabel('Omsorgsmedarbejder').locator('option:not([value=""])').first().waitFor({ state: 'attached' });
+    const options = await page.getByLabel('Omsorgsmedarbejder').locator('option').allTextContents();
     // The professional track: the employee fits, the plain volunteer does not.
     expect(options.some((o) => o.startsWith('Birthe Sonne'))).toBe(true);
     expect(options.some((o) => o.startsWith('Ole Frivillig'))).toBe(false);
-    await page.getByLabel('Besøgsven').selectOption({ label: options.find((o) => o.startsWith('Birthe Sonne'))! });
+    await page.getByLabel('Omsorgsmedarbejder').selectOption({ label: options.find((o) => o.startsWith('Birthe Sonne'))! });
     // Someone else flags a risk on the case while the page is open.
     const token = (await page.evaluate<string>("sessionStorage.getItem('brobygger.token')"));
     const flagged = await fetch(`${server.url}/cases/${caseId}/risks`, {
@@ -218,7 +218,7 @@ run('the web application', () => {
     await page.getByRole('button', { name: 'Book første besøg' }).click();
     await page.getByRole('alert').filter({ hasText: 'Sagen er ændret af en anden — opdatér' }).waitFor();
     await page.getByRole('button', { name: 'Opdatér' }).click();
-    await page.getByLabel('Besøgsven').selectOption({ label: options.find((o) => o.startsWith('Birthe Sonne'))! });
+    await page.getByLabel('Omsorgsmedarbejder').selectOption({ label: options.find((o) => o.startsWith('Birthe Sonne'))! });
     await page.getByRole('button', { name: 'Book første besøg' }).click();
     await page.getByText('Første besøg er booket.').waitFor();
     await page.getByRole('heading', { name: 'Besøgskort' }).waitFor();
@@ -362,15 +362,15 @@ run('the web application', () => {
   it('lets the coordinator reassign the visitor and close the case', async () => {
     const page = await signIn('jette');
     await page.goto(`${server.url}/app/sager/${caseId}`);
-    await page.locator('summary', { hasText: 'Omfordel til en anden besøgsven' }).click();
-    const picker = page.getByLabel('Besøgsven');
+    await page.locator('summary', { hasText: 'Omfordel til en anden omsorgsmedarbejder' }).click();
+    const picker = page.getByLabel('Omsorgsmedarbejder');
     await picker.locator('option:not([value=""])').first().waitFor({ state: 'attached' });
     const to = await picker.locator('option:not([value=""])').first().getAttribute('value');
     await picker.selectOption(to!);
     await page.getByLabel('Begrundelse').fill('Birthe går på barsel');
     await page.getByRole('button', { name: 'Omfordel' }).click();
     await page.getByText('Sagen er opdateret.').waitFor();
-    await page.locator('.timeline').getByText('Ny besøgsven', { exact: true }).waitFor();
+    await page.locator('.timeline').getByText('Ny omsorgsmedarbejder', { exact: true }).waitFor();
     await page.locator('summary', { hasText: 'Afslut sagen' }).click();
     await page.getByLabel('Årsag', { exact: true }).selectOption({ label: 'Ny relation etableret' });
     await page.getByRole('button', { name: 'Afslut sag' }).click();
@@ -406,7 +406,7 @@ run('the web application', () => {
     const read = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'jette', exact: true }) }).first();
     await read.waitFor();
     expect(await read.getByRole('cell').nth(2).textContent()).toBe('Koordinator');
-    await page.getByLabel('Rolle').selectOption({ label: 'Besøgsven' });
+    await page.getByLabel('Rolle').selectOption({ label: 'Frivillig eller ansat' });
     await page.getByRole('button', { name: 'Vis adgangslog' }).click();
     await page.getByRole('cell', { name: 'birthe', exact: true }).first().waitFor();
     expect(await page.getByRole('cell', { name: 'jette', exact: true }).count()).toBe(0);

@@ -80,8 +80,8 @@ run('the web app answers what the case says', () => {
     const page = await signIn('jette');
     const row = page.getByRole('row', { name: /Ingrid Venter/ });
     await row.getByRole('cell', { name: 'Skal vurderes' }).waitFor();
-    await page.getByRole('row', { name: /Venter på besøgsven/ }).first().waitFor();
-    await page.getByLabel('Trin').selectOption({ label: 'Venter på besøgsven' });
+    await page.getByRole('row', { name: /Venter på (omsorgsmedarbejder|besøgsven|fællesskabsguide|bisidder)/ }).first().waitFor();
+    await page.getByLabel('Trin').selectOption({ label: 'Venter på en frivillig eller ansat' });
     await row.waitFor({ state: 'hidden' });
     await page.getByLabel('Trin').selectOption({ label: 'Skal vurderes' });
     await row.waitFor();
@@ -97,10 +97,10 @@ run('the web app answers what the case says', () => {
     // Triaged on paper yesterday at 14.00, entered now: the timeline gives the business time.
     const yesterday = daysAgo(1, 14);
     await page.getByLabel('Vurderet').fill(yesterday.toFormat("yyyy-MM-dd'T'HH:mm"));
-    await page.getByRole('button', { name: 'Visitér til ventemappen' }).click();
-    await page.getByText('Sagen er visiteret og ligger i ventemappen.').waitFor();
+    await page.getByRole('button', { name: 'Vurdér og læg i ventemappen' }).click();
+    await page.getByText('Sagen er vurderet og ligger i ventemappen.').waitFor();
     await page.getByText('Frivilligt spor, prioritet normal').waitFor();
-    await page.locator('.timeline li').filter({ hasText: 'Visiteret til frivillig' }).getByText(yesterday.toFormat("dd.MM.yyyy 'kl.' HH.mm"), { exact: true }).waitFor();
+    await page.locator('.timeline li').filter({ hasText: 'Vurderet til frivilligt spor' }).getByText(yesterday.toFormat("dd.MM.yyyy 'kl.' HH.mm"), { exact: true }).waitFor();
     await page.context().close();
   });
 

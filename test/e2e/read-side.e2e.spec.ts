@@ -57,7 +57,7 @@ describe('the read side over HTTP', () => {
 
     const read = await t.http.get(`/cases/${caseId}/history`).expect(200);
     const history = read.body;
-    expect(history.map((e: { label: string }) => e.label)).toEqual(['Henvisning modtaget', 'Visiteret til frivillig', 'Første besøg aftalt', 'Ny relation etableret']);
+    expect(history.map((e: { label: string }) => e.label)).toEqual(['Henvisning modtaget', 'Vurderet til frivilligt spor', 'Første besøg aftalt', 'Ny relation etableret']);
     // Folded from the stream: it reflects at least the position of its last event.
     expect(Number(read.headers['x-projection-position'])).toBeGreaterThanOrEqual(history[history.length - 1].position);
     const own = await t.http.get(`/cases/${caseId}/history`).query({ minPosition: history[history.length - 1].position }).expect(200);

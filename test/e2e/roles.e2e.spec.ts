@@ -39,6 +39,11 @@ describe('who may do what', () => {
   const routes: Array<{ route: string; allowed: Who[]; send: (as: Who) => ReturnType<TestApp['http']['get']> }> = [
     { route: 'POST /visitors', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post('/visitors').send(visitor('employee', 3, 'Ny')) },
     { route: 'GET /visitors', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/visitors') },
+    // Issue 17: keeping the registry current.
+    { route: 'POST /visitors/:visitorId/capacity', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/visitors/${other}/capacity`).send({ capacity: 6 }) },
+    { route: 'POST /visitors/:visitorId/deactivate', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/visitors/${other}/deactivate`).send({ reason: 'Pause' }) },
+    { route: 'POST /visitors/:visitorId/reactivate', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/visitors/${other}/reactivate`).send({}) },
+    { route: 'POST /visitors/:visitorId/details', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/visitors/${other}/details`).send({ phone: '+4511223344' }) },
     { route: 'GET /cases', allowed: ['coordinator', 'auditor'], send: (as) => t.as(principal(as)).get('/cases') },
     { route: 'POST /cases', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post('/cases').send(karenReferral()) },
     { route: 'GET /cases/:caseId', allowed: ['coordinator', 'assigned visitor', 'auditor'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}`) },

@@ -28,7 +28,7 @@ export const ROUTES: Route[] = [
   { pattern: '/app/henvisning', roles: ['coordinator'], nav: 'Ny henvisning', render: () => <Referral /> },
   { pattern: '/app/sager', roles: ['coordinator'], nav: 'Sager', render: () => <Cases /> },
   { pattern: '/app/sager/:caseId', roles: ['coordinator'], render: (p) => <CasePage caseId={p.caseId!} /> },
-  { pattern: '/app/besoegsvenner', roles: ['coordinator'], nav: 'Besøgsvenner', render: () => <Visitors /> },
+  { pattern: '/app/besoegsvenner', roles: ['coordinator'], nav: 'Frivillige og ansatte', render: () => <Visitors /> },
   { pattern: '/app/over-tid', roles: ['coordinator'], nav: 'Over tid', render: () => <Overdue /> },
   { pattern: '/app/mine-borgere', roles: ['visitor'], nav: 'Mine borgere', render: (_p, s) => <MyCases session={s} /> },
   { pattern: '/app/besoeg/:caseId', roles: ['visitor'], render: (p, s) => <RecordVisit caseId={p.caseId!} session={s} /> },

@@ -45,13 +45,14 @@ export class AuditExportController {
         for (const event of page) {
           if (streamCategory(event.streamId) !== 'case') continue;
           const caseId = streamEntityId(event.streamId);
-          const citizenId = directory.cases.get(caseId)?.citizenId;
+          const known = directory.cases.get(caseId);
+          const citizenId = known?.citizenId;
           if (citizenId) citizens.add(citizenId);
           const line = {
             caseId,
             citizen: citizenId ? pseudonyms.of(citizenId) : null,
             type: event.type,
-            label: historyLabel(event.type),
+            label: historyLabel(event.type, known?.programme),
             occurredAt: event.metadata.occurredAt,
             recordedAt: event.recordedAt,
             revision: event.revision,

@@ -10,7 +10,7 @@ describe('the case history', () => {
     const log = new Log().case(caseId, [referral(), triaged()], '2026-03-02T10:00:00.000Z');
     expect(historyAsOf(entriesOf(log, caseId), undefined, 'occurred')).toEqual([
       expect.objectContaining({ type: 'ReferralReceived', label: 'Henvisning modtaget', occurredAt: '2026-03-02T08:15:00.000Z', recordedAt: '2026-03-02T10:00:00.000Z', revision: 0 }),
-      expect.objectContaining({ type: 'TriagedToVolunteer', label: 'Visiteret til frivillig', revision: 1, actor: { id: 'coordinator-1', role: 'coordinator' } }),
+      expect.objectContaining({ type: 'TriagedToVolunteer', label: 'Vurderet til frivilligt spor', revision: 1, actor: { id: 'coordinator-1', role: 'coordinator' } }),
     ]);
   });
 
@@ -24,5 +24,27 @@ describe('the case history', () => {
     expect(historyAsOf(entries, '2026-03-10T00:00:00Z', 'occurred').map((e) => e.type)).toEqual(['ReferralReceived', 'LonelinessAssessed']);
     expect(historyAsOf(entries, '2026-03-10T00:00:00Z', 'recorded').map((e) => e.type)).toEqual(['ReferralReceived']);
     expect(historyAsOf(entries, '2026-03-01T00:00:00Z', 'occurred')).toEqual([]);
+  });
+});
+
+describe('the case history in the words of the programme', () => {
+  const entriesOf = (log: Log, caseId: string) => caseHistory(log.events.filter((event) => event.streamId === `case-${caseId}`));
+  const reassigned = { type: 'VisitorReassigned', data: { fromVisitorId: 'a', toVisitorId: 'b', toVisitorKind: 'volunteer', toVisitorName: 'Ole', reason: 'r' } } as const;
+
+  it.each([
+    ['care_visits', 'Ny omsorgsmedarbejder'],
+    ['visiting_friend', 'Ny besøgsven'],
+    ['community_guide', 'Ny fællesskabsguide'],
+    ['companion', 'Ny bisidder'],
+  ])('a %s case names the new helper "%s"', (programme, label) => {
+    const caseId = randomUUID();
+    const log = new Log().case(caseId, [referral({ programme }), triaged(), reassigned as never]);
+    expect(entriesOf(log, caseId).map((e) => e.label)).toEqual(['Henvisning modtaget', 'Vurderet til frivilligt spor', label]);
+  });
+
+  it('says "vurderet", never "visiteret": visitation is the municipality’s needs assessment', () => {
+    const caseId = randomUUID();
+    const log = new Log().case(caseId, [referral(), triaged('high', 'professional')]);
+    expect(entriesOf(log, caseId)[1]!.label).toBe('Vurderet til fagligt spor');
   });
 });

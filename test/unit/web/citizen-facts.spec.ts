@@ -35,7 +35,7 @@ describe("the admin's view of a citizen", () => {
 
   it('names what each logged read showed in Danish', () => {
     expect(readWhat('GET /cases/:caseId/history')).toBe('Sagens tidslinje');
-    expect(readWhat('GET /visitors/:visitorId/caseload')).toBe('Besøgskortet (besøgsvennens borgere)');
+    expect(readWhat('GET /visitors/:visitorId/caseload')).toBe('Besøgskortene (borgerne hos en frivillig eller ansat)');
     expect(readWhat('GET /something/new')).toBe('Andet opslag');
   });
 });

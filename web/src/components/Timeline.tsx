@@ -1,3 +1,4 @@
+import { helperWord, HelperWord } from '../../../domain/shared/helper-words';
 import { slotInDanish } from '../../../domain/shared/visit-slot';
 import { date, dateTime } from '../format';
 import { inTimeOrder } from './timeline-order';
@@ -17,7 +18,7 @@ export interface HistoryEntry {
 const s = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** What an event says, in a line of Danish (free text only where the reader may see it; an auditor's has none). */
-function details(entry: HistoryEntry): string[] {
+function details(entry: HistoryEntry, programme: string | undefined): string[] {
   const d = entry.data;
   switch (entry.type) {
     case 'ReferralCorrected':
@@ -38,7 +39,7 @@ function details(entry: HistoryEntry): string[] {
     case 'VisitRescheduled':
       return [`Flyttet fra ${dateTime(s(d.from))} til ${dateTime(s(d.to))}`];
     case 'VisitCancelled':
-      return [`Besøget ${dateTime(s(d.at))} aflyst af ${d.by === 'citizen' ? 'borgeren' : 'besøgsvennen'}${d.citizenNotified === true ? ' (borgeren er ringet op)' : ''}`, s(d.reason)];
+      return [`Besøget ${dateTime(s(d.at))} aflyst af ${d.by === 'citizen' ? 'borgeren' : helperWord(programme, 'definite')}${d.citizenNotified === true ? ' (borgeren er ringet op)' : ''}`, s(d.reason)];
     case 'NextVisitBooked':
       return [`Næste besøg ${dateTime(s(d.visitAt))} (borgeren er ringet op)`];
     case 'VisitSlotAgreed':
@@ -48,7 +49,7 @@ function details(entry: HistoryEntry): string[] {
     case 'RiskFlagged':
       return [label(NEED, s(d.risk)), s(d.note)];
     case 'VisitorReassigned':
-      return [`Ny besøgsven: ${s(d.toVisitorName) || label(VISITOR_KIND, s(d.toVisitorKind))}`, s(d.reason)];
+      return [`Ny ${helperWord(programme)}: ${s(d.toVisitorName) || label(VISITOR_KIND, s(d.toVisitorKind))}`, s(d.reason)];
     case 'TaskOpened':
       return [label(TASK, s(d.kind)), s(d.description)];
     case 'TaskCompleted':
@@ -83,8 +84,12 @@ function referralCorrected(d: Record<string, unknown>): string[] {
   ];
 }
 
-/** A case's timeline in Danish words and Copenhagen time; entries after `until` are shown as not yet happened. */
+/**
+ * A case's timeline in Danish words and Copenhagen time; entries after `until` are shown as not yet happened.
+ * The helper is named after the case's programme (its referral says which).
+ */
 export function Timeline({ entries, until, axis = 'occurred' }: { entries: HistoryEntry[]; until?: string; axis?: 'occurred' | 'recorded' }) {
+  const programme = entries.find((e) => e.type === 'ReferralReceived')?.data.programme as string | undefined;
   if (entries.length === 0) return <p class="empty">Ingen hændelser.</p>;
   return (
     <ol class="timeline">
@@ -102,14 +107,14 @@ export function Timeline({ entries, until, axis = 'occurred' }: { entries: Histo
                 {later && <span class="sr-only">Endnu ikke sket: </span>}
                 {entry.label}
               </strong>
-              {details(entry)
+              {details(entry, programme)
                 .filter(Boolean)
                 .map((line, i) => (
                   <p key={i}>{line}</p>
                 ))}
               {entry.actor && (
                 <small class="muted">
-                  {label(ROLE, entry.actor.role)} {entry.actor.id}
+                  {entry.actor.role === 'visitor' ? HelperWord(programme) : label(ROLE, entry.actor.role)} {entry.actor.id}
                 </small>
               )}
             </div>

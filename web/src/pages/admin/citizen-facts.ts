@@ -12,7 +12,7 @@ const READS: Record<string, string> = {
   'GET /cases/:caseId/replay': 'Sagen, som den stod på et tidspunkt',
   'GET /waiting-list': 'Ventemappen',
   'GET /visits/overdue': 'Besøg over tid',
-  'GET /visitors/:visitorId/caseload': 'Besøgskortet (besøgsvennens borgere)',
+  'GET /visitors/:visitorId/caseload': 'Besøgskortene (borgerne hos en frivillig eller ansat)',
   'GET /citizens/:citizenId/export': 'Indsigt: alt om borgeren (art. 15)',
   'GET /citizens': 'Søgning efter borgeren',
 };

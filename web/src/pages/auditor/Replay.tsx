@@ -1,3 +1,4 @@
+import { HelperWord } from '../../../../domain/shared/helper-words';
 import { useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { HistoryEntry, Timeline } from '../../components/Timeline';
@@ -59,7 +60,7 @@ function Replayer({ caseId, entries }: { caseId: string; entries: HistoryEntry[]
                   <dd>{label(PROGRAMME as Record<string, string>, c.programme)}</dd>
                   <dt>Spor</dt>
                   <dd>{c.track ? `${label(TRACK as Record<string, string>, c.track)}${c.priority ? `, prioritet ${label(PRIORITY as Record<string, string>, c.priority).toLowerCase()}` : ''}` : '–'}</dd>
-                  <dt>Besøgsven</dt>
+                  <dt>{HelperWord(c.programme)}</dt>
                   <dd>{c.visitorKind ? label(VISITOR_KIND as Record<string, string>, c.visitorKind) : '–'}</dd>
                   <dt>Næste besøg</dt>
                   <dd>{dateTime(c.nextVisitAt)}</dd>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { helperWord } from '../../../../domain/shared/helper-words';
 import { CLOSURE } from '../../labels';
 import { CommandError, useCommand } from '../../command';
 import { fromLocalInput, nowForInput } from '../../format';
@@ -18,7 +19,7 @@ export function ActiveActions({ c, etag, done, refresh }: { c: CaseView; etag?: 
 
   const submitReassign = (event: Event) => {
     event.preventDefault();
-    const found = { ...(!toVisitorId && { to: 'Vælg den nye besøgsven.' }), ...(!reason.trim() && { reason: 'Skriv hvorfor sagen omfordeles.' }) };
+    const found = { ...(!toVisitorId && { to: `Vælg den nye ${helperWord(c.programme)}.` }), ...(!reason.trim() && { reason: 'Skriv hvorfor sagen omfordeles.' }) };
     setErrors(found);
     if (Object.keys(found).length === 0) void reassign.send(`/cases/${c.caseId}/reassign`, { toVisitorId, reason: reason.trim() }, etag);
   };
@@ -32,10 +33,10 @@ export function ActiveActions({ c, etag, done, refresh }: { c: CaseView; etag?: 
   return (
     <div class="card">
       <details>
-        <summary>Omfordel til en anden besøgsven</summary>
+        <summary>Omfordel til en anden {helperWord(c.programme)}</summary>
         <form class="form" onSubmit={submitReassign} noValidate>
           <CommandError error={reassign.error} onRefresh={refresh} />
-          <VisitorPicker track={c.track} value={toVisitorId} onChange={setTo} error={errors.to} exclude={c.visitorId} />
+          <VisitorPicker programme={c.programme} track={c.track} value={toVisitorId} onChange={setTo} error={errors.to} exclude={c.visitorId} />
           <Field label="Begrundelse" error={errors.reason} required>
             {(a) => <textarea {...a} rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
           </Field>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { helperWord } from '../../../../domain/shared/helper-words';
 import { CommandError, useCommand } from '../../command';
 import { fromLocalInput, nowForInput } from '../../format';
 import { Field } from '../../ui';
@@ -17,7 +18,7 @@ export function BookFirstVisit({ c, etag, done, refresh }: { c: CaseView; etag?:
   const submit = (event: Event) => {
     event.preventDefault();
     const at = fromLocalInput(visitAt);
-    const found = { ...(!visitorId && { visitorId: 'Vælg en besøgsven.' }), ...(!at && { visitAt: 'Skriv dato og tid for første besøg.' }) };
+    const found = { ...(!visitorId && { visitorId: `Vælg en ${helperWord(c.programme)}.` }), ...(!at && { visitAt: 'Skriv dato og tid for første besøg.' }) };
     setErrors(found);
     const booked = fromLocalInput(bookedAt);
     if (Object.keys(found).length === 0) void command.send(`/cases/${c.caseId}/first-visit`, { visitorId, visitAt: at, ...(booked && { at: booked }) }, etag);
@@ -27,7 +28,7 @@ export function BookFirstVisit({ c, etag, done, refresh }: { c: CaseView; etag?:
     <form class="card form" onSubmit={submit} noValidate>
       <h2>Book første besøg</h2>
       <CommandError error={command.error} onRefresh={refresh} />
-      <VisitorPicker track={c.track} value={visitorId} onChange={setVisitorId} error={errors.visitorId} />
+      <VisitorPicker programme={c.programme} track={c.track} value={visitorId} onChange={setVisitorId} error={errors.visitorId} />
       <Field label="Første besøg" error={errors.visitAt} required>
         {(a) => <input {...a} type="datetime-local" value={visitAt} onInput={(e) => setVisitAt(e.currentTarget.value)} />}
       </Field>

@@ -4,6 +4,7 @@ import { HistoryEntry, Timeline } from '../../components/Timeline';
 import { date, dateTime, longDateTime } from '../../format';
 import { CLOSURE, label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, RELATION, STATUS, TASK, TRACK, VISITOR_KIND } from '../../labels';
 import { Link, LoadState, Notice, Phone, useLoad } from '../../ui';
+import { HelperWord } from '../../../../domain/shared/helper-words';
 import { ActiveActions } from './ActiveActions';
 import { BookFirstVisit } from './BookFirstVisit';
 import { CaseView, citizenName } from './case-view';
@@ -143,7 +144,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                   <div class="card visit-card">
                     <h2>Besøgskort</h2>
                     <p>
-                      <strong>{c.visitorName}</strong> ({label(VISITOR_KIND, c.visitorKind).toLowerCase()}){c.visitorPhone && <>, tlf. <Phone number={c.visitorPhone} /></>}
+                      {HelperWord(c.programme)}: <strong>{c.visitorName}</strong> ({label(VISITOR_KIND, c.visitorKind).toLowerCase()}){c.visitorPhone && <>, tlf. <Phone number={c.visitorPhone} /></>}
                     </p>
                     <p>
                       Næste besøg: {c.nextVisitAt ? longDateTime(c.nextVisitAt) : c.pause ? 'ingen, besøgene holder pause' : 'ikke aftalt'}
@@ -183,7 +184,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 {c.status === 'Closed' && <Notice kind="info">Sagen blev {c.declined ? 'afvist' : 'afsluttet'} {date(c.closedAt)}: {label(CLOSURE, c.reason)}.</Notice>}
                 {/* Keyed by the revision: after a save every form below starts empty again. */}
                 <div key={c.revision}>
-                  {c.status === 'Referred' && <Triage {...actions} done={done('Sagen er visiteret og ligger i ventemappen.')} />}
+                  {c.status === 'Referred' && <Triage {...actions} done={done('Sagen er vurderet og ligger i ventemappen.')} />}
                   {c.status === 'Waiting' && !c.pause && <BookFirstVisit {...actions} done={done('Første besøg er booket.')} />}
                   {(c.status === 'Waiting' || c.status === 'Active') && <VisitSchedule {...actions} done={done('Besøgsplanen er opdateret.')} />}
                   {c.status === 'Active' && !c.pause && <VisitPlanActions {...actions} done={done('Sagen er opdateret.')} />}

@@ -21,7 +21,7 @@ export function Triage({ c, etag, done, refresh }: { c: CaseView; etag?: string 
 
   const submit = (event: Event) => {
     event.preventDefault();
-    if (!reason.trim()) return setReasonError('Skriv kort, hvorfor sagen visiteres sådan.');
+    if (!reason.trim()) return setReasonError('Skriv kort, hvorfor sagen vurderes sådan.');
     setReasonError(undefined);
     const at = fromLocalInput(triagedAt);
     void command.send(`/cases/${c.caseId}/triage`, { track, priority, reason: reason.trim(), ...(at && { at }) }, etag);
@@ -55,7 +55,7 @@ export function Triage({ c, etag, done, refresh }: { c: CaseView; etag?: string 
         </Field>
         <div class="actions">
           <button type="submit" class="primary" disabled={command.busy}>
-            Visitér til ventemappen
+            Vurdér og læg i ventemappen
           </button>
         </div>
       </form>

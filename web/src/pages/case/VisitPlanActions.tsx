@@ -4,11 +4,13 @@ import type { CancelledBy, Need } from '../../../../domain/shared/codes';
 import { CommandError, useCommand } from '../../command';
 import { fromLocalInput, longDateTime, nowForInput, toLocalInput } from '../../format';
 import { NEED } from '../../labels';
+import { helperWord, HelperWord } from '../../../../domain/shared/helper-words';
 import { Field, SelectField } from '../../ui';
 import type { CaseView } from './case-view';
 import { Notified } from './VisitSchedule';
 
-const CANCELLED_BY: Record<CancelledBy, string> = { citizen: 'Borgeren', visitor: 'Besøgsvennen' };
+/** Who cancelled, the helper named as the case's programme does. */
+const cancelledBy = (programme: string): Record<CancelledBy, string> => ({ citizen: 'Borgeren', visitor: HelperWord(programme, 'definite') });
 
 type Props = { c: CaseView; etag?: string | undefined; done: () => void; refresh: () => void };
 
@@ -83,7 +85,7 @@ function CancelVisit({ c, etag, done, refresh, at }: Props & { at: string }) {
   const mustCall = by === 'visitor';
   const submit = (event: Event) => {
     event.preventDefault();
-    const found = { ...(!reason.trim() && { reason: 'Skriv hvorfor besøget aflyses.' }), ...(mustCall && !notified && { notified: 'Ring altid til borgeren, før besøgsvennen aflyser.' }) };
+    const found = { ...(!reason.trim() && { reason: 'Skriv hvorfor besøget aflyses.' }), ...(mustCall && !notified && { notified: `Ring altid til borgeren, før ${helperWord(c.programme, 'definite')} aflyser.` }) };
     setErrors(found);
     if (Object.keys(found).length === 0) void cancel.send(`/cases/${c.caseId}/visits/cancel`, { at, by, reason: reason.trim(), ...(mustCall && { citizenNotified: true }) }, etag);
   };
@@ -93,7 +95,7 @@ function CancelVisit({ c, etag, done, refresh, at }: Props & { at: string }) {
       <form class="form" onSubmit={submit} noValidate>
         <CommandError error={cancel.error} onRefresh={refresh} />
         <p>Aftalt: {longDateTime(at)}</p>
-        <SelectField label="Aflyst af" value={by} onChange={setBy} options={CANCELLED_BY} />
+        <SelectField label="Aflyst af" value={by} onChange={setBy} options={cancelledBy(c.programme)} />
         <Field label="Årsag til aflysningen" error={errors.reason} required>
           {(a) => <textarea {...a} rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
         </Field>

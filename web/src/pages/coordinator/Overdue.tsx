@@ -29,7 +29,7 @@ async function loadOverdue(programme: string, visitorId: string): Promise<{ rows
 
 const COLUMNS: Column<Row>[] = [
   { header: 'Borger', cell: (o) => <Link href={`/app/sager/${o.caseId}`}>{o.name}</Link> },
-  { header: 'Besøgsven', cell: (o) => o.visitorName },
+  { header: 'Frivillig eller ansat', cell: (o) => o.visitorName },
   { header: 'Ordning', cell: (o) => label(PROGRAMME, o.programme) },
   { header: 'Aftalt besøg', cell: (o) => longDateTime(o.dueAt) },
   { header: 'Over tid', numeric: true, cell: (o) => <span class="badge badge-late">{overdueText(o.daysOverdue)}</span> },
@@ -51,7 +51,7 @@ export function Overdue() {
       <p class="muted">Aftalte besøg, hvor tiden er gået, uden at et besøg er registreret siden. Sager på pause er ikke med.</p>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <SelectField label="Ordning" value={programme} onChange={setProgramme} options={PROGRAMME} empty="Alle ordninger" />
-        <SelectField label="Besøgsven" value={visitorId} onChange={setVisitorId} options={visitorOptions} empty="Alle besøgsvenner" />
+        <SelectField label="Frivillig eller ansat" value={visitorId} onChange={setVisitorId} options={visitorOptions} empty="Alle" />
       </form>
       <LoadState loaded={loaded}>
         {() => (

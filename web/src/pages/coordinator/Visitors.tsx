@@ -3,8 +3,9 @@ import type { VisitorKind } from '../../../../domain/shared/codes';
 import { ApiError, get, request } from '../../api';
 import { label, VISITOR_KIND } from '../../labels';
 import { Column, Table } from '../../components/Table';
-import { Field, LoadState, Notice, SelectField, useLoad } from '../../ui';
+import { Field, LoadState, Notice, Phone, SelectField, useLoad } from '../../ui';
 import type { VisitorRow } from '../case/case-view';
+import { VisitorUpkeep } from './VisitorUpkeep';
 
 const PHONE = /^(\+45)?\s*\d{2}\s?\d{2}\s?\d{2}\s?\d{2}$/;
 
@@ -14,16 +15,21 @@ const COLUMNS: Column<VisitorRow>[] = [
     cell: (v) => (
       <>
         {v.name}
-        {!v.active && <span class="badge">Ikke aktiv</span>}
+        {!v.active && <span class="badge">På pause</span>}
       </>
     ),
   },
   { header: 'Slags', cell: (v) => label(VISITOR_KIND, v.kind) },
+  { header: 'Telefon', cell: (v) => (v.phone ? <Phone number={v.phone} /> : '–') },
+  { header: 'Kapacitet', numeric: true, cell: (v) => v.capacity },
   { header: 'Sager', numeric: true, cell: (v) => v.activeCases },
   { header: 'Ledige pladser', numeric: true, cell: (v) => v.freePlaces },
 ];
 
-/** Besøgsvenner: who visits, how many cases each has, and registering a new one. */
+/**
+ * Frivillige og ansatte: everyone who visits, of every programme (a case names them besøgsven, omsorgsmedarbejder,
+ * fællesskabsguide or bisidder after its programme), how many cases each has, registering one, and keeping one current.
+ */
 export function Visitors() {
   const loaded = useLoad(() => get<VisitorRow[]>('/visitors'), []);
   const [name, setName] = useState('');
@@ -37,7 +43,7 @@ export function Visitors() {
     event.preventDefault();
     const n = Number(capacity);
     const found = {
-      ...(!name.trim() && { name: 'Skriv besøgsvennens navn.' }),
+      ...(!name.trim() && { name: 'Skriv navnet.' }),
       ...(!(Number.isInteger(n) && n >= 1 && n <= 50) && { capacity: 'Skriv et helt tal fra 1 til 50.' }),
       ...(phone.trim() && !PHONE.test(phone.trim()) && { phone: 'Skriv et dansk telefonnummer: 8 cifre, gerne med +45 foran.' }),
     };
@@ -56,13 +62,18 @@ export function Visitors() {
 
   return (
     <section>
-      <h1>Besøgsvenner</h1>
+      <h1>Frivillige og ansatte</h1>
       <div class="columns">
         <LoadState loaded={loaded}>
-          {() => <Table rows={loaded.data!} columns={COLUMNS} rowKey={(v) => v.visitorId} empty="Ingen besøgsvenner er registreret endnu." />}
+          {() => (
+            <div>
+              <Table rows={loaded.data!} columns={COLUMNS} rowKey={(v) => v.visitorId} empty="Ingen frivillige eller ansatte er registreret endnu." />
+              {loaded.data!.length > 0 && <VisitorUpkeep visitors={loaded.data!} reload={loaded.reload} />}
+            </div>
+          )}
         </LoadState>
         <form class="card form" onSubmit={submit} noValidate>
-          <h2>Ny besøgsven</h2>
+          <h2>Ny frivillig eller ansat</h2>
           {message && <Notice kind={message.kind}>{message.text}</Notice>}
           <Field label="Navn" error={errors.name} required>
             {(a) => <input {...a} maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
@@ -75,7 +86,7 @@ export function Visitors() {
             {(a) => <input {...a} type="tel" value={phone} onInput={(e) => setPhone(e.currentTarget.value)} />}
           </Field>
           <button type="submit" class="primary">
-            Registrér besøgsven
+            Registrér
           </button>
         </form>
       </div>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { WaitingListEntry as WaitingCase } from '../../../../projections/waiting-list/waiting-list';
 import { get, query } from '../../api';
 import { date } from '../../format';
+import { helperWord } from '../../../../domain/shared/helper-words';
 import { label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, TRACK, WAITING_STAGE } from '../../labels';
 import { Column, Table } from '../../components/Table';
 import { Field, Link, LoadState, SelectField, useLoad } from '../../ui';
@@ -44,7 +45,7 @@ const COLUMNS: Column<Row>[] = [
       </>
     ),
   },
-  { header: 'Trin', cell: (w) => (w.stage === 'referred' ? <span class="badge">{label(WAITING_STAGE, w.stage)}</span> : label(WAITING_STAGE, w.stage)) },
+  { header: 'Trin', cell: (w) => (w.stage === 'referred' ? <span class="badge">{label(WAITING_STAGE, w.stage)}</span> : `Venter på ${helperWord(w.programme)}`) },
   { header: 'Ordning', cell: (w) => label(PROGRAMME, w.programme) },
   { header: 'Spor', cell: (w) => label(TRACK, w.track) },
   { header: 'Prioritet', cell: (w) => (w.priority ? label(PRIORITY, w.priority) : '–') },
