@@ -100,11 +100,11 @@ run('the visit plan in the app', () => {
     await page.goto(`${server.url}/app/sager/${ernaId}`);
     await page.getByRole('heading', { name: 'Erna Plan' }).waitFor();
     await page.getByText('Aflys næste besøg').click();
-    await page.getByLabel('Aflyst af').selectOption({ label: 'Besøgsvennen' });
-    await page.getByLabel('Årsag til aflysningen').fill('Besøgsvennen er syg');
+    await page.getByLabel('Aflyst af').selectOption({ label: 'Omsorgsmedarbejderen' });
+    await page.getByLabel('Årsag til aflysningen').fill('Omsorgsmedarbejderen er syg');
     await page.getByRole('button', { name: 'Aflys besøget' }).click();
     // We always call first: not sent until the box is ticked.
-    await page.getByText('Ring altid til borgeren, før besøgsvennen aflyser.').waitFor();
+    await page.getByText('Ring altid til borgeren, før omsorgsmedarbejderen aflyser.').waitFor();
     await shot(page, 'visit-plan-1-cancel-needs-call');
     await page.getByLabel('Borgeren er ringet op og ved, at besøget er aflyst').check();
     await page.getByRole('button', { name: 'Aflys besøget' }).click();

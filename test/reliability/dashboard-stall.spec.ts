@@ -12,7 +12,7 @@ import { sqliteStorage } from '../support/storage';
 /**
  * The largest dashboard (120 months) on 5,000 seeded cases does not hold the
  * event loop: /health, asked every 25 ms from another thread (whose clock a
- * blocked server cannot stop), answers within 200 ms throughout. The pass
+ * blocked server cannot stop), keeps answering throughout (the bound is 2 s, for loaded machines; the figures are printed). The pass
  * over every case for every month held it for seconds.
  */
 const CASES = Number(process.env.STALL_CASES ?? 5_000);
@@ -80,7 +80,7 @@ describe('the dashboard on a large store', () => {
   }, 600_000);
   afterAll(() => t?.close());
 
-  it('answers /health within 200 ms while the largest dashboard is asked for', async () => {
+  it('keeps answering /health (well within 2 s, never held for the dashboard's seconds) while the largest dashboard is asked for', async () => {
     const probe = new Worker(PROBE, { eval: true, workerData: { url: `${base}/health` } });
     const measured = new Promise<{ latencies: Probe[]; failures: string[] }>((resolve) => probe.once('message', resolve));
     const window = { from: 0, to: 0 };
@@ -119,6 +119,10 @@ describe('the dashboard on a large store', () => {
     console.log(`/health latencies while the dashboards were asked for (ms): ${during.map((ms) => ms.toFixed(1)).join(' ')}`);
     expect(failures).toEqual([]);
     expect(during.length).toBeGreaterThanOrEqual(3);
-    expect(Math.max(...during)).toBeLessThan(200);
+    // Not a speed target (those are benchmarks): the loop-blocking dashboard this guards against held
+    // /health for many seconds (twenty dashboards did not answer within 60 s). A bound well above a
+    // loaded machine's own hiccups (300 ms seen with a full test run and other work on 2 cores) and
+    // far below that, so the test fails on the blocking only.
+    expect(Math.max(...during)).toBeLessThan(2_000);
   }, 120_000);
 });
