@@ -80,7 +80,7 @@ describe('the dashboard on a large store', () => {
   }, 600_000);
   afterAll(() => t?.close());
 
-  it('keeps answering /health (well within 2 s, never held for the dashboard's seconds) while the largest dashboard is asked for', async () => {
+  it('keeps answering /health (well within 2 s, never held for seconds) while the largest dashboard is asked for', async () => {
     const probe = new Worker(PROBE, { eval: true, workerData: { url: `${base}/health` } });
     const measured = new Promise<{ latencies: Probe[]; failures: string[] }>((resolve) => probe.once('message', resolve));
     const window = { from: 0, to: 0 };
