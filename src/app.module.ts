@@ -23,6 +23,7 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { ListVisitorsController } from './visitors/list-visitors/list-visitors.controller';
 import { VisitorCommands } from './visitors/visitor-commands';
 import { VISITOR_COMMANDS } from './visitors/visitor-commands.table';
+import { matchingControllers, matchingProviders } from './matching/matching.module';
 
 @Module({})
 export class ConfigModule {
@@ -49,6 +50,7 @@ export class AppModule {
         CitizenExportController,
         AuditExportController,
         LoginController,
+        ...matchingControllers,
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [
@@ -56,6 +58,7 @@ export class AppModule {
         CaseCommands,
         VisitorCommands,
         CitizenCommands,
+        ...matchingProviders,
         AccessLogService,
         { provide: APP_GUARD, useClass: AuthGuard },
         // Every answer's privacy steps (the access log, decryption, pseudonyms for auditors) are one Fastify hook: src/privacy/answer-privacy.ts.

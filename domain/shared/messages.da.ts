@@ -27,6 +27,13 @@ const MESSAGES: Readonly<Record<string, string>> = {
   same_visitor: 'Sagen har allerede denne besøgsven.',
   task_exists: 'Opgaven findes allerede.',
   task_completed: 'Opgaven er allerede løst.',
+  // Matching (issue #18)
+  offer_exists: 'Tilbuddet findes allerede.',
+  offer_retired: 'Tilbuddet er lukket og kan ikke ændres.',
+  offer_unchanged: 'Ændringen ændrer ikke noget ved tilbuddet.',
+  offer_inactive: 'Tilbuddet er lukket; borgeren kan ikke introduceres til det.',
+  visitor_not_in_programme: 'Besøgsvennen er ikke med i sagens indsats.',
+  not_introduced: 'Borgeren er ikke introduceret til dette tilbud endnu.',
   consent_already_withdrawn: 'Borgeren har allerede trukket sit samtykke tilbage.',
 };
 

@@ -1,6 +1,8 @@
 import { trackAfterRisk } from '../../domain/case/case.track';
 import type { Need, Programme, Track, Priority, VisitorKind } from '../../domain/shared/codes';
 import { streamCategory } from '../../domain/shared/ids';
+import type { VisitorProfile } from '../../domain/matching/matching.profile';
+import { applyOffer, OfferEntry } from './directory-offers';
 
 /**
  * The write side's directory: who the visitors are, which open cases each has,
@@ -31,6 +33,8 @@ export interface VisitorEntry {
   phone?: string;
   active: boolean;
   activeCaseIds: Set<string>;
+  /** What the coordinator matches on (issue #18); absent until the first VisitorProfileUpdated. */
+  profile?: VisitorProfile;
 }
 
 export interface CitizenEntry {
@@ -51,15 +55,17 @@ export interface DirectoryEvent {
 type Data = Record<string, unknown>;
 
 /** Bump when what `apply` keeps changes: a persisted Directory of another version is folded again from 0. */
-export const DIRECTORY_VERSION = 2;
+export const DIRECTORY_VERSION = 3;
 
 /** Which entry an event changed, as `case:<id>`, `visitor:<id>` or `citizen:<id>`. */
-export type EntryKey = `${'case' | 'visitor' | 'citizen'}:${string}`;
+export type EntryKey = `${'case' | 'visitor' | 'citizen' | 'offer'}:${string}`;
 
 export class Directory {
   readonly cases = new Map<string, CaseEntry>();
   readonly visitors = new Map<string, VisitorEntry>();
   readonly citizens = new Map<string, CitizenEntry>();
+  /** The catalogue of offers (issue #18): what the suggestions and `GET /offers` read. */
+  readonly offers = new Map<string, OfferEntry>();
   /** The entries changed since the owner last emptied this (to persist only those). */
   readonly touched = new Set<EntryKey>();
 
@@ -72,6 +78,9 @@ export class Directory {
         return this.applyVisitor(event.type, data, event.streamId.slice('visitor-'.length));
       case 'citizen':
         return this.applyCitizen(event.type, event.streamId.slice('citizen-'.length));
+      case 'offer':
+        if (applyOffer(this.offers, event.type, data, event.streamId.slice('offer-'.length))) this.touched.add(`offer:${event.streamId.slice('offer-'.length)}`);
+        return;
     }
   }
 
@@ -160,6 +169,7 @@ export class Directory {
     if (type === 'VisitorCapacityChanged') visitor.capacity = data.capacity as number;
     if (type === 'VisitorDeactivated') visitor.active = false;
     if (type === 'VisitorReactivated') visitor.active = true;
+    if (type === 'VisitorProfileUpdated') visitor.profile = data as unknown as VisitorProfile;
   }
 
   private applyCitizen(type: string, citizenId: string): void {
