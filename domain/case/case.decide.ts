@@ -5,6 +5,7 @@ import { FieldChecks } from '../shared/time';
 import type { AssessLoneliness, CaseCommand, CaseContext, CloseCase, CompleteTask, EstablishRelation, FlagRisk, OpenTask } from './case.commands';
 import type { CaseClosed, CaseEvent, LonelinessAssessed, RelationEstablished, RiskFlagged, TaskCompleted, TaskOpened } from './case.events';
 import { declineReferral, receiveReferral, triage } from './case.intake';
+import { introduceToOffer, recordOfferOutcome, recordWishes } from './case.matching';
 import { requireActive, requireOpen } from './case.rules';
 import type { CaseState } from './case.state';
 import { bookFirstVisit, cancelVisit, reassignVisitor, recordDismissal, recordVisit, rescheduleVisit } from './case.visits';
@@ -42,6 +43,12 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Case
       return flagRisk(command, state, context);
     case 'CloseCase':
       return closeCase(command, state, context);
+    case 'RecordWishes':
+      return recordWishes(command, state, context);
+    case 'IntroduceToOffer':
+      return introduceToOffer(command, state, context);
+    case 'RecordOfferOutcome':
+      return recordOfferOutcome(command, state, context);
     default:
       return assertNever(command);
   }

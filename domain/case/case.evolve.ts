@@ -1,6 +1,7 @@
 import type { CaseEvent, ReferralReceived } from './case.events';
 import type { Active, CaseCore, CaseState } from './case.state';
 import { trackAfterRisk } from './case.track';
+import { evolveMatching } from './case.matching';
 
 export const initialCaseState = (): CaseState => ({ status: 'None' });
 
@@ -44,6 +45,10 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       const { instrument, score, at } = event.data;
       return { ...state, assessments: [...state.assessments, { instrument, score, at }] };
     }
+    case 'WishesRecorded':
+    case 'IntroducedToOffer':
+    case 'OfferOutcomeRecorded':
+      return evolveMatching(state, event);
     case 'ReferralDeclined':
     case 'CaseClosed':
       return {
@@ -114,6 +119,7 @@ function referred({ data }: ReferralReceived): CaseState {
     referrerRole: data.referrer.role,
     ...(data.referrer.organisation !== undefined && { referrerOrganisation: data.referrer.organisation }),
     ...(data.citizen !== undefined && { citizen: data.citizen }),
+    ...(data.postcode !== undefined && { postcode: data.postcode }),
     needs: data.needs,
     requestedTasks: data.requestedTasks,
     riskFlags: [],

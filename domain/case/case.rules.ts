@@ -57,6 +57,9 @@ export function requireKnownVisitor(visitorId: string, visitor: VisitorSnapshot 
 export function requireVisitorFits(state: OpenCase, visitorId: string, snapshot: VisitorSnapshot | undefined): VisitorSnapshot {
   const visitor = requireKnownVisitor(visitorId, snapshot);
   if (!visitor.active) throw new IllegalStateError('visitor_inactive', `visitor ${visitorId} is not active`);
+  if (visitor.programmes !== undefined && !visitor.programmes.includes(state.programme)) {
+    throw new IllegalStateError('visitor_not_in_programme', `visitor ${visitorId} does not serve the programme ${state.programme}`);
+  }
   if (needsProfessional(state) && !PROFESSIONAL_CAPABLE.includes(visitor.kind)) throw professionalRequired();
   if (visitor.activeCases >= visitor.capacity) {
     throw new IllegalStateError('visitor_at_capacity', `visitor ${visitorId} has ${visitor.activeCases} of ${visitor.capacity} places taken`);

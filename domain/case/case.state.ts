@@ -1,5 +1,7 @@
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../shared/codes';
-import type { CitizenDetails } from './case.events';
+import type { CitizenDetails, OfferOutcome } from './case.events';
+import type { CitizenWishes } from '../matching/matching.profile';
+import type { OfferKind } from '../matching/matching.codes';
 
 /**
  * A case's state is a union keyed on `status`, so impossible states
@@ -44,6 +46,21 @@ export interface CaseCore {
   tasks: CaseTask[];
   assessments: CaseAssessment[];
   relations: CaseRelation[];
+  /** Matching (issue #18): where the citizen lives (from the referral's address), their wishes, the offers they were introduced to. */
+  postcode?: string;
+  wishes?: CitizenWishes;
+  introductions?: CaseIntroduction[];
+}
+
+/** An offer the citizen was introduced to, and how it went. */
+export interface CaseIntroduction {
+  offerId: string;
+  offerName: string;
+  offerKind: OfferKind;
+  at: string;
+  accompaniedBy?: string;
+  outcome?: OfferOutcome;
+  outcomeAt?: string;
 }
 
 export interface NoCase {

@@ -1,4 +1,5 @@
 import { CLOCK } from '../matching/matching.codes';
+import { POSTCODE } from '../matching/matching.checks';
 import { normalisePhone } from '../shared/danish';
 import { assertNever, Decider } from '../shared/decider';
 import { IllegalStateError, NotFoundError } from '../shared/errors';
@@ -9,8 +10,6 @@ import type { OfferChanges, OfferDetails, OfferEvent } from './offer.events';
 /** An offer in the catalogue: active until retired. */
 export type OfferState = { status: 'None' } | ({ status: 'Registered'; offerId: string; active: boolean } & OfferDetails);
 
-/** A Danish postcode: four digits, 1000 to 9999 (0xxx are not addresses). */
-export const POSTCODE = /^[1-9]\d{3}$/;
 
 function evolve(state: OfferState, event: OfferEvent): OfferState {
   if (event.type === 'OfferRegistered') return state.status === 'None' ? { status: 'Registered', ...event.data, active: true } : state;

@@ -34,6 +34,8 @@ const MESSAGES: Readonly<Record<string, string>> = {
   offer_inactive: 'Tilbuddet er lukket; borgeren kan ikke introduceres til det.',
   visitor_not_in_programme: 'Besøgsvennen er ikke med i sagens indsats.',
   not_introduced: 'Borgeren er ikke introduceret til dette tilbud endnu.',
+  before_introduction: 'Udfaldet kan ikke ligge før introduktionen til tilbuddet. Tjek datoen.',
+  relation_needs_joined: 'Kun et tilbud, borgeren er blevet en del af, kan registreres som en ny relation.',
   consent_already_withdrawn: 'Borgeren har allerede trukket sit samtykke tilbage.',
 };
 

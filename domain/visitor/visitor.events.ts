@@ -1,6 +1,7 @@
 import type { VisitorKind } from '../shared/codes';
 import type { Message } from '../shared/decider';
 import type { PersonalParts } from '../shared/personal';
+import type { VisitorProfile } from '../matching/matching.profile';
 
 /** The visitor stream `visitor-<visitorId>`: the registry entry of one volunteer or employee. */
 
@@ -22,7 +23,10 @@ export type VisitorCapacityChanged = Message<'VisitorCapacityChanged', { capacit
 export type VisitorDeactivated = Message<'VisitorDeactivated', { reason?: string }>;
 export type VisitorReactivated = Message<'VisitorReactivated', Record<string, never>>;
 
-export type VisitorEvent = VisitorRegistered | VisitorCapacityChanged | VisitorDeactivated | VisitorReactivated;
+/** Matching (issue #18): the visitor's whole profile as it now stands (staff data). */
+export type VisitorProfileUpdated = Message<'VisitorProfileUpdated', VisitorProfile>;
+
+export type VisitorEvent = VisitorRegistered | VisitorCapacityChanged | VisitorDeactivated | VisitorReactivated | VisitorProfileUpdated;
 
 /**
  * No citizen's data: a visitor's stream has no citizen, so nothing in it is
@@ -33,4 +37,8 @@ export const VISITOR_PERSONAL_DATA: PersonalParts<VisitorEvent> = {
   VisitorCapacityChanged: { capacity: 'clear' },
   VisitorDeactivated: { reason: 'clear' },
   VisitorReactivated: {},
+  VisitorProfileUpdated: {
+    programmes: 'clear', interests: 'clear', otherInterests: 'clear', languages: 'clear', postcodes: 'clear',
+    availability: 'clear', gender: 'clear', birthYear: 'clear', note: 'clear',
+  },
 };

@@ -4,11 +4,13 @@ import { assertNever, Decider } from '../shared/decider';
 import { IllegalStateError, NotFoundError, ValidationError } from '../shared/errors';
 import type { ChangeVisitorCapacity, RegisterVisitor, VisitorCommand, VisitorContext } from './visitor.commands';
 import type { VisitorEvent } from './visitor.events';
+import type { VisitorProfile } from '../matching/matching.profile';
+import { profileChecks } from '../matching/matching.checks';
 
 /** A visitor's place in the registry. */
 export type VisitorState =
   | { status: 'None' }
-  | { status: 'Registered'; visitorId: string; name: string; kind: VisitorKind; capacity: number; phone?: string; active: boolean };
+  | { status: 'Registered'; visitorId: string; name: string; kind: VisitorKind; capacity: number; phone?: string; active: boolean; profile?: VisitorProfile };
 
 /** A visitor takes 1 to 50 active cases; more is not a visiting friendship. */
 export const CAPACITY = { min: 1, max: 50 } as const;
@@ -23,6 +25,8 @@ function evolve(state: VisitorState, event: VisitorEvent): VisitorState {
       return { ...state, active: false };
     case 'VisitorReactivated':
       return { ...state, active: true };
+    case 'VisitorProfileUpdated':
+      return { ...state, profile: event.data };
     default:
       return assertNever(event);
   }
@@ -40,6 +44,8 @@ function decide(command: VisitorCommand, state: VisitorState, context: VisitorCo
     case 'ReactivateVisitor':
       if (state.active) throw new IllegalStateError('visitor_active', 'the visitor is already active');
       return [{ type: 'VisitorReactivated', data: {} }];
+    case 'UpdateVisitorProfile':
+      return [{ type: 'VisitorProfileUpdated', data: profileChecks(command.data, context.now) }];
     default:
       return assertNever(command);
   }

@@ -18,6 +18,9 @@ export const HISTORY_LABELS: Readonly<Record<CaseEventType, string>> = {
   RelationEstablished: 'Ny relation etableret',
   ReferralDeclined: 'Henvisning afvist',
   CaseClosed: 'Sag afsluttet',
+  WishesRecorded: 'Ønsker registreret',
+  IntroducedToOffer: 'Introduceret til tilbud',
+  OfferOutcomeRecorded: 'Udfald af tilbud registreret',
 };
 
 /** A label for any stored type, also one a newer version added. */

@@ -19,6 +19,7 @@ import {
   TriageCaseDto,
 } from './case-commands.dto';
 import { ReceiveReferralDto } from './receive-referral.dto';
+import { IntroduceToOfferDto, OfferOutcomeDto, WishesDto, wishesOf } from './case-matching.dto';
 import { CaseAnswer, CaseCommands } from './shared/case-commands';
 import { CaseAnswerDto } from './shared/case-answer.dto';
 
@@ -63,6 +64,7 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
             needs: body.needs ?? [],
             requestedTasks: body.requestedTasks ?? [],
             consent: body.consent && { ...body.consent },
+            ...(body.wishes && { wishes: wishesOf(body.wishes) }),
           },
         };
       },
@@ -184,6 +186,28 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
       body: CloseCaseDto,
       summary: { en: 'The case ends.', da: 'Afslut sagen.' },
       command: (b) => ({ type: 'CloseCase', data: { reason: b.reason, at: b.at } }),
+    }),
+    // Matching (issue #18)
+    recordWishes: route({
+      path: ':caseId/wishes',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: WishesDto,
+      summary: { en: "The citizen's wishes: interests, languages, when, how they get about.", da: 'Registrér borgerens ønsker: interesser, sprog, tidspunkter, mobilitet.' },
+      command: (b) => ({ type: 'RecordWishes', data: wishesOf(b) }),
+    }),
+    introduceToOffer: route({
+      path: ':caseId/offers',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: IntroduceToOfferDto,
+      summary: { en: 'The citizen is introduced to an offer of the catalogue, perhaps with the visitor along.', da: 'Borgeren introduceres til et tilbud, evt. med besøgsvennen som følge.' },
+      command: (b) => ({ type: 'IntroduceToOffer', data: { offerId: b.offerId.toLowerCase(), at: b.at, ...(b.accompaniedBy !== undefined && { accompaniedBy: b.accompaniedBy.toLowerCase() }) } }),
+    }),
+    recordOfferOutcome: route({
+      path: ':caseId/offers/:offerId/outcome',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: OfferOutcomeDto,
+      summary: { en: 'How the introduction went: joined, tried and not for them, or dropped out.', da: 'Registrér udfaldet: blev en del af det, prøvede men ikke noget for mig, eller faldt fra.' },
+      command: (b, { offerId }) => ({ type: 'RecordOfferOutcome', data: { offerId: offerId!, outcome: b.outcome, at: b.at, note: b.note, relation: b.relation } }),
     }),
   },
 };

@@ -3,6 +3,7 @@ import { commandController } from '../http/command-routes';
 import { ListOffersController } from '../offers/list-offers.controller';
 import { OfferCommands } from '../offers/offer-commands';
 import { OFFER_COMMANDS } from '../offers/offer-commands.table';
+import { VisitorProfileController } from '../visitors/visitor-profile.controller';
 
 /**
  * Matching (issue #18) in one place for the application module: the
@@ -13,6 +14,7 @@ export const matchingControllers: Array<Type<unknown>> = [
   // The list's `GET /offers/...` reads come before the command table's `POST /offers/:offerId/...`; their methods differ, so order is only for reading.
   ListOffersController,
   commandController(OFFER_COMMANDS),
+  VisitorProfileController,
 ];
 
 export const matchingProviders: Provider[] = [OfferCommands];

@@ -42,6 +42,8 @@ describe('personal data declared by type (docs/event-catalogue.md, "Personal dat
       TaskOpened: ['description'],
       TaskCompleted: ['outcome'],
       RelationEstablished: ['description'],
+      WishesRecorded: ['otherInterests', 'note'],
+      OfferOutcomeRecorded: ['note'],
     });
     for (const declarations of [CITIZEN_PERSONAL_DATA, VISITOR_PERSONAL_DATA]) {
       expect(Object.values(declarations).flatMap((classified) => personalPaths(classified))).toEqual([]);
