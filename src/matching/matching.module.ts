@@ -4,6 +4,7 @@ import { ListOffersController } from '../offers/list-offers.controller';
 import { OfferCommands } from '../offers/offer-commands';
 import { OFFER_COMMANDS } from '../offers/offer-commands.table';
 import { VisitorProfileController } from '../visitors/visitor-profile.controller';
+import { SuggestionsController } from './suggestions.controller';
 
 /**
  * Matching (issue #18) in one place for the application module: the
@@ -15,6 +16,7 @@ export const matchingControllers: Array<Type<unknown>> = [
   ListOffersController,
   commandController(OFFER_COMMANDS),
   VisitorProfileController,
+  SuggestionsController,
 ];
 
 export const matchingProviders: Provider[] = [OfferCommands];

@@ -75,6 +75,12 @@ describe('who may do what', () => {
     { route: 'POST /offers/:offerId/retire', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/offers/${randomUUID()}/retire`).send({}) },
     { route: 'GET /offers', allowed: ['coordinator', 'assigned visitor', 'other visitor', 'manager', 'admin'], send: (as) => t.as(principal(as)).get('/offers?active=true') },
     { route: 'GET /offers/:offerId', allowed: ['coordinator', 'assigned visitor', 'other visitor', 'manager', 'admin'], send: (as) => t.as(principal(as)).get(`/offers/${offerId}`) },
+    { route: 'POST /visitors/:visitorId/profile', allowed: ['coordinator', 'admin', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/visitors/${assigned}/profile`).send({ programmes: ['care_visits'], interests: ['walks'], languages: ['da'], postcodes: ['4180'], availability: [] }) },
+    { route: 'GET /visitors/:visitorId/profile', allowed: ['coordinator', 'admin', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/visitors/${assigned}/profile`) },
+    { route: 'POST /cases/:caseId/wishes', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/wishes`).send({ interests: ['walks'], languages: ['da'], availability: [], mobility: 'walker' }) },
+    { route: 'GET /cases/:caseId/suggestions', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/suggestions`) },
+    { route: 'POST /cases/:caseId/offers', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/offers`).send({ offerId, at: '2026-04-01T10:00:00+02:00' }) },
+    { route: 'POST /cases/:caseId/offers/:offerId/outcome', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/offers/${offerId}/outcome`).send({ outcome: 'joined', at: '2026-04-02T10:00:00+02:00' }) },
     { route: 'GET /health', allowed: EVERYONE, send: (as) => t.as(principal(as)).get('/health') },
   ];
 
