@@ -125,4 +125,15 @@ describe('the right match', () => {
     await t.http.post(`/cases/${caseId}/offers`).send({ offerId: '00000000-0000-4000-8000-000000000000', at: '2026-04-22T14:00:00+02:00' }).expect(404);
     expect((await t.http.get(`/cases/${caseId}`).expect(200)).body.revision).toBe(1);
   });
+
+  it('shows the manager where offers are missing: aggregates only, no case, no person', async () => {
+    const caseId = (await t.http.post('/cases').send({ ...fridaReferral(), wishes: { ...fridasWishes, interests: ['needlework'] } }).expect(201)).body.caseId;
+    const res = await t.as({ sub: 'leder@sogn.dk', role: 'manager' }).get('/offers/gaps?programme=community_guide&minPosition=1').expect(200);
+    expect(res.body.interests).toContainEqual({ interest: 'needlework', label: 'håndarbejde', cases: 1, withoutOffer: 1 });
+    expect(res.body.introductions).toContainEqual(expect.objectContaining({ kind: 'practice_community', joined: 1 }));
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain(caseId);
+    expect(text).not.toContain('Frida');
+    expect((await t.as({ sub: 'leder@sogn.dk', role: 'manager' }).get('/offers/gaps?from=2026-13-01').expect(400)).body.errors[0].field).toBe('from');
+  });
 });

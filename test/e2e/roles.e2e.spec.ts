@@ -74,6 +74,7 @@ describe('who may do what', () => {
     { route: 'POST /offers/:offerId/update', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/offers/${offerId}/update`).send({ kind: 'practice_community' }) },
     { route: 'POST /offers/:offerId/retire', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/offers/${randomUUID()}/retire`).send({}) },
     { route: 'GET /offers', allowed: ['coordinator', 'assigned visitor', 'other visitor', 'manager', 'admin'], send: (as) => t.as(principal(as)).get('/offers?active=true') },
+    { route: 'GET /offers/gaps', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/offers/gaps') },
     { route: 'GET /offers/:offerId', allowed: ['coordinator', 'assigned visitor', 'other visitor', 'manager', 'admin'], send: (as) => t.as(principal(as)).get(`/offers/${offerId}`) },
     { route: 'POST /visitors/:visitorId/profile', allowed: ['coordinator', 'admin', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/visitors/${assigned}/profile`).send({ programmes: ['care_visits'], interests: ['walks'], languages: ['da'], postcodes: ['4180'], availability: [] }) },
     { route: 'GET /visitors/:visitorId/profile', allowed: ['coordinator', 'admin', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/visitors/${assigned}/profile`) },
