@@ -10,6 +10,8 @@ import { CaseView, citizenName } from './case-view';
 import { Triage } from './Triage';
 import { VisitPlanActions } from './VisitPlanActions';
 import { WithdrawConsent } from './WithdrawConsent';
+import { WishesCard } from '../matching/Wishes';
+import { CaseOffers } from '../matching/CaseOffers';
 
 /** A citizen's case for the coordinator: who, what the referral said, what to do next, and the full timeline. */
 export function CasePage({ caseId }: { caseId: string }) {
@@ -161,6 +163,12 @@ export function CasePage({ caseId }: { caseId: string }) {
                       ))}
                     </ul>
                   </div>
+                )}
+                {c.status !== 'Closed' && (
+                  <WishesCard key={`w${c.revision}`} caseId={c.caseId} wishes={c.wishes} etag={etag} editable done={done('Ønskerne er gemt.')} refresh={actions.refresh} />
+                )}
+                {c.status !== 'Closed' && (
+                  <CaseOffers key={`o${c.revision}`} caseId={c.caseId} etag={etag} introductions={c.introductions ?? []} visitorId={c.status === 'Active' ? c.visitorId : undefined} done={(what) => done(what)()} refresh={actions.refresh} />
                 )}
                 {c.status === 'Closed' && <Notice kind="info">Sagen blev {c.declined ? 'afvist' : 'afsluttet'} {date(c.closedAt)}: {label(CLOSURE, c.reason)}.</Notice>}
                 {/* Keyed by the revision: after a save every form below starts empty again. */}

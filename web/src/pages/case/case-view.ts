@@ -1,3 +1,4 @@
+import type { Introduction, Wishes } from '../../matching';
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../../../../domain/shared/codes';
 
 /** GET /cases/:caseId, as the app reads it (every status in one shape; absent fields are absent). */
@@ -29,6 +30,10 @@ export interface CaseView {
   declined?: boolean;
   reason?: ClosureReason;
   closedAt?: string;
+  /** Matching (issue #18). */
+  postcode?: string;
+  wishes?: Wishes;
+  introductions?: Introduction[];
   revision: number;
 }
 

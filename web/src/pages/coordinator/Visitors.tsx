@@ -3,7 +3,7 @@ import type { VisitorKind } from '../../../../domain/shared/codes';
 import { ApiError, get, request } from '../../api';
 import { label, VISITOR_KIND } from '../../labels';
 import { Column, Table } from '../../components/Table';
-import { Field, LoadState, Notice, SelectField, useLoad } from '../../ui';
+import { Field, Link, LoadState, Notice, SelectField, useLoad } from '../../ui';
 import type { VisitorRow } from '../case/case-view';
 
 const PHONE = /^(\+45)?\s*\d{2}\s?\d{2}\s?\d{2}\s?\d{2}$/;
@@ -13,7 +13,7 @@ const COLUMNS: Column<VisitorRow>[] = [
     header: 'Navn',
     cell: (v) => (
       <>
-        {v.name}
+        <Link href={`/app/besoegsvenner/${v.visitorId}`}>{v.name}</Link>
         {!v.active && <span class="badge">Ikke aktiv</span>}
       </>
     ),

@@ -8,6 +8,8 @@ import { Field, Link, LoadState, Notice, useLoad } from '../../ui';
 import { CaseView, citizenName } from '../case/case-view';
 import { sameTimeLater } from './next-visit';
 import { VisitorExtras } from './VisitorExtras';
+import { CaseOffers } from '../matching/CaseOffers';
+import { WishesCard } from '../matching/Wishes';
 
 /** The visit as agreed: the agreed time if it is today or past, else now. */
 function visitedDefault(c: CaseView): string {
@@ -118,6 +120,10 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
             </button>
           </div>
         </form>
+      )}
+      {c.status === 'Active' && <WishesCard caseId={c.caseId} wishes={c.wishes} etag={etag} editable done={() => (setSaved('Ønskerne er gemt.'), reload())} refresh={reload} />}
+      {c.status === 'Active' && (
+        <CaseOffers caseId={c.caseId} etag={etag} introductions={c.introductions ?? []} visitorId={session.visitorId} done={(what) => (setSaved(what), reload())} refresh={reload} />
       )}
       {c.status === 'Active' && <VisitorExtras c={c} etag={etag} session={session} done={(what) => (setSaved(what), reload())} refresh={reload} />}
     </section>
