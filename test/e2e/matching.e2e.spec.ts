@@ -46,6 +46,11 @@ describe('the right match', () => {
   it('refuses to book a visitor on a programme their profile does not name: 409 visitor_not_in_programme', async () => {
     const guide = await register('Gunnar Guide');
     await t.http.post(`/visitors/${guide}/profile`).send(profile()).expect(200);
+    const unprofiled = await register('Uffe Uden Profil');
+    // The booking list leaves them out; a visitor with no profile serves every programme.
+    const listed = (await t.http.get('/visitors?available=true&programme=care_visits').expect(200)).body.map((v: { visitorId: string }) => v.visitorId);
+    expect(listed).not.toContain(guide);
+    expect(listed).toContain(unprofiled);
     const caseId = await triaged(karenReferral());
     const res = await t.http.post(`/cases/${caseId}/first-visit`).send({ visitorId: guide, visitAt: '2026-03-09T10:00:00+01:00' }).expect(409);
     expect(res.body).toMatchObject({ code: 'visitor_not_in_programme' });

@@ -35,7 +35,7 @@ export function ActiveActions({ c, etag, done, refresh }: { c: CaseView; etag?: 
         <summary>Omfordel til en anden besøgsven</summary>
         <form class="form" onSubmit={submitReassign} noValidate>
           <CommandError error={reassign.error} onRefresh={refresh} />
-          <VisitorPicker track={c.track} value={toVisitorId} onChange={setTo} error={errors.to} exclude={c.visitorId} />
+          <VisitorPicker track={c.track} programme={c.programme} value={toVisitorId} onChange={setTo} error={errors.to} exclude={c.visitorId} />
           <Field label="Begrundelse" error={errors.reason} required>
             {(a) => <textarea {...a} rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
           </Field>

@@ -29,7 +29,7 @@ export function BookFirstVisit({ c, etag, done, refresh }: { c: CaseView; etag?:
       <h2>Book første besøg</h2>
       <CommandError error={command.error} onRefresh={refresh} />
       <SuggestedVisitors caseId={c.caseId} selected={visitorId} onPick={setVisitorId} />
-      <VisitorPicker track={c.track} value={visitorId} onChange={setVisitorId} error={errors.visitorId} />
+      <VisitorPicker track={c.track} programme={c.programme} value={visitorId} onChange={setVisitorId} error={errors.visitorId} />
       <Field label="Første besøg" error={errors.visitAt} required>
         {(a) => <input {...a} type="datetime-local" value={visitAt} onInput={(e) => setVisitAt(e.currentTarget.value)} />}
       </Field>

@@ -167,9 +167,6 @@ export function CasePage({ caseId }: { caseId: string }) {
                 {c.status !== 'Closed' && (
                   <WishesCard key={`w${c.revision}`} caseId={c.caseId} wishes={c.wishes} etag={etag} editable done={done('Ønskerne er gemt.')} refresh={actions.refresh} />
                 )}
-                {c.status !== 'Closed' && (
-                  <CaseOffers key={`o${c.revision}`} caseId={c.caseId} etag={etag} introductions={c.introductions ?? []} visitorId={c.status === 'Active' ? c.visitorId : undefined} done={(what) => done(what)()} refresh={actions.refresh} />
-                )}
                 {c.status === 'Closed' && <Notice kind="info">Sagen blev {c.declined ? 'afvist' : 'afsluttet'} {date(c.closedAt)}: {label(CLOSURE, c.reason)}.</Notice>}
                 {/* Keyed by the revision: after a save every form below starts empty again. */}
                 <div key={c.revision}>
@@ -177,6 +174,9 @@ export function CasePage({ caseId }: { caseId: string }) {
                   {c.status === 'Waiting' && <BookFirstVisit {...actions} done={done('Første besøg er booket.')} />}
                   {c.status === 'Active' && <VisitPlanActions {...actions} done={done('Sagen er opdateret.')} />}
                   {c.status === 'Active' && <ActiveActions {...actions} done={done('Sagen er opdateret.')} />}
+                  {c.status !== 'Closed' && (
+                    <CaseOffers caseId={c.caseId} etag={etag} introductions={c.introductions ?? []} visitorId={c.status === 'Active' ? c.visitorId : undefined} done={(what) => done(what)()} refresh={actions.refresh} />
+                  )}
                   {c.status !== 'Closed' && c.citizenId && <WithdrawConsent citizenId={c.citizenId} refresh={actions.refresh} done={done('Samtykket er trukket tilbage, og borgerens åbne sager er afsluttet.')} />}
                 </div>
               </div>

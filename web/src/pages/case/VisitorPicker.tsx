@@ -1,12 +1,13 @@
-import type { Track } from '../../../../domain/shared/codes';
+import type { Programme, Track } from '../../../../domain/shared/codes';
 import { get } from '../../api';
 import { label, VISITOR_KIND } from '../../labels';
 import { Field, useLoad } from '../../ui';
 import { fits, VisitorRow } from './case-view';
 
 /** The visitors who fit the case: free places, and a professional background when the track asks for one. */
-export function VisitorPicker({ track, value, onChange, error, exclude }: { track?: Track | undefined; value: string; onChange: (id: string) => void; error?: string | undefined; exclude?: string | undefined }) {
-  const loaded = useLoad(() => get<VisitorRow[]>('/visitors?available=true'), []);
+export function VisitorPicker({ track, programme, value, onChange, error, exclude }: { track?: Track | undefined; programme?: Programme | undefined; value: string; onChange: (id: string) => void; error?: string | undefined; exclude?: string | undefined }) {
+  // Only those who serve the case's programme (issue #18): booking anyone else is refused.
+  const loaded = useLoad(() => get<VisitorRow[]>(`/visitors?available=true${programme ? `&programme=${programme}` : ''}`), [programme]);
   const visitors = (loaded.data ?? []).filter((v) => fits(track, v.kind) && v.visitorId !== exclude);
   return (
     <Field

@@ -24,8 +24,8 @@ const POSTCODES: Column<GapsAnswer['postcodes'][number]>[] = [
 const KINDS: Column<GapsAnswer['introductions'][number]>[] = [
   { header: 'Type', cell: (r) => capital(r.label) },
   { header: 'Introduceret', numeric: true, cell: (r) => r.introduced },
-  { header: 'Blev en del af det', numeric: true, cell: (r) => r.joined },
-  { header: 'Ikke noget for borgeren', numeric: true, cell: (r) => r.triedNotForMe },
+  { header: 'Fortsatte', numeric: true, cell: (r) => r.joined },
+  { header: 'Ikke noget for dem', numeric: true, cell: (r) => r.triedNotForMe },
   { header: 'Faldt fra', numeric: true, cell: (r) => r.droppedOut },
 ];
 
@@ -61,7 +61,7 @@ export function Gaps() {
           const summary = top.length === 0 ? 'Ingen ønsker i perioden.' : top.map((r) => `${capital(r.label)}: ${r.withoutOffer} af ${r.cases} uden tilbud`).join('; ');
           return (
             <>
-              <p>{g.casesWithWishes} borgere med registrerede ønsker i perioden.</p>
+              <p>{g.casesWithWishes} {g.casesWithWishes === 1 ? 'borger' : 'borgere'} med registrerede ønsker i perioden.</p>
               <div class="card">
                 <h2>Ønskede interesser</h2>
                 <Chart config={chart} summary={summary} height={Math.max(200, top.length * 32)} />

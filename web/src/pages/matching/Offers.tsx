@@ -20,11 +20,12 @@ const COLUMNS: Column<Offer>[] = [
         <br />
         <span class="muted">
           {OFFER_KIND[o.kind]}, {o.organisation}
+          <br />
+          {o.address}
         </span>
       </>
     ),
   },
-  { header: 'Adresse', cell: (o) => o.address },
   { header: 'Mødes', cell: (o) => o.schedule.map(meetingText).join(', ') || '–' },
   { header: 'Interesser', cell: (o) => o.interests.map((i) => INTEREST[i]).join(', ') },
   { header: 'Uden trapper', cell: (o) => (o.accessible ? 'Ja' : 'Nej') },
@@ -70,12 +71,15 @@ export function Offers({ session }: { session: Session }) {
           Kun aktive tilbud
         </label>
       </form>
-      <div class="columns">
-        <LoadState loaded={loaded}>
-          {() => <Table rows={loaded.data!} columns={COLUMNS} rowKey={(o) => o.offerId} caption="Tilbud efter postnummer" empty="Ingen tilbud passer til filtrene." />}
-        </LoadState>
-        {keeper && <OfferForm done={loaded.reload} />}
-      </div>
+      {keeper && (
+        <details class="card">
+          <summary>Nyt tilbud</summary>
+          <OfferForm done={loaded.reload} />
+        </details>
+      )}
+      <LoadState loaded={loaded}>
+        {() => <Table rows={loaded.data!} columns={COLUMNS} rowKey={(o) => o.offerId} caption="Tilbud efter postnummer" empty="Ingen tilbud passer til filtrene." />}
+      </LoadState>
     </section>
   );
 }
@@ -124,8 +128,7 @@ function OfferForm({ done }: { done: () => void }) {
     }
   };
   return (
-    <form class="card form" onSubmit={submit} noValidate>
-      <h2>Nyt tilbud</h2>
+    <form class="form" onSubmit={submit} noValidate>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       <Field label="Navn" error={errors.name} required>
         {(a) => <input {...a} maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />}

@@ -7,8 +7,8 @@ import { ReasonChips } from './ReasonChips';
 export function SuggestedVisitors({ caseId, selected, onPick }: { caseId: string; selected: string; onPick: (visitorId: string) => void }) {
   const loaded = useLoad(() => get<Suggestions>(`/cases/${caseId}/suggestions`), [caseId]);
   return (
-    <section class="suggested" aria-labelledby="suggested-visitors">
-      <h3 id="suggested-visitors">Forslag til besøgsven</h3>
+    <section class="suggested">
+      <h3>Forslag til besøgsven</h3>
       <LoadState loaded={loaded}>
         {() =>
           loaded.data!.visitors.length === 0 ? (

@@ -28,7 +28,7 @@ export function WishesCard({ caseId, wishes, etag, done, refresh, editable }: { 
           )}
           {wishes.note && (
             <>
-              <dt>Note</dt>
+              <dt>Bemærkninger</dt>
               <dd>{wishes.note}</dd>
             </>
           )}
@@ -62,7 +62,7 @@ function WishesForm({ caseId, wishes, etag, done, refresh }: { caseId: string; w
     );
   };
   return (
-    <details open={!wishes}>
+    <details>
       <summary>{wishes ? 'Ret ønskerne' : 'Registrér ønsker'}</summary>
       <form class="form" onSubmit={submit} noValidate>
         <CommandError error={command.error} onRefresh={refresh} />
@@ -70,8 +70,8 @@ function WishesForm({ caseId, wishes, etag, done, refresh }: { caseId: string; w
         <Checkboxes legend="Sprog" options={LANGUAGE} value={languages} onChange={setLanguages} />
         <SpansField legend="Hvornår borgeren kan" value={availability} onChange={setAvailability} error={error} />
         <SelectField label="Mobilitet" value={mobility} onChange={setMobility} options={MOBILITY} />
-        <SelectField label="Foretrækker besøgsven der er" value={gender} onChange={setGender} options={GENDER} empty="Ingen præference" />
-        <Field label="Note" hint="Fx hvad borgeren har svært ved, eller hvem der kan køre">
+        <SelectField label="Foretrukket køn hos hjælperen" value={gender} onChange={setGender} options={GENDER} empty="Ingen præference" />
+        <Field label="Bemærkninger" hint="Fx hvad borgeren har svært ved, eller hvem der kan køre">
           {(a) => <textarea {...a} rows={2} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
         </Field>
         <div class="actions">
