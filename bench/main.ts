@@ -14,6 +14,7 @@ import { table } from './lib/table';
 import { commandRows } from './sections/commands';
 import { postgresRows } from './sections/postgres';
 import { storedRows } from './sections/stored';
+import { suggestionRows } from './sections/suggestions';
 
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     await section(['W1', 'W2', 'W3'], () => commandRows(profile, dir, log));
     await section(['W4', 'W5', 'W6', 'W7'], () => storedRows(profile, dir, log));
     await section(['W8'], () => postgresRows(profile, log));
+    await section(['W9'], () => suggestionRows(profile, log));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -27,6 +27,7 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { ListVisitorsController } from './visitors/list-visitors/list-visitors.controller';
 import { VisitorCommands } from './visitors/visitor-commands';
 import { VISITOR_COMMANDS } from './visitors/visitor-commands.table';
+import { matchingControllers, matchingProviders } from './matching/matching.module';
 
 @Module({})
 export class ConfigModule {
@@ -54,6 +55,7 @@ export class AppModule {
         FindCitizensController,
         AuditExportController,
         LoginController,
+        ...matchingControllers,
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [
@@ -67,6 +69,7 @@ export class AppModule {
           inject: [DirectoryService, PersonalDataCipher, EVENT_STORE],
           useFactory: (directory: DirectoryService, cipher: PersonalDataCipher, store: EventStore) => new CitizenIndex(directory, cipher, store),
         },
+        ...matchingProviders,
         AccessLogService,
         { provide: APP_GUARD, useClass: AuthGuard },
         // Every answer's privacy steps (the access log, decryption, pseudonyms for auditors) are one Fastify hook: src/privacy/answer-privacy.ts.

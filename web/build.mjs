@@ -30,6 +30,7 @@ function sources() {
   };
   walk(web);
   walk(join(root, 'domain', 'shared'));
+  walk(join(root, 'domain', 'matching'));
   files.push(join(root, 'package-lock.json'));
   return files;
 }

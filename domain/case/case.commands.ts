@@ -10,7 +10,9 @@ import type {
   VisitorKind,
 } from '../shared/codes';
 import type { BaseContext, Message } from '../shared/decider';
-import type { CitizenDetails, Consent, Referrer, Situation } from './case.events';
+import type { CitizenDetails, Consent, OfferOutcome, Referrer, Situation } from './case.events';
+import type { CitizenWishes } from '../matching/matching.profile';
+import type { OfferKind } from '../matching/matching.codes';
 
 /** Commands carry what the user asked for; ids that must be minted are minted before `decide` (no randomness inside). */
 export type ReceiveReferral = Message<
@@ -29,6 +31,8 @@ export type ReceiveReferral = Message<
     requestedTasks: TaskKind[];
     /** May be absent only when the citizen refers themself. */
     consent?: Consent;
+    /** The citizen's wishes, if the referral tells them (issue #18): recorded as WishesRecorded. */
+    wishes?: CitizenWishes;
   }
 >;
 /** `at`: when the coordinator triaged (default: now); not before the referral. */
@@ -75,6 +79,12 @@ export type AgreeVisitSlot = Message<'AgreeVisitSlot', { weekday: number; time: 
 export type PauseCase = Message<'PauseCase', { reason: string; at: string; until?: string }>;
 export type ResumeCase = Message<'ResumeCase', { at: string }>;
 
+// Matching (issue #18)
+export type RecordWishes = Message<'RecordWishes', CitizenWishes>;
+export type IntroduceToOffer = Message<'IntroduceToOffer', { offerId: string; at: string; accompaniedBy?: string }>;
+/** `relation`: a joined offer is also recorded as a relation of kind `community` (the goal of seed 003). */
+export type RecordOfferOutcome = Message<'RecordOfferOutcome', { offerId: string; outcome: OfferOutcome; at: string; note?: string; relation?: boolean }>;
+
 export type CaseCommand =
   | ReceiveReferral
   | TriageCase
@@ -95,7 +105,10 @@ export type CaseCommand =
   | AgreeVisitSlot
   | PauseCase
   | ResumeCase
-  | CorrectReferral;
+  | CorrectReferral
+  | RecordWishes
+  | IntroduceToOffer
+  | RecordOfferOutcome;
 
 /** A visitor as the registry knows them when the command is decided. */
 export interface VisitorSnapshot {
@@ -107,6 +120,8 @@ export interface VisitorSnapshot {
   active: boolean;
   /** Open (active) cases assigned to the visitor right now, this case excluded. */
   activeCases: number;
+  /** The programmes the visitor's profile says they serve; absent (no profile yet): every programme (issue #18). */
+  programmes?: Programme[];
 }
 
 /** A citizen as known from earlier cases and the citizen stream. */
@@ -133,4 +148,14 @@ export interface CaseContext extends BaseContext {
   citizen?: CitizenSnapshot;
   /** For CorrectReferral: the referral as it stands, opened (absent: compare with nothing, everything given is new). */
   referral?: ReferralAsItStands;
+  /** For IntroduceToOffer: the offer as the catalogue holds it (undefined: unknown offer). */
+  offer?: OfferSnapshot;
+}
+
+/** An offer of the catalogue as known when the command is decided. */
+export interface OfferSnapshot {
+  offerId: string;
+  name: string;
+  kind: OfferKind;
+  active: boolean;
 }

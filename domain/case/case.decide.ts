@@ -6,6 +6,7 @@ import type { AssessLoneliness, CaseCommand, CaseContext, CloseCase, CompleteTas
 import type { CaseClosed, CaseEvent, LonelinessAssessed, RelationEstablished, RiskFlagged, TaskCompleted, TaskOpened } from './case.events';
 import { correctReferral } from './case.correction';
 import { declineReferral, receiveReferral, triage } from './case.intake';
+import { introduceToOffer, recordOfferOutcome, recordWishes } from './case.matching';
 import { requireActive, requireOpen } from './case.rules';
 import type { CaseState } from './case.state';
 import { agreeVisitSlot, bookNextVisit, pauseCase, resumeCase } from './case.schedule';
@@ -54,6 +55,12 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Case
       return resumeCase(command, state, context);
     case 'CorrectReferral':
       return correctReferral(command, state, context);
+    case 'RecordWishes':
+      return recordWishes(command, state, context);
+    case 'IntroduceToOffer':
+      return introduceToOffer(command, state, context);
+    case 'RecordOfferOutcome':
+      return recordOfferOutcome(command, state, context);
     default:
       return assertNever(command);
   }

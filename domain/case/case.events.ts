@@ -11,6 +11,8 @@ import type {
 } from '../shared/codes';
 import type { Message } from '../shared/decider';
 import type { PersonalParts } from '../shared/personal';
+import type { CitizenWishes } from '../matching/matching.profile';
+import type { OfferKind } from '../matching/matching.codes';
 
 /**
  * The case stream's events (v1). Type names are stable, past tense, and the
@@ -171,6 +173,15 @@ export type VisitSlotAgreed = Message<'VisitSlotAgreed', { weekday: number; time
 export type CasePaused = Message<'CasePaused', { reason: string; at: string; until?: string; droppedVisitAt?: string }>;
 export type CaseResumed = Message<'CaseResumed', { at: string }>;
 
+// Matching (issue #18): the citizen's wishes, and introductions to offers of the catalogue.
+/** The citizen's wishes as they now stand (the whole set each time). */
+export type WishesRecorded = Message<'WishesRecorded', CitizenWishes>;
+/** The citizen is introduced to an offer, perhaps with the visitor along ("følges med borgerne de første gange", 003). */
+export type IntroducedToOffer = Message<'IntroducedToOffer', { offerId: string; offerName: string; offerKind: OfferKind; at: string; accompaniedBy?: string }>;
+export const OFFER_OUTCOMES = ['joined', 'tried_not_for_me', 'dropped_out'] as const;
+export type OfferOutcome = (typeof OFFER_OUTCOMES)[number];
+export type OfferOutcomeRecorded = Message<'OfferOutcomeRecorded', { offerId: string; offerKind: OfferKind; outcome: OfferOutcome; at: string; note?: string }>;
+
 export type CaseEvent =
   | ReferralReceived
   | ReferralCorrected
@@ -192,7 +203,10 @@ export type CaseEvent =
   | NextVisitBooked
   | VisitSlotAgreed
   | CasePaused
-  | CaseResumed;
+  | CaseResumed
+  | WishesRecorded
+  | IntroducedToOffer
+  | OfferOutcomeRecorded;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -218,6 +232,9 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'VisitSlotAgreed',
   'CasePaused',
   'CaseResumed',
+  'WishesRecorded',
+  'IntroducedToOffer',
+  'OfferOutcomeRecorded',
 ];
 
 /**
@@ -263,6 +280,13 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   // Why visits stop (a hospital stay) is health information about the person.
   CasePaused: { reason: 'personal', at: 'clear', until: 'clear', droppedVisitAt: 'clear' },
   CaseResumed: { at: 'clear' },
+  // Wishes are codes, in clear as a case's needs are; what is written about the person is sealed.
+  WishesRecorded: {
+    interests: 'clear', otherInterests: 'personal', languages: 'clear', preferredGender: 'clear',
+    availability: 'clear', mobility: 'clear', note: 'personal',
+  },
+  IntroducedToOffer: { offerId: 'clear', offerName: 'clear', offerKind: 'clear', at: 'clear', accompaniedBy: 'clear' },
+  OfferOutcomeRecorded: { offerId: 'clear', offerKind: 'clear', outcome: 'clear', at: 'clear', note: 'personal' },
 };
 
 /**
@@ -284,6 +308,8 @@ export function occurredAtOf(event: CaseEvent, now: string): string {
     case 'CaseClosed':
     case 'CasePaused':
     case 'CaseResumed':
+    case 'IntroducedToOffer':
+    case 'OfferOutcomeRecorded':
       return event.data.at;
     // A triage or booking says when it happened since issue #17; an older one happened when it was recorded.
     case 'TriagedToVolunteer':

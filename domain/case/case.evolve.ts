@@ -2,6 +2,7 @@ import type { CaseEvent, ReferralReceived } from './case.events';
 import type { Active, CaseCore, CaseState } from './case.state';
 import { trackAfterRisk } from './case.track';
 import { correctedCore } from './case.correction';
+import { evolveMatching } from './case.matching';
 
 export const initialCaseState = (): CaseState => ({ status: 'None' });
 
@@ -54,6 +55,10 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'CaseResumed':
       return without(state, 'pause');
+    case 'WishesRecorded':
+    case 'IntroducedToOffer':
+    case 'OfferOutcomeRecorded':
+      return evolveMatching(state, event);
     case 'ReferralDeclined':
     case 'CaseClosed':
       return {
@@ -133,6 +138,7 @@ function referred({ data }: ReferralReceived): CaseState {
     ...(data.referrer.phone !== undefined && { referrerPhone: data.referrer.phone }),
     ...(data.citizen !== undefined && { citizen: data.citizen }),
     situation: data.situation,
+    ...(data.postcode !== undefined && { postcode: data.postcode }),
     needs: data.needs,
     requestedTasks: data.requestedTasks,
     riskFlags: [],

@@ -4,11 +4,13 @@ import { sameName } from '../shared/names';
 import { FieldChecks } from '../shared/time';
 import type { CaseContext, DeclineReferral, ReceiveReferral, TriageCase } from './case.commands';
 import type { CitizenDetails, ReferralReceived, ReferralDeclined, TriagedToProfessional, TriagedToVolunteer } from './case.events';
+import { wishesChecks } from '../matching/matching.checks';
+import type { WishesRecorded } from './case.events';
 import { needsProfessional, professionalRequired, requireNotBefore, requireOpen } from './case.rules';
 import type { CaseState } from './case.state';
 
 /** A referral comes in: a new case for a new citizen, or for one known from an earlier case. */
-export function receiveReferral({ data }: ReceiveReferral, state: CaseState, context: CaseContext): ReferralReceived[] {
+export function receiveReferral({ data }: ReceiveReferral, state: CaseState, context: CaseContext): Array<ReferralReceived | WishesRecorded> {
   if (state.status !== 'None') throw new IllegalStateError('case_exists', `case ${data.caseId} already exists`);
   const checks = new FieldChecks(context.now);
   const referredAt = checks.happened('referredAt', data.referredAt);
@@ -41,6 +43,8 @@ export function receiveReferral({ data }: ReceiveReferral, state: CaseState, con
   const postcode = citizen && postcodeFromAddress(citizen.address);
   const referrer = { ...data.referrer, ...(referrerPhone !== undefined && { phone: referrerPhone }) };
   const consent = data.consent ? { ...data.consent, ...(consentAt !== undefined && { at: consentAt }) } : { given: true };
+  // Wishes told at intake are recorded as at any later time (issue #18).
+  const wishes: WishesRecorded[] = data.wishes ? [{ type: 'WishesRecorded', data: wishesChecks(data.wishes, 'wishes.') }] : [];
   return [
     {
       type: 'ReferralReceived',
@@ -59,6 +63,7 @@ export function receiveReferral({ data }: ReceiveReferral, state: CaseState, con
         consent,
       },
     },
+    ...wishes,
   ];
 }
 

@@ -59,6 +59,9 @@ export function requireVisitorFits(state: OpenCase, visitorId: string, snapshot:
   // The programme goes with the refusal, so its Danish message names the helper as the case does.
   const words = { programme: state.programme };
   if (!visitor.active) throw new IllegalStateError('visitor_inactive', `visitor ${visitorId} is not active`, words);
+  if (visitor.programmes !== undefined && !visitor.programmes.includes(state.programme)) {
+    throw new IllegalStateError('visitor_not_in_programme', `visitor ${visitorId} does not serve the programme ${state.programme}`, words);
+  }
   if (needsProfessional(state) && !PROFESSIONAL_CAPABLE.includes(visitor.kind)) throw professionalRequired();
   if (visitor.activeCases >= visitor.capacity) {
     throw new IllegalStateError('visitor_at_capacity', `visitor ${visitorId} has ${visitor.activeCases} of ${visitor.capacity} places taken`, words);

@@ -1,6 +1,8 @@
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../shared/codes';
 import type { VisitSlot } from '../shared/visit-slot';
-import type { CitizenDetails, Situation } from './case.events';
+import type { CitizenDetails, OfferOutcome, Situation } from './case.events';
+import type { CitizenWishes } from '../matching/matching.profile';
+import type { OfferKind } from '../matching/matching.codes';
 
 /**
  * A case's state is a union keyed on `status`, so impossible states
@@ -52,6 +54,10 @@ export interface CaseCore {
   relations: CaseRelation[];
   /** Set while visits are paused (CasePaused until CaseResumed): no visits, not overdue. */
   pause?: CasePause;
+  /** Matching (issue #18): where the citizen lives (from the referral's address), their wishes, the offers they were introduced to. */
+  postcode?: string;
+  wishes?: CitizenWishes;
+  introductions?: CaseIntroduction[];
 }
 
 export interface CasePause {
@@ -61,6 +67,17 @@ export interface CasePause {
   at: string;
   /** When it is expected to end, if known. */
   until?: string;
+}
+
+/** An offer the citizen was introduced to, and how it went. */
+export interface CaseIntroduction {
+  offerId: string;
+  offerName: string;
+  offerKind: OfferKind;
+  at: string;
+  accompaniedBy?: string;
+  outcome?: OfferOutcome;
+  outcomeAt?: string;
 }
 
 export interface NoCase {

@@ -63,6 +63,8 @@ export const RELATION_KINDS = [
   'activity',
   'social_cafe',
   'practice_community',
+  // A community joined through an offer of the catalogue (issue #18, seed 003's goal).
+  'community',
   'other',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];

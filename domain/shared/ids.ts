@@ -1,6 +1,6 @@
 /**
  * Stream ids are built here and nowhere else, so the naming scheme
- * (`case-<uuid>`, `visitor-<uuid>`, `citizen-<uuid>`) has one owner.
+ * (`case-<uuid>`, `visitor-<uuid>`, `citizen-<uuid>`, `offer-<uuid>`) has one owner.
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
@@ -14,6 +14,8 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
 export const caseStreamId = (caseId: CaseId): string => `case-${caseId}`;
 export const visitorStreamId = (visitorId: VisitorId): string => `visitor-${visitorId}`;
 export const citizenStreamId = (citizenId: CitizenId): string => `citizen-${citizenId}`;
+/** An offer in the catalogue of local communities (issue #18). */
+export const offerStreamId = (offerId: string): string => `offer-${offerId}`;
 
 /** The kind of aggregate a stream belongs to, read from its id's prefix. */
 export const streamCategory = (streamId: string): string => streamId.slice(0, streamId.indexOf('-'));

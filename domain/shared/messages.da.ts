@@ -45,6 +45,15 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   flag_risk_instead: 'Sagen er vurderet: registrér risikoen, så sagen kommer på det rette spor.',
   citizen_details_elsewhere: 'Borgerens oplysninger står på den sag, hvor borgeren først blev henvist: ret dem dér.',
   cpr_name_mismatch: 'CPR-nummeret tilhører en kendt borger med et andet navn. Tjek CPR-nummer og navn.',
+  // Matching (issue #18)
+  offer_exists: 'Tilbuddet findes allerede.',
+  offer_retired: 'Tilbuddet er lukket og kan ikke ændres.',
+  offer_unchanged: 'Ændringen ændrer ikke noget ved tilbuddet.',
+  offer_inactive: 'Tilbuddet er lukket; borgeren kan ikke introduceres til det.',
+  visitor_not_in_programme: (d) => `${helper(d)} er ikke med i sagens ordning.`,
+  not_introduced: 'Borgeren er ikke introduceret til dette tilbud endnu.',
+  before_introduction: 'Udfaldet kan ikke ligge før introduktionen til tilbuddet. Tjek datoen.',
+  relation_needs_joined: 'Kun et tilbud, borgeren er blevet en del af, kan registreres som en ny relation.',
   consent_already_withdrawn: 'Borgeren har allerede trukket sit samtykke tilbage.',
 };
 

@@ -1,5 +1,6 @@
 import type { VisitorKind } from '../shared/codes';
 import type { BaseContext, Message } from '../shared/decider';
+import type { VisitorProfile } from '../matching/matching.profile';
 
 export type RegisterVisitor = Message<'RegisterVisitor', { visitorId: string; name: string; kind: VisitorKind; capacity: number; phone?: string }>;
 export type ChangeVisitorCapacity = Message<'ChangeVisitorCapacity', { capacity: number }>;
@@ -8,7 +9,10 @@ export type ReactivateVisitor = Message<'ReactivateVisitor', { reason?: string }
 /** A new name or phone for the visit card; only what is given changes. */
 export type ChangeVisitorDetails = Message<'ChangeVisitorDetails', { name?: string; phone?: string }>;
 
-export type VisitorCommand = RegisterVisitor | ChangeVisitorCapacity | DeactivateVisitor | ReactivateVisitor | ChangeVisitorDetails;
+// Matching (issue #18): the whole profile each time, as the form shows it.
+export type UpdateVisitorProfile = Message<'UpdateVisitorProfile', VisitorProfile>;
+
+export type VisitorCommand = RegisterVisitor | ChangeVisitorCapacity | DeactivateVisitor | ReactivateVisitor | ChangeVisitorDetails | UpdateVisitorProfile;
 
 /** Another active visitor who would carry the same name and phone (looked up before deciding). */
 export interface Namesake {

@@ -1,6 +1,7 @@
 import type { VisitorKind } from '../shared/codes';
 import type { Message } from '../shared/decider';
 import type { PersonalParts } from '../shared/personal';
+import type { VisitorProfile } from '../matching/matching.profile';
 
 /** The visitor stream `visitor-<visitorId>`: the registry entry of one volunteer or employee. */
 
@@ -25,7 +26,10 @@ export type VisitorReactivated = Message<'VisitorReactivated', { reason?: string
 /** The visitor's name or phone changed (a typo, a new number): only the fields that changed. Later visit cards print the new ones. */
 export type VisitorDetailsChanged = Message<'VisitorDetailsChanged', { name?: string; phone?: string }>;
 
-export type VisitorEvent = VisitorRegistered | VisitorCapacityChanged | VisitorDeactivated | VisitorReactivated | VisitorDetailsChanged;
+/** Matching (issue #18): the visitor's whole profile as it now stands (staff data). */
+export type VisitorProfileUpdated = Message<'VisitorProfileUpdated', VisitorProfile>;
+
+export type VisitorEvent = VisitorRegistered | VisitorCapacityChanged | VisitorDeactivated | VisitorReactivated | VisitorDetailsChanged | VisitorProfileUpdated;
 
 /**
  * No citizen's data: a visitor's stream has no citizen, so nothing in it is
@@ -37,4 +41,8 @@ export const VISITOR_PERSONAL_DATA: PersonalParts<VisitorEvent> = {
   VisitorDeactivated: { reason: 'clear' },
   VisitorReactivated: { reason: 'clear' },
   VisitorDetailsChanged: { name: 'clear', phone: 'clear' },
+  VisitorProfileUpdated: {
+    programmes: 'clear', interests: 'clear', otherInterests: 'clear', languages: 'clear', postcodes: 'clear',
+    availability: 'clear', gender: 'clear', birthYear: 'clear', note: 'clear',
+  },
 };

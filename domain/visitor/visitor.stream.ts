@@ -4,11 +4,13 @@ import { assertNever, Decider } from '../shared/decider';
 import { IllegalStateError, NotFoundError, ValidationError } from '../shared/errors';
 import type { ChangeVisitorCapacity, ChangeVisitorDetails, Namesake, RegisterVisitor, VisitorCommand, VisitorContext } from './visitor.commands';
 import type { VisitorEvent } from './visitor.events';
+import type { VisitorProfile } from '../matching/matching.profile';
+import { profileChecks } from '../matching/matching.checks';
 
 /** A visitor's place in the registry. */
 export type VisitorState =
   | { status: 'None' }
-  | { status: 'Registered'; visitorId: string; name: string; kind: VisitorKind; capacity: number; phone?: string; active: boolean };
+  | { status: 'Registered'; visitorId: string; name: string; kind: VisitorKind; capacity: number; phone?: string; active: boolean; profile?: VisitorProfile };
 
 /** A visitor takes 1 to 50 active cases; more is not a visiting friendship. */
 export const CAPACITY = { min: 1, max: 50 } as const;
@@ -25,6 +27,8 @@ function evolve(state: VisitorState, event: VisitorEvent): VisitorState {
       return { ...state, active: true };
     case 'VisitorDetailsChanged':
       return { ...state, ...event.data };
+    case 'VisitorProfileUpdated':
+      return { ...state, profile: event.data };
     default:
       return assertNever(event);
   }
@@ -46,6 +50,8 @@ function decide(command: VisitorCommand, state: VisitorState, context: VisitorCo
       return [{ type: 'VisitorReactivated', data: command.data.reason === undefined ? {} : { reason: command.data.reason } }];
     case 'ChangeVisitorDetails':
       return details(command, state, context.namesake);
+    case 'UpdateVisitorProfile':
+      return [{ type: 'VisitorProfileUpdated', data: profileChecks(command.data, context.now) }];
     default:
       return assertNever(command);
   }

@@ -31,6 +31,9 @@ export const HISTORY_LABELS: Readonly<Record<CaseEventType, Label>> = {
   VisitSlotAgreed: 'Fast besøgstid aftalt',
   CasePaused: 'Besøg sat på pause',
   CaseResumed: 'Besøg genoptaget',
+  WishesRecorded: 'Ønsker registreret',
+  IntroducedToOffer: 'Introduceret til tilbud',
+  OfferOutcomeRecorded: 'Udfald af tilbud registreret',
 };
 
 /** A label for any stored type, also one a newer version added, in the words of the case's programme. */

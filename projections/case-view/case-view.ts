@@ -4,6 +4,7 @@ import { correctedCore } from '../../domain/case/case.correction';
 import { trackAfterRisk } from '../../domain/case/case.track';
 import type { ClosureReason, Priority, Track, VisitorKind } from '../../domain/shared/codes';
 import type { VisitSlot } from '../../domain/shared/visit-slot';
+import { evolveMatching } from '../../domain/case/case.matching';
 
 /**
  * What `GET /cases/:caseId` answers (docs/api.md): the case as it stands, for
@@ -78,6 +79,10 @@ function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | u
       next.riskFlags = [...view.riskFlags, event.data.risk];
       if (view.status !== 'Referred') next.track = trackAfterRisk(view.track, event.data.risk);
       return next;
+    case 'WishesRecorded':
+    case 'IntroducedToOffer':
+    case 'OfferOutcomeRecorded':
+      return evolveMatching(view, event);
     case 'LonelinessAssessed':
       next.assessments = [...view.assessments, { instrument: event.data.instrument, score: event.data.score, at: event.data.at }];
       return next;
@@ -165,5 +170,6 @@ function referred(data: Extract<CaseEvent, { type: 'ReferralReceived' }>['data']
   if (data.referrer.organisation !== undefined) view.referrerOrganisation = data.referrer.organisation;
   if (data.referrer.phone !== undefined) view.referrerPhone = data.referrer.phone;
   if (data.citizen !== undefined) view.citizen = data.citizen;
+  if (data.postcode !== undefined) view.postcode = data.postcode;
   return view;
 }

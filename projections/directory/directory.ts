@@ -1,6 +1,8 @@
 import { trackAfterRisk } from '../../domain/case/case.track';
 import type { Need, Programme, Track, Priority, VisitorKind } from '../../domain/shared/codes';
 import { streamCategory } from '../../domain/shared/ids';
+import type { VisitorProfile } from '../../domain/matching/matching.profile';
+import { applyOffer, OfferEntry } from './directory-offers';
 
 /**
  * The write side's directory: who the visitors are, which open cases each has,
@@ -31,6 +33,8 @@ export interface VisitorEntry {
   phone?: string;
   active: boolean;
   activeCaseIds: Set<string>;
+  /** What the coordinator matches on (issue #18); absent until the first VisitorProfileUpdated. */
+  profile?: VisitorProfile;
 }
 
 export interface CitizenEntry {
@@ -57,15 +61,18 @@ type Data = Record<string, unknown>;
 
 /** Bump when what `apply` keeps changes: a persisted Directory of another version is folded again from 0. */
 // 3: citizens keep their sealed name and CPR and their birth year (the citizen lookup).
-export const DIRECTORY_VERSION = 3;
+// 4: visitors keep their profile, and the offers of the catalogue are entries (matching).
+export const DIRECTORY_VERSION = 4;
 
 /** Which entry an event changed, as `case:<id>`, `visitor:<id>` or `citizen:<id>`. */
-export type EntryKey = `${'case' | 'visitor' | 'citizen'}:${string}`;
+export type EntryKey = `${'case' | 'visitor' | 'citizen' | 'offer'}:${string}`;
 
 export class Directory {
   readonly cases = new Map<string, CaseEntry>();
   readonly visitors = new Map<string, VisitorEntry>();
   readonly citizens = new Map<string, CitizenEntry>();
+  /** The catalogue of offers (issue #18): what the suggestions and `GET /offers` read. */
+  readonly offers = new Map<string, OfferEntry>();
   /** The entries changed since the owner last emptied this (to persist only those). */
   readonly touched = new Set<EntryKey>();
 
@@ -78,6 +85,9 @@ export class Directory {
         return this.applyVisitor(event.type, data, event.streamId.slice('visitor-'.length));
       case 'citizen':
         return this.applyCitizen(event.type, event.streamId.slice('citizen-'.length));
+      case 'offer':
+        if (applyOffer(this.offers, event.type, data, event.streamId.slice('offer-'.length))) this.touched.add(`offer:${event.streamId.slice('offer-'.length)}`);
+        return;
     }
   }
 
@@ -174,6 +184,7 @@ export class Directory {
       if (typeof data.name === 'string') visitor.name = data.name;
       if (typeof data.phone === 'string') visitor.phone = data.phone;
     }
+    if (type === 'VisitorProfileUpdated') visitor.profile = data as unknown as VisitorProfile;
   }
 
   private applyCitizen(type: string, citizenId: string): void {

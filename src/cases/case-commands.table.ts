@@ -21,6 +21,7 @@ import {
 import { CorrectReferralDto } from './correct-referral.dto';
 import { ReceiveReferralDto } from './receive-referral.dto';
 import { AgreeVisitSlotDto, BookNextVisitDto, PauseCaseDto, ResumeCaseDto } from './visit-plan.dto';
+import { IntroduceToOfferDto, OfferOutcomeDto, WishesDto, wishesOf } from './case-matching.dto';
 import { CaseAnswer, CaseCommands } from './shared/case-commands';
 import { CaseAnswerDto } from './shared/case-answer.dto';
 
@@ -68,6 +69,7 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
             needs: body.needs ?? [],
             requestedTasks: body.requestedTasks ?? [],
             consent: body.consent && { ...body.consent },
+            ...(body.wishes && { wishes: wishesOf(body.wishes) }),
           },
         };
       },
@@ -251,6 +253,28 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
       body: ResumeCaseDto,
       summary: { en: 'Visits start again after a pause.', da: 'Genoptag besøgene efter en pause.' },
       command: (b) => ({ type: 'ResumeCase', data: { at: b.at } }),
+    }),
+    // Matching (issue #18)
+    recordWishes: route({
+      path: ':caseId/wishes',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: WishesDto,
+      summary: { en: "The citizen's wishes: interests, languages, when, how they get about.", da: 'Registrér borgerens ønsker: interesser, sprog, tidspunkter, mobilitet.' },
+      command: (b) => ({ type: 'RecordWishes', data: wishesOf(b) }),
+    }),
+    introduceToOffer: route({
+      path: ':caseId/offers',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: IntroduceToOfferDto,
+      summary: { en: 'The citizen is introduced to an offer of the catalogue, perhaps with the visitor along.', da: 'Borgeren introduceres til et tilbud, evt. med sin besøgsven, fællesskabsguide eller bisidder som følge.' },
+      command: (b) => ({ type: 'IntroduceToOffer', data: { offerId: b.offerId.toLowerCase(), at: b.at, ...(b.accompaniedBy !== undefined && { accompaniedBy: b.accompaniedBy.toLowerCase() }) } }),
+    }),
+    recordOfferOutcome: route({
+      path: ':caseId/offers/:offerId/outcome',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: OfferOutcomeDto,
+      summary: { en: 'How the introduction went: joined, tried and not for them, or dropped out.', da: 'Registrér udfaldet: blev en del af det, prøvede men ikke noget for mig, eller faldt fra.' },
+      command: (b, { offerId }) => ({ type: 'RecordOfferOutcome', data: { offerId: offerId!, outcome: b.outcome, at: b.at, note: b.note, relation: b.relation } }),
     }),
   },
 };

@@ -5,6 +5,7 @@ import { NEEDS, PROGRAMMES, REFERRER_ROLES, TASK_KINDS } from '../../domain/shar
 import type { Need, Programme, ReferrerRole, TaskKind } from '../../domain/shared/codes';
 import { IsInstant, Optional, TEXT } from '../http/validators';
 import { HumanText } from '../http/human-text';
+import { WishesDto } from './case-matching.dto';
 
 const PHONE = /^(\+45)?\s*\d{2}\s?\d{2}\s?\d{2}\s?\d{2}$/;
 const PHONE_MESSAGE = 'must be a Danish phone number: +45 and 8 digits';
@@ -72,4 +73,10 @@ export class ReceiveReferralDto {
   @ValidateNested()
   @Type(() => ConsentDto)
   consent?: ConsentDto;
+
+  @ApiPropertyOptional({ type: WishesDto, description: 'The citizen\'s wishes, if known at intake (issue #18)' })
+  @Optional()
+  @ValidateNested()
+  @Type(() => WishesDto)
+  wishes?: WishesDto;
 }

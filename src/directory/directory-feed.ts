@@ -152,6 +152,7 @@ export class DirectoryFeed {
     for (const id of this.directory.cases.keys()) keys.push(`case:${id}`);
     for (const id of this.directory.visitors.keys()) keys.push(`visitor:${id}`);
     for (const id of this.directory.citizens.keys()) keys.push(`citizen:${id}`);
+    for (const id of this.directory.offers.keys()) keys.push(`offer:${id}`);
     return keys;
   }
 }

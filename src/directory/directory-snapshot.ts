@@ -1,4 +1,5 @@
 import type { CaseEntry, CitizenEntry, Directory, EntryKey, VisitorEntry } from '../../projections/directory/directory';
+import type { OfferEntry } from '../../projections/directory/directory-offers';
 
 /** The read-model namespace the persisted Directory lives in: one document per entry, and a checkpoint. */
 export const DIRECTORY_MODEL = 'directory';
@@ -11,7 +12,8 @@ export const DIRECTORY_MODEL = 'directory';
 export type EntryDoc =
   | { seq: number; case: CaseEntry }
   | { seq: number; visitor: Omit<VisitorEntry, 'activeCaseIds'> & { activeCaseIds: string[] } }
-  | { seq: number; citizen: CitizenEntry };
+  | { seq: number; citizen: CitizenEntry }
+  | { seq: number; offer: OfferEntry };
 
 /** Documents are keyed by `seq`, zero-padded, so the store lists them in the order they are put back in. */
 export const docKey = (seq: number): string => String(seq).padStart(12, '0');
@@ -27,6 +29,10 @@ export function entryDoc(directory: Directory, key: EntryKey, seq: number): Entr
     const entry = directory.visitors.get(id);
     return entry && { seq, visitor: { ...entry, activeCaseIds: [...entry.activeCaseIds] } };
   }
+  if (key.startsWith('offer:')) {
+    const entry = directory.offers.get(id);
+    return entry && { seq, offer: { ...entry } };
+  }
   const entry = directory.citizens.get(id);
   return entry && { seq, citizen: { ...entry, caseIds: [...entry.caseIds] } };
 }
@@ -36,6 +42,7 @@ export function entryOf(directory: Directory, key: EntryKey): object | undefined
   const id = key.slice(key.indexOf(':') + 1);
   if (key.startsWith('case:')) return directory.cases.get(id);
   if (key.startsWith('visitor:')) return directory.visitors.get(id);
+  if (key.startsWith('offer:')) return directory.offers.get(id);
   return directory.citizens.get(id);
 }
 
@@ -51,6 +58,9 @@ export function restoreEntries(directory: Directory, docs: readonly EntryDoc[]):
       const visitor = { ...doc.visitor, activeCaseIds: new Set(doc.visitor.activeCaseIds) };
       directory.visitors.set(visitor.visitorId, visitor);
       seqs.set(visitor, doc.seq);
+    } else if ('offer' in doc) {
+      directory.offers.set(doc.offer.offerId, doc.offer);
+      seqs.set(doc.offer, doc.seq);
     } else {
       directory.citizens.set(doc.citizen.citizenId, doc.citizen);
       seqs.set(doc.citizen, doc.seq);

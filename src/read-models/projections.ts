@@ -3,6 +3,7 @@ import { caseFactsProjection } from '../../projections/dashboard/case-facts';
 import { partnersProjection } from '../../projections/partners/partners';
 import type { Projection } from '../../projections/shared/projection';
 import { waitingListProjection } from '../../projections/waiting-list/waiting-list';
+import { matchFactsProjection } from '../../projections/matching/match-facts';
 
 /**
  * Every projection the service keeps. (The case history is folded from the
@@ -13,6 +14,7 @@ export const PROJECTIONS: ReadonlyArray<Projection<unknown>> = [
   caseloadProjection,
   caseFactsProjection,
   partnersProjection,
+  matchFactsProjection,
 ] as ReadonlyArray<Projection<unknown>>;
 
 /** Read models no longer kept: `cli rebuild` drops what an older version left of them. */

@@ -3,6 +3,7 @@ import type { VisitorCommand } from '../../domain/visitor/visitor.commands';
 import { CommandTable, routesOf } from '../http/command-routes';
 import { ChangeVisitorCapacityDto, ChangeVisitorDetailsDto, DeactivateVisitorDto, ReactivateVisitorDto, RegisterVisitorDto } from './visitor-commands.dto';
 import { VisitorAnswer, VisitorCommands } from './visitor-commands';
+import { VisitorProfileDto } from './visitor-profile.dto';
 
 const route = routesOf<VisitorCommand, VisitorAnswer>();
 
@@ -63,6 +64,31 @@ export const VISITOR_COMMANDS: CommandTable<VisitorCommand, VisitorAnswer> = {
         da: 'Ret navn eller telefonnummer; nye besøgskort får de nye oplysninger.',
       },
       command: (b) => ({ type: 'ChangeVisitorDetails', data: { ...(b.name !== undefined && { name: b.name }), ...(b.phone !== undefined && { phone: b.phone }) } }),
+    }),
+    // Matching (issue #18)
+    updateProfile: route({
+      path: ':visitorId/profile',
+      allow: ['coordinator', 'admin', 'that-visitor'],
+      body: VisitorProfileDto,
+      summary: {
+        en: 'The visitor\'s profile (programmes, interests, languages, area, when they can): what the coordinator matches on.',
+        da: 'Profil for den frivillige eller ansatte (ordninger, interesser, sprog, område, hvornår): det, koordinatoren matcher på.',
+      },
+      command: (b) => ({
+        type: 'UpdateVisitorProfile',
+        data: {
+          programmes: b.programmes,
+          interests: b.interests,
+          ...(b.otherInterests !== undefined && { otherInterests: b.otherInterests }),
+          languages: b.languages,
+          postcodes: b.postcodes,
+          availability: b.availability.map(({ weekday, from, to }) => ({ weekday, from, to })),
+          ...(b.gender !== undefined && { gender: b.gender }),
+          ...(b.birthYear !== undefined && { birthYear: b.birthYear }),
+          ...(b.note !== undefined && { note: b.note }),
+        },
+      }),
+      answer: { description: '{ visitorId, revision, position }' },
     }),
   },
 };

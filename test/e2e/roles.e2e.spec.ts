@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../src/privacy/tokens';
-import { karenReferral, visitor } from './support/fixtures';
+import { cafeNygade, karenReferral, visitor } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Who = 'coordinator' | 'assigned visitor' | 'other visitor' | 'manager' | 'auditor' | 'admin' | 'anonymous';
@@ -18,6 +18,7 @@ describe('who may do what', () => {
   let taskId: string;
   let assigned: string;
   let other: string;
+  let offerId: string;
   beforeAll(async () => {
     t = await startTestApp('sqlite');
     assigned = (await t.http.post('/visitors').send(visitor('volunteer', 5, 'Birthe Tildelt')).expect(201)).body.visitorId;
@@ -26,6 +27,7 @@ describe('who may do what', () => {
     await t.http.post(`/cases/${caseId}/triage`).send({ track: 'volunteer', reason: 'r', priority: 'normal' }).expect(200);
     await t.http.post(`/cases/${caseId}/first-visit`).send({ visitorId: assigned, visitAt: '2026-03-09T10:00:00+01:00' }).expect(200);
     taskId = (await t.http.post(`/cases/${caseId}/tasks`).send({ kind: 'grant', description: 'Legat' }).expect(200)).body.taskId;
+    offerId = (await t.http.post('/offers').send(cafeNygade()).expect(201)).body.offerId;
   });
   afterAll(() => t.close());
 
@@ -80,6 +82,19 @@ describe('who may do what', () => {
     { route: 'GET /citizens/:citizenId/export', allowed: ['admin'], send: (as) => t.as(principal(as)).get(`/citizens/${citizenId}/export`) },
     { route: 'POST /citizens/:citizenId/consent/withdraw', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/citizens/${randomUUID()}/consent/withdraw`).send({ at: '2026-05-10T10:00:00+02:00' }) },
     { route: 'GET /audit/export', allowed: ['auditor'], send: (as) => t.as(principal(as)).get('/audit/export') },
+    // Matching (issue #18)
+    { route: 'POST /offers', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post('/offers').send(cafeNygade()) },
+    { route: 'POST /offers/:offerId/update', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/offers/${offerId}/update`).send({ kind: 'practice_community' }) },
+    { route: 'POST /offers/:offerId/retire', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/offers/${randomUUID()}/retire`).send({}) },
+    { route: 'GET /offers', allowed: ['coordinator', 'assigned visitor', 'other visitor', 'manager', 'admin'], send: (as) => t.as(principal(as)).get('/offers?active=true') },
+    { route: 'GET /offers/gaps', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/offers/gaps') },
+    { route: 'GET /offers/:offerId', allowed: ['coordinator', 'assigned visitor', 'other visitor', 'manager', 'admin'], send: (as) => t.as(principal(as)).get(`/offers/${offerId}`) },
+    { route: 'POST /visitors/:visitorId/profile', allowed: ['coordinator', 'admin', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/visitors/${assigned}/profile`).send({ programmes: ['care_visits'], interests: ['walks'], languages: ['da'], postcodes: ['4180'], availability: [] }) },
+    { route: 'GET /visitors/:visitorId/profile', allowed: ['coordinator', 'admin', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/visitors/${assigned}/profile`) },
+    { route: 'POST /cases/:caseId/wishes', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/wishes`).send({ interests: ['walks'], languages: ['da'], availability: [], mobility: 'walker' }) },
+    { route: 'GET /cases/:caseId/suggestions', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/suggestions`) },
+    { route: 'POST /cases/:caseId/offers', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/offers`).send({ offerId, at: '2026-04-01T10:00:00+02:00' }) },
+    { route: 'POST /cases/:caseId/offers/:offerId/outcome', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/offers/${offerId}/outcome`).send({ outcome: 'joined', at: '2026-04-02T10:00:00+02:00' }) },
     { route: 'GET /health', allowed: EVERYONE, send: (as) => t.as(principal(as)).get('/health') },
   ];
 

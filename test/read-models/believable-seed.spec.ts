@@ -3,6 +3,9 @@ import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { MemoryStorage } from '../../src/storage/memory.storage';
 import { REGIONS } from '../../src/cli/seed/danish-data';
 import { seed } from '../../src/cli/seed/seed';
+import { Directory } from '../../projections/directory/directory';
+import { caseView } from '../../projections/case-view/case-view';
+import { suggestionsFor } from '../../projections/matching/suggestions';
 
 /**
  * `cli seed` makes a world a coordinator recognises: what a new user, the
@@ -100,6 +103,18 @@ describe('a believable seed', () => {
     for (const { type, data } of events) {
       if (type === 'TriagedToVolunteer' || type === 'TriagedToProfessional' || type === 'FirstVisitBooked') expect((data as { at?: string }).at).toEqual(expect.any(String));
     }
+  });
+
+  it('makes suggestions meaningful on a fresh start: profiles, wishes and a catalogue of offers in the towns (issue #18)', () => {
+    const directory = new Directory();
+    for (const e of events) directory.apply(e);
+    expect(directory.offers.size).toBeGreaterThan(20);
+    expect([...directory.visitors.values()].every((v) => v.profile !== undefined)).toBe(true);
+    const waiting = [...directory.cases.values()].filter((c) => c.status === 'Waiting');
+    const answers = waiting.map((c) => suggestionsFor(caseView(events.filter((e) => e.streamId === `case-${c.caseId}`))!, directory, false));
+    // Most waiting citizens have an offer nearby that shares an interest, and a visitor with a reason beyond a free place.
+    expect(answers.filter((a) => a.offers.some((o) => o.reasons.some((r) => r.code.startsWith('shared_interest:')))).length / waiting.length).toBeGreaterThan(0.5);
+    expect(answers.filter((a) => a.visitors.some((v) => v.reasons.length > 1)).length / waiting.length).toBeGreaterThan(0.5);
   });
 });
 

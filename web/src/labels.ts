@@ -63,6 +63,7 @@ export const RELATION: Record<RelationKind, string> = {
   activity: 'Aktivitet',
   social_cafe: 'Social café',
   practice_community: 'Øvefællesskab',
+  community: 'Fællesskab via et tilbud',
   other: 'Andet',
 };
 

@@ -14,6 +14,9 @@ import { Partners } from './pages/manager/Partners';
 import { MyCases } from './pages/visitor/MyCases';
 import { RecordVisit } from './pages/visitor/RecordVisit';
 import type { Session } from './session';
+import { Offers } from './pages/matching/Offers';
+import { VisitorProfile } from './pages/matching/VisitorProfile';
+import { Gaps } from './pages/matching/Gaps';
 
 /** A page of the app: its address, who may open it (the API checks again), and its place in the menu. */
 export interface Route {
@@ -36,6 +39,11 @@ export const ROUTES: Route[] = [
   { pattern: '/app/samarbejdspartnere', roles: ['manager', 'coordinator'], nav: 'Samarbejdspartnere', render: () => <Partners /> },
   { pattern: '/app/evaluering', roles: ['auditor'], nav: 'Evaluering', render: () => <AuditCases /> },
   { pattern: '/app/evaluering/:caseId', roles: ['auditor'], render: (p) => <Replay caseId={p.caseId!} /> },
+  // Matching (issue #18)
+  { pattern: '/app/tilbud', roles: ['coordinator', 'visitor', 'manager', 'admin'], nav: 'Tilbud', render: (_p, s) => <Offers session={s} /> },
+  { pattern: '/app/besoegsvenner/:visitorId', roles: ['coordinator', 'admin'], render: (p) => <VisitorProfile visitorId={p.visitorId!} own={false} /> },
+  { pattern: '/app/min-profil', roles: ['visitor'], nav: 'Min profil', render: (_p, s) => <VisitorProfile visitorId={s.visitorId!} own /> },
+  { pattern: '/app/mangler', roles: ['manager', 'coordinator'], nav: 'Mangler', render: () => <Gaps /> },
   { pattern: '/app/administration', roles: ['admin'], nav: 'Administration', render: () => <Administration /> },
 ];
 

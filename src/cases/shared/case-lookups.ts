@@ -18,7 +18,12 @@ export function caseLookups(directory: Directory, caseId: string, command: CaseC
       capacity: visitor.capacity,
       active: visitor.active,
       activeCases: directory.activeCasesOf(visitorId, caseId),
+      ...(visitor.profile && { programmes: visitor.profile.programmes }),
     };
+  }
+  if (command.type === 'IntroduceToOffer') {
+    const offer = directory.offers.get(command.data.offerId);
+    context.offer = offer && { offerId: offer.offerId, name: offer.name, kind: offer.kind, active: offer.active };
   }
   if (command.type === 'ReceiveReferral' && !command.data.citizen) {
     // Referred again by citizenId: the citizen must be known from an earlier case.

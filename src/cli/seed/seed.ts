@@ -17,6 +17,10 @@ import { tellCase, Wanted } from './case-story';
 import { FIRST_NAMES, LAST_NAMES, REGIONS } from './danish-data';
 import { HELPER_KINDS, PROGRAMME_WEIGHTS, Team } from './team';
 import { Random } from './random';
+import { offersOf, profileOf, wishesOf } from './matching-seed';
+import { offerDecider } from '../../../domain/offer/offer.stream';
+import { offerOccurredAt } from '../../../domain/offer/offer.events';
+import { offerStreamId } from '../../../domain/shared/ids';
 
 const DAY = 86_400_000;
 /** About this many cases per region: a small seed is one town and its neighbours (Sorø), a large one the whole country. */
@@ -26,6 +30,8 @@ const actor = { id: 'seed', role: 'coordinator' as const };
 export interface SeedResult {
   cases: number;
   visitors: number;
+  /** Offers of the catalogue (issue #18). */
+  offers: number;
   commands: number;
   refused: number;
 }
@@ -45,7 +51,10 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
   const feed = new DirectoryFeed(storage.readModels);
   const cipher = new PersonalDataCipher(storage.citizenKeys);
   await feed.start(store);
-  const result: SeedResult = { cases: options.cases, visitors: 0, commands: 0, refused: 0 };
+  const result: SeedResult = { cases: options.cases, visitors: 0, offers: 0, commands: 0, refused: 0 };
+  // Matching (issue #18) draws from a Random of its own: the case stories stay as they were without it.
+  const matching = new Random(options.seed ^ 0x18181818);
+  const anchorYear = new Date(anchor).getUTCFullYear();
   const meta = (): CommandMeta => ({ actor, commandId: randomUUID(), correlationId: randomUUID() });
 
   // Visitors first: about one for every five cases, each a helper of one programme living in one region.
@@ -70,10 +79,35 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
       answer: (r) => r,
     });
     team.add(visitorId, programme, region.towns);
+    await register.handle({
+      decider: visitorDecider,
+      streamId: visitorStreamId(visitorId),
+      command: { type: 'UpdateVisitorProfile', data: profileOf(matching, programme, region.towns, name, anchorYear) },
+      meta: meta(),
+      answer: (r) => r,
+    });
     result.visitors += 1;
-    result.commands += 1;
+    result.commands += 2;
   }
   const towns = regions.flatMap((region) => region.towns);
+
+  // The catalogue of offers: each town's own, the contact person sealed under the offer's key.
+  for (const town of towns) {
+    for (const offer of offersOf(matching, town, () => matching.uuid())) {
+      await register.handle({
+        decider: offerDecider,
+        streamId: offerStreamId(offer.offerId),
+        command: { type: 'RegisterOffer', data: offer },
+        meta: meta(),
+        context: async () => ({ offerId: offer.offerId }),
+        occurredAt: offerOccurredAt,
+        protect: (events) => cipher.protect(events, offer.offerId),
+        answer: (r) => r,
+      });
+      result.offers += 1;
+      result.commands += 1;
+    }
+  }
 
   const findVisitor = (professional: boolean, wanted: Wanted, chooser: Random) => {
     const { directory } = feed;
@@ -91,8 +125,11 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
     const story = new Random(random.int(0, 2 ** 31));
     let clock = anchor;
     const handler = new CommandHandler(store, () => new Date(clock));
-    const act = async (command: CaseCommand, at: number): Promise<boolean> => {
+    const act = async (told: CaseCommand, at: number): Promise<boolean> => {
       clock = at;
+      // Most referrals tell the citizen's wishes (issue #18).
+      const command: CaseCommand =
+        told.type === 'ReceiveReferral' && matching.chance(0.8) ? { ...told, data: { ...told.data, wishes: wishesOf(matching, told.data.programme) } } : told;
       try {
         await handler.handle({
           decider: caseDecider,

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { VISITOR_KINDS } from '../../../domain/shared/codes';
-import type { VisitorKind } from '../../../domain/shared/codes';
+import { PROGRAMMES, VISITOR_KINDS } from '../../../domain/shared/codes';
+import type { Programme, VisitorKind } from '../../../domain/shared/codes';
 import { DirectoryService } from '../../directory/directory.service';
 import { Allow } from '../../privacy/policy';
 import { Optional } from '../../http/validators';
@@ -13,6 +13,10 @@ export class ListVisitorsQuery {
   @Optional()
   @IsIn(['true', 'false'])
   available?: 'true' | 'false';
+  @ApiPropertyOptional({ enum: PROGRAMMES, description: 'Only visitors who serve this programme (a visitor with no profile yet serves every one; issue #18)' })
+  @Optional()
+  @IsIn(PROGRAMMES)
+  programme?: Programme;
 }
 
 @ApiTags('visitors')
@@ -35,10 +39,11 @@ export class ListVisitorsController {
         capacity: v.capacity,
         activeCases,
         freePlaces: Math.max(0, v.capacity - activeCases),
+        programmes: v.profile?.programmes,
       };
     });
     return rows
-      .filter((v) => (!query.kind || v.kind === query.kind) && (query.available !== 'true' || (v.active && v.freePlaces > 0)))
+      .filter((v) => (!query.kind || v.kind === query.kind) && (query.available !== 'true' || (v.active && v.freePlaces > 0)) && (!query.programme || !v.programmes || v.programmes.includes(query.programme)))
       .sort((a, b) => a.name.localeCompare(b.name, 'da'));
   }
 }

@@ -34,3 +34,17 @@ export const visitor = (kind: 'volunteer' | 'volunteer_professional' | 'employee
   capacity,
   phone: '+4540506070',
 });
+
+/** Seed 003's Café Nygade, an øvefællesskab in Holstebro, as an offer of the catalogue (issue #18). */
+export const cafeNygade = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Café Nygade',
+  kind: 'practice_community',
+  organisation: 'Frivilligcenter Holstebro',
+  address: 'Nygade 10, 7500 Holstebro',
+  postcode: '7500',
+  schedule: [{ weekday: 3, time: '14:00' }],
+  interests: ['social_cafe', 'coffee_and_talk'],
+  accessible: true,
+  contact: { name: 'Lone Bech', phone: '97421234' },
+  ...overrides,
+});

@@ -3,6 +3,7 @@ import { CITIZEN_PERSONAL_DATA } from '../../../domain/citizen/citizen.events';
 import type { Message } from '../../../domain/shared/decider';
 import { PersonalParts, personalPaths } from '../../../domain/shared/personal';
 import { VISITOR_PERSONAL_DATA } from '../../../domain/visitor/visitor.events';
+import { OFFER_PERSONAL_DATA } from '../../../domain/offer/offer.events';
 
 type NoteAdded = Message<'NoteAdded', { note: string; at: string; author?: { name: string; role: string } }>;
 type NoteRemoved = Message<'NoteRemoved', { at: string }>;
@@ -44,9 +45,16 @@ describe('personal data declared by type (docs/event-catalogue.md, "Personal dat
       RelationEstablished: ['description'],
       // Why visits pause: often a hospital stay, health information (issue #17).
       CasePaused: ['reason'],
+      WishesRecorded: ['otherInterests', 'note'],
+      OfferOutcomeRecorded: ['note'],
     });
     for (const declarations of [CITIZEN_PERSONAL_DATA, VISITOR_PERSONAL_DATA]) {
       expect(Object.values(declarations).flatMap((classified) => personalPaths(classified))).toEqual([]);
     }
+  });
+
+  it('seals only the contact person of an offer: an offer is not a citizen', () => {
+    const personal = Object.fromEntries(Object.entries(OFFER_PERSONAL_DATA).map(([type, classified]) => [type, personalPaths(classified).map((path) => path.join('.'))]));
+    expect(personal).toEqual({ OfferRegistered: ['contact.name', 'contact.phone'], OfferUpdated: ['changes.contact.name', 'changes.contact.phone'], OfferRetired: [] });
   });
 });

@@ -5,6 +5,7 @@ import { fromLocalInput, nowForInput } from '../../format';
 import { Field } from '../../ui';
 import type { CaseView } from './case-view';
 import { VisitorPicker } from './VisitorPicker';
+import { SuggestedVisitors } from '../matching/SuggestedVisitors';
 
 /** A place is free: book the first visit; the visit card gets the visitor's name and phone. */
 export function BookFirstVisit({ c, etag, done, refresh }: { c: CaseView; etag?: string | undefined; done: () => void; refresh: () => void }) {
@@ -28,6 +29,7 @@ export function BookFirstVisit({ c, etag, done, refresh }: { c: CaseView; etag?:
     <form class="card form" onSubmit={submit} noValidate>
       <h2>Book første besøg</h2>
       <CommandError error={command.error} onRefresh={refresh} />
+      <SuggestedVisitors caseId={c.caseId} programme={c.programme} selected={visitorId} onPick={setVisitorId} />
       <VisitorPicker programme={c.programme} track={c.track} value={visitorId} onChange={setVisitorId} error={errors.visitorId} />
       <Field label="Første besøg" error={errors.visitAt} required>
         {(a) => <input {...a} type="datetime-local" value={visitAt} onInput={(e) => setVisitAt(e.currentTarget.value)} />}

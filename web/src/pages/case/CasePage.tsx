@@ -15,6 +15,8 @@ import { VisitPlanActions } from './VisitPlanActions';
 import { VisitSchedule } from './VisitSchedule';
 import { slotInDanish } from '../../../../domain/shared/visit-slot';
 import { WithdrawConsent } from './WithdrawConsent';
+import { WishesCard } from '../matching/Wishes';
+import { CaseOffers } from '../matching/CaseOffers';
 
 /** A citizen's case for the coordinator: who, what the referral said, what to do next, and the full timeline. */
 export function CasePage({ caseId }: { caseId: string }) {
@@ -181,6 +183,9 @@ export function CasePage({ caseId }: { caseId: string }) {
                     </ul>
                   </div>
                 )}
+                {c.status !== 'Closed' && (
+                  <WishesCard key={`w${c.revision}`} caseId={c.caseId} wishes={c.wishes} etag={etag} editable done={done('Ønskerne er gemt.')} refresh={actions.refresh} />
+                )}
                 {c.status === 'Closed' && <Notice kind="info">Sagen blev {c.declined ? 'afvist' : 'afsluttet'} {date(c.closedAt)}: {label(CLOSURE, c.reason)}.</Notice>}
                 {/* Keyed by the revision: after a save every form below starts empty again. */}
                 <div key={c.revision}>
@@ -190,6 +195,9 @@ export function CasePage({ caseId }: { caseId: string }) {
                   {c.status === 'Active' && !c.pause && <VisitPlanActions {...actions} done={done('Sagen er opdateret.')} />}
                   {c.status === 'Active' && <ActiveActions {...actions} done={done('Sagen er opdateret.')} />}
                   {c.status !== 'Closed' && <CorrectReferral {...actions} done={done('Henvisningen er rettet.')} />}
+                  {c.status !== 'Closed' && (
+                    <CaseOffers caseId={c.caseId} programme={c.programme} etag={etag} introductions={c.introductions ?? []} visitorId={c.status === 'Active' ? c.visitorId : undefined} done={(what) => done(what)()} refresh={actions.refresh} />
+                  )}
                   {c.status !== 'Closed' && c.citizenId && <WithdrawConsent citizenId={c.citizenId} refresh={actions.refresh} done={done('Samtykket er trukket tilbage, og borgerens åbne sager er afsluttet.')} />}
                 </div>
               </div>

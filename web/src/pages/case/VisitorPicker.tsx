@@ -10,7 +10,8 @@ import { fits, VisitorRow } from './case-view';
  * named as the case's programme names its helper.
  */
 export function VisitorPicker({ programme, track, value, onChange, error, exclude }: { programme: Programme; track?: Track | undefined; value: string; onChange: (id: string) => void; error?: string | undefined; exclude?: string | undefined }) {
-  const loaded = useLoad(() => get<VisitorRow[]>('/visitors?available=true'), []);
+  // Only those who serve the case's programme (issue #18): booking anyone else is refused.
+  const loaded = useLoad(() => get<VisitorRow[]>(`/visitors?available=true&programme=${programme}`), [programme]);
   const visitors = (loaded.data ?? []).filter((v) => fits(track, v.kind) && v.visitorId !== exclude);
   return (
     <Field

@@ -1,3 +1,4 @@
+import type { Introduction, Wishes } from '../../matching';
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../../../../domain/shared/codes';
 import type { VisitSlot } from '../../../../domain/shared/visit-slot';
 
@@ -38,6 +39,10 @@ export interface CaseView {
   declined?: boolean;
   reason?: ClosureReason;
   closedAt?: string;
+  /** Matching (issue #18). */
+  postcode?: string;
+  wishes?: Wishes;
+  introductions?: Introduction[];
   revision: number;
 }
 

@@ -3,7 +3,7 @@ import type { VisitorKind } from '../../../../domain/shared/codes';
 import { ApiError, get, request } from '../../api';
 import { label, VISITOR_KIND } from '../../labels';
 import { Column, Table } from '../../components/Table';
-import { Field, LoadState, Notice, Phone, SelectField, useLoad } from '../../ui';
+import { Field, Link, LoadState, Notice, Phone, SelectField, useLoad } from '../../ui';
 import type { VisitorRow } from '../case/case-view';
 import { VisitorUpkeep } from './VisitorUpkeep';
 
@@ -14,7 +14,7 @@ const COLUMNS: Column<VisitorRow>[] = [
     header: 'Navn',
     cell: (v) => (
       <>
-        {v.name}
+        <Link href={`/app/besoegsvenner/${v.visitorId}`}>{v.name}</Link>
         {!v.active && <span class="badge">På pause</span>}
       </>
     ),

@@ -9,6 +9,8 @@ import { CaseView, citizenName } from '../case/case-view';
 import { nextSlotAfter, slotInDanish } from '../../../../domain/shared/visit-slot';
 import { sameTimeLater } from './next-visit';
 import { VisitorExtras } from './VisitorExtras';
+import { CaseOffers } from '../matching/CaseOffers';
+import { WishesCard } from '../matching/Wishes';
 
 /** The visit as agreed: the agreed time if it is today or past, else now. */
 function visitedDefault(c: CaseView): string {
@@ -126,6 +128,10 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
             </button>
           </div>
         </form>
+      )}
+      {c.status === 'Active' && <WishesCard caseId={c.caseId} wishes={c.wishes} etag={etag} editable done={() => (setSaved('Ønskerne er gemt.'), reload())} refresh={reload} />}
+      {c.status === 'Active' && (
+        <CaseOffers caseId={c.caseId} programme={c.programme} etag={etag} introductions={c.introductions ?? []} visitorId={session.visitorId} done={(what) => (setSaved(what), reload())} refresh={reload} />
       )}
       {c.status === 'Active' && <VisitorExtras c={c} etag={etag} session={session} done={(what) => (setSaved(what), reload())} refresh={reload} />}
     </section>

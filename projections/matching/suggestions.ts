@@ -1,0 +1,42 @@
+import { PROFESSIONAL_ONLY_NEEDS } from '../../domain/shared/codes';
+import type { CaseToMatch, Suggestions, VisitorToMatch } from '../../domain/matching/suggest';
+import { suggestOffers, suggestVisitors } from '../../domain/matching/suggest';
+import type { CaseView } from '../case-view/case-view';
+import type { Directory } from '../directory/directory';
+
+/** What the suggestions know of a case, from its view: programme, area, wishes, the professional rule, what is already done. */
+export function caseToMatch(view: CaseView): CaseToMatch {
+  const professional = view.track === 'professional' || [...view.needs, ...view.riskFlags].some((need) => PROFESSIONAL_ONLY_NEEDS.includes(need));
+  return {
+    programme: view.programme,
+    ...(view.postcode !== undefined && { postcode: view.postcode }),
+    needsProfessional: professional,
+    ...(view.wishes !== undefined && { wishes: view.wishes }),
+    ...(view.status === 'Active' && view.visitorId !== undefined && { visitorId: view.visitorId }),
+    introducedOfferIds: (view.introductions ?? []).map((i) => i.offerId),
+  };
+}
+
+/** The visitors of the Directory as the scoring reads them (no copies of their profiles). */
+function* visitorsOf(directory: Directory, caseId: string): Iterable<VisitorToMatch> {
+  for (const v of directory.visitors.values()) {
+    yield {
+      visitorId: v.visitorId,
+      name: v.name,
+      kind: v.kind,
+      active: v.active,
+      capacity: v.capacity,
+      activeCases: directory.activeCasesOf(v.visitorId, caseId),
+      ...(v.profile && { profile: v.profile }),
+    };
+  }
+}
+
+/** `GET /cases/:caseId/suggestions`: visitors (unless `offersOnly`, for the case's visitor) and offers, best first. */
+export function suggestionsFor(view: CaseView, directory: Directory, offersOnly: boolean): Suggestions {
+  const target = caseToMatch(view);
+  return {
+    visitors: offersOnly ? [] : suggestVisitors(target, visitorsOf(directory, view.caseId)),
+    offers: suggestOffers(target, directory.offers.values()),
+  };
+}
