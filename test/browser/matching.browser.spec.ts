@@ -144,9 +144,11 @@ run('the right match, in the app', () => {
     const page = await signIn('jette');
     await page.getByRole('link', { name: 'Tilbud' }).click();
     await page.getByRole('heading', { name: 'Tilbud', level: 1 }).waitFor();
+    await page.getByRole('cell', { name: /Sorø Aktivitetscenter/ }).waitFor();
     await page.getByLabel('Postnummer').first().fill('7500');
+    // Sorø (4180) is listed before the filter, and goes once the list is filtered on Holstebro (7500).
+    await page.getByRole('cell', { name: /Sorø Aktivitetscenter/ }).waitFor({ state: 'detached' });
     await page.getByRole('cell', { name: /Selvhjælpsgruppen Holstebro/ }).waitFor();
-    expect(await page.getByRole('cell', { name: /Sorø Aktivitetscenter/ }).count()).toBe(0);
     // The offer form: a new choir in Holstebro, listed at once.
     await page.locator('summary', { hasText: 'Nyt tilbud' }).click();
     const form = page.locator('details form');
