@@ -153,13 +153,17 @@ function referred({ data }: ReferralReceived): CaseState {
 function withoutVisit(state: Exclude<CaseState, { status: 'None' | 'Closed' }>): CaseCore {
   const {
     caseId, citizenId, programme, referredAt, referrerRole, referrerOrganisation, referrerName, referrerPhone, citizen, situation,
-    needs, requestedTasks, riskFlags, tasks, assessments, relations,
+    needs, requestedTasks, riskFlags, tasks, assessments, relations, postcode, wishes, introductions,
   } = state;
   return {
     caseId, citizenId, programme, referredAt, referrerRole, referrerName, situation, needs, requestedTasks, riskFlags, tasks, assessments, relations,
     ...(referrerOrganisation !== undefined && { referrerOrganisation }),
     ...(referrerPhone !== undefined && { referrerPhone }),
     ...(citizen !== undefined && { citizen }),
+    // Matching (issue #18): where the citizen lived, what they wished for and which offers they met stay part of the closed case.
+    ...(postcode !== undefined && { postcode }),
+    ...(wishes !== undefined && { wishes }),
+    ...(introductions !== undefined && { introductions }),
   };
 }
 

@@ -50,7 +50,7 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   offer_retired: 'Tilbuddet er lukket og kan ikke ændres.',
   offer_unchanged: 'Ændringen ændrer ikke noget ved tilbuddet.',
   offer_inactive: 'Tilbuddet er lukket; borgeren kan ikke introduceres til det.',
-  visitor_not_in_programme: (d) => `${helper(d)} er ikke med i sagens ordning.`,
+  visitor_not_in_programme: 'Den frivillige eller ansatte er ikke med i sagens ordning: vælg en, hvis profil nævner den.',
   not_introduced: 'Borgeren er ikke introduceret til dette tilbud endnu.',
   before_introduction: 'Udfaldet kan ikke ligge før introduktionen til tilbuddet. Tjek datoen.',
   relation_needs_joined: 'Kun et tilbud, borgeren er blevet en del af, kan registreres som en ny relation.',

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Suggestions } from '../../domain/matching/suggest';
-import { IllegalStateError, NotFoundError } from '../../domain/shared/errors';
+import { NotFoundError } from '../../domain/shared/errors';
 import { caseStreamId } from '../../domain/shared/ids';
 import { caseView } from '../../projections/case-view/case-view';
 import { suggestionsFor } from '../../projections/matching/suggestions';
@@ -27,7 +27,8 @@ export class SuggestionsController {
   async suggestions(@Param('caseId', CaseIdParam) caseId: string, @Req() request: AuthenticatedRequest): Promise<Suggestions> {
     const view = caseView(await this.store.readStream(caseStreamId(caseId)));
     if (!view) throw new NotFoundError('case', caseId);
-    if (view.status === 'Closed') throw new IllegalStateError('case_closed', 'the case is closed');
+    // A closed case needs nobody and nothing new: an empty answer, not a refusal.
+    if (view.status === 'Closed') return { visitors: [], offers: [] };
     return suggestionsFor(view, this.directory.directory, request.principal?.role === 'visitor');
   }
 }

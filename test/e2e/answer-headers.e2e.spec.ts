@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../src/privacy/tokens';
-import { karenReferral, visitor } from './support/fixtures';
+import { cafeNygade, karenReferral, visitor } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Answer = { status: number; headers: Record<string, string> };
@@ -28,6 +28,7 @@ describe('the headers of every answer', () => {
     ids.visitorId = (await t.http.post('/visitors').send(visitor('volunteer')).expect(201)).body.visitorId;
     await t.http.post(`/cases/${ids.caseId}/triage`).send({ track: 'volunteer', reason: 'r', priority: 'normal' }).expect(200);
     await t.http.post(`/cases/${ids.caseId}/first-visit`).send({ visitorId: ids.visitorId, visitAt: '2026-03-09T10:00:00+01:00' }).expect(200);
+    ids.offerId = (await t.http.post('/offers').send(cafeNygade()).expect(201)).body.offerId;
     ids.taskId = (await t.http.post(`/cases/${ids.caseId}/tasks`).send({ kind: 'heating_aid', description: 'Ansøgning om varmehjælp' }).expect(200)).body.taskId;
     const doc = (await t.as('anonymous').get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => ({ method: method as 'get', path })));

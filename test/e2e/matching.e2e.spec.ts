@@ -54,7 +54,7 @@ describe('the right match', () => {
     const caseId = await triaged(karenReferral());
     const res = await t.http.post(`/cases/${caseId}/first-visit`).send({ visitorId: guide, visitAt: '2026-03-09T10:00:00+01:00' }).expect(409);
     expect(res.body).toMatchObject({ code: 'visitor_not_in_programme' });
-    expect(res.body.userMessage).toMatch(/indsats/);
+    expect(res.body.userMessage).toMatch(/ordning/);
   });
 
   it("suggests visitors and offers for Frida with reasons, and keeps her wishes' note sealed", async () => {

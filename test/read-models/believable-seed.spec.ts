@@ -115,6 +115,10 @@ describe('a believable seed', () => {
     // Most waiting citizens have an offer nearby that shares an interest, and a visitor with a reason beyond a free place.
     expect(answers.filter((a) => a.offers.some((o) => o.reasons.some((r) => r.code.startsWith('shared_interest:')))).length / waiting.length).toBeGreaterThan(0.5);
     expect(answers.filter((a) => a.visitors.some((v) => v.reasons.length > 1)).length / waiting.length).toBeGreaterThan(0.5);
+    // Some citizens met an offer and joined it: the gaps view has introductions by kind on a fresh start.
+    const outcomes = events.filter((e) => e.type === 'OfferOutcomeRecorded').map((e) => (e.data as { outcome: string }).outcome);
+    expect(events.filter((e) => e.type === 'IntroducedToOffer').length).toBeGreaterThan(5);
+    expect(outcomes).toContain('joined');
   });
 });
 

@@ -21,6 +21,8 @@ import { offersOf, profileOf, wishesOf } from './matching-seed';
 import { offerDecider } from '../../../domain/offer/offer.stream';
 import { offerOccurredAt } from '../../../domain/offer/offer.events';
 import { offerStreamId } from '../../../domain/shared/ids';
+import { caseView } from '../../../projections/case-view/case-view';
+import { suggestionsFor } from '../../../projections/matching/suggestions';
 
 const DAY = 86_400_000;
 /** About this many cases per region: a small seed is one town and its neighbours (Sorø), a large one the whole country. */
@@ -118,6 +120,22 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
     return fits.length === 0 ? undefined : chooser.pick(fits);
   };
 
+  // Some open cases of the guides and visiting friends met an offer after a visit, and most went on (issue #18; seed 003).
+  const introduce = async (caseId: string, act: (command: CaseCommand, at: number) => Promise<boolean>) => {
+    const entry = feed.directory.cases.get(caseId);
+    if (entry?.status !== 'Active' || entry.programme === 'care_visits' || !matching.chance(0.5)) return;
+    const view = caseView(await store.readStream(caseStreamId(caseId)));
+    if (!view?.lastVisitAt) return;
+    const offer = suggestionsFor(view, feed.directory, true).offers[0];
+    if (!offer) return;
+    const at = Date.parse(view.lastVisitAt) + 3600_000;
+    if (at > anchor || !(await act({ type: 'IntroduceToOffer', data: { offerId: offer.offerId, at: new Date(at).toISOString(), accompaniedBy: view.visitorId! } }, at))) return;
+    const later = at + matching.int(7, 28) * DAY;
+    if (later > anchor) return;
+    const outcome = matching.weighted({ joined: 5, tried_not_for_me: 3, dropped_out: 2 });
+    await act({ type: 'RecordOfferOutcome', data: { offerId: offer.offerId, outcome, at: new Date(later).toISOString(), relation: outcome === 'joined' } }, later);
+  };
+
   // One case after another: which visitor has a free place depends on the cases before, so
   // telling them concurrently would make the outcome depend on timing, not on the seed.
   for (let i = 0; i < options.cases; i++) {
@@ -153,6 +171,7 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
       }
     };
     await tellCase(story, caseId, anchor, act, (professional, wanted) => findVisitor(professional, wanted, story), towns);
+    await introduce(caseId, act);
     onCase();
   }
   await feed.stop();
