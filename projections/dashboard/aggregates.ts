@@ -128,21 +128,21 @@ export interface AggregateView {
  * referral range too when `waiting`. Only what differs is written.
  */
 export function moveContribution(view: AggregateView, before: CaseFacts | undefined, after: CaseFacts, parts: readonly Part[] = ALL_PARTS, waiting = true): void {
-  // Net change by `day|field|programme|key` (none of them holds a '|'): what both count cancels out.
-  const net = new Map<string, number>();
-  const add = (facts: CaseFacts, sign: number) => {
-    for (const { day, field, key, amount } of counts(facts, parts)) {
-      const id = `${day}|${field}|${facts.programme}|${key}`;
-      net.set(id, (net.get(id) ?? 0) + sign * amount);
+  // The net change: what both count cancels out (an event's parts hold a few counts, so a list is quickest).
+  const net: Array<Count & { programme: Programme }> = [];
+  const tally = (facts: CaseFacts, sign: number) => {
+    for (const count of counts(facts, parts)) {
+      const same = net.find(({ day, field, key, programme }) => day === count.day && field === count.field && key === count.key && programme === facts.programme);
+      if (same) same.amount += sign * count.amount;
+      else net.push({ ...count, programme: facts.programme, amount: sign * count.amount });
     }
   };
-  if (before) add(before, -1);
-  add(after, 1);
+  if (before) tally(before, -1);
+  tally(after, 1);
   const months = new Map<string, MonthDoc>();
   const totals = new Map<string, MonthTotals>();
-  for (const [id, amount] of net) {
+  for (const { day: date, field, programme, key, amount } of net) {
     if (amount === 0) continue;
-    const [date, field, programme, key] = id.split('|') as [string, Field, Programme, string];
     const month = date.slice(0, 7);
     let doc = months.get(month);
     if (!doc) months.set(month, (doc = (view.get(monthKey(month)) as MonthDoc | undefined) ?? { days: {} }));
