@@ -91,11 +91,23 @@ function nextFacts(facts: CaseFacts | undefined, stored: ProjectedEvent, event: 
       return { ...facts, relations: [...facts.relations, { kind: event.data.kind, at: event.data.at }] };
     case 'LonelinessAssessed':
       // Kept in business-time order, so an assessment recorded late still counts as the earlier one.
-      return { ...facts, scores: [...facts.scores, { at: event.data.at, score: event.data.score }].sort((a, b) => a.at.localeCompare(b.at)) };
+      return { ...facts, scores: inOrder(facts.scores, { at: event.data.at, score: event.data.score }) };
     case 'ReferralDeclined':
     case 'CaseClosed':
       return { ...facts, closure: { reason: event.data.reason, at: event.data.at, declined: event.type === 'ReferralDeclined' } };
     default:
       return undefined;
   }
+}
+
+/**
+ * The scores with one more, where a stable sort by time would put it (after
+ * those at the same time), found from the end: a new score is nearly always
+ * the latest. Sorting the whole list again at every assessment cost ~70 µs an
+ * event for a case with thirty scores (a comparison by locale each time).
+ */
+function inOrder(scores: CaseFacts['scores'], score: CaseFacts['scores'][number]): CaseFacts['scores'] {
+  let at = scores.length;
+  while (at > 0 && scores[at - 1]!.at.localeCompare(score.at) > 0) at--;
+  return [...scores.slice(0, at), score, ...scores.slice(at)];
 }
