@@ -103,15 +103,22 @@ function waitingMonths(facts: CaseFacts): Array<{ month: string; amount: number 
 }
 
 /**
- * The month documents a later event of the case may take a count away from,
- * which that event alone cannot name: the referral's month (a triage or a
- * booking counts there), the last score's (a new score moves the
- * loneliness figures from it) and the closure's (one closure replacing
- * another). A relation is never taken away, so its month is not needed.
+ * The month documents an event of the case may take a count away from, which
+ * the event alone cannot name, found in the case's facts: the referral's
+ * month for the parts counted by the referral day (a triage, a booking), the
+ * last score's for the loneliness sums (a new score moves them), the
+ * closure's for one closure replacing another, and every one of them (the
+ * relations' months too) for a referral made again, which moves all parts.
  */
-export function monthKeysOf(facts: CaseFacts): string[] {
-  const last = facts.scores[facts.scores.length - 1];
-  const instants = [facts.referredAt, ...(facts.closure ? [facts.closure.at] : []), ...(last ? [last.at] : [])];
+export function monthKeysOf(facts: CaseFacts, parts: readonly Part[]): string[] {
+  const instants: string[] = [];
+  for (const part of parts) {
+    if (part === 'referral' || part === 'triage' || part === 'firstVisit') instants.push(facts.referredAt);
+    // A new relation only adds to its own month (the event's); only a referral made again takes the old ones away.
+    else if (part === 'relations' && parts.includes('referral')) instants.push(...facts.relations.map(({ at }) => at));
+    else if (part === 'closure' && facts.closure) instants.push(facts.closure.at);
+    else if (part === 'loneliness' && facts.scores.length > 0) instants.push(facts.scores[facts.scores.length - 1]!.at);
+  }
   return [...new Set(instants.map((at) => copenhagenDay(at).slice(0, 7)))].flatMap((month) => [monthKey(month), totalKey(month)]);
 }
 

@@ -57,8 +57,11 @@ export const caseFactsProjection: Projection<CaseFacts | MonthDoc | MonthTotals 
     const month = copenhagenMonthOf(at);
     return [...keys, monthKey(month), totalKey(month)];
   },
-  // A triage or a booking counts in the month of the referral, which only the case's facts know.
-  keysReadThrough: (doc) => ('referredAt' in doc ? monthKeysOf(doc) : []),
+  // A triage or a booking counts in the month of the referral, a new score moves the last one's: only the case's facts know those months.
+  keysReadThrough: (doc, stored) => {
+    const changes = CHANGES[stored.type];
+    return 'referredAt' in doc && changes ? monthKeysOf(doc, changes.parts) : [];
+  },
   eventTypes: new Set(Object.keys(CHANGES)),
   apply(stored: ProjectedEvent, view: DocumentView<CaseFacts | MonthDoc | MonthTotals | DashboardSummary>): void {
     const found = caseEventOf(stored);
