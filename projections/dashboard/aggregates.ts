@@ -49,18 +49,41 @@ interface Count {
   amount: number;
 }
 
-/** Everything one case adds to the figures, by Copenhagen day. */
-function counts(facts: CaseFacts): Count[] {
-  const referred = copenhagenDay(facts.referredAt);
-  const found: Count[] = [{ day: referred, field: 'referrals', key: facts.referrerRole, amount: 1 }];
-  if (facts.triagedAt) found.push({ day: referred, field: 'toTriage', key: String(round1(days(facts.referredAt, facts.triagedAt))), amount: 1 });
-  if (facts.firstVisitAt) found.push({ day: referred, field: 'toFirstVisit', key: String(round1(days(facts.referredAt, facts.firstVisitAt))), amount: 1 });
-  for (const relation of facts.relations) found.push({ day: copenhagenDay(relation.at), field: 'relations', key: relation.kind, amount: 1 });
-  if (facts.closure) found.push({ day: copenhagenDay(facts.closure.at), field: 'closures', key: facts.closure.reason, amount: 1 });
-  if (facts.scores.length >= 2) {
-    const last = facts.scores[facts.scores.length - 1]!;
-    const day = copenhagenDay(last.at);
-    found.push({ day, field: 'loneliness', key: 'cases', amount: 1 }, { day, field: 'loneliness', key: 'first', amount: facts.scores[0]!.score }, { day, field: 'loneliness', key: 'last', amount: last.score });
+/**
+ * The parts of a case's figures, each made from its own facts: an event
+ * changes only some (`CHANGES`), so only those are taken away and added again.
+ */
+export type Part = 'referral' | 'triage' | 'firstVisit' | 'relations' | 'closure' | 'loneliness';
+export const ALL_PARTS: readonly Part[] = ['referral', 'triage', 'firstVisit', 'relations', 'closure', 'loneliness'];
+
+/** What one case adds to the figures in the given parts, by Copenhagen day. */
+function counts(facts: CaseFacts, parts: readonly Part[]): Count[] {
+  const found: Count[] = [];
+  for (const part of parts) {
+    switch (part) {
+      case 'referral':
+        found.push({ day: copenhagenDay(facts.referredAt), field: 'referrals', key: facts.referrerRole, amount: 1 });
+        break;
+      case 'triage':
+        if (facts.triagedAt) found.push({ day: copenhagenDay(facts.referredAt), field: 'toTriage', key: String(round1(days(facts.referredAt, facts.triagedAt))), amount: 1 });
+        break;
+      case 'firstVisit':
+        if (facts.firstVisitAt) found.push({ day: copenhagenDay(facts.referredAt), field: 'toFirstVisit', key: String(round1(days(facts.referredAt, facts.firstVisitAt))), amount: 1 });
+        break;
+      case 'relations':
+        for (const relation of facts.relations) found.push({ day: copenhagenDay(relation.at), field: 'relations', key: relation.kind, amount: 1 });
+        break;
+      case 'closure':
+        if (facts.closure) found.push({ day: copenhagenDay(facts.closure.at), field: 'closures', key: facts.closure.reason, amount: 1 });
+        break;
+      case 'loneliness':
+        if (facts.scores.length >= 2) {
+          const last = facts.scores[facts.scores.length - 1]!;
+          const day = copenhagenDay(last.at);
+          found.push({ day, field: 'loneliness', key: 'cases', amount: 1 }, { day, field: 'loneliness', key: 'first', amount: facts.scores[0]!.score }, { day, field: 'loneliness', key: 'last', amount: last.score });
+        }
+        break;
+    }
   }
   return found;
 }
@@ -71,7 +94,7 @@ function counts(facts: CaseFacts): Count[] {
  * then; so from the month of the triage up to, not including, the month it
  * left the folder (none when it left in the month of the triage or before).
  */
-function waiting(facts: CaseFacts): Array<{ month: string; amount: number }> {
+function waitingMonths(facts: CaseFacts): Array<{ month: string; amount: number }> {
   if (!facts.triagedAt) return [];
   const triaged = copenhagenDay(facts.triagedAt).slice(0, 7);
   const left = [facts.bookedAt, facts.closure?.at].filter((at) => at !== undefined).map((at) => copenhagenDay(at).slice(0, 7)).sort()[0];
@@ -80,14 +103,22 @@ function waiting(facts: CaseFacts): Array<{ month: string; amount: number }> {
 }
 
 /**
- * The month documents a case's figures lie in, or may come to when its next
- * event adds nothing of its own month (a triage counts in the referral's
- * month; a late assessment makes the last score's month count): what its
- * facts lead to, for `keysReadThrough`.
+ * The month documents an event of the case may take a count away from, which
+ * the event alone cannot name, found in the case's facts: the referral's
+ * month for the parts counted by the referral day (a triage, a booking), the
+ * last score's for the loneliness sums (a new score moves them), the
+ * closure's for one closure replacing another, and every one of them (the
+ * relations' months too) for a referral made again, which moves all parts.
  */
-export function monthKeysOf(facts: CaseFacts): string[] {
-  const last = facts.scores[facts.scores.length - 1];
-  const instants = [facts.referredAt, ...facts.relations.map(({ at }) => at), ...(facts.closure ? [facts.closure.at] : []), ...(last ? [last.at] : [])];
+export function monthKeysOf(facts: CaseFacts, parts: readonly Part[]): string[] {
+  const instants: string[] = [];
+  for (const part of parts) {
+    if (part === 'referral' || part === 'triage' || part === 'firstVisit') instants.push(facts.referredAt);
+    // A new relation only adds to its own month (the event's); only a referral made again takes the old ones away.
+    else if (part === 'relations' && parts.includes('referral')) instants.push(...facts.relations.map(({ at }) => at));
+    else if (part === 'closure' && facts.closure) instants.push(facts.closure.at);
+    else if (part === 'loneliness' && facts.scores.length > 0) instants.push(facts.scores[facts.scores.length - 1]!.at);
+  }
   return [...new Set(instants.map((at) => copenhagenDay(at).slice(0, 7)))].flatMap((month) => [monthKey(month), totalKey(month)]);
 }
 
@@ -98,23 +129,27 @@ export interface AggregateView {
   delete(key: string): void;
 }
 
-/** Takes `before`'s contribution away and adds `after`'s; only what differs is written. */
-export function moveContribution(view: AggregateView, before: CaseFacts | undefined, after: CaseFacts): void {
-  // Net change by `day|field|programme|key` (none of them holds a '|'): what both count cancels out.
-  const net = new Map<string, number>();
-  const add = (facts: CaseFacts, sign: number) => {
-    for (const { day, field, key, amount } of counts(facts)) {
-      const id = `${day}|${field}|${facts.programme}|${key}`;
-      net.set(id, (net.get(id) ?? 0) + sign * amount);
+/**
+ * Takes `before`'s contribution to the given parts away and adds `after`'s
+ * (the other parts are the same in both); the waiting folder's changes and the
+ * referral range too when `waiting`. Only what differs is written.
+ */
+export function moveContribution(view: AggregateView, before: CaseFacts | undefined, after: CaseFacts, parts: readonly Part[] = ALL_PARTS, waiting = true): void {
+  // The net change: what both count cancels out (an event's parts hold a few counts, so a list is quickest).
+  const net: Array<Count & { programme: Programme }> = [];
+  const tally = (facts: CaseFacts, sign: number) => {
+    for (const count of counts(facts, parts)) {
+      const same = net.find(({ day, field, key, programme }) => day === count.day && field === count.field && key === count.key && programme === facts.programme);
+      if (same) same.amount += sign * count.amount;
+      else net.push({ ...count, programme: facts.programme, amount: sign * count.amount });
     }
   };
-  if (before) add(before, -1);
-  add(after, 1);
+  if (before) tally(before, -1);
+  tally(after, 1);
   const months = new Map<string, MonthDoc>();
   const totals = new Map<string, MonthTotals>();
-  for (const [id, amount] of net) {
+  for (const { day: date, field, programme, key, amount } of net) {
     if (amount === 0) continue;
-    const [date, field, programme, key] = id.split('|') as [string, Field, Programme, string];
     const month = date.slice(0, 7);
     let doc = months.get(month);
     if (!doc) months.set(month, (doc = (view.get(monthKey(month)) as MonthDoc | undefined) ?? { days: {} }));
@@ -127,7 +162,7 @@ export function moveContribution(view: AggregateView, before: CaseFacts | undefi
   }
   for (const [month, doc] of months) (isEmpty(doc.days) ? view.delete(monthKey(month)) : view.put(monthKey(month), doc));
   for (const [month, total] of totals) (isEmpty(total) ? view.delete(totalKey(month)) : view.put(totalKey(month), total));
-  moveWaiting(view, before, after);
+  if (waiting) moveWaiting(view, before, after);
 }
 
 /** Changes one count of a programme's counts; a count gone to zero takes what it leaves empty with it, so an answer shows only what counts. */
@@ -146,13 +181,22 @@ const isEmpty = (record: object): boolean => {
 
 function moveWaiting(view: AggregateView, before: CaseFacts | undefined, after: CaseFacts): void {
   const summary = (view.get(SUMMARY_KEY) as DashboardSummary | undefined) ?? { waiting: {} };
+  let changed = false;
   const referred = copenhagenDay(after.referredAt);
-  if (summary.firstReferral === undefined || referred < summary.firstReferral) summary.firstReferral = referred;
-  if (summary.lastReferral === undefined || referred > summary.lastReferral) summary.lastReferral = referred;
-  if (before) for (const { month, amount } of waiting(before)) change((summary.waiting[before.programme] ??= {}), month, -amount);
-  for (const { month, amount } of waiting(after)) change((summary.waiting[after.programme] ??= {}), month, amount);
-  view.put(SUMMARY_KEY, summary);
+  if (summary.firstReferral === undefined || referred < summary.firstReferral) [summary.firstReferral, changed] = [referred, true];
+  if (summary.lastReferral === undefined || referred > summary.lastReferral) [summary.lastReferral, changed] = [referred, true];
+  const [was, is] = [before ? waitingMonths(before) : [], waitingMonths(after)];
+  if (before?.programme !== after.programme || !sameChanges(was, is)) {
+    if (before) for (const { month, amount } of was) change((summary.waiting[before.programme] ??= {}), month, -amount);
+    for (const { month, amount } of is) change((summary.waiting[after.programme] ??= {}), month, amount);
+    changed = true;
+  }
+  // Written only when it changed: most events leave the folder as it was.
+  if (changed) view.put(SUMMARY_KEY, summary);
 }
+
+const sameChanges = (a: ReturnType<typeof waitingMonths>, b: ReturnType<typeof waitingMonths>): boolean =>
+  a.length === b.length && a.every((item, i) => item.month === b[i]!.month && item.amount === b[i]!.amount);
 
 /** Adds to a count, dropping it at zero (the answer shows only keys that count); true when dropped. */
 function change(counts: Record<string, number>, key: string, amount: number): boolean {

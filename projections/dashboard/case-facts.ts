@@ -1,7 +1,7 @@
 import type { CaseEvent } from '../../domain/case/case.events';
 import { caseEventOf } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
-import { DashboardSummary, monthKey, monthKeysOf, MonthDoc, MonthTotals, moveContribution, SUMMARY_KEY, totalKey } from './aggregates';
+import { ALL_PARTS, DashboardSummary, monthKey, monthKeysOf, MonthDoc, MonthTotals, moveContribution, Part, SUMMARY_KEY, totalKey } from './aggregates';
 import { copenhagenMonthOf } from '../shared/copenhagen-day';
 import type { CaseFacts } from './facts';
 
@@ -26,6 +26,22 @@ function instantOf(event: CaseEvent): string | undefined {
 }
 
 /**
+ * What each event can change: the parts of the case's figures, and whether
+ * the waiting folder (or the referral range) too, which only the summary
+ * document holds. What it cannot change is neither read nor written.
+ */
+const CHANGES: Record<string, { parts: readonly Part[]; waiting: boolean }> = {
+  ReferralReceived: { parts: ALL_PARTS, waiting: true },
+  TriagedToVolunteer: { parts: ['triage'], waiting: true },
+  TriagedToProfessional: { parts: ['triage'], waiting: true },
+  FirstVisitBooked: { parts: ['firstVisit'], waiting: true },
+  RelationEstablished: { parts: ['relations'], waiting: false },
+  LonelinessAssessed: { parts: ['loneliness'], waiting: false },
+  ReferralDeclined: { parts: ['closure'], waiting: true },
+  CaseClosed: { parts: ['closure'], waiting: true },
+};
+
+/**
  * The per-case facts, and the figures summed per day and month from them
  * (./aggregates.ts). Version 2: the month documents and the summary; 3: the month totals.
  */
@@ -36,14 +52,17 @@ export const caseFactsProjection: Projection<CaseFacts | MonthDoc | MonthTotals 
     const found = caseEventOf(stored);
     if (!found) return [];
     const at = instantOf(found.event);
-    const keys = [caseFactsKey(found.caseId), SUMMARY_KEY];
+    const keys = CHANGES[found.event.type]?.waiting ? [caseFactsKey(found.caseId), SUMMARY_KEY] : [caseFactsKey(found.caseId)];
     if (at === undefined) return keys;
     const month = copenhagenMonthOf(at);
     return [...keys, monthKey(month), totalKey(month)];
   },
-  // A triage or a booking counts in the month of the referral, which only the case's facts know.
-  keysReadThrough: (doc) => ('referredAt' in doc ? monthKeysOf(doc) : []),
-  eventTypes: new Set(['ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'RelationEstablished', 'LonelinessAssessed', 'ReferralDeclined', 'CaseClosed']),
+  // A triage or a booking counts in the month of the referral, a new score moves the last one's: only the case's facts know those months.
+  keysReadThrough: (doc, stored) => {
+    const changes = CHANGES[stored.type];
+    return 'referredAt' in doc && changes ? monthKeysOf(doc, changes.parts) : [];
+  },
+  eventTypes: new Set(Object.keys(CHANGES)),
   apply(stored: ProjectedEvent, view: DocumentView<CaseFacts | MonthDoc | MonthTotals | DashboardSummary>): void {
     const found = caseEventOf(stored);
     if (!found) return;
@@ -52,7 +71,8 @@ export const caseFactsProjection: Projection<CaseFacts | MonthDoc | MonthTotals 
     const after = nextFacts(before, stored, found.event);
     if (!after) return;
     // Before the facts are put: the months it reads are those the facts led to before this event, or this event's own.
-    moveContribution(view, before, after);
+    const { parts, waiting } = CHANGES[found.event.type]!;
+    moveContribution(view, before, after, parts, waiting);
     view.put(key, after);
   },
 };
@@ -74,11 +94,23 @@ function nextFacts(facts: CaseFacts | undefined, stored: ProjectedEvent, event: 
       return { ...facts, relations: [...facts.relations, { kind: event.data.kind, at: event.data.at }] };
     case 'LonelinessAssessed':
       // Kept in business-time order, so an assessment recorded late still counts as the earlier one.
-      return { ...facts, scores: [...facts.scores, { at: event.data.at, score: event.data.score }].sort((a, b) => a.at.localeCompare(b.at)) };
+      return { ...facts, scores: inOrder(facts.scores, { at: event.data.at, score: event.data.score }) };
     case 'ReferralDeclined':
     case 'CaseClosed':
       return { ...facts, closure: { reason: event.data.reason, at: event.data.at, declined: event.type === 'ReferralDeclined' } };
     default:
       return undefined;
   }
+}
+
+/**
+ * The scores with one more, where a stable sort by time would put it (after
+ * those at the same time), found from the end: a new score is nearly always
+ * the latest. Sorting the whole list again at every assessment cost ~70 µs an
+ * event for a case with thirty scores (a comparison by locale each time).
+ */
+function inOrder(scores: CaseFacts['scores'], score: CaseFacts['scores'][number]): CaseFacts['scores'] {
+  let at = scores.length;
+  while (at > 0 && scores[at - 1]!.at.localeCompare(score.at) > 0) at--;
+  return [...scores.slice(0, at), score, ...scores.slice(at)];
 }

@@ -30,6 +30,18 @@ function steady(cache: Map<number, number>, index: number, length: number): numb
 }
 
 /**
+ * Copenhagen's offset from UTC at an instant, in milliseconds, looked up once
+ * per UTC day (per UTC hour on a day it changes; Luxon each time only before
+ * 1900 or in an hour whose ends differ).
+ */
+export function copenhagenOffset(ms: number): number {
+  if (!(ms >= FIRST_MS && ms < LAST_MS)) return offsetAt(ms);
+  let offset = steady(dayOffsets, Math.floor(ms / DAY_MS), DAY_MS);
+  if (Number.isNaN(offset)) offset = steady(hourOffsets, Math.floor(ms / HOUR_MS), HOUR_MS);
+  return Number.isNaN(offset) ? offsetAt(ms) : offset;
+}
+
+/**
  * The Copenhagen calendar date of an instant, as `copenhagenDate` gives it,
  * without Luxon on each call: the dashboard's reducer dates every
  * contribution of a case twice per event (before and after), and Luxon takes

@@ -42,12 +42,12 @@ export interface Projection<D> {
    */
   keysRead(event: ProjectedEvent): readonly string[];
   /**
-   * The further keys a document read for an event leads to (an aggregate it
+   * The further keys a document read for this event leads to (an aggregate it
    * contributes to, which the event alone cannot name): fetched in a second
    * round, from the documents as they were before the batch. What the batch's
    * own events lead to, their `keysRead` must name.
    */
-  keysReadThrough?(doc: D): readonly string[];
+  keysReadThrough?(doc: D, event: ProjectedEvent): readonly string[];
   apply(event: ProjectedEvent, view: DocumentView<D>): void;
   /**
    * The event types `apply` does anything with, when it is only some: the

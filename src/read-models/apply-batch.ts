@@ -43,7 +43,7 @@ export async function prepareBatch(
   for (const event of pending) for (const key of projection.keysRead(event)) keys.add(key);
   const fetch = async (): Promise<Fetched> => {
     const docs = keys.size > 0 ? await models.getMany(target, [...keys]) : new Map<string, unknown>();
-    return projection.keysReadThrough ? fetchThrough(projection, models, target, keys, docs) : { keys, docs };
+    return projection.keysReadThrough ? fetchThrough(projection, models, target, pending, keys, docs) : { keys, docs };
   };
   let outcome = applyInMemory(projection, await fetch(), pending, from);
   if (outcome.failure) {
@@ -82,15 +82,26 @@ function applyInMemory(
   return { position, writes: view.writes };
 }
 
-/** The second round: the keys the fetched documents lead to (`keysReadThrough`), fetched too. */
-async function fetchThrough(projection: Projection<unknown>, models: ReadModelStore, target: string, first: ReadonlySet<string>, docs: Map<string, unknown>): Promise<Fetched> {
+/** The second round: the keys the fetched documents lead to for the events that read them (`keysReadThrough`), fetched too. */
+async function fetchThrough(
+  projection: Projection<unknown>,
+  models: ReadModelStore,
+  target: string,
+  events: readonly ProjectedEvent[],
+  first: ReadonlySet<string>,
+  docs: Map<string, unknown>,
+): Promise<Fetched> {
   const keys = new Set(first);
   const more: string[] = [];
-  for (const doc of docs.values()) {
-    for (const key of projection.keysReadThrough!(doc)) {
-      if (keys.has(key)) continue;
-      keys.add(key);
-      more.push(key);
+  for (const event of events) {
+    for (const named of projection.keysRead(event)) {
+      const doc = docs.get(named);
+      if (doc === undefined) continue;
+      for (const key of projection.keysReadThrough!(doc, event)) {
+        if (keys.has(key)) continue;
+        keys.add(key);
+        more.push(key);
+      }
     }
   }
   if (more.length > 0) for (const [key, doc] of await models.getMany(target, more)) docs.set(key, doc);

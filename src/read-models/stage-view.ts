@@ -65,7 +65,7 @@ export class StageView implements DocumentView<unknown> {
       for (const key of this.projection.keysRead(event)) {
         const doc = this.peek(key);
         if (doc === undefined) continue;
-        for (const next of through(doc)) if (!this.holds(next) && !this.fetched.has(next) && this.cache.mayHold(next)) missing.add(next);
+        for (const next of through(doc, event)) if (!this.holds(next) && !this.fetched.has(next) && this.cache.mayHold(next)) missing.add(next);
       }
     }
     return [...missing];
@@ -133,7 +133,7 @@ export class StageView implements DocumentView<unknown> {
     const through = this.projection.keysReadThrough;
     return through !== undefined && keys.some((named) => {
       const doc = this.peek(named);
-      return doc !== undefined && through(doc).includes(key);
+      return doc !== undefined && through(doc, event).includes(key);
     });
   }
 

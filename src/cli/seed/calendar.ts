@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { copenhagenOffset } from '../../../projections/shared/copenhagen-day';
 import type { Random } from './random';
 
 /**
@@ -7,24 +7,13 @@ import type { Random } from './random';
  * the same wall-clock time a week on also across a change to or from summer time.
  *
  * Wall-clock arithmetic on "local" milliseconds (UTC + the offset then), with
- * luxon giving the offset once per UTC hour: a DateTime per call cost 25 µs,
- * a tenth of the seed's time of its own.
+ * the offset looked up once per UTC day (copenhagenOffset): a DateTime per call
+ * cost 25 µs, a tenth of the seed's time of its own, and once per UTC hour
+ * still ~8 µs a command of the bench's W1/W2, whose stories are told as they run.
  */
-const ZONE = 'Europe/Copenhagen';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-const offsets = new Map<number, number>();
-/** Copenhagen's offset from UTC at the instant, in milliseconds (it changes only on a whole UTC hour). */
-function offsetAt(ms: number): number {
-  const hour = Math.floor(ms / HOUR);
-  let offset = offsets.get(hour);
-  if (offset === undefined) {
-    offset = DateTime.fromMillis(hour * HOUR, { zone: ZONE }).offset * 60_000;
-    offsets.set(hour, offset);
-  }
-  return offset;
-}
+const offsetAt = copenhagenOffset;
 
 const toLocal = (ms: number) => ms + offsetAt(ms);
 /** The instant a Copenhagen wall-clock time names (the daytime never falls in a change's gap). */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { copenhagenDay } from '../../../projections/shared/copenhagen-day';
+import { DateTime } from 'luxon';
+import { copenhagenDay, copenhagenOffset } from '../../../projections/shared/copenhagen-day';
 import { copenhagenDate } from '../../../projections/shared/time';
 
 describe("Copenhagen's date of an instant, without Luxon on each call", () => {
@@ -15,6 +16,14 @@ describe("Copenhagen's date of an instant, without Luxon on each call", () => {
       '2026-10-24T21:59:59.999Z', '2026-10-24T22:00:00.000Z', '2026-10-25T00:59:59.999Z', '2026-10-25T01:00:00.000Z', '2026-10-25T22:59:59.999Z', '2026-10-25T23:00:00.000Z',
       '2026-03-31T21:30:00.000Z', '1893-12-31T23:30:00.000Z', '1940-05-14T22:30:00.000Z']) {
       expect(copenhagenDay(at)).toBe(copenhagenDate(at));
+    }
+  });
+
+  it("gives Luxon's offset for any instant, and on either side of each change of the clocks (the seed's calendar reckons with it)", () => {
+    const luxon = (ms: number) => DateTime.fromMillis(ms, { zone: 'Europe/Copenhagen' }).offset * 60_000;
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(1890, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => expect(copenhagenOffset(ms)).toBe(luxon(ms))), { numRuns: 20_000 });
+    for (const at of ['2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00.000Z', '2026-10-25T00:59:59.999Z', '2026-10-25T01:00:00.000Z', '1940-05-14T22:59:59.999Z', '1940-05-14T23:00:00.000Z']) {
+      expect(copenhagenOffset(Date.parse(at))).toBe(luxon(Date.parse(at)));
     }
   });
 });

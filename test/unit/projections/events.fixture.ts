@@ -34,7 +34,7 @@ export class Log {
       // And the keys the named documents lead to, as the projector fetches them in a second round.
       const through = named.flatMap((key) => {
         const doc = view.get(key);
-        return doc !== undefined && projection.keysReadThrough ? projection.keysReadThrough(doc) : [];
+        return doc !== undefined && projection.keysReadThrough ? projection.keysReadThrough(doc, event) : [];
       });
       const declared = new Set([...named, ...through]);
       const guarded = {
