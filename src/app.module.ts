@@ -27,6 +27,9 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { ListVisitorsController } from './visitors/list-visitors/list-visitors.controller';
 import { VisitorCommands } from './visitors/visitor-commands';
 import { VISITOR_COMMANDS } from './visitors/visitor-commands.table';
+// Issue 21: the partner register.
+import { PartnerCommands } from './partners/partner-commands';
+import { PARTNER_COMMANDS } from './partners/partner-commands.table';
 
 @Module({})
 export class ConfigModule {
@@ -54,6 +57,8 @@ export class AppModule {
         FindCitizensController,
         AuditExportController,
         LoginController,
+        // Issue 21: the partner register.
+        commandController(PARTNER_COMMANDS),
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [
@@ -61,6 +66,7 @@ export class AppModule {
         CaseCommands,
         VisitorCommands,
         CitizenCommands,
+        PartnerCommands,
         // The citizen lookup's index: memory only, one per process (src/citizens/lookup/citizen-index.ts).
         {
           provide: CitizenIndex,

@@ -14,6 +14,8 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
 export const caseStreamId = (caseId: CaseId): string => `case-${caseId}`;
 export const visitorStreamId = (visitorId: VisitorId): string => `visitor-${visitorId}`;
 export const citizenStreamId = (citizenId: CitizenId): string => `citizen-${citizenId}`;
+// Issue 21: the partner register.
+export const partnerStreamId = (partnerId: string): string => `partner-${partnerId}`;
 
 /** The kind of aggregate a stream belongs to, read from its id's prefix. */
 export const streamCategory = (streamId: string): string => streamId.slice(0, streamId.indexOf('-'));

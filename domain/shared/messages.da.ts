@@ -46,6 +46,13 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   citizen_details_elsewhere: 'Borgerens oplysninger står på den sag, hvor borgeren først blev henvist: ret dem dér.',
   cpr_name_mismatch: 'CPR-nummeret tilhører en kendt borger med et andet navn. Tjek CPR-nummer og navn.',
   consent_already_withdrawn: 'Borgeren har allerede trukket sit samtykke tilbage.',
+  // Issue 21: the partner register.
+  partner_exists: 'Samarbejdspartneren findes allerede.',
+  partner_retired: 'Samarbejdspartneren er udgået af registret og kan ikke ændres.',
+  partner_unchanged: 'Oplysningerne er de samme som før; intet er ændret.',
+  alias_exists: 'Navnet er allerede knyttet til denne samarbejdspartner.',
+  alias_linked_elsewhere: (d) => (d?.name ? `Navnet er allerede knyttet til ${d.name}.` : 'Navnet er allerede knyttet til en anden samarbejdspartner.'),
+  partner_not_found: 'Samarbejdspartneren findes ikke i registret.',
 };
 
 /** The Danish text for a rule's code, if there is one. */

@@ -2,13 +2,14 @@ import { CASE_PERSONAL_DATA } from '../../../domain/case/case.events';
 import { CITIZEN_PERSONAL_DATA } from '../../../domain/citizen/citizen.events';
 import type { Sensitivity } from '../../../domain/shared/personal';
 import { VISITOR_PERSONAL_DATA } from '../../../domain/visitor/visitor.events';
+import { PARTNER_PERSONAL_DATA } from '../../../domain/partner/partner.events';
 
 /**
  * Every stream's declaration of its events' personal parts, by event type
  * (docs/event-catalogue.md, "Personal data"): what the cipher seals, and what the
  * marker test (test/contract/personal-data-sealed.spec.ts) fills with markers.
  */
-export const EVENT_CATALOGUE: Readonly<Record<string, object>> = { ...CASE_PERSONAL_DATA, ...CITIZEN_PERSONAL_DATA, ...VISITOR_PERSONAL_DATA };
+export const EVENT_CATALOGUE: Readonly<Record<string, object>> = { ...CASE_PERSONAL_DATA, ...CITIZEN_PERSONAL_DATA, ...VISITOR_PERSONAL_DATA, ...PARTNER_PERSONAL_DATA };
 
 /** The personal part of one event type as a tree: `true` where everything below is personal. */
 export interface PersonalTree {
