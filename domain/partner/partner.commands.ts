@@ -8,7 +8,7 @@ export type RegisterPartner = Message<
 >;
 export type UpdatePartner = Message<'UpdatePartner', { name?: string; kind?: PartnerKind; address?: string; postcode?: string; leader?: PartnerPerson }>;
 export type AddPartnerContact = Message<'AddPartnerContact', PartnerContact>;
-export type RemovePartnerContact = Message<'RemovePartnerContact', { contactId: string }>;
+export type RemovePartnerContact = Message<'RemovePartnerContact', { contactId: string; reason?: string }>;
 export type RetirePartner = Message<'RetirePartner', { reason?: string }>;
 export type RecordOutreachMeeting = Message<
   'RecordOutreachMeeting',

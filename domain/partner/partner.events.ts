@@ -26,7 +26,7 @@ export type PartnerRegistered = Message<
 export type PartnerUpdated = Message<'PartnerUpdated', { name?: string; kind?: PartnerKind; address?: string; postcode?: string; leader?: PartnerPerson }>;
 export type PartnerContactAdded = Message<'PartnerContactAdded', PartnerContact>;
 /** The contact is gone: the read model and every answer forget their name, phone and e-mail. */
-export type PartnerContactRemoved = Message<'PartnerContactRemoved', { contactId: string }>;
+export type PartnerContactRemoved = Message<'PartnerContactRemoved', { contactId: string; reason?: string }>;
 /** No longer a partner (closed, merged): kept for history, no more outreach. */
 export type PartnerRetired = Message<'PartnerRetired', { reason?: string }>;
 /** Seed 002: "Det første møde med ledelsen", "Møder med personalet", and when to come back. */
@@ -58,7 +58,7 @@ export const PARTNER_PERSONAL_DATA: PersonalParts<PartnerEvent> = {
   PartnerRegistered: { partnerId: 'clear', name: 'clear', kind: 'clear', address: 'clear', postcode: 'clear', leader: 'clear', contacts: 'clear' },
   PartnerUpdated: { name: 'clear', kind: 'clear', address: 'clear', postcode: 'clear', leader: 'clear' },
   PartnerContactAdded: { contactId: 'clear', name: 'clear', role: 'clear', phone: 'clear', email: 'clear' },
-  PartnerContactRemoved: { contactId: 'clear' },
+  PartnerContactRemoved: { contactId: 'clear', reason: 'clear' },
   PartnerRetired: { reason: 'clear' },
   OutreachMeetingHeld: { meetingId: 'clear', at: 'clear', kind: 'clear', attendees: 'clear', materials: 'clear', note: 'clear', nextContactAt: 'clear' },
   PartnerAssessed: { assessedAt: 'clear', knowsUs: 'clear', attitude: 'clear', whatTheyGain: 'clear', contactPerson: 'clear' },

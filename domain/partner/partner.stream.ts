@@ -65,7 +65,7 @@ function decide(command: PartnerCommand, state: PartnerState, context: PartnerCo
       return [{ type: 'PartnerContactAdded', data: person(command.data, 'contact') as PartnerContact }];
     case 'RemovePartnerContact':
       if (!state.contacts.has(command.data.contactId)) throw new NotFoundError('contact', command.data.contactId);
-      return [{ type: 'PartnerContactRemoved', data: { contactId: command.data.contactId } }];
+      return [{ type: 'PartnerContactRemoved', data: command.data }];
     case 'RetirePartner':
       return [{ type: 'PartnerRetired', data: command.data.reason === undefined ? {} : { reason: command.data.reason } }];
     case 'RecordOutreachMeeting':

@@ -83,5 +83,7 @@ export class LinkPartnerAliasDto {
   @ApiProperty({ example: 'Hjemmeplejen  syd', description: 'An organisation as referrals typed it' }) @HumanText('line', TEXT.name) organisation!: string;
 }
 
-/** Nothing to say: the route names the contact. */
-export class RemovePartnerContactDto {}
+/** The route names the contact; a reason may say why (left the job), never repeating their details. */
+export class RemovePartnerContactDto {
+  @ApiPropertyOptional({ example: 'Har fået nyt job' }) @Optional() @HumanText('line', TEXT.short) reason?: string;
+}

@@ -84,7 +84,7 @@ export const PARTNER_COMMANDS: CommandTable<PartnerCommand, PartnerAnswer> = {
         en: 'The contact person is removed: the register and every answer forget their name, phone and e-mail.',
         da: 'Fjern en kontaktperson; navn, telefon og e-mail forsvinder fra registret.',
       },
-      command: (_b, params) => ({ type: 'RemovePartnerContact', data: { contactId: params.contactId! } }),
+      command: (b, params) => ({ type: 'RemovePartnerContact', data: { contactId: params.contactId!, ...(b.reason !== undefined && { reason: b.reason }) } }),
     }),
     retire: route({
       path: ':partnerId/retire',
