@@ -58,7 +58,7 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
               {p.retired ? ' · Udgået' : ''}
             </p>
             {message && <Notice kind={message.kind}>{message.text}</Notice>}
-            <div class="card" aria-label="Næste kontakt" role="group">
+            <div class="card">
               <h2>Næste kontakt</h2>
               {p.contactDue && <p><span class="badge badge-risk">Kontakt snart</span></p>}
               <p>{p.nextContactAt ? `Aftalt: ${dateTime(p.nextContactAt)}` : 'Ingen aftalt.'}</p>
@@ -96,8 +96,8 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
                       </>
                     )}
                     {c.email ? ` · ${c.email}` : ''}{' '}
-                    <button type="button" class="link" onClick={() => remove(c.contactId, c.name)}>
-                      Fjern {c.name}
+                    <button type="button" class="link" aria-label={`Fjern ${c.name} som kontaktperson`} onClick={() => remove(c.contactId, c.name)}>
+                      Fjern
                     </button>
                   </li>
                 ))}
@@ -111,10 +111,15 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
                 <ol class="timeline">
                   {p.meetings.map((m) => (
                     <li key={m.meetingId}>
-                      <strong>{dateTime(m.at)}</strong>: {label(MEETING_KIND_DA as Record<string, string>, m.kind)}, {m.attendees} {m.attendees === 1 ? 'deltager' : 'deltagere'}
-                      {m.materials.length > 0 ? `; udleveret ${m.materials.map((x) => MATERIAL_DA[x] ?? x).join(', ')}` : ''}
-                      {m.nextContactAt ? `; næste kontakt ${date(m.nextContactAt)}` : ''}
-                      {m.note && <p>{m.note}</p>}
+                      <span class="when">{dateTime(m.at)}</span>
+                      <div class="what">
+                        <strong>
+                          {label(MEETING_KIND_DA as Record<string, string>, m.kind)}, {m.attendees} {m.attendees === 1 ? 'deltager' : 'deltagere'}
+                        </strong>
+                        {m.materials.length > 0 && <p>Udleveret: {m.materials.map((x) => MATERIAL_DA[x] ?? x).join(', ')}</p>}
+                        {m.nextContactAt && <p>Næste kontakt: {date(m.nextContactAt)}</p>}
+                        {m.note && <p>{m.note}</p>}
+                      </div>
                     </li>
                   ))}
                 </ol>
