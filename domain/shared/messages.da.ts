@@ -52,7 +52,6 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   partner_unchanged: 'Oplysningerne er de samme som før; intet er ændret.',
   alias_exists: 'Navnet er allerede knyttet til denne samarbejdspartner.',
   alias_linked_elsewhere: (d) => (d?.name ? `Navnet er allerede knyttet til ${d.name}.` : 'Navnet er allerede knyttet til en anden samarbejdspartner.'),
-  partner_not_found: 'Samarbejdspartneren findes ikke i registret.',
 };
 
 /** The Danish text for a rule's code, if there is one. */

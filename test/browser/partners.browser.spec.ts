@@ -118,6 +118,11 @@ run('the partner register, in the app', () => {
     expect(await row.getByText('Kontakt snart').count()).toBe(0);
     await page.getByText('Ingen samarbejdspartnere skal kontaktes lige nu.').waitFor();
     await shot(page, 'partners-register-after');
+
+    // A referral can name the partner from the register; choosing it fills in the organisation.
+    await page.getByRole('navigation').getByRole('link', { name: 'Ny henvisning' }).click();
+    await page.getByLabel('Samarbejdspartner i registret').selectOption({ label: 'Plejecenter Solgården' });
+    expect(await page.getByLabel('Organisation').inputValue()).toBe('Plejecenter Solgården');
     await page.context().close();
   });
 
