@@ -89,6 +89,7 @@ export function Partners({ session }: { session?: Session }) {
                 rowKey={(p) => p.partnerId ?? `${p.organisation}|${p.role}`}
                 rowClass={(p) => (p.contactDue ? 'row-high' : undefined)}
                 empty="Ingen samarbejdspartnere eller henvisninger endnu."
+                region="Samarbejdspartnere"
               />
             </>
           );
