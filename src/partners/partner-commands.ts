@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PartnerCommand, PartnerContext } from '../../domain/partner/partner.commands';
 import { normaliseOrganisation, partnerDecider } from '../../domain/partner/partner.stream';
+import type { BaseContext } from '../../domain/shared/decider';
 import { partnerStreamId } from '../../domain/shared/ids';
 import { CommandHandler, CommandMeta, CommandOutcome } from '../event-store/command-handler';
 import type { CommandRunner, RouteParams } from '../http/command-routes';
@@ -43,7 +44,7 @@ export class PartnerCommands implements CommandRunner<PartnerCommand, PartnerAns
         streamId: partnerStreamId(partnerId),
         command,
         meta,
-        context: async (): Promise<Omit<PartnerContext, keyof import('../../domain/shared/decider').BaseContext>> => ({
+        context: async (): Promise<Omit<PartnerContext, keyof BaseContext>> => ({
           partnerId,
           ...(command.type === 'LinkPartnerAlias' && (await this.lookup.aliasOwner(normaliseOrganisation(command.data.organisation)))),
         }),
