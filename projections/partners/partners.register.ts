@@ -41,7 +41,16 @@ export interface PartnersFilter {
 /** Seed 002: "Husk også efter et stykke tid at gentage møderne med personalet": a silent partner not met for 90 days is due. */
 export const CONTACT_AFTER_DAYS = 90;
 
-const latest = (times: readonly string[]): string | undefined => times.reduce<string | undefined>((a, b) => (a === undefined || Date.parse(b) > Date.parse(a) ? b : a), undefined);
+/** The latest of the times, each parsed once (a partner has thousands). */
+function latest(times: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestAt = -Infinity;
+  for (const time of times) {
+    const at = Date.parse(time);
+    if (at > bestAt) (best = time), (bestAt = at);
+  }
+  return best;
+}
 
 const inPeriod = (times: readonly string[], filter: PartnersFilter): number => {
   // Every referral's date, on every request: copenhagenDay, not Luxon (~16 µs a call, 80 ms for 5,000 referrals).
