@@ -28,6 +28,9 @@ import { ListVisitorsController } from './visitors/list-visitors/list-visitors.c
 import { VisitorCommands } from './visitors/visitor-commands';
 import { VISITOR_COMMANDS } from './visitors/visitor-commands.table';
 import { matchingControllers, matchingProviders } from './matching/matching.module';
+// Issue 21: the partner register.
+import { PartnerCommands } from './partners/partner-commands';
+import { PARTNER_COMMANDS } from './partners/partner-commands.table';
 
 @Module({})
 export class ConfigModule {
@@ -56,6 +59,8 @@ export class AppModule {
         AuditExportController,
         LoginController,
         ...matchingControllers,
+        // Issue 21: the partner register.
+        commandController(PARTNER_COMMANDS),
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [
@@ -63,6 +68,7 @@ export class AppModule {
         CaseCommands,
         VisitorCommands,
         CitizenCommands,
+        PartnerCommands,
         // The citizen lookup's index: memory only, one per process (src/citizens/lookup/citizen-index.ts).
         {
           provide: CitizenIndex,

@@ -31,6 +31,8 @@ export interface Referrer {
   organisation?: string;
   /** personal; `+45` and 8 digits */
   phone?: string;
+  /** Issue 21: the partner in the register who referred, when it is there (the free-text organisation stays). */
+  partnerId?: string;
 }
 
 export interface CitizenDetails {
@@ -246,7 +248,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
 export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   ReferralReceived: {
     caseId: 'clear', citizenId: 'clear', programme: 'clear', referredAt: 'clear',
-    referrer: { name: 'personal', role: 'clear', organisation: 'clear', phone: 'personal' },
+    referrer: { name: 'personal', role: 'clear', organisation: 'clear', phone: 'personal', partnerId: 'clear' },
     citizen: { name: 'personal', address: 'personal', phone: 'personal', cpr: 'personal' },
     postcode: 'clear', birthYear: 'clear',
     situation: { physical: 'personal', psychological: 'personal', social: 'personal' },
@@ -258,7 +260,7 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
     needs: 'clear', requestedTasks: 'clear',
     citizen: { address: 'personal', phone: 'personal' },
     postcode: 'clear',
-    referrer: { name: 'personal', role: 'clear', organisation: 'clear', phone: 'personal' },
+    referrer: { name: 'personal', role: 'clear', organisation: 'clear', phone: 'personal', partnerId: 'clear' },
   },
   TriagedToVolunteer: { reason: 'personal', priority: 'clear', by: 'clear', at: 'clear' },
   TriagedToProfessional: { reason: 'personal', priority: 'clear', by: 'clear', at: 'clear' },

@@ -16,6 +16,8 @@ export const visitorStreamId = (visitorId: VisitorId): string => `visitor-${visi
 export const citizenStreamId = (citizenId: CitizenId): string => `citizen-${citizenId}`;
 /** An offer in the catalogue of local communities (issue #18). */
 export const offerStreamId = (offerId: string): string => `offer-${offerId}`;
+// Issue 21: the partner register.
+export const partnerStreamId = (partnerId: string): string => `partner-${partnerId}`;
 
 /** The kind of aggregate a stream belongs to, read from its id's prefix. */
 export const streamCategory = (streamId: string): string => streamId.slice(0, streamId.indexOf('-'));

@@ -55,6 +55,12 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   before_introduction: 'Udfaldet kan ikke ligge før introduktionen til tilbuddet. Tjek datoen.',
   relation_needs_joined: 'Kun et tilbud, borgeren er blevet en del af, kan registreres som en ny relation.',
   consent_already_withdrawn: 'Borgeren har allerede trukket sit samtykke tilbage.',
+  // Issue 21: the partner register.
+  partner_exists: 'Samarbejdspartneren findes allerede.',
+  partner_retired: 'Samarbejdspartneren er udgået af registret og kan ikke ændres.',
+  partner_unchanged: 'Oplysningerne er de samme som før; intet er ændret.',
+  alias_exists: 'Navnet er allerede knyttet til denne samarbejdspartner.',
+  alias_linked_elsewhere: (d) => (d?.name ? `Navnet er allerede knyttet til ${d.name}.` : 'Navnet er allerede knyttet til en anden samarbejdspartner.'),
 };
 
 /** The Danish text for a rule's code, if there is one. */

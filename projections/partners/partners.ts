@@ -1,20 +1,15 @@
 import type { ReferrerRole } from '../../domain/shared/codes';
+import type { PartnerEvent } from '../../domain/partner/partner.events';
+import { normaliseOrganisation } from '../../domain/partner/partner.stream';
+import { streamCategory, streamEntityId } from '../../domain/shared/ids';
 import { caseEventOf } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
-import { copenhagenDay } from '../shared/copenhagen-day';
-import { calendarDaysBetween } from '../shared/time';
+import { Channel, channelKey, Partner, PartnersDoc, RegisteredPartner, registeredKey } from './partner-docs';
 
-/** A referring partner: one organisation in one role, however its name was typed. */
-export interface Partner {
-  /** The name as first written. */
-  organisation: string;
-  role: ReferrerRole;
-  /** Every referral's time, for counting in any period. */
-  referrals: string[];
-}
-
-/** "Hjemmeplejen  Syd" and "hjemmeplejen syd" are one partner. */
-export const normaliseOrganisation = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
+export type { Partner } from './partner-docs';
+export { normaliseOrganisation };
+export { partners, channels } from './partners.register';
+export type { PartnerRow, PartnersFilter, ChannelRow } from './partners.register';
 
 export const partnerKey = (organisation: string, role: ReferrerRole): string => `${role}:${normaliseOrganisation(organisation)}`;
 
@@ -23,76 +18,111 @@ const NO_ORGANISATION = '';
 
 /**
  * The citizen and their relatives refer through a channel, not as a partner:
- * nobody to visit with a reminder when they go quiet, so they are not kept
- * here (the dashboard counts them by referrer role).
+ * nobody to visit with a reminder when they go quiet, so they are counted
+ * apart (GET /partners/channels), never listed as partners.
  */
 export const CHANNEL_ROLES: readonly ReferrerRole[] = ['self', 'relative'];
 
-export const partnersProjection: Projection<Partner> = {
+const PARTNER_EVENTS: ReadonlySet<PartnerEvent['type']> = new Set([
+  'PartnerRegistered',
+  'PartnerUpdated',
+  'PartnerContactAdded',
+  'PartnerContactRemoved',
+  'PartnerRetired',
+  'OutreachMeetingHeld',
+  'PartnerAssessed',
+  'PartnerAliasLinked',
+]);
+
+export const partnersProjection: Projection<PartnersDoc> = {
   name: 'partners',
-  version: 2,
-  eventTypes: new Set(['ReferralReceived']),
+  // 3: the register (issue 21): registered partners, their meetings, referrals by partnerId, the channels counted apart.
+  version: 3,
+  eventTypes: new Set(['ReferralReceived', ...PARTNER_EVENTS]),
   keysRead: (stored) => {
+    if (streamCategory(stored.streamId) === 'partner') return [registeredKey(streamEntityId(stored.streamId))];
     const referral = referralOf(stored);
     return referral ? [referral.key] : [];
   },
-  apply(stored: ProjectedEvent, view: DocumentView<Partner>): void {
+  apply(stored: ProjectedEvent, view: DocumentView<PartnersDoc>): void {
+    if (streamCategory(stored.streamId) === 'partner') return applyPartner(stored, view as DocumentView<RegisteredPartner>);
     const referral = referralOf(stored);
     if (!referral) return;
-    const { key, organisation, role, referredAt } = referral;
-    const partner = view.get(key);
-    if (!partner) return view.put(key, { organisation, role, referrals: [referredAt] });
+    const { key, referredAt } = referral;
+    const doc = view.get(key);
     // In place (the view's documents are the reducer's to change): a partner has thousands of referrals, and a copy of them per referral made a 1M-event rebuild allocate 1.5 GB.
-    partner.referrals.push(referredAt);
-    view.put(key, partner);
+    if (doc) {
+      doc.referrals.push(referredAt);
+      if ('roles' in doc) doc.roles.push(referral.role);
+      return view.put(key, doc);
+    }
+    if (referral.channel) return view.put(key, { channel: referral.channel, referrals: [referredAt] } satisfies Channel);
+    view.put(key, { organisation: referral.organisation, role: referral.role, referrals: [referredAt] } satisfies Partner);
   },
 };
 
-function referralOf(stored: ProjectedEvent): { key: string; organisation: string; role: ReferrerRole; referredAt: string } | undefined {
+interface Referral {
+  key: string;
+  organisation: string;
+  role: ReferrerRole;
+  referredAt: string;
+  channel?: Channel['channel'];
+}
+
+function referralOf(stored: ProjectedEvent): Referral | undefined {
   const found = caseEventOf(stored);
   if (found?.event.type !== 'ReferralReceived') return undefined;
   const { referrer, referredAt } = found.event.data;
-  if (CHANNEL_ROLES.includes(referrer.role)) return undefined;
   const organisation = referrer.organisation?.trim() || NO_ORGANISATION;
+  if (referrer.role === 'self' || referrer.role === 'relative') return { key: channelKey(referrer.role), organisation, role: referrer.role, referredAt, channel: referrer.role };
+  // Named by id: counted for that partner. The route accepts only a registered one; the event is trusted.
+  if (referrer.partnerId) return { key: registeredKey(referrer.partnerId), organisation, role: referrer.role, referredAt };
   return { key: partnerKey(organisation, referrer.role), organisation, role: referrer.role, referredAt };
 }
 
-export interface PartnerRow {
-  organisation: string | null;
-  role: ReferrerRole;
-  /** Referrals in the period (all of them without a period). */
-  referrals: number;
-  lastReferralAt: string;
-  daysSinceLastReferral: number;
-  /** Silent longer than `silentDays`: time for a reminder visit, as the companion guide advises. */
-  silent: boolean;
-}
-
-export interface PartnersFilter {
-  from?: string;
-  to?: string;
-  silentDays: number;
-}
-
-/** Partners with the most referrals first; `now` decides only who has gone silent. */
-export function partners(all: Iterable<Partner>, filter: PartnersFilter, now: string): PartnerRow[] {
-  const rows: PartnerRow[] = [];
-  for (const partner of all) {
-    // Every referral's date, on every request: copenhagenDay, not Luxon (~16 µs a call, 80 ms for 5,000 referrals).
-    const inPeriod = !filter.from && !filter.to ? partner.referrals : partner.referrals.filter((at) => {
-      const day = copenhagenDay(at);
-      return (!filter.from || day >= filter.from) && (!filter.to || day <= filter.to);
-    });
-    const last = partner.referrals.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
-    const days = calendarDaysBetween(last, now);
-    rows.push({
-      organisation: partner.organisation || null,
-      role: partner.role,
-      referrals: inPeriod.length,
-      lastReferralAt: last,
-      daysSinceLastReferral: days,
-      silent: days > filter.silentDays,
+function applyPartner(stored: ProjectedEvent, view: DocumentView<RegisteredPartner>): void {
+  const partnerId = streamEntityId(stored.streamId);
+  const key = registeredKey(partnerId);
+  const event = { type: stored.type, data: stored.data } as PartnerEvent;
+  if (event.type === 'PartnerRegistered') {
+    const { partnerId: _id, ...data } = event.data;
+    const earlier = view.get(key);
+    return view.put(key, {
+      partnerId,
+      ...data,
+      registeredAt: stored.metadata.occurredAt,
+      retired: false,
+      meetings: [],
+      aliases: [],
+      referrals: earlier?.referrals ?? [],
+      roles: earlier?.roles ?? [],
     });
   }
-  return rows.sort((a, b) => b.referrals - a.referrals || (a.organisation ?? '').localeCompare(b.organisation ?? '', 'da'));
+  const doc = view.get(key);
+  if (!doc) return;
+  switch (event.type) {
+    case 'PartnerUpdated':
+      Object.assign(doc, event.data);
+      break;
+    case 'PartnerContactAdded':
+      doc.contacts.push(event.data);
+      break;
+    case 'PartnerContactRemoved':
+      // Forgotten here, so no answer can show them again.
+      doc.contacts = doc.contacts.filter((c) => c.contactId !== event.data.contactId);
+      break;
+    case 'PartnerRetired':
+      doc.retired = true;
+      break;
+    case 'OutreachMeetingHeld':
+      doc.meetings.push(event.data);
+      break;
+    case 'PartnerAssessed':
+      doc.assessment = event.data;
+      break;
+    case 'PartnerAliasLinked':
+      doc.aliases.push(normaliseOrganisation(event.data.organisation));
+      break;
+  }
+  view.put(key, doc);
 }

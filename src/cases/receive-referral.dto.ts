@@ -15,6 +15,10 @@ export class ReferrerDto {
   @ApiProperty({ enum: REFERRER_ROLES, example: 'home_nurse' }) @IsIn(REFERRER_ROLES) role!: ReferrerRole;
   @ApiPropertyOptional({ example: 'Hjemmeplejen Syd' }) @Optional() @HumanText('line', TEXT.name) organisation?: string;
   @ApiPropertyOptional({ example: '+4520304050' }) @Optional() @IsString() @Matches(PHONE, { message: `phone ${PHONE_MESSAGE}` }) phone?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The referring partner in the register (GET /partners); the free-text organisation stays for partners not in it' })
+  @Optional()
+  @IsUUID('all', { message: 'partnerId must be a UUID' })
+  partnerId?: string;
 }
 
 export class CitizenDto {

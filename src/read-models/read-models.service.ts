@@ -58,6 +58,15 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /**
+   * For a command's lookup (issue 21, a partner's alias): the projection as of
+   * every event committed before now, or false when it cannot catch up in time.
+   */
+  async caughtUp(projection: string): Promise<boolean> {
+    const head = await this.store.headPosition();
+    return this.projector.waitFor(projection, head, READ_YOUR_WRITES_WAIT_MS);
+  }
+
+  /**
    * For answers read straight from the streams (the case history): they reflect
    * every committed event, so the header carries the head read before the stream.
    */

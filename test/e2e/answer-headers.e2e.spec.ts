@@ -30,6 +30,9 @@ describe('the headers of every answer', () => {
     await t.http.post(`/cases/${ids.caseId}/first-visit`).send({ visitorId: ids.visitorId, visitAt: '2026-03-09T10:00:00+01:00' }).expect(200);
     ids.offerId = (await t.http.post('/offers').send(cafeNygade()).expect(201)).body.offerId;
     ids.taskId = (await t.http.post(`/cases/${ids.caseId}/tasks`).send({ kind: 'heating_aid', description: 'Ansøgning om varmehjælp' }).expect(200)).body.taskId;
+    // Issue 21: a partner and its contact, so the partner page has a success too.
+    ids.partnerId = (await t.http.post('/partners').send({ name: 'Hjemmeplejen Syd', kind: 'hjemmepleje', leader: { name: 'Lene Juhl' } }).expect(201)).body.partnerId;
+    ids.contactId = (await t.http.post(`/partners/${ids.partnerId}/contacts`).send({ name: 'Mette Sørensen', role: 'SoSu' }).expect(200)).body.contactId;
     const doc = (await t.as('anonymous').get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => ({ method: method as 'get', path })));
     answers = await everyAnswer();

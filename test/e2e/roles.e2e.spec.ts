@@ -19,6 +19,8 @@ describe('who may do what', () => {
   let assigned: string;
   let other: string;
   let offerId: string;
+  let partnerId: string;
+  let contactId: string;
   beforeAll(async () => {
     t = await startTestApp('sqlite');
     assigned = (await t.http.post('/visitors').send(visitor('volunteer', 5, 'Birthe Tildelt')).expect(201)).body.visitorId;
@@ -28,6 +30,8 @@ describe('who may do what', () => {
     await t.http.post(`/cases/${caseId}/first-visit`).send({ visitorId: assigned, visitAt: '2026-03-09T10:00:00+01:00' }).expect(200);
     taskId = (await t.http.post(`/cases/${caseId}/tasks`).send({ kind: 'grant', description: 'Legat' }).expect(200)).body.taskId;
     offerId = (await t.http.post('/offers').send(cafeNygade()).expect(201)).body.offerId;
+    partnerId = (await t.http.post('/partners').send({ name: 'Plejecenter Solgården', kind: 'plejehjem', leader: { name: 'Lene Juhl' } }).expect(201)).body.partnerId;
+    contactId = (await t.http.post(`/partners/${partnerId}/contacts`).send({ name: 'Mette Sørensen', role: 'Sygeplejerske' }).expect(200)).body.contactId;
   });
   afterAll(() => t.close());
 
@@ -78,6 +82,17 @@ describe('who may do what', () => {
     { route: 'GET /cases/:caseId/replay', allowed: ['coordinator', 'auditor'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/replay`) },
     { route: 'GET /dashboard', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/dashboard') },
     { route: 'GET /partners', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/partners') },
+    // Issue 21: the partner register.
+    { route: 'GET /partners/channels', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/partners/channels') },
+    { route: 'GET /partners/:partnerId', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get(`/partners/${partnerId}`) },
+    { route: 'POST /partners', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post('/partners').send({ name: `Ny ${as}`, kind: 'andet', leader: { name: 'Leder' } }) },
+    { route: 'POST /partners/:partnerId/update', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/partners/${partnerId}/update`).send({ address: `Vej ${as}` }) },
+    { route: 'POST /partners/:partnerId/contacts', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/partners/${partnerId}/contacts`).send({ name: 'Per Holm', role: 'Leder' }) },
+    { route: 'POST /partners/:partnerId/contacts/:contactId/remove', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/partners/${partnerId}/contacts/${contactId}/remove`).send({}) },
+    { route: 'POST /partners/:partnerId/meetings', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/partners/${partnerId}/meetings`).send({ at: '2026-03-02T10:00:00+01:00', kind: 'telefon', attendees: 1 }) },
+    { route: 'POST /partners/:partnerId/assessment', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/partners/${partnerId}/assessment`).send({ knowsUs: 'heard', attitude: 'neutral' }) },
+    { route: 'POST /partners/:partnerId/aliases', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/partners/${partnerId}/aliases`).send({ organisation: `Solgården ${as}` }) },
+    { route: 'POST /partners/:partnerId/retire', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/partners/${randomUUID()}/retire`).send({}) },
     { route: 'GET /citizens/:citizenId/access-log', allowed: ['admin'], send: (as) => t.as(principal(as)).get(`/citizens/${citizenId}/access-log`) },
     { route: 'GET /citizens/:citizenId/export', allowed: ['admin'], send: (as) => t.as(principal(as)).get(`/citizens/${citizenId}/export`) },
     { route: 'POST /citizens/:citizenId/consent/withdraw', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post(`/citizens/${randomUUID()}/consent/withdraw`).send({ at: '2026-05-10T10:00:00+02:00' }) },

@@ -11,6 +11,7 @@ import { Visitors } from './pages/coordinator/Visitors';
 import { WaitingFolder } from './pages/coordinator/WaitingFolder';
 import { Dashboard } from './pages/manager/Dashboard';
 import { Partners } from './pages/manager/Partners';
+import { PartnerPage } from './pages/partners/PartnerPage';
 import { MyCases } from './pages/visitor/MyCases';
 import { RecordVisit } from './pages/visitor/RecordVisit';
 import type { Session } from './session';
@@ -36,7 +37,8 @@ export const ROUTES: Route[] = [
   { pattern: '/app/mine-borgere', roles: ['visitor'], nav: 'Mine borgere', render: (_p, s) => <MyCases session={s} /> },
   { pattern: '/app/besoeg/:caseId', roles: ['visitor'], render: (p, s) => <RecordVisit caseId={p.caseId!} session={s} /> },
   { pattern: '/app/overblik', roles: ['manager', 'coordinator'], nav: 'Overblik', render: () => <Dashboard /> },
-  { pattern: '/app/samarbejdspartnere', roles: ['manager', 'coordinator'], nav: 'Samarbejdspartnere', render: () => <Partners /> },
+  { pattern: '/app/samarbejdspartnere', roles: ['manager', 'coordinator'], nav: 'Samarbejdspartnere', render: (_p, s) => <Partners session={s} /> },
+  { pattern: '/app/samarbejdspartnere/:partnerId', roles: ['coordinator'], render: (p) => <PartnerPage partnerId={p.partnerId!} /> },
   { pattern: '/app/evaluering', roles: ['auditor'], nav: 'Evaluering', render: () => <AuditCases /> },
   { pattern: '/app/evaluering/:caseId', roles: ['auditor'], render: (p) => <Replay caseId={p.caseId!} /> },
   // Matching (issue #18)

@@ -14,6 +14,7 @@ import { CommandHandler, CommandMeta } from '../../event-store/command-handler';
 import type { Storage } from '../../storage/storage.port';
 import { startOfDay } from './calendar';
 import { tellCase, Wanted } from './case-story';
+import { seedPartners } from './partners';
 import { FIRST_NAMES, LAST_NAMES, REGIONS } from './danish-data';
 import { HELPER_KINDS, PROGRAMME_WEIGHTS, Team } from './team';
 import { Random } from './random';
@@ -174,6 +175,8 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
     await introduce(caseId, act);
     onCase();
   }
+  // Issue 21: the register of the partners the referrals name, with their meetings.
+  result.commands += await seedPartners(store, options.seed, anchor);
   await feed.stop();
   return result;
 }

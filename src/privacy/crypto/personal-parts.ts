@@ -3,6 +3,7 @@ import { CITIZEN_PERSONAL_DATA } from '../../../domain/citizen/citizen.events';
 import type { Sensitivity } from '../../../domain/shared/personal';
 import { VISITOR_PERSONAL_DATA } from '../../../domain/visitor/visitor.events';
 import { OFFER_PERSONAL_DATA } from '../../../domain/offer/offer.events';
+import { PARTNER_PERSONAL_DATA } from '../../../domain/partner/partner.events';
 
 /**
  * Every stream's declaration of its events' personal parts, by event type
@@ -14,6 +15,7 @@ export const EVENT_CATALOGUE: Readonly<Record<string, object>> = {
   ...CITIZEN_PERSONAL_DATA,
   ...VISITOR_PERSONAL_DATA,
   ...OFFER_PERSONAL_DATA,
+  ...PARTNER_PERSONAL_DATA,
 };
 
 /** The personal part of one event type as a tree: `true` where everything below is personal. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseEvent } from '../../../domain/case/case.events';
 import { occurredAtOf } from '../../../domain/case/case.events';
 import type { VisitorEvent } from '../../../domain/visitor/visitor.events';
+import type { PartnerEvent } from '../../../domain/partner/partner.events';
 import { MapView, ProjectedEvent, Projection, wants } from '../../../projections/shared/projection';
 import { DashboardSummary, MonthDoc, MonthTotals, SUMMARY_KEY } from '../../../projections/dashboard/aggregates';
 import { dashboard, DashboardQuery, MonthFigures } from '../../../projections/dashboard/dashboard';
@@ -22,6 +23,12 @@ export class Log {
 
   visitor(visitorId: string, events: VisitorEvent[]): this {
     for (const event of events) this.push(`visitor-${visitorId}`, event.type, event.data, '2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z');
+    return this;
+  }
+
+  /** Partner events (issue 21), recorded at `at`. */
+  partner(partnerId: string, events: PartnerEvent[], at = '2026-01-01T08:00:00.000Z'): this {
+    for (const event of events) this.push(`partner-${partnerId}`, event.type, event.data, at, at);
     return this;
   }
 

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Partner, partners, partnersProjection } from '../../../projections/partners/partners';
 import { Log, referral } from './events.fixture';
 
+const unregistered = { partnerId: null, kind: null, lastMeetingAt: null, nextContactAt: null, retired: false };
+
 describe('the partners view', () => {
   const rows = (log: Log, filter: { from?: string; to?: string; silentDays?: number } = {}) =>
     partners(log.project(partnersProjection).docs.values() as Iterable<Partner>, { silentDays: 90, ...filter }, '2026-09-01T12:00:00.000Z');
@@ -15,8 +17,9 @@ describe('the partners view', () => {
       .case(randomUUID(), [referredBy('Sorø Sogn', 'priest', '2026-08-20T08:00:00.000Z')])
       .case(randomUUID(), [referredBy(undefined, 'relative', '2026-08-25T08:00:00.000Z')]);
     expect(rows(log)).toEqual([
-      { organisation: 'Hjemmeplejen Syd', role: 'home_nurse', referrals: 2, lastReferralAt: '2026-04-02T08:00:00.000Z', daysSinceLastReferral: 152, silent: true },
-      { organisation: 'Sorø Sogn', role: 'priest', referrals: 1, lastReferralAt: '2026-08-20T08:00:00.000Z', daysSinceLastReferral: 12, silent: false },
+      // Issue 21 added the register's fields; an organisation only named in free text has no partnerId, kind or meeting, and is due when silent.
+      { ...unregistered, organisation: 'Hjemmeplejen Syd', role: 'home_nurse', referrals: 2, totalReferrals: 2, lastReferralAt: '2026-04-02T08:00:00.000Z', daysSinceLastReferral: 152, silent: true, contactDue: true },
+      { ...unregistered, organisation: 'Sorø Sogn', role: 'priest', referrals: 1, totalReferrals: 1, lastReferralAt: '2026-08-20T08:00:00.000Z', daysSinceLastReferral: 12, silent: false, contactDue: false },
     ]);
   });
 

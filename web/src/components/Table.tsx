@@ -17,6 +17,8 @@ interface TableProps<T> {
   caption?: string;
   /** Marks a row (a high priority, a partner gone silent). */
   rowClass?: (row: T) => string | undefined;
+  /** For a wide table that may scroll sideways: names the region and lets the keyboard reach it (WCAG: a scrollable region must be focusable). */
+  region?: string;
 }
 
 /**
@@ -24,10 +26,10 @@ interface TableProps<T> {
  * auditor's cases) in one shape: a scrollable table with column headers for
  * screen readers, or a sentence when there is nothing to show.
  */
-export function Table<T>({ rows, columns, rowKey, empty, caption, rowClass }: TableProps<T>) {
+export function Table<T>({ rows, columns, rowKey, empty, caption, rowClass, region }: TableProps<T>) {
   if (rows.length === 0) return <p class="empty">{empty}</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" {...(region && { tabIndex: 0, role: 'region', 'aria-label': region })}>
       <table>
         {caption && <caption class="sr-only">{caption}</caption>}
         <thead>

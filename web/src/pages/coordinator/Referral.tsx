@@ -5,6 +5,7 @@ import { nowForInput } from '../../format';
 import { navigate } from '../../router';
 import { Checkboxes, Field, Notice, Options } from '../../ui';
 import { ChosenCitizen, KnownCitizen, KnownCitizenList, useKnownCitizens } from './KnownCitizens';
+import { PartnerChoice } from '../partners/PartnerChoice';
 import { ReferralForm, referralBody, referralErrors, SERVER_FIELDS } from './referral-rules';
 
 const EMPTY: ReferralForm = {
@@ -102,6 +103,10 @@ export function Referral() {
                 </select>
               )}
             </Field>
+            <PartnerChoice
+              value={form.referrerPartnerId ?? ''}
+              onChange={(partnerId, name) => setForm((f) => ({ ...f, referrerPartnerId: partnerId || undefined, referrerOrganisation: f.referrerOrganisation || name }))}
+            />
             <Field label="Organisation" hint="Fx Hjemmeplejen Syd" error={errors.referrerOrganisation}>
               {(a) => <input {...a} maxLength={200} {...text('referrerOrganisation')} />}
             </Field>

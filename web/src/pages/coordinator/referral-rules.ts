@@ -10,6 +10,8 @@ export interface ReferralForm {
   referrerRole: ReferrerRole | '';
   referrerOrganisation: string;
   referrerPhone: string;
+  /** Issue 21: the partner in the register, when chosen (the organisation stays free text). */
+  referrerPartnerId?: string;
   citizenName: string;
   citizenAddress: string;
   citizenPhone: string;
@@ -61,6 +63,7 @@ export const SERVER_FIELDS: Record<string, keyof ReferralForm> = {
   'referrer.role': 'referrerRole',
   'referrer.organisation': 'referrerOrganisation',
   'referrer.phone': 'referrerPhone',
+  'referrer.partnerId': 'referrerPartnerId',
   'citizen.name': 'citizenName',
   'citizen.address': 'citizenAddress',
   'citizen.phone': 'citizenPhone',
@@ -80,7 +83,13 @@ export function referralBody(form: ReferralForm, knownCitizenId?: string): unkno
   return {
     programme: form.programme,
     referredAt: fromLocalInput(form.referredAt),
-    referrer: { name: form.referrerName.trim(), role: form.referrerRole, organisation: optional(form.referrerOrganisation), phone: optional(form.referrerPhone) },
+    referrer: {
+      name: form.referrerName.trim(),
+      role: form.referrerRole,
+      organisation: optional(form.referrerOrganisation),
+      phone: optional(form.referrerPhone),
+      ...(form.referrerPartnerId && { partnerId: form.referrerPartnerId }),
+    },
     ...(knownCitizenId
       ? { citizenId: knownCitizenId }
       : { citizen: { name: form.citizenName.trim(), address: form.citizenAddress.trim(), phone: optional(form.citizenPhone), cpr: optional(form.citizenCpr) } }),

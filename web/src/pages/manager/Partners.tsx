@@ -1,32 +1,62 @@
 import { useState } from 'preact/hooks';
+import { PARTNER_KIND_DA } from '../../../../domain/partner/partner.codes';
 import { get, query } from '../../api';
 import { date } from '../../format';
 import { label, REFERRER_ROLE } from '../../labels';
 import { Column, Table } from '../../components/Table';
-import { Field, LoadState, useLoad } from '../../ui';
+import type { Session } from '../../session';
+import { Field, Link, LoadState, useLoad } from '../../ui';
+import { RegisterPartner } from '../partners/RegisterPartner';
 
-interface Partner {
-  organisation: string;
-  role: string;
+/** A row of GET /partners: a registered partner, or an organisation only named on referrals. */
+export interface PartnerRow {
+  partnerId: string | null;
+  organisation: string | null;
+  role: string | null;
+  kind: string | null;
   referrals: number;
-  lastReferralAt: string;
-  daysSinceLastReferral: number;
+  totalReferrals: number;
+  lastReferralAt: string | null;
+  daysSinceLastReferral: number | null;
   silent: boolean;
+  lastMeetingAt: string | null;
+  nextContactAt: string | null;
+  contactDue: boolean;
+  retired: boolean;
 }
 
-const COLUMNS: Column<Partner>[] = [
-  { header: 'Organisation', cell: (p) => p.organisation || '–' },
-  { header: 'Rolle', cell: (p) => label(REFERRER_ROLE as Record<string, string>, p.role) },
+interface ChannelRow {
+  channel: 'self' | 'relative';
+  referrals: number;
+}
+
+const status = (p: PartnerRow) =>
+  p.retired ? 'Udgået' : p.contactDue ? <span class="badge badge-risk">Kontakt snart</span> : p.silent ? <span class="badge">Gået i stå</span> : 'Aktiv';
+
+const columns = (coordinator: boolean): Column<PartnerRow>[] => [
+  { header: 'Samarbejdspartner', cell: (p) => (coordinator && p.partnerId ? <Link href={`/app/samarbejdspartnere/${p.partnerId}`}>{p.organisation}</Link> : p.organisation || '–') },
+  { header: 'Henviser', cell: (p) => (p.role ? label(REFERRER_ROLE as Record<string, string>, p.role) : '–') },
+  { header: 'Type', cell: (p) => (p.kind ? label(PARTNER_KIND_DA as Record<string, string>, p.kind) : 'Ikke i registret') },
   { header: 'Henvisninger', numeric: true, cell: (p) => p.referrals },
-  { header: 'Seneste henvisning', cell: (p) => date(p.lastReferralAt) },
-  { header: 'Dage siden', numeric: true, cell: (p) => p.daysSinceLastReferral },
-  { header: 'Status', cell: (p) => (p.silent ? <span class="badge badge-risk">Gået i stå</span> : 'Aktiv') },
+  { header: 'Seneste henvisning', cell: (p) => (p.lastReferralAt ? date(p.lastReferralAt) : 'Ingen endnu') },
+  { header: 'Dage siden', numeric: true, cell: (p) => p.daysSinceLastReferral ?? '–' },
+  { header: 'Sidste møde', cell: (p) => date(p.lastMeetingAt ?? undefined) },
+  { header: 'Næste kontakt', cell: (p) => date(p.nextContactAt ?? undefined) },
+  { header: 'Status', cell: status },
 ];
 
-/** Samarbejdspartnere: who refers, and who has gone silent and needs a reminder visit. */
-export function Partners() {
+/** Samarbejdspartnere (issue 21): the register, "kontakt snart" first; who refers, and who needs a visit or a call. */
+export function Partners({ session }: { session?: Session }) {
+  const coordinator = session?.role === 'coordinator';
   const [silentDays, setSilentDays] = useState('90');
-  const loaded = useLoad(() => get<Partner[]>(`/partners${query({ silentDays })}`), [silentDays]);
+  const [version, setVersion] = useState(0);
+  const loaded = useLoad(
+    async () => ({
+      partners: await get<PartnerRow[]>(`/partners${query({ silentDays })}`),
+      channels: await get<ChannelRow[]>('/partners/channels'),
+    }),
+    [silentDays, version],
+  );
   return (
     <section>
       <h1>Samarbejdspartnere</h1>
@@ -44,17 +74,28 @@ export function Partners() {
       </form>
       <LoadState loaded={loaded}>
         {() => {
-          const partners = [...loaded.data!].sort((a, b) => Number(b.silent) - Number(a.silent) || b.daysSinceLastReferral - a.daysSinceLastReferral);
-          const silent = partners.filter((p) => p.silent).length;
+          const { partners, channels } = loaded.data!;
+          const due = partners.filter((p) => p.contactDue).length;
+          const count = (c: ChannelRow['channel']) => channels.find((x) => x.channel === c)?.referrals ?? 0;
           return (
             <>
-              <p class="muted">Henvisninger fra borgeren selv og fra pårørende er ikke fra en samarbejdspartner og står ikke her; de tælles under Henvisninger efter henviser i Overblik.</p>
-              {partners.length > 0 && <p>{silent === 0 ? 'Alle partnere har henvist for nylig.' : `${silent} ${silent === 1 ? 'partner er' : 'partnere er'} gået i stå og kan have brug for et besøg.`}</p>}
-              <Table rows={partners} columns={COLUMNS} rowKey={(p) => `${p.organisation}|${p.role}`} rowClass={(p) => (p.silent ? 'row-high' : undefined)} empty="Ingen henvisninger endnu." />
+              {partners.length > 0 && <p>{due === 0 ? 'Ingen samarbejdspartnere skal kontaktes lige nu.' : `${due} ${due === 1 ? 'samarbejdspartner skal' : 'samarbejdspartnere skal'} kontaktes snart.`}</p>}
+              <p class="muted">
+                Borgeren selv og pårørende er ikke samarbejdspartnere og står ikke her: borgeren selv har henvist {count('self')} gange, pårørende {count('relative')} gange.
+              </p>
+              <Table
+                rows={partners}
+                columns={columns(coordinator)}
+                rowKey={(p) => p.partnerId ?? `${p.organisation}|${p.role}`}
+                rowClass={(p) => (p.contactDue ? 'row-high' : undefined)}
+                empty="Ingen samarbejdspartnere eller henvisninger endnu."
+                region="Samarbejdspartnere"
+              />
             </>
           );
         }}
       </LoadState>
+      {coordinator && <RegisterPartner onDone={() => setVersion((v) => v + 1)} />}
     </section>
   );
 }

@@ -1,0 +1,137 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { addUser } from '../../src/cli/user';
+import { STORAGE, Storage } from '../../src/storage/storage.port';
+import { karenReferral } from '../e2e/support/fixtures';
+import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
+import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+
+/**
+ * Issue 21 in the app: the partner register with "Kontakt snart" first; a
+ * partner meeting is recorded on the partner page, and the partner leaves
+ * "Kontakt snart" (seed 002: "Husk også efter et stykke tid at gentage
+ * møderne med personalet").
+ */
+const run = browserAvailable() ? describe : describe.skip;
+const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-partner-shots-'));
+const PASSWORDS = { jette: 'kaffe-og-kage-42', mette: 'ledelse-og-tal-9' };
+
+run('the partner register, in the app', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  const watch = new ConsoleWatch();
+
+  async function api<T>(path: string, body: unknown): Promise<T> {
+    const response = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokenFor(server.dataDir, COORDINATOR)}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    const store = server.app.get<Storage>(STORAGE);
+    await addUser(store, { username: 'jette', role: 'coordinator', password: PASSWORDS.jette });
+    await addUser(store, { username: 'mette', role: 'manager', password: PASSWORDS.mette });
+    await api<{ partnerId: string }>('/partners', {
+      name: 'Plejecenter Solgården',
+      kind: 'plejehjem',
+      address: 'Solvej 2, Sorø',
+      leader: { name: 'Lene Juhl', phone: '+4557871234' },
+      contacts: [{ name: 'Mette Sørensen', role: 'Sygeplejerske', phone: '+4520304050' }],
+    });
+    // A partner who refers often (not due), so the due one must be sorted first.
+    const { partnerId: busy } = await api<{ partnerId: string }>('/partners', { name: 'Hjemmeplejen Syd', kind: 'hjemmepleje', leader: { name: 'Per Holm' } });
+    const recent = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    await api('/cases', karenReferral({ referredAt: recent, referrer: { name: 'Jette Holm', role: 'home_nurse', organisation: 'Hjemmeplejen Syd', partnerId: busy } }));
+    await api(`/partners/${busy}/meetings`, { at: recent, kind: 'ledelse', attendees: 2, nextContactAt: new Date(Date.now() + 60 * 86_400_000).toISOString() });
+    browser = await launchBrowser();
+  }, 360_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
+
+  const shot = async (page: Page, name: string) => {
+    await expectAccessible(page, name);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  };
+
+  async function signIn(username: keyof typeof PASSWORDS): Promise<Page> {
+    const { page } = await newPage(browser, watch);
+    await page.goto(server.url);
+    await page.getByLabel('Brugernavn').fill(username);
+    await page.getByLabel('Adgangskode').fill(PASSWORDS[username]);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.getByRole('button', { name: 'Log ud' }).waitFor();
+    return page;
+  }
+
+  const rowOf = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
+
+  it('records a meeting on the partner page, and the partner leaves "Kontakt snart"', async () => {
+    const page = await signIn('jette');
+    await page.getByRole('navigation').getByRole('link', { name: 'Samarbejdspartnere' }).click();
+    await rowOf(page, 'Plejecenter Solgården').getByText('Kontakt snart').waitFor();
+    // "Kontakt snart" first.
+    expect(await page.locator('tbody tr').first().textContent()).toContain('Plejecenter Solgården');
+    await page.getByText('1 samarbejdspartner skal kontaktes snart.').waitFor();
+    await shot(page, 'partners-register');
+
+    await page.getByRole('link', { name: 'Plejecenter Solgården' }).click();
+    await page.getByRole('heading', { name: 'Plejecenter Solgården', level: 1 }).waitFor();
+    await page.getByText('Mette Sørensen (Sygeplejerske)').waitFor();
+    expect(await page.getByRole('link', { name: '+4557871234' }).getAttribute('href')).toBe('tel:+4557871234');
+    await page.getByText('Ingen møder endnu.').waitFor();
+
+    // The form refuses a meeting with no kind, in Danish, and sends nothing.
+    await page.getByRole('button', { name: 'Registrér møde' }).click();
+    await page.getByText('Vælg hvilket slags møde.').waitFor();
+
+    await page.getByLabel('Slags møde').selectOption('personalemøde');
+    await page.getByLabel('Antal deltagere').fill('14');
+    await page.getByLabel('Foldere').check();
+    await page.getByLabel('Henvisningskort').check();
+    await page.getByLabel('Note').fill('Mange spørgsmål om tavshedspligt');
+    const next = new Date(Date.now() + 90 * 86_400_000);
+    await page.getByLabel('Næste kontakt').fill(next.toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Registrér møde' }).click();
+    await page.getByText('Mødet er registreret.').waitFor();
+    const timeline = page.locator('ol.timeline li');
+    await timeline.filter({ hasText: 'Personalemøde, 14 deltagere' }).filter({ hasText: 'Udleveret: foldere, henvisningskort' }).waitFor();
+    await page.getByText('Mange spørgsmål om tavshedspligt').waitFor();
+    expect(await page.getByText('Kontakt snart').count()).toBe(0);
+    await shot(page, 'partner-page');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Samarbejdspartnere' }).click();
+    const row = rowOf(page, 'Plejecenter Solgården');
+    await row.waitFor();
+    expect(await row.getByText('Kontakt snart').count()).toBe(0);
+    await page.getByText('Ingen samarbejdspartnere skal kontaktes lige nu.').waitFor();
+    await shot(page, 'partners-register-after');
+
+    // A referral can name the partner from the register; choosing it fills in the organisation.
+    await page.getByRole('navigation').getByRole('link', { name: 'Ny henvisning' }).click();
+    await page.getByLabel('Samarbejdspartner i registret').selectOption({ label: 'Plejecenter Solgården' });
+    expect(await page.getByLabel('Organisation').inputValue()).toBe('Plejecenter Solgården');
+    await page.context().close();
+  });
+
+  it('shows the manager the register without the partner page link or the form', async () => {
+    const page = await signIn('mette');
+    await page.getByRole('navigation').getByRole('link', { name: 'Samarbejdspartnere' }).click();
+    await rowOf(page, 'Hjemmeplejen Syd').waitFor();
+    expect(await page.getByRole('link', { name: 'Hjemmeplejen Syd' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Ny samarbejdspartner' }).count()).toBe(0);
+    await page.context().close();
+  });
+});
