@@ -9,6 +9,7 @@ import type {
   TaskKind,
   VisitorKind,
 } from '../shared/codes';
+import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../shared/course-codes';
 import type { Message } from '../shared/decider';
 import type { PersonalParts } from '../shared/personal';
 
@@ -92,9 +93,10 @@ export type FirstVisitBooked = Message<
   { visitorId: string; visitorKind: VisitorKind; visitorName: string; visitorPhone?: string; visitAt: string; at?: string }
 >;
 
+/** `participants`: the relatives (relativeIds) who took part (issue #19; absent in older events and when none did). */
 export type VisitHeld = Message<
   'VisitHeld',
-  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes: string[]; note?: string }
+  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes: string[]; note?: string; participants?: string[] }
 >;
 
 /** "Fyret, men vi kommer igen": the citizen sent the visitor away; the visitor judges it right to return. */
@@ -171,6 +173,26 @@ export type VisitSlotAgreed = Message<'VisitSlotAgreed', { weekday: number; time
 export type CasePaused = Message<'CasePaused', { reason: string; at: string; until?: string; droppedVisitAt?: string }>;
 export type CaseResumed = Message<'CaseResumed', { at: string }>;
 
+// The course of a case (issue #19): relatives, going along, the agreement (domain/case/case.course.ts).
+/** A relative or someone else in the citizen's network; all but the relation code is the citizen's personal data. */
+export type RelativeAdded = Message<
+  'RelativeAdded',
+  { relativeId: string; name: string; relation: RelativeRelation; phone?: string; note?: string; involvement: Involvement[] }
+>;
+export type RelativeRemoved = Message<'RelativeRemoved', { relativeId: string; reason: string }>;
+/** "Følges med borgerne de første gange" (seed 003): the helper went along to an activity. `offerId` is opaque here. */
+export type CitizenAccompanied = Message<
+  'CitizenAccompanied',
+  { at: string; to: { offerId?: string; activity: string }; visitorId: string; firstTime: boolean; note?: string }
+>;
+/** The citizen went on their own: progress, the helper is no longer needed to get there. */
+export type CitizenWentAlone = Message<'CitizenWentAlone', { at: string; offerId?: string; activity: string }>;
+/** "Klare aftaler omkring forløbet" (seed 003): replaces the agreement before it; the history keeps all. */
+export type AgreementRecorded = Message<
+  'AgreementRecorded',
+  { goals: string[]; frequency: AgreementFrequency; expectedEnd?: string; endCriteria: string; agreedWith: AgreementParty[] }
+>;
+
 export type CaseEvent =
   | ReferralReceived
   | ReferralCorrected
@@ -192,7 +214,12 @@ export type CaseEvent =
   | NextVisitBooked
   | VisitSlotAgreed
   | CasePaused
-  | CaseResumed;
+  | CaseResumed
+  | RelativeAdded
+  | RelativeRemoved
+  | CitizenAccompanied
+  | CitizenWentAlone
+  | AgreementRecorded;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -218,6 +245,11 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'VisitSlotAgreed',
   'CasePaused',
   'CaseResumed',
+  'RelativeAdded',
+  'RelativeRemoved',
+  'CitizenAccompanied',
+  'CitizenWentAlone',
+  'AgreementRecorded',
 ];
 
 /**
@@ -246,7 +278,7 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   TriagedToVolunteer: { reason: 'personal', priority: 'clear', by: 'clear', at: 'clear' },
   TriagedToProfessional: { reason: 'personal', priority: 'clear', by: 'clear', at: 'clear' },
   FirstVisitBooked: { visitorId: 'clear', visitorKind: 'clear', visitorName: 'clear', visitorPhone: 'clear', visitAt: 'clear', at: 'clear' },
-  VisitHeld: { visitorId: 'clear', visitedAt: 'clear', nextVisitAt: 'clear', themes: 'personal', note: 'personal' },
+  VisitHeld: { visitorId: 'clear', visitedAt: 'clear', nextVisitAt: 'clear', themes: 'personal', note: 'personal', participants: 'clear' },
   VisitorDismissedButReturning: { visitorId: 'clear', at: 'clear', nextVisitAt: 'clear', assessment: 'personal' },
   VisitRescheduled: { from: 'clear', to: 'clear', citizenNotified: 'clear' },
   VisitCancelled: { at: 'clear', by: 'clear', reason: 'personal', citizenNotified: 'clear' },
@@ -263,6 +295,13 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   // Why visits stop (a hospital stay) is health information about the person.
   CasePaused: { reason: 'personal', at: 'clear', until: 'clear', droppedVisitAt: 'clear' },
   CaseResumed: { at: 'clear' },
+  // Issue #19: everything about a relative but the relation code is the citizen's (how they take part says much of the family).
+  RelativeAdded: { relativeId: 'clear', name: 'personal', relation: 'clear', phone: 'personal', note: 'personal', involvement: 'personal' },
+  RelativeRemoved: { relativeId: 'clear', reason: 'personal' },
+  // Where the citizen goes (a self-help group for the long-term ill) says something of their health: the activity is personal.
+  CitizenAccompanied: { at: 'clear', to: { offerId: 'clear', activity: 'personal' }, visitorId: 'clear', firstTime: 'clear', note: 'personal' },
+  CitizenWentAlone: { at: 'clear', offerId: 'clear', activity: 'personal' },
+  AgreementRecorded: { goals: 'personal', frequency: 'clear', expectedEnd: 'clear', endCriteria: 'personal', agreedWith: 'clear' },
 };
 
 /**
@@ -284,6 +323,8 @@ export function occurredAtOf(event: CaseEvent, now: string): string {
     case 'CaseClosed':
     case 'CasePaused':
     case 'CaseResumed':
+    case 'CitizenAccompanied':
+    case 'CitizenWentAlone':
       return event.data.at;
     // A triage or booking says when it happened since issue #17; an older one happened when it was recorded.
     case 'TriagedToVolunteer':

@@ -2,6 +2,7 @@ import type { CaseEvent, ReferralReceived } from './case.events';
 import type { Active, CaseCore, CaseState } from './case.state';
 import { trackAfterRisk } from './case.track';
 import { correctedCore } from './case.correction';
+import { withCourse } from './case.course';
 
 export const initialCaseState = (): CaseState => ({ status: 'None' });
 
@@ -54,6 +55,12 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'CaseResumed':
       return without(state, 'pause');
+    case 'RelativeAdded':
+    case 'RelativeRemoved':
+    case 'CitizenAccompanied':
+    case 'CitizenWentAlone':
+    case 'AgreementRecorded':
+      return withCourse(state, event);
     case 'ReferralDeclined':
     case 'CaseClosed':
       return {
@@ -147,13 +154,17 @@ function referred({ data }: ReferralReceived): CaseState {
 function withoutVisit(state: Exclude<CaseState, { status: 'None' | 'Closed' }>): CaseCore {
   const {
     caseId, citizenId, programme, referredAt, referrerRole, referrerOrganisation, referrerName, referrerPhone, citizen, situation,
-    needs, requestedTasks, riskFlags, tasks, assessments, relations,
+    needs, requestedTasks, riskFlags, tasks, assessments, relations, relatives, agreement, goingAlong,
   } = state;
   return {
     caseId, citizenId, programme, referredAt, referrerRole, referrerName, situation, needs, requestedTasks, riskFlags, tasks, assessments, relations,
     ...(referrerOrganisation !== undefined && { referrerOrganisation }),
     ...(referrerPhone !== undefined && { referrerPhone }),
     ...(citizen !== undefined && { citizen }),
+    // The course (issue #19) stays part of the closed case's story.
+    ...(relatives !== undefined && { relatives }),
+    ...(agreement !== undefined && { agreement }),
+    ...(goingAlong !== undefined && { goingAlong }),
   };
 }
 

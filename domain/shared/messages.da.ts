@@ -46,6 +46,10 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   citizen_details_elsewhere: 'Borgerens oplysninger står på den sag, hvor borgeren først blev henvist: ret dem dér.',
   cpr_name_mismatch: 'CPR-nummeret tilhører en kendt borger med et andet navn. Tjek CPR-nummer og navn.',
   consent_already_withdrawn: 'Borgeren har allerede trukket sit samtykke tilbage.',
+  // The course of a case (issue #19).
+  relative_exists: 'Den pårørende er allerede tilføjet.',
+  unknown_relative: 'En af deltagerne er ikke registreret som pårørende på sagen. Tilføj den pårørende først.',
+  no_relative_recorded: 'Aftalen nævner en pårørende, men der er ingen pårørende på sagen. Tilføj den pårørende først.',
 };
 
 /** The Danish text for a rule's code, if there is one. */
