@@ -1,4 +1,6 @@
+import { normalisePhone } from '../shared/danish';
 import { IllegalStateError, NotFoundError } from '../shared/errors';
+import { FieldChecks } from '../shared/time';
 import type { AddRelative, CaseContext, RemoveRelative } from './case.commands';
 import type { RelativeAdded, RelativeRemoved } from './case.events';
 import { requireOpen } from './case.rules';
@@ -14,6 +16,10 @@ import type { CaseCore, CaseState } from './case.state';
 /** A relative joins the case's network: on any open case, each relativeId once. */
 export function addRelative({ data }: AddRelative, state: CaseState, context: CaseContext): RelativeAdded[] {
   const open = requireOpen(state, context.caseId);
+  const checks = new FieldChecks(context.now);
+  const phone = data.phone === undefined ? undefined : normalisePhone(data.phone);
+  if (data.phone !== undefined && phone === undefined) checks.fail('phone', 'phone must be a Danish phone number: +45 and 8 digits');
+  checks.check();
   if ((open.relatives ?? []).some((relative) => relative.relativeId === data.relativeId)) {
     throw new IllegalStateError('relative_exists', `relative ${data.relativeId} is already on the case`);
   }
@@ -24,7 +30,7 @@ export function addRelative({ data }: AddRelative, state: CaseState, context: Ca
         relativeId: data.relativeId,
         name: data.name,
         relation: data.relation,
-        ...(data.phone !== undefined && { phone: data.phone }),
+        ...(phone !== undefined && { phone }),
         ...(data.note !== undefined && { note: data.note }),
         // Each way of taking part once, in the order given.
         involvement: [...new Set(data.involvement ?? [])],

@@ -32,7 +32,7 @@ describe('routes made from the command tables', () => {
         },
       });
     }
-    expect(ENTRIES.length).toBe(27); // 18, the visit plan's 4, the referral's correction and the 4 visitor routes of issue 17
+    expect(ENTRIES.length).toBe(32); // 18, the visit plan's 4, the referral's correction and the 4 visitor routes of issue 17, issue 19's course 5
   });
 
   it.each(ENTRIES.map(({ table, key, entry }) => [`${table.name}.${key}`, table, entry] as const))(
