@@ -107,8 +107,6 @@ run('the course of a case in the app', () => {
     const page = await signIn('lene', PHONE);
     await page.locator('.visit-card').filter({ hasText: 'Frida Mortensen' }).getByRole('link', { name: 'Registrér besøg' }).click();
     await page.getByRole('heading', { name: 'Besøg hos Frida Mortensen' }).waitFor();
-    // Her mother was at the meeting.
-    await page.getByLabel('Hanne Mortensen').check();
 
     const agreement = page.locator('.agreement');
     await agreement.getByText('Registrér aftale').click();
@@ -140,6 +138,8 @@ run('the course of a case in the app', () => {
     await page.locator('.going-along-card .count-alone').filter({ hasText: '1 gang gået selv' }).waitFor();
     await shot(page, 'course-2-guide-phone');
 
+    // Her mother was at the meeting.
+    await page.getByLabel('Hanne Mortensen').check();
     await page.getByRole('button', { name: 'Gem besøg' }).click();
     await page.getByText('Besøget er registreret.').waitFor();
     await page.context().close();
@@ -154,7 +154,9 @@ run('the course of a case in the app', () => {
     await page.locator('.going-along-card .count').filter({ hasText: '2 gange fulgt af fællesskabsguiden' }).waitFor();
     await page.locator('.going-along-card .count-alone').filter({ hasText: '1 gang gået selv' }).waitFor();
     const labels = await page.locator('.timeline li').allTextContents();
-    for (const text of ['Aftale om forløbet', 'Fulgtes med fællesskabsguiden', 'Gik selv afsted', 'Besøg gennemført']) expect(labels.join('\n')).toContain(text);
+    for (const text of ['Aftale om forløbet', 'Mål: Komme i selvhjælpsgruppen; Gå selv i Café Nygade', 'Fulgtes med fællesskabsguiden', 'Selvhjælpsgruppen i Center for Sundhed, første gang', 'Gik selv afsted', 'Café Nygade', 'Hanne Mortensen, forælder', 'Besøg gennemført']) {
+      expect(labels.join('\n')).toContain(text);
+    }
     await shot(page, 'course-3-case-page');
     await page.context().close();
   });

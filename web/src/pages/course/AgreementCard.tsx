@@ -6,7 +6,7 @@ import { date, fromLocalInput } from '../../format';
 import { label } from '../../labels';
 import { Checkboxes, Field, SelectField } from '../../ui';
 import type { CaseView } from '../case/case-view';
-import { FREQUENCY, PARTY } from './course-labels';
+import { FREQUENCY, PARTY } from '../../course-labels';
 
 type Props = { c: CaseView; etag?: string | undefined; done: (what: string) => void; refresh: () => void };
 

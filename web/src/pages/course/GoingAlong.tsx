@@ -5,7 +5,7 @@ import { date, fromLocalInput, nowForInput } from '../../format';
 import { Field } from '../../ui';
 import type { CaseView } from '../case/case-view';
 
-type Props = { c: CaseView; etag?: string | undefined; done: (what: string) => void; refresh: () => void };
+type Props = { c: CaseView; etag?: string | undefined; done: (what: string) => void; refresh: () => void; open?: boolean };
 
 /** "Fulgtes med n gange, gik selv m gange": going alone is progress (seed 003). */
 export function GoingAlongCounts({ c }: { c: CaseView }) {
@@ -27,7 +27,7 @@ export function GoingAlongCounts({ c }: { c: CaseView }) {
  * Going along (seed 003: "følges med borgerne de første gange") or the citizen
  * going alone: the case's helper records it, from the phone too.
  */
-export function GoingAlongCard({ c, etag, done, refresh }: Props) {
+export function GoingAlongCard({ c, etag, done, refresh, open = false }: Props) {
   const along = useCommand(() => done(`Registreret: ${helperWord(c.programme, 'definite')} fulgtes med.`));
   const alone = useCommand(() => done('Registreret: borgeren gik selv afsted.'));
   const [kind, setKind] = useState<'along' | 'alone'>('along');
@@ -56,6 +56,8 @@ export function GoingAlongCard({ c, etag, done, refresh }: Props) {
       <h2>Følges ad</h2>
       <GoingAlongCounts c={c} />
       {c.status === 'Active' && (
+        <details open={open}>
+          <summary>Registrér: fulgtes med eller gik selv</summary>
         <form class="form" onSubmit={submit} noValidate>
           <CommandError error={command.error} onRefresh={refresh} />
           <fieldset class="radios">
@@ -90,6 +92,7 @@ export function GoingAlongCard({ c, etag, done, refresh }: Props) {
             Gem
           </button>
         </form>
+        </details>
       )}
     </div>
   );

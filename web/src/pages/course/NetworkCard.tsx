@@ -4,7 +4,7 @@ import { CommandError, useCommand } from '../../command';
 import { label } from '../../labels';
 import { Checkboxes, Field, Phone, SelectField } from '../../ui';
 import type { CaseView } from '../case/case-view';
-import { INVOLVEMENT, RELATIVE_RELATION } from './course-labels';
+import { INVOLVEMENT, RELATIVE_RELATION } from '../../course-labels';
 
 type Props = { c: CaseView; etag?: string | undefined; done: (what: string) => void; refresh: () => void };
 

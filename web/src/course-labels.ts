@@ -1,4 +1,4 @@
-import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../../../../domain/shared/course-codes';
+import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../../domain/shared/course-codes';
 
 /** The Danish words for the course's codes (issue #19): relatives, how they take part, the agreement. */
 export const RELATIVE_RELATION: Record<RelativeRelation, string> = {
