@@ -42,6 +42,17 @@ describe('the course of a case over HTTP', () => {
     expect(history.at(-1)).toMatchObject({ type: 'RelativeAdded', label: 'Pårørende tilføjet' });
   });
 
+  it('answers a repeated add with the same relativeId (Idempotency-Key) and adds no second relative', async () => {
+    const body = { name: 'Ole Mortensen', relation: 'sibling', involvement: ['informed'] };
+    const first = await post('/relatives', body).set('Idempotency-Key', 'frida-brother-1').expect(201);
+    const again = await post('/relatives', body).set('Idempotency-Key', 'frida-brother-1').expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.relativeId).toBe(first.body.relativeId);
+    const relatives = (await t.http.get(`/cases/${caseId}`).expect(200)).body.relatives as Array<{ name: string; relativeId: string }>;
+    expect(relatives.filter((r) => r.name === 'Ole Mortensen')).toHaveLength(1);
+    await post(`/relatives/${first.body.relativeId}/remove`, { reason: 'Tilføjet ved en fejl' }).expect(200);
+  });
+
   it('refuses a bad relative with 400 and field paths, and changes nothing', async () => {
     const before = await head();
     const bad = await post('/relatives', { name: '', relation: 'mother', phone: '123', involvement: ['worries'] }).expect(400);
