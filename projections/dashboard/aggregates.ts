@@ -34,7 +34,7 @@ export const monthKey = (month: string): string => `month:${month}`;
 export const totalKey = (month: string): string => `total:${month}`;
 
 /** The fields of `DayCounts`. `toTriage` and `toFirstVisit` count days rounded to 0.1, by referral day. */
-export type Field = 'referrals' | 'toTriage' | 'toFirstVisit' | 'relations' | 'closures' | 'loneliness';
+export type Field = 'referrals' | 'toTriage' | 'toFirstVisit' | 'relations' | 'closures' | 'loneliness' | 'goingAlong';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const days = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / DAY_MS;
@@ -57,6 +57,8 @@ function counts(facts: CaseFacts): Count[] {
   if (facts.firstVisitAt) found.push({ day: referred, field: 'toFirstVisit', key: String(round1(days(facts.referredAt, facts.firstVisitAt))), amount: 1 });
   for (const relation of facts.relations) found.push({ day: copenhagenDay(relation.at), field: 'relations', key: relation.kind, amount: 1 });
   if (facts.closure) found.push({ day: copenhagenDay(facts.closure.at), field: 'closures', key: facts.closure.reason, amount: 1 });
+  // Issue #19: going along vs alone, on the day it happened.
+  for (const going of facts.goingAlong ?? []) found.push({ day: copenhagenDay(going.at), field: 'goingAlong', key: going.alone ? 'alone' : 'accompanied', amount: 1 });
   if (facts.scores.length >= 2) {
     const last = facts.scores[facts.scores.length - 1]!;
     const day = copenhagenDay(last.at);

@@ -19,6 +19,8 @@ function instantOf(event: CaseEvent): string | undefined {
     case 'LonelinessAssessed':
     case 'ReferralDeclined':
     case 'CaseClosed':
+    case 'CitizenAccompanied':
+    case 'CitizenWentAlone':
       return event.data.at;
     default:
       return undefined;
@@ -27,11 +29,11 @@ function instantOf(event: CaseEvent): string | undefined {
 
 /**
  * The per-case facts, and the figures summed per day and month from them
- * (./aggregates.ts). Version 2: the month documents and the summary; 3: the month totals.
+ * (./aggregates.ts). Version 2: the month documents and the summary; 3: the month totals; 4: going along vs alone (issue #19).
  */
 export const caseFactsProjection: Projection<CaseFacts | MonthDoc | MonthTotals | DashboardSummary> = {
   name: 'dashboard',
-  version: 3,
+  version: 4,
   keysRead: (stored) => {
     const found = caseEventOf(stored);
     if (!found) return [];
@@ -43,7 +45,7 @@ export const caseFactsProjection: Projection<CaseFacts | MonthDoc | MonthTotals 
   },
   // A triage or a booking counts in the month of the referral, which only the case's facts know.
   keysReadThrough: (doc) => ('referredAt' in doc ? monthKeysOf(doc) : []),
-  eventTypes: new Set(['ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'RelationEstablished', 'LonelinessAssessed', 'ReferralDeclined', 'CaseClosed']),
+  eventTypes: new Set(['ReferralReceived', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'RelationEstablished', 'LonelinessAssessed', 'ReferralDeclined', 'CaseClosed', 'CitizenAccompanied', 'CitizenWentAlone']),
   apply(stored: ProjectedEvent, view: DocumentView<CaseFacts | MonthDoc | MonthTotals | DashboardSummary>): void {
     const found = caseEventOf(stored);
     if (!found) return;
@@ -75,6 +77,9 @@ function nextFacts(facts: CaseFacts | undefined, stored: ProjectedEvent, event: 
     case 'LonelinessAssessed':
       // Kept in business-time order, so an assessment recorded late still counts as the earlier one.
       return { ...facts, scores: [...facts.scores, { at: event.data.at, score: event.data.score }].sort((a, b) => a.at.localeCompare(b.at)) };
+    case 'CitizenAccompanied':
+    case 'CitizenWentAlone':
+      return { ...facts, goingAlong: [...(facts.goingAlong ?? []), { at: event.data.at, alone: event.type === 'CitizenWentAlone' }] };
     case 'ReferralDeclined':
     case 'CaseClosed':
       return { ...facts, closure: { reason: event.data.reason, at: event.data.at, declined: event.type === 'ReferralDeclined' } };

@@ -21,7 +21,7 @@ const run = browserAvailable() ? describe : describe.skip;
 const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-shots-'));
 const ZONE = 'Europe/Copenhagen';
 const PHONE = { width: 390, height: 844 };
-const PASSWORDS = { jette: 'kaffe-og-kage-42', lene: 'faellesskab-og-kaffe-3' };
+const PASSWORDS = { jette: 'kaffe-og-kage-42', lene: 'faellesskab-og-kaffe-3', mette: 'tal-og-tendenser-9' };
 
 run('the course of a case in the app', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -48,6 +48,7 @@ run('the course of a case in the app', () => {
     await addUser(store, { username: 'jette', role: 'coordinator', password: PASSWORDS.jette });
     const { visitorId } = await api<{ visitorId: string }>('/visitors', { name: 'Lene Guide', kind: 'volunteer', capacity: 4, phone: '+4540506070' });
     await addUser(store, { username: 'lene', role: 'visitor', visitorId, password: PASSWORDS.lene });
+    await addUser(store, { username: 'mette', role: 'manager', password: PASSWORDS.mette });
     // Frida's mother filled in the referral card at Center for Sundhed; a guide meets them.
     ({ caseId: fridaId } = await api('/cases', { ...fridaReferral(), referredAt: at(-30).toISO() }));
     await api(`/cases/${fridaId}/triage`, { track: 'volunteer', reason: 'Ensom efter langt sygdomsforløb', priority: 'normal', at: at(-29).toISO() });
@@ -158,6 +159,15 @@ run('the course of a case in the app', () => {
       expect(labels.join('\n')).toContain(text);
     }
     await shot(page, 'course-3-case-page');
+    await page.context().close();
+  });
+
+  it("the manager's overview counts the times gone alone and accompanied", async () => {
+    const page = await signIn('mette');
+    await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+    await page.getByRole('group', { name: 'Gået selv / fulgt af hjælperen' }).getByText('1 / 2', { exact: true }).waitFor();
+    await page.getByRole('img', { name: 'I perioden: fulgt af hjælperen 2 gange, gået selv 1 gange' }).waitFor();
+    await shot(page, 'course-4-dashboard');
     await page.context().close();
   });
 });
