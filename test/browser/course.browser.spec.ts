@@ -93,7 +93,7 @@ run('the course of a case in the app', () => {
     await network.getByLabel('Telefon').fill('20 30 40 50');
     await network.getByLabel('Tager med').check();
     await network.getByLabel('Har brug for aflastning').check();
-    await network.getByLabel('Note').fill('Drivkraften bag at Frida kommer afsted');
+    await network.getByLabel('Note om den pårørende').fill('Drivkraften bag at Frida kommer afsted');
     await network.getByRole('button', { name: 'Tilføj' }).click();
     await page.getByText('Netværket er opdateret.').waitFor();
     await network.getByText('Hanne Mortensen', { exact: true }).waitFor();
@@ -112,8 +112,8 @@ run('the course of a case in the app', () => {
     const agreement = page.locator('.agreement');
     await agreement.getByText('Registrér aftale').click();
     await agreement.getByLabel('Mål').fill('Komme i selvhjælpsgruppen\nGå selv i Café Nygade');
-    await agreement.getByLabel('Hvor ofte').selectOption({ label: 'Hver uge' });
-    await agreement.getByLabel('Forventet slut').fill(at(90).toISODate()!);
+    await agreement.getByLabel('Hvor ofte mødes I').selectOption({ label: 'Hver uge' });
+    await agreement.getByLabel('Forventet afslutning').fill(at(90).toISODate()!);
     await agreement.getByLabel('Forløbet er slut, når').fill('Frida går selv i caféen');
     await agreement.getByLabel('Pårørende').check();
     await agreement.getByRole('button', { name: 'Gem aftale' }).click();
@@ -122,18 +122,18 @@ run('the course of a case in the app', () => {
 
     for (const [days, first] of [[-14, true], [-7, false]] as const) {
       const going = page.locator('.going-along-card');
-      await going.getByLabel('Fællesskabsguiden fulgtes med').check();
+      await going.getByLabel('Vi fulgtes ad').check();
       await going.getByLabel('Hvortil').fill('Selvhjælpsgruppen i Center for Sundhed');
       await going.getByLabel('Hvornår').fill(input(at(days, 19)));
       if ((await going.getByLabel('Første gang borgeren kom der').isChecked()) !== first) await going.getByLabel('Første gang borgeren kom der').click();
-      await going.getByRole('button', { name: 'Gem' }).click();
+      await going.getByRole('button', { name: 'Registrér' }).click();
       await page.getByText('Registreret: fællesskabsguiden fulgtes med.').waitFor();
     }
     const going = page.locator('.going-along-card');
     await going.getByLabel('Borgeren gik selv').check();
     await going.getByLabel('Hvortil').fill('Café Nygade');
     await going.getByLabel('Hvornår').fill(input(at(-1, 14)));
-    await going.getByRole('button', { name: 'Gem' }).click();
+    await going.getByRole('button', { name: 'Registrér' }).click();
     await page.getByText('Registreret: borgeren gik selv afsted.').waitFor();
     await page.locator('.going-along-card .count').filter({ hasText: '2 gange fulgt af fællesskabsguiden' }).waitFor();
     await page.locator('.going-along-card .count-alone').filter({ hasText: '1 gang gået selv' }).waitFor();

@@ -7,6 +7,7 @@ import { label } from '../../labels';
 import { Checkboxes, Field, SelectField } from '../../ui';
 import type { CaseView } from '../case/case-view';
 import { FREQUENCY, PARTY } from '../../course-labels';
+import { Fold } from './Fold';
 
 type Props = { c: CaseView; etag?: string | undefined; done: (what: string) => void; refresh: () => void };
 
@@ -66,15 +67,15 @@ export function AgreementCard({ c, etag, done, refresh }: Props) {
         <p class="muted">Ingen aftale om forløbet endnu.</p>
       )}
       {c.status === 'Active' && (
-        <details>
-          <summary>{a ? 'Ny aftale' : 'Registrér aftale'}</summary>
+        <Fold summary={a ? 'Ny aftale' : 'Registrér aftale'}>
+          {() => (
           <form class="form" onSubmit={submit} noValidate>
             <CommandError error={record.error} onRefresh={refresh} />
             <Field label="Mål" hint="Ét mål pr. linje" error={errors.goals} required>
               {(attrs) => <textarea {...attrs} rows={3} value={goals} onInput={(e) => setGoals(e.currentTarget.value)} />}
             </Field>
-            <SelectField label="Hvor ofte" value={frequency} onChange={setFrequency} options={FREQUENCY} />
-            <Field label="Forventet slut">
+            <SelectField label="Hvor ofte mødes I" value={frequency} onChange={setFrequency} options={FREQUENCY} />
+            <Field label="Forventet afslutning">
               {(attrs) => <input {...attrs} type="date" value={expectedEnd} onInput={(e) => setExpectedEnd(e.currentTarget.value)} />}
             </Field>
             <Field label="Forløbet er slut, når" error={errors.endCriteria} required>
@@ -85,7 +86,8 @@ export function AgreementCard({ c, etag, done, refresh }: Props) {
               Gem aftale
             </button>
           </form>
-        </details>
+          )}
+        </Fold>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { helperWord } from '../../../../domain/shared/helper-words';
 import { CommandError, useCommand } from '../../command';
 import { date, fromLocalInput, nowForInput } from '../../format';
 import { Field } from '../../ui';
+import { Fold } from './Fold';
 import type { CaseView } from '../case/case-view';
 
 type Props = { c: CaseView; etag?: string | undefined; done: (what: string) => void; refresh: () => void; open?: boolean };
@@ -56,15 +57,15 @@ export function GoingAlongCard({ c, etag, done, refresh, open = false }: Props) 
       <h2>Følges ad</h2>
       <GoingAlongCounts c={c} />
       {c.status === 'Active' && (
-        <details open={open}>
-          <summary>Registrér: fulgtes med eller gik selv</summary>
+        <Fold summary="Registrér: fulgtes med eller gik selv" open={open}>
+          {() => (
         <form class="form" onSubmit={submit} noValidate>
           <CommandError error={command.error} onRefresh={refresh} />
           <fieldset class="radios">
             <legend>Hvad skete der?</legend>
             <label class="check">
               <input type="radio" name="going" checked={kind === 'along'} onChange={() => setKind('along')} />
-              {helperWord(c.programme, 'definite').replace(/^./, (x) => x.toUpperCase())} fulgtes med
+              Vi fulgtes ad
             </label>
             <label class="check">
               <input type="radio" name="going" checked={kind === 'alone'} onChange={() => setKind('alone')} />
@@ -83,16 +84,17 @@ export function GoingAlongCard({ c, etag, done, refresh, open = false }: Props) 
                 <input type="checkbox" checked={firstTime} onChange={(e) => setFirstTime(e.currentTarget.checked)} />
                 Første gang borgeren kom der
               </label>
-              <Field label="Note">
+              <Field label="Note om turen">
                 {(a) => <textarea {...a} rows={2} maxLength={10000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
               </Field>
             </>
           )}
           <button type="submit" disabled={command.busy}>
-            Gem
+            Registrér
           </button>
         </form>
-        </details>
+        )}
+        </Fold>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { label } from '../../labels';
 import { Checkboxes, Field, Phone, SelectField } from '../../ui';
 import type { CaseView } from '../case/case-view';
 import { INVOLVEMENT, RELATIVE_RELATION } from '../../course-labels';
+import { Fold } from './Fold';
 
 type Props = { c: CaseView; etag?: string | undefined; done: (what: string) => void; refresh: () => void };
 
@@ -38,6 +39,7 @@ export function NetworkCard({ c, etag, done, refresh }: Props) {
   };
   const submitRemove = (relativeId: string) => (event: Event) => {
     event.preventDefault();
+    setRemoving(relativeId);
     if (!reason.trim()) return setErrors({ reason: 'Skriv hvorfor den pårørende fjernes.' });
     void remove.send(`/cases/${c.caseId}/relatives/${relativeId}/remove`, { reason: reason.trim() }, etag);
   };
@@ -61,26 +63,27 @@ export function NetworkCard({ c, etag, done, refresh }: Props) {
               </div>
               {r.note && <p class="muted">{r.note}</p>}
               {open && (
-                <details open={removing === r.relativeId} onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setRemoving(r.relativeId)}>
-                  <summary>Fjern {r.name}</summary>
-                  <form class="form" onSubmit={submitRemove(r.relativeId)} noValidate>
-                    {removing === r.relativeId && <CommandError error={remove.error} onRefresh={refresh} />}
-                    <Field label="Begrundelse" error={removing === r.relativeId ? errors.reason : undefined} required>
-                      {(a) => <input {...a} value={removing === r.relativeId ? reason : ''} onInput={(e) => setReason(e.currentTarget.value)} />}
-                    </Field>
-                    <button type="submit" class="danger" disabled={remove.busy}>
-                      Fjern
-                    </button>
-                  </form>
-                </details>
+                <Fold summary={`Fjern ${r.name}`}>
+                  {() => (
+                    <form class="form" onSubmit={submitRemove(r.relativeId)} noValidate>
+                      {removing === r.relativeId && <CommandError error={remove.error} onRefresh={refresh} />}
+                      <Field label="Hvorfor fjernes den pårørende?" error={removing === r.relativeId ? errors.reason : undefined} required>
+                        {(a) => <input {...a} value={removing === r.relativeId ? reason : ''} onInput={(e) => (setRemoving(r.relativeId), setReason(e.currentTarget.value))} />}
+                      </Field>
+                      <button type="submit" class="danger" disabled={remove.busy}>
+                        Fjern
+                      </button>
+                    </form>
+                  )}
+                </Fold>
               )}
             </li>
           ))}
         </ul>
       )}
       {open && (
-        <details>
-          <summary>Tilføj pårørende</summary>
+        <Fold summary="Tilføj pårørende">
+          {() => (
           <form class="form" onSubmit={submitAdd} noValidate>
             <CommandError error={add.error} onRefresh={refresh} />
             <Field label="Navn" error={errors.name} required>
@@ -91,14 +94,15 @@ export function NetworkCard({ c, etag, done, refresh }: Props) {
               {(a) => <input {...a} type="tel" value={phone} onInput={(e) => setPhone(e.currentTarget.value)} />}
             </Field>
             <Checkboxes legend="Inddragelse" options={INVOLVEMENT} value={involvement} onChange={setInvolvement} />
-            <Field label="Note">
+            <Field label="Note om den pårørende">
               {(a) => <textarea {...a} rows={2} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
             </Field>
             <button type="submit" disabled={add.busy}>
               Tilføj
             </button>
           </form>
-        </details>
+          )}
+        </Fold>
       )}
     </div>
   );
