@@ -122,6 +122,7 @@ run('the course of a case in the app', () => {
 
     for (const [days, first] of [[-14, true], [-7, false]] as const) {
       const going = page.locator('.going-along-card');
+      await going.getByText('Registrér: fulgtes med eller gik selv').click();
       await going.getByLabel('Vi fulgtes ad').check();
       await going.getByLabel('Hvortil').fill('Selvhjælpsgruppen i Center for Sundhed');
       await going.getByLabel('Hvornår').fill(input(at(days, 19)));
@@ -130,6 +131,7 @@ run('the course of a case in the app', () => {
       await page.getByText('Registreret: fællesskabsguiden fulgtes med.').waitFor();
     }
     const going = page.locator('.going-along-card');
+    await going.getByText('Registrér: fulgtes med eller gik selv').click();
     await going.getByLabel('Borgeren gik selv').check();
     await going.getByLabel('Hvortil').fill('Café Nygade');
     await going.getByLabel('Hvornår').fill(input(at(-1, 14)));

@@ -6,7 +6,7 @@ import { Field } from '../../ui';
 import { Fold } from './Fold';
 import type { CaseView } from '../case/case-view';
 
-type Props = { c: CaseView; etag?: string | undefined; done: (what: string) => void; refresh: () => void; open?: boolean };
+type Props = { c: CaseView; etag?: string | undefined; done: (what: string) => void; refresh: () => void };
 
 /** "Fulgtes med n gange, gik selv m gange": going alone is progress (seed 003). */
 export function GoingAlongCounts({ c }: { c: CaseView }) {
@@ -28,7 +28,7 @@ export function GoingAlongCounts({ c }: { c: CaseView }) {
  * Going along (seed 003: "følges med borgerne de første gange") or the citizen
  * going alone: the case's helper records it, from the phone too.
  */
-export function GoingAlongCard({ c, etag, done, refresh, open = false }: Props) {
+export function GoingAlongCard({ c, etag, done, refresh }: Props) {
   const along = useCommand(() => done(`Registreret: ${helperWord(c.programme, 'definite')} fulgtes med.`));
   const alone = useCommand(() => done('Registreret: borgeren gik selv afsted.'));
   const [kind, setKind] = useState<'along' | 'alone'>('along');
@@ -57,7 +57,7 @@ export function GoingAlongCard({ c, etag, done, refresh, open = false }: Props) 
       <h2>Følges ad</h2>
       <GoingAlongCounts c={c} />
       {c.status === 'Active' && (
-        <Fold summary="Registrér: fulgtes med eller gik selv" open={open}>
+        <Fold summary="Registrér: fulgtes med eller gik selv">
           {() => (
         <form class="form" onSubmit={submit} noValidate>
           <CommandError error={command.error} onRefresh={refresh} />

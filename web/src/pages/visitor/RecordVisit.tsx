@@ -142,7 +142,7 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
       )}
       {c.status === 'Active' && (
         <div key={`course-${etag}`}>
-          <GoingAlongCard c={c} etag={etag} open done={(what) => (setSaved(what), reload())} refresh={reload} />
+          <GoingAlongCard c={c} etag={etag} done={(what) => (setSaved(what), reload())} refresh={reload} />
           <AgreementCard c={c} etag={etag} done={(what) => (setSaved(what), reload())} refresh={reload} />
           <NetworkCard c={c} etag={etag} done={(what) => (setSaved(what), reload())} refresh={reload} />
         </div>
