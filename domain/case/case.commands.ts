@@ -9,6 +9,7 @@ import type {
   Track,
   VisitorKind,
 } from '../shared/codes';
+import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../shared/course-codes';
 import type { BaseContext, Message } from '../shared/decider';
 import type { CitizenDetails, Consent, OfferOutcome, Referrer, Situation } from './case.events';
 import type { CitizenWishes } from '../matching/matching.profile';
@@ -40,9 +41,10 @@ export type TriageCase = Message<'TriageCase', { track: Track; reason: string; p
 export type DeclineReferral = Message<'DeclineReferral', { reason: ClosureReason; at?: string }>;
 /** `visitAt`: the agreed time of the visit; `at`: when it was booked (default: now), not before the referral or the triage. */
 export type BookFirstVisit = Message<'BookFirstVisit', { visitorId: string; visitAt: string; at?: string }>;
+/** `participants`: relatives on the case who took part (issue #19). */
 export type RecordVisit = Message<
   'RecordVisit',
-  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes?: string[]; note?: string }
+  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes?: string[]; note?: string; participants?: string[] }
 >;
 export type RescheduleVisit = Message<'RescheduleVisit', { from: string; to: string; citizenNotified: boolean }>;
 /** `citizenNotified`: required (true) when the visitor cancels: "ringer vi altid inden". */
@@ -85,6 +87,22 @@ export type IntroduceToOffer = Message<'IntroduceToOffer', { offerId: string; at
 /** `relation`: a joined offer is also recorded as a relation of kind `community` (the goal of seed 003). */
 export type RecordOfferOutcome = Message<'RecordOfferOutcome', { offerId: string; outcome: OfferOutcome; at: string; note?: string; relation?: boolean }>;
 
+// The course of a case (issue #19): domain/case/case.course.ts.
+export type AddRelative = Message<
+  'AddRelative',
+  { relativeId: string; name: string; relation: RelativeRelation; phone?: string; note?: string; involvement?: Involvement[] }
+>;
+export type RemoveRelative = Message<'RemoveRelative', { relativeId: string; reason: string }>;
+export type RecordAccompaniment = Message<
+  'RecordAccompaniment',
+  { at: string; to: { offerId?: string; activity: string }; visitorId: string; firstTime: boolean; note?: string }
+>;
+export type RecordWentAlone = Message<'RecordWentAlone', { at: string; offerId?: string; activity: string }>;
+export type RecordAgreement = Message<
+  'RecordAgreement',
+  { goals: string[]; frequency: AgreementFrequency; expectedEnd?: string; endCriteria: string; agreedWith: AgreementParty[] }
+>;
+
 export type CaseCommand =
   | ReceiveReferral
   | TriageCase
@@ -108,7 +126,12 @@ export type CaseCommand =
   | CorrectReferral
   | RecordWishes
   | IntroduceToOffer
-  | RecordOfferOutcome;
+  | RecordOfferOutcome
+  | AddRelative
+  | RemoveRelative
+  | RecordAccompaniment
+  | RecordWentAlone
+  | RecordAgreement;
 
 /** A visitor as the registry knows them when the command is decided. */
 export interface VisitorSnapshot {

@@ -5,6 +5,8 @@ import { FieldChecks } from '../shared/time';
 import type { AssessLoneliness, CaseCommand, CaseContext, CloseCase, CompleteTask, EstablishRelation, FlagRisk, OpenTask } from './case.commands';
 import type { CaseClosed, CaseEvent, LonelinessAssessed, RelationEstablished, RiskFlagged, TaskCompleted, TaskOpened } from './case.events';
 import { correctReferral } from './case.correction';
+import { recordAccompaniment, recordAgreement, recordWentAlone } from './case.course';
+import { addRelative, removeRelative } from './case.network';
 import { declineReferral, receiveReferral, triage } from './case.intake';
 import { introduceToOffer, recordOfferOutcome, recordWishes } from './case.matching';
 import { requireActive, requireOpen } from './case.rules';
@@ -61,6 +63,16 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Case
       return introduceToOffer(command, state, context);
     case 'RecordOfferOutcome':
       return recordOfferOutcome(command, state, context);
+    case 'AddRelative':
+      return addRelative(command, state, context);
+    case 'RemoveRelative':
+      return removeRelative(command, state, context);
+    case 'RecordAccompaniment':
+      return recordAccompaniment(command, state, context);
+    case 'RecordWentAlone':
+      return recordWentAlone(command, state, context);
+    case 'RecordAgreement':
+      return recordAgreement(command, state, context);
     default:
       return assertNever(command);
   }

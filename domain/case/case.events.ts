@@ -9,6 +9,7 @@ import type {
   TaskKind,
   VisitorKind,
 } from '../shared/codes';
+import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../shared/course-codes';
 import type { Message } from '../shared/decider';
 import type { PersonalParts } from '../shared/personal';
 import type { CitizenWishes } from '../matching/matching.profile';
@@ -96,9 +97,10 @@ export type FirstVisitBooked = Message<
   { visitorId: string; visitorKind: VisitorKind; visitorName: string; visitorPhone?: string; visitAt: string; at?: string }
 >;
 
+/** `participants`: the relatives (relativeIds) who took part (issue #19; absent in older events and when none did). */
 export type VisitHeld = Message<
   'VisitHeld',
-  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes: string[]; note?: string }
+  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes: string[]; note?: string; participants?: string[] }
 >;
 
 /** "Fyret, men vi kommer igen": the citizen sent the visitor away; the visitor judges it right to return. */
@@ -184,6 +186,26 @@ export const OFFER_OUTCOMES = ['joined', 'tried_not_for_me', 'dropped_out'] as c
 export type OfferOutcome = (typeof OFFER_OUTCOMES)[number];
 export type OfferOutcomeRecorded = Message<'OfferOutcomeRecorded', { offerId: string; offerKind: OfferKind; outcome: OfferOutcome; at: string; note?: string }>;
 
+// The course of a case (issue #19): relatives, going along, the agreement (domain/case/case.course.ts).
+/** A relative or someone else in the citizen's network; all but the relation code is the citizen's personal data. */
+export type RelativeAdded = Message<
+  'RelativeAdded',
+  { relativeId: string; name: string; relation: RelativeRelation; phone?: string; note?: string; involvement: Involvement[] }
+>;
+export type RelativeRemoved = Message<'RelativeRemoved', { relativeId: string; reason: string }>;
+/** "Følges med borgerne de første gange" (seed 003): the helper went along to an activity. `offerId` is opaque here. */
+export type CitizenAccompanied = Message<
+  'CitizenAccompanied',
+  { at: string; to: { offerId?: string; activity: string }; visitorId: string; firstTime: boolean; note?: string }
+>;
+/** The citizen went on their own: progress, the helper is no longer needed to get there. */
+export type CitizenWentAlone = Message<'CitizenWentAlone', { at: string; offerId?: string; activity: string }>;
+/** "Klare aftaler omkring forløbet" (seed 003): replaces the agreement before it; the history keeps all. */
+export type AgreementRecorded = Message<
+  'AgreementRecorded',
+  { goals: string[]; frequency: AgreementFrequency; expectedEnd?: string; endCriteria: string; agreedWith: AgreementParty[] }
+>;
+
 export type CaseEvent =
   | ReferralReceived
   | ReferralCorrected
@@ -208,7 +230,12 @@ export type CaseEvent =
   | CaseResumed
   | WishesRecorded
   | IntroducedToOffer
-  | OfferOutcomeRecorded;
+  | OfferOutcomeRecorded
+  | RelativeAdded
+  | RelativeRemoved
+  | CitizenAccompanied
+  | CitizenWentAlone
+  | AgreementRecorded;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -237,6 +264,11 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'WishesRecorded',
   'IntroducedToOffer',
   'OfferOutcomeRecorded',
+  'RelativeAdded',
+  'RelativeRemoved',
+  'CitizenAccompanied',
+  'CitizenWentAlone',
+  'AgreementRecorded',
 ];
 
 /**
@@ -265,7 +297,7 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   TriagedToVolunteer: { reason: 'personal', priority: 'clear', by: 'clear', at: 'clear' },
   TriagedToProfessional: { reason: 'personal', priority: 'clear', by: 'clear', at: 'clear' },
   FirstVisitBooked: { visitorId: 'clear', visitorKind: 'clear', visitorName: 'clear', visitorPhone: 'clear', visitAt: 'clear', at: 'clear' },
-  VisitHeld: { visitorId: 'clear', visitedAt: 'clear', nextVisitAt: 'clear', themes: 'personal', note: 'personal' },
+  VisitHeld: { visitorId: 'clear', visitedAt: 'clear', nextVisitAt: 'clear', themes: 'personal', note: 'personal', participants: 'clear' },
   VisitorDismissedButReturning: { visitorId: 'clear', at: 'clear', nextVisitAt: 'clear', assessment: 'personal' },
   VisitRescheduled: { from: 'clear', to: 'clear', citizenNotified: 'clear' },
   VisitCancelled: { at: 'clear', by: 'clear', reason: 'personal', citizenNotified: 'clear' },
@@ -289,6 +321,13 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   },
   IntroducedToOffer: { offerId: 'clear', offerName: 'clear', offerKind: 'clear', at: 'clear', accompaniedBy: 'clear' },
   OfferOutcomeRecorded: { offerId: 'clear', offerKind: 'clear', outcome: 'clear', at: 'clear', note: 'personal' },
+  // Issue #19: everything about a relative but the relation code is the citizen's (how they take part says much of the family).
+  RelativeAdded: { relativeId: 'clear', name: 'personal', relation: 'clear', phone: 'personal', note: 'personal', involvement: 'personal' },
+  RelativeRemoved: { relativeId: 'clear', reason: 'personal' },
+  // Where the citizen goes (a self-help group for the long-term ill) says something of their health: the activity is personal.
+  CitizenAccompanied: { at: 'clear', to: { offerId: 'clear', activity: 'personal' }, visitorId: 'clear', firstTime: 'clear', note: 'personal' },
+  CitizenWentAlone: { at: 'clear', offerId: 'clear', activity: 'personal' },
+  AgreementRecorded: { goals: 'personal', frequency: 'clear', expectedEnd: 'clear', endCriteria: 'personal', agreedWith: 'clear' },
 };
 
 /**
@@ -312,6 +351,8 @@ export function occurredAtOf(event: CaseEvent, now: string): string {
     case 'CaseResumed':
     case 'IntroducedToOffer':
     case 'OfferOutcomeRecorded':
+    case 'CitizenAccompanied':
+    case 'CitizenWentAlone':
       return event.data.at;
     // A triage or booking says when it happened since issue #17; an older one happened when it was recorded.
     case 'TriagedToVolunteer':

@@ -3,6 +3,7 @@ import type { Active, CaseCore, CaseState } from './case.state';
 import { trackAfterRisk } from './case.track';
 import { correctedCore } from './case.correction';
 import { evolveMatching } from './case.matching';
+import { withCourse } from './case.course';
 
 export const initialCaseState = (): CaseState => ({ status: 'None' });
 
@@ -59,6 +60,12 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     case 'IntroducedToOffer':
     case 'OfferOutcomeRecorded':
       return evolveMatching(state, event);
+    case 'RelativeAdded':
+    case 'RelativeRemoved':
+    case 'CitizenAccompanied':
+    case 'CitizenWentAlone':
+    case 'AgreementRecorded':
+      return withCourse(state, event);
     case 'ReferralDeclined':
     case 'CaseClosed':
       return {
@@ -153,7 +160,7 @@ function referred({ data }: ReferralReceived): CaseState {
 function withoutVisit(state: Exclude<CaseState, { status: 'None' | 'Closed' }>): CaseCore {
   const {
     caseId, citizenId, programme, referredAt, referrerRole, referrerOrganisation, referrerName, referrerPhone, citizen, situation,
-    needs, requestedTasks, riskFlags, tasks, assessments, relations, postcode, wishes, introductions,
+    needs, requestedTasks, riskFlags, tasks, assessments, relations, postcode, wishes, introductions, relatives, agreement, goingAlong,
   } = state;
   return {
     caseId, citizenId, programme, referredAt, referrerRole, referrerName, situation, needs, requestedTasks, riskFlags, tasks, assessments, relations,
@@ -164,6 +171,10 @@ function withoutVisit(state: Exclude<CaseState, { status: 'None' | 'Closed' }>):
     ...(postcode !== undefined && { postcode }),
     ...(wishes !== undefined && { wishes }),
     ...(introductions !== undefined && { introductions }),
+    // The course (issue #19) stays part of the closed case's story.
+    ...(relatives !== undefined && { relatives }),
+    ...(agreement !== undefined && { agreement }),
+    ...(goingAlong !== undefined && { goingAlong }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../shared/codes';
+import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../shared/course-codes';
 import type { VisitSlot } from '../shared/visit-slot';
 import type { CitizenDetails, OfferOutcome, Situation } from './case.events';
 import type { CitizenWishes } from '../matching/matching.profile';
@@ -58,6 +59,40 @@ export interface CaseCore {
   postcode?: string;
   wishes?: CitizenWishes;
   introductions?: CaseIntroduction[];
+  // The course of a case (issue #19; domain/case/case.course.ts): absent until the first such event.
+  /** The citizen's relatives and network as they stand (a removed one is gone). */
+  relatives?: CaseRelative[];
+  /** The agreement about the course in force (the last recorded). */
+  agreement?: CaseAgreement;
+  /** How often the citizen went along with the helper, and on their own. */
+  goingAlong?: GoingAlong;
+}
+
+export interface CaseRelative {
+  relativeId: string;
+  /** personal (sealed in the event): name, phone, note and involvement. */
+  name: string;
+  relation: RelativeRelation;
+  phone?: string;
+  note?: string;
+  involvement: Involvement[];
+}
+
+export interface CaseAgreement {
+  /** personal */
+  goals: string[];
+  frequency: AgreementFrequency;
+  expectedEnd?: string;
+  /** personal */
+  endCriteria: string;
+  agreedWith: AgreementParty[];
+}
+
+export interface GoingAlong {
+  accompanied: number;
+  alone: number;
+  lastAccompaniedAt?: string;
+  lastAloneAt?: string;
 }
 
 export interface CasePause {

@@ -10,6 +10,7 @@ import type {
   VisitRescheduled,
 } from './case.events';
 import { requireActive, requireAssignedVisitor, requireKnownVisitor, requireNotBefore, requireOpen, requireVisitorFits } from './case.rules';
+import { requireKnownParticipants } from './case.network';
 import { requireNotPaused } from './case.schedule';
 import type { Active, CaseState } from './case.state';
 
@@ -51,6 +52,8 @@ export function recordVisit({ data }: RecordVisit, state: CaseState, context: Ca
   checks.check();
   requireAssignedVisitor(active, data.visitorId);
   requireNotPaused(active, visitedAt);
+  const participants = [...new Set(data.participants ?? [])];
+  requireKnownParticipants(active, participants);
   return [
     {
       type: 'VisitHeld',
@@ -60,6 +63,7 @@ export function recordVisit({ data }: RecordVisit, state: CaseState, context: Ca
         ...(nextVisitAt !== undefined && { nextVisitAt }),
         themes: data.themes ?? [],
         ...(data.note !== undefined && { note: data.note }),
+        ...(participants.length > 0 && { participants }),
       },
     },
   ];

@@ -61,6 +61,10 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   partner_unchanged: 'Oplysningerne er de samme som før; intet er ændret.',
   alias_exists: 'Navnet er allerede knyttet til denne samarbejdspartner.',
   alias_linked_elsewhere: (d) => (d?.name ? `Navnet er allerede knyttet til ${d.name}.` : 'Navnet er allerede knyttet til en anden samarbejdspartner.'),
+  // The course of a case (issue #19).
+  relative_exists: 'Den pårørende er allerede tilføjet.',
+  unknown_relative: 'En af deltagerne er ikke registreret som pårørende på sagen. Tilføj den pårørende først.',
+  no_relative_recorded: 'Aftalen nævner en pårørende, men der er ingen pårørende på sagen. Tilføj den pårørende først.',
 };
 
 /** The Danish text for a rule's code, if there is one. */

@@ -34,6 +34,12 @@ export const HISTORY_LABELS: Readonly<Record<CaseEventType, Label>> = {
   WishesRecorded: 'Ønsker registreret',
   IntroducedToOffer: 'Introduceret til tilbud',
   OfferOutcomeRecorded: 'Udfald af tilbud registreret',
+  // The course of a case (issue #19).
+  RelativeAdded: 'Pårørende tilføjet',
+  RelativeRemoved: 'Pårørende fjernet',
+  CitizenAccompanied: (programme) => `Fulgtes med ${helperWord(programme, 'definite')}`,
+  CitizenWentAlone: 'Gik selv afsted',
+  AgreementRecorded: 'Aftale om forløbet',
 };
 
 /** A label for any stored type, also one a newer version added, in the words of the case's programme. */

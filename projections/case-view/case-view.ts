@@ -1,6 +1,7 @@
 import type { CaseEvent } from '../../domain/case/case.events';
 import type { CaseCore } from '../../domain/case/case.state';
 import { correctedCore } from '../../domain/case/case.correction';
+import { withCourse } from '../../domain/case/case.course';
 import { trackAfterRisk } from '../../domain/case/case.track';
 import type { ClosureReason, Priority, Track, VisitorKind } from '../../domain/shared/codes';
 import type { VisitSlot } from '../../domain/shared/visit-slot';
@@ -96,6 +97,13 @@ function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | u
     case 'CaseResumed':
       delete next.pause;
       return next;
+    // The course (issue #19): relatives, going along, the agreement; the same fold as the decider's.
+    case 'RelativeAdded':
+    case 'RelativeRemoved':
+    case 'CitizenAccompanied':
+    case 'CitizenWentAlone':
+    case 'AgreementRecorded':
+      return withCourse(view, event);
     case 'ReferralDeclined':
     case 'CaseClosed':
       for (const field of VISIT_FIELDS) delete next[field];

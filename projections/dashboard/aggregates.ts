@@ -34,7 +34,7 @@ export const monthKey = (month: string): string => `month:${month}`;
 export const totalKey = (month: string): string => `total:${month}`;
 
 /** The fields of `DayCounts`. `toTriage` and `toFirstVisit` count days rounded to 0.1, by referral day. */
-export type Field = 'referrals' | 'toTriage' | 'toFirstVisit' | 'relations' | 'closures' | 'loneliness';
+export type Field = 'referrals' | 'toTriage' | 'toFirstVisit' | 'relations' | 'closures' | 'loneliness' | 'goingAlong';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const days = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / DAY_MS;
@@ -53,8 +53,8 @@ interface Count {
  * The parts of a case's figures, each made from its own facts: an event
  * changes only some (`CHANGES`), so only those are taken away and added again.
  */
-export type Part = 'referral' | 'triage' | 'firstVisit' | 'relations' | 'closure' | 'loneliness';
-export const ALL_PARTS: readonly Part[] = ['referral', 'triage', 'firstVisit', 'relations', 'closure', 'loneliness'];
+export type Part = 'referral' | 'triage' | 'firstVisit' | 'relations' | 'closure' | 'loneliness' | 'goingAlong';
+export const ALL_PARTS: readonly Part[] = ['referral', 'triage', 'firstVisit', 'relations', 'closure', 'loneliness', 'goingAlong'];
 
 /** What one case adds to the figures in the given parts, by Copenhagen day. */
 function counts(facts: CaseFacts, parts: readonly Part[]): Count[] {
@@ -72,6 +72,10 @@ function counts(facts: CaseFacts, parts: readonly Part[]): Count[] {
         break;
       case 'relations':
         for (const relation of facts.relations) found.push({ day: copenhagenDay(relation.at), field: 'relations', key: relation.kind, amount: 1 });
+        break;
+      case 'goingAlong':
+        // Issue #19: going along vs alone, on the day it happened.
+        for (const going of facts.goingAlong ?? []) found.push({ day: copenhagenDay(going.at), field: 'goingAlong', key: going.alone ? 'alone' : 'accompanied', amount: 1 });
         break;
       case 'closure':
         if (facts.closure) found.push({ day: copenhagenDay(facts.closure.at), field: 'closures', key: facts.closure.reason, amount: 1 });
@@ -114,8 +118,9 @@ export function monthKeysOf(facts: CaseFacts, parts: readonly Part[]): string[] 
   const instants: string[] = [];
   for (const part of parts) {
     if (part === 'referral' || part === 'triage' || part === 'firstVisit') instants.push(facts.referredAt);
-    // A new relation only adds to its own month (the event's); only a referral made again takes the old ones away.
+    // A new relation (or time going along) only adds to its own month (the event's); only a referral made again takes the old ones away.
     else if (part === 'relations' && parts.includes('referral')) instants.push(...facts.relations.map(({ at }) => at));
+    else if (part === 'goingAlong' && parts.includes('referral')) instants.push(...(facts.goingAlong ?? []).map(({ at }) => at));
     else if (part === 'closure' && facts.closure) instants.push(facts.closure.at);
     else if (part === 'loneliness' && facts.scores.length > 0) instants.push(facts.scores[facts.scores.length - 1]!.at);
   }

@@ -19,6 +19,8 @@ function instantOf(event: CaseEvent): string | undefined {
     case 'LonelinessAssessed':
     case 'ReferralDeclined':
     case 'CaseClosed':
+    case 'CitizenAccompanied':
+    case 'CitizenWentAlone':
       return event.data.at;
     default:
       return undefined;
@@ -39,15 +41,17 @@ const CHANGES: Record<string, { parts: readonly Part[]; waiting: boolean }> = {
   LonelinessAssessed: { parts: ['loneliness'], waiting: false },
   ReferralDeclined: { parts: ['closure'], waiting: true },
   CaseClosed: { parts: ['closure'], waiting: true },
+  CitizenAccompanied: { parts: ['goingAlong'], waiting: false },
+  CitizenWentAlone: { parts: ['goingAlong'], waiting: false },
 };
 
 /**
  * The per-case facts, and the figures summed per day and month from them
- * (./aggregates.ts). Version 2: the month documents and the summary; 3: the month totals.
+ * (./aggregates.ts). Version 2: the month documents and the summary; 3: the month totals; 4: going along vs alone (issue #19).
  */
 export const caseFactsProjection: Projection<CaseFacts | MonthDoc | MonthTotals | DashboardSummary> = {
   name: 'dashboard',
-  version: 3,
+  version: 4,
   keysRead: (stored) => {
     const found = caseEventOf(stored);
     if (!found) return [];
@@ -95,6 +99,9 @@ function nextFacts(facts: CaseFacts | undefined, stored: ProjectedEvent, event: 
     case 'LonelinessAssessed':
       // Kept in business-time order, so an assessment recorded late still counts as the earlier one.
       return { ...facts, scores: inOrder(facts.scores, { at: event.data.at, score: event.data.score }) };
+    case 'CitizenAccompanied':
+    case 'CitizenWentAlone':
+      return { ...facts, goingAlong: [...(facts.goingAlong ?? []), { at: event.data.at, alone: event.type === 'CitizenWentAlone' }] };
     case 'ReferralDeclined':
     case 'CaseClosed':
       return { ...facts, closure: { reason: event.data.reason, at: event.data.at, declined: event.type === 'ReferralDeclined' } };

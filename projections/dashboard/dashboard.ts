@@ -17,6 +17,8 @@ export interface MonthFigures {
   waitingAtMonthEnd: number;
   relationsByKind: Record<string, number>;
   closuresByReason: Record<string, number>;
+  /** Issue #19: times citizens went along with their helper, and on their own (going alone is progress). */
+  goingAlong: { accompanied: number; alone: number };
   /** Cases with two or more UCLA-3 scores whose last one falls this month. */
   loneliness: { cases: number; meanFirst: number | null; meanLast: number | null; meanChange: number | null };
 }
@@ -64,6 +66,8 @@ export function dashboard(summary: DashboardSummary | undefined, stored: MonthDo
         for (const [days, n] of Object.entries(counts.toFirstVisit ?? {})) tally(toFirstVisit, Number(days), n);
         for (const [kind, n] of Object.entries(counts.relations ?? {})) add(figures.relationsByKind, kind, n);
         for (const [reason, n] of Object.entries(counts.closures ?? {})) add(figures.closuresByReason, reason, n);
+        figures.goingAlong.accompanied += counts.goingAlong?.accompanied ?? 0;
+        figures.goingAlong.alone += counts.goingAlong?.alone ?? 0;
         loneliness.cases += counts.loneliness?.cases ?? 0;
         loneliness.first += counts.loneliness?.first ?? 0;
         loneliness.last += counts.loneliness?.last ?? 0;
@@ -132,6 +136,7 @@ function emptyMonth(month: string): MonthFigures {
     waitingAtMonthEnd: 0,
     relationsByKind: {},
     closuresByReason: {},
+    goingAlong: { accompanied: 0, alone: 0 },
     loneliness: { cases: 0, meanFirst: null, meanLast: null, meanChange: null },
   };
 }

@@ -18,4 +18,6 @@ export interface CaseFacts {
   closure?: { reason: ClosureReason; at: string; declined: boolean };
   /** UCLA-3 scores in business-time order. */
   scores: Array<{ at: string; score: number }>;
+  /** Issue #19: each time the citizen went along with the helper (`alone: false`) or on their own; absent before any. */
+  goingAlong?: Array<{ at: string; alone: boolean }>;
 }

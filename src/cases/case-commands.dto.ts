@@ -41,6 +41,12 @@ export class RecordVisitDto {
   @HumanText('line', TEXT.short, { each: true })
   themes?: string[];
   @ApiPropertyOptional() @Optional() @HumanText('lines', TEXT.note) note?: string;
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Relatives on the case (relativeId) who took part (issue #19); an unknown one is 409 unknown_relative' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  participants?: string[];
 }
 
 export class RecordDismissalDto {

@@ -294,7 +294,7 @@ run('the web application', () => {
     await page.getByRole('group', { name: 'Henvisninger i perioden' }).getByText(String(Number(before.referrals) + 1), { exact: true }).waitFor();
     expect(await figure(page, 'I ventemappen nu')).toBe(before.waiting);
     expect(await figure(page, 'Relationer etableret')).toBe(String(Number(before.relations) + 1));
-    expect(await page.locator('canvas[role="img"]').count()).toBe(6);
+    expect(await page.locator('canvas[role="img"]').count()).toBe(7);
     await shot(page, 'dashboard');
     await page.getByRole('navigation').getByRole('link', { name: 'Samarbejdspartnere' }).click();
     await page.getByRole('cell', { name: 'Hjemmeplejen Syd' }).first().waitFor();

@@ -75,6 +75,12 @@ describe('who may do what', () => {
     { route: 'POST /cases/:caseId/visit-slot', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/visit-slot`).send({ weekday: 2, time: '10:00', everyWeeks: 1 }) },
     { route: 'POST /cases/:caseId/pause', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${randomUUID()}/pause`).send({ reason: 'Indlagt', at: '2026-04-01T10:00:00+02:00' }) },
     { route: 'POST /cases/:caseId/resume', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${randomUUID()}/resume`).send({ at: '2026-04-01T10:00:00+02:00' }) },
+    // The course of a case (issue #19).
+    { route: 'POST /cases/:caseId/relatives', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/relatives`).send({ name: 'Lis Datter', relation: 'daughter', involvement: ['informed'] }) },
+    { route: 'POST /cases/:caseId/relatives/:relativeId/remove', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/relatives/${randomUUID()}/remove`).send({ reason: 'r' }) },
+    { route: 'POST /cases/:caseId/accompaniments', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/accompaniments`).send({ at: '2026-04-01T10:00:00+02:00', to: { activity: 'Café' }, visitorId: assigned, firstTime: true }) },
+    { route: 'POST /cases/:caseId/accompaniments/alone', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/accompaniments/alone`).send({ at: '2026-04-02T10:00:00+02:00', activity: 'Café' }) },
+    { route: 'POST /cases/:caseId/agreement', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/agreement`).send({ goals: ['g'], frequency: 'weekly', endCriteria: 'e', agreedWith: ['citizen'] }) },
     { route: 'GET /visits/overdue', allowed: ['coordinator', 'assigned visitor', 'other visitor'], send: (as) => t.as(principal(as)).get('/visits/overdue') },
     { route: 'GET /waiting-list', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/waiting-list') },
     { route: 'GET /visitors/:visitorId/caseload', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/visitors/${assigned}/caseload`) },

@@ -7,5 +7,6 @@ export class CaseAnswerDto {
   @ApiProperty({ description: 'Global position of the last event; use as minPosition on read models' }) position!: number;
   @ApiPropertyOptional({ format: 'uuid' }) citizenId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) taskId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A relative just added (issue #19)' }) relativeId?: string;
   @ApiPropertyOptional({ enum: [true], description: "A referral whose CPR number named a citizen already known joined them: citizenId is theirs" }) knownCitizen?: true;
 }

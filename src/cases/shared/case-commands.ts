@@ -20,6 +20,8 @@ export interface CaseAnswer {
   position: number;
   citizenId?: string;
   taskId?: string;
+  /** A relative just added (issue #19). */
+  relativeId?: string;
   /** A referral whose CPR number named a citizen already known: it joined them (`citizenId` is theirs). */
   knownCitizen?: true;
 }

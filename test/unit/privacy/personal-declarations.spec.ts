@@ -47,6 +47,12 @@ describe('personal data declared by type (docs/event-catalogue.md, "Personal dat
       CasePaused: ['reason'],
       WishesRecorded: ['otherInterests', 'note'],
       OfferOutcomeRecorded: ['note'],
+      // Issue #19: all of a relative but the relation code; where the citizen goes; the agreement's goals and end.
+      RelativeAdded: ['name', 'phone', 'note', 'involvement'],
+      RelativeRemoved: ['reason'],
+      CitizenAccompanied: ['to.activity', 'note'],
+      CitizenWentAlone: ['activity'],
+      AgreementRecorded: ['goals', 'endCriteria'],
     });
     for (const declarations of [CITIZEN_PERSONAL_DATA, VISITOR_PERSONAL_DATA]) {
       expect(Object.values(declarations).flatMap((classified) => personalPaths(classified))).toEqual([]);

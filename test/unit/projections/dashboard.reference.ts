@@ -35,6 +35,10 @@ export function dashboard(all: Iterable<CaseFacts>, query: DashboardQuery): Mont
       const month = bucket(facts.closure.at);
       if (month) increment(month.closuresByReason, facts.closure.reason);
     }
+    for (const going of facts.goingAlong ?? []) {
+      const month = bucket(going.at);
+      if (month) month.goingAlong[going.alone ? 'alone' : 'accompanied'] += 1;
+    }
     if (facts.scores.length >= 2) {
       const last = facts.scores[facts.scores.length - 1]!;
       const month = bucket(last.at);
@@ -68,6 +72,7 @@ function emptyMonth(month: string): MonthFigures {
     waitingAtMonthEnd: 0,
     relationsByKind: {},
     closuresByReason: {},
+    goingAlong: { accompanied: 0, alone: 0 },
     loneliness: { cases: 0, meanFirst: null, meanLast: null, meanChange: null },
   };
 }

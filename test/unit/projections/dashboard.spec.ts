@@ -44,6 +44,17 @@ describe("the manager's dashboard", () => {
     expect(april.loneliness).toEqual({ cases: 1, meanFirst: 9, meanLast: 6, meanChange: -3 });
   });
 
+  it('counts times accompanied and alone by the month they happened (seed 003: going alone is progress)', () => {
+    const along = (at: string) => ({ type: 'CitizenAccompanied' as const, data: { at, to: { activity: 'sealed' }, visitorId: randomUUID(), firstTime: true } });
+    const alone = (at: string) => ({ type: 'CitizenWentAlone' as const, data: { at, activity: 'sealed' } });
+    const log = new Log().case(randomUUID(), [referral({ programme: 'community_guide' }), along('2026-03-10T18:00:00.000Z'), along('2026-03-31T21:30:00.000Z'), alone('2026-04-07T18:00:00.000Z')]);
+    const [march, april] = figures(log);
+    // 23:30 on 31 March in Copenhagen (summer time) is still March.
+    expect(march!.goingAlong).toEqual({ accompanied: 2, alone: 0 });
+    expect(april!.goingAlong).toEqual({ accompanied: 0, alone: 1 });
+    expect(figures(log, '2026-03-01', '2026-04-30', 'care_visits')[0]!.goingAlong).toEqual({ accompanied: 0, alone: 0 });
+  });
+
   it('filters by programme and holds no names or citizen ids', () => {
     const log = new Log().case(randomUUID(), [referral({ programme: 'community_guide' })]).case(randomUUID(), [referral()]);
     expect(figures(log, '2026-03-01', '2026-03-31', 'care_visits')[0]!.referrals.total).toBe(1);

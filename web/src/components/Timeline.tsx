@@ -1,6 +1,7 @@
 import { helperWord, HelperWord } from '../../../domain/shared/helper-words';
 import { slotInDanish } from '../../../domain/shared/visit-slot';
 import { date, dateTime } from '../format';
+import { courseDetails } from './course-timeline';
 import { inTimeOrder } from './timeline-order';
 import { CLOSURE, label, NEED, PRIORITY, RELATION, ROLE, TASK, VISITOR_KIND } from '../labels';
 
@@ -62,7 +63,7 @@ function details(entry: HistoryEntry, programme: string | undefined): string[] {
     case 'CaseClosed':
       return [label(CLOSURE, s(d.reason))];
     default:
-      return [];
+      return courseDetails(entry.type, d) ?? [];
   }
 }
 

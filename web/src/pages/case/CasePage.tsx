@@ -17,6 +17,9 @@ import { slotInDanish } from '../../../../domain/shared/visit-slot';
 import { WithdrawConsent } from './WithdrawConsent';
 import { WishesCard } from '../matching/Wishes';
 import { CaseOffers } from '../matching/CaseOffers';
+import { AgreementCard } from '../course/AgreementCard';
+import { GoingAlongCard } from '../course/GoingAlong';
+import { NetworkCard } from '../course/NetworkCard';
 
 /** A citizen's case for the coordinator: who, what the referral said, what to do next, and the full timeline. */
 export function CasePage({ caseId }: { caseId: string }) {
@@ -53,6 +56,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               <span>
                 <span class={`badge status-${c.status}`}>{c.declined ? 'Afvist' : label(STATUS, c.status)}</span>
                 {c.pause && <span class="badge badge-paused">På pause</span>}
+                {(c.relatives ?? []).some((r) => r.involvement.includes('needs_relief')) && <span class="badge badge-relief">Pårørende har brug for aflastning</span>}
               </span>
             </div>
             {saved && <Notice kind="success">{saved}</Notice>}
@@ -161,6 +165,12 @@ export function CasePage({ caseId }: { caseId: string }) {
                     <p class="muted">Første besøg {dateTime(c.firstVisitAt)}{c.lastVisitAt && `, seneste ${dateTime(c.lastVisitAt)}`}</p>
                   </div>
                 )}
+                {/* The course (issue #19): network, agreement, going along; keyed by the revision so the forms start empty after a save. */}
+                <div key={`course-${c.revision}`}>
+                  <NetworkCard {...actions} done={done('Netværket er opdateret.')} />
+                  {(c.status === 'Active' || c.agreement) && <AgreementCard {...actions} done={done('Aftalen er gemt.')} />}
+                  {(c.status === 'Active' || c.goingAlong) && <GoingAlongCard {...actions} done={done('Sagen er opdateret.')} />}
+                </div>
                 {(c.tasks.length > 0 || c.relations.length > 0 || c.assessments.length > 0) && (
                   <div class="card">
                     <h2>Opgaver, målinger og relationer</h2>

@@ -1,6 +1,17 @@
 import type { Introduction, Wishes } from '../../matching';
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../../../../domain/shared/codes';
+import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../../../../domain/shared/course-codes';
 import type { VisitSlot } from '../../../../domain/shared/visit-slot';
+
+/** A relative on the case (issue #19). */
+export interface Relative {
+  relativeId: string;
+  name: string;
+  relation: RelativeRelation;
+  phone?: string;
+  note?: string;
+  involvement: Involvement[];
+}
 
 /** GET /cases/:caseId, as the app reads it (every status in one shape; absent fields are absent). */
 export interface CaseView {
@@ -36,6 +47,10 @@ export interface CaseView {
   visitSlot?: VisitSlot;
   /** While visits are paused (a hospital stay, a holiday). */
   pause?: { reason: string; at: string; until?: string };
+  /** The course (issue #19): present once anything of it was recorded. */
+  relatives?: Relative[];
+  agreement?: { goals: string[]; frequency: AgreementFrequency; expectedEnd?: string; endCriteria: string; agreedWith: AgreementParty[] };
+  goingAlong?: { accompanied: number; alone: number; lastAccompaniedAt?: string; lastAloneAt?: string };
   declined?: boolean;
   reason?: ClosureReason;
   closedAt?: string;

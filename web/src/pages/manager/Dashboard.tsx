@@ -20,6 +20,8 @@ interface Month {
   waitingAtMonthEnd: number;
   relationsByKind: Record<string, number>;
   closuresByReason: Record<string, number>;
+  /** Issue #19 (absent from a server before it). */
+  goingAlong?: { accompanied: number; alone: number };
   loneliness: { cases: number; meanFirst?: number | null; meanLast?: number | null; meanChange?: number | null };
 }
 interface Dashboard {
@@ -87,6 +89,9 @@ function Figures({ months }: { months: Month[] }) {
   const closures = Object.entries(sum(months.map((m) => m.closuresByReason)));
   const programmes = Object.keys(sum(months.map((m) => m.referrals.byProgramme)));
   const kinds = Object.keys(sum(months.map((m) => m.relationsByKind)));
+  // Seed 003: the guide goes along the first times; going alone is progress.
+  const accompanied = months.reduce((n, m) => n + (m.goingAlong?.accompanied ?? 0), 0);
+  const alone = months.reduce((n, m) => n + (m.goingAlong?.alone ?? 0), 0);
 
   const perMonth: ChartConfiguration = {
     type: 'bar',
@@ -120,6 +125,17 @@ function Figures({ months }: { months: Month[] }) {
     data: { labels: closures.map(([r]) => label(CLOSURE as Record<string, string>, r)), datasets: [{ data: closures.map(([, n]) => n), backgroundColor: PALETTE }] },
     options: { plugins: { legend: { position: 'right' } } },
   };
+  const goingChart: ChartConfiguration = {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        { label: 'Fulgt af hjælperen', data: months.map((m) => m.goingAlong?.accompanied ?? 0), backgroundColor: PALETTE[0] },
+        { label: 'Gået selv', data: months.map((m) => m.goingAlong?.alone ?? 0), backgroundColor: PALETTE[2] },
+      ],
+    },
+    options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  };
   const loneliness: ChartConfiguration = {
     type: 'line',
     data: {
@@ -139,6 +155,7 @@ function Figures({ months }: { months: Month[] }) {
         <Figure name="I ventemappen nu" value={latest?.waitingAtMonthEnd ?? 0} />
         <Figure name="Dage til første besøg (median)" value={one(firstVisit?.median)} note={firstVisit ? `${firstVisit.n} ${firstVisit.n === 1 ? 'sag' : 'sager'} i perioden; månedernes medianer vægtet med antal sager` : 'ingen data i perioden'} />
         <Figure name="Relationer etableret" value={relations} />
+        <Figure name="Gået selv / fulgt af hjælperen" value={`${alone} / ${accompanied}`} note="Gange borgerne gik selv til en aktivitet, og gange de blev fulgt" />
       </div>
       <div class="chart-grid">
         <figure class="card">
@@ -160,6 +177,10 @@ function Figures({ months }: { months: Month[] }) {
         <figure class="card">
           <figcaption>Afslutninger efter årsag</figcaption>
           <Chart config={closureChart} summary={closures.map(([r, n]) => `${label(CLOSURE as Record<string, string>, r)}: ${n}`).join(', ') || 'Ingen afslutninger'} />
+        </figure>
+        <figure class="card">
+          <figcaption>Følges ad og gået selv</figcaption>
+          <Chart config={goingChart} summary={`I perioden: fulgt af hjælperen ${accompanied} gange, gået selv ${alone} gange`} />
         </figure>
         <figure class="card">
           <figcaption>Ensomhed (UCLA-3, 3–9) før og efter</figcaption>

@@ -4,13 +4,16 @@ import { CommandError, useCommand } from '../../command';
 import { DateTime, fromLocalInput, longDateTime, now, toLocalInput, ZONE } from '../../format';
 import { navigate } from '../../router';
 import type { Session } from '../../session';
-import { Field, Link, LoadState, Notice, useLoad } from '../../ui';
+import { Checkboxes, Field, Link, LoadState, Notice, useLoad } from '../../ui';
 import { CaseView, citizenName } from '../case/case-view';
 import { nextSlotAfter, slotInDanish } from '../../../../domain/shared/visit-slot';
 import { sameTimeLater } from './next-visit';
 import { VisitorExtras } from './VisitorExtras';
 import { CaseOffers } from '../matching/CaseOffers';
 import { WishesCard } from '../matching/Wishes';
+import { AgreementCard } from '../course/AgreementCard';
+import { GoingAlongCard } from '../course/GoingAlong';
+import { NetworkCard } from '../course/NetworkCard';
 
 /** The visit as agreed: the agreed time if it is today or past, else now. */
 function visitedDefault(c: CaseView): string {
@@ -39,6 +42,8 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
   const [followed, setFollowed] = useState<string[]>(c.lastThemes ?? []);
   const [newThemes, setNewThemes] = useState('');
   const [note, setNote] = useState('');
+  // Relatives who took part (issue #19), e.g. Frida's mother at the first meeting.
+  const [participants, setParticipants] = useState<string[]>([]);
   const [errors, setErrors] = useState<{ visitedAt?: string; next?: string }>({});
   const command = useCommand(() => navigate('/app/mine-borgere?gemt=besoeg'));
 
@@ -68,7 +73,7 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const themes = [...followed, ...newThemes.split(',').map((t) => t.trim()).filter(Boolean)].map((t) => t.slice(0, 50));
-    void command.send(`/cases/${c.caseId}/visits`, { visitorId: session.visitorId, visitedAt: visited, ...(next && { nextVisitAt: next }), themes, ...(note.trim() && { note: note.trim() }) }, etag);
+    void command.send(`/cases/${c.caseId}/visits`, { visitorId: session.visitorId, visitedAt: visited, ...(next && { nextVisitAt: next }), themes, ...(note.trim() && { note: note.trim() }), ...(participants.length > 0 && { participants }) }, etag);
   };
 
   return (
@@ -122,6 +127,14 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
           <Field label="Note">
             {(a) => <textarea {...a} rows={3} maxLength={10000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
           </Field>
+          {(c.relatives ?? []).length > 0 && (
+            <Checkboxes
+              legend="Pårørende der var med"
+              options={Object.fromEntries((c.relatives ?? []).map((r) => [r.relativeId, r.name]))}
+              value={participants}
+              onChange={setParticipants}
+            />
+          )}
           <div class="actions">
             <button type="submit" class="primary" disabled={command.busy}>
               Gem besøg
@@ -132,6 +145,13 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
       {c.status === 'Active' && <WishesCard caseId={c.caseId} wishes={c.wishes} etag={etag} editable done={() => (setSaved('Ønskerne er gemt.'), reload())} refresh={reload} />}
       {c.status === 'Active' && (
         <CaseOffers caseId={c.caseId} programme={c.programme} etag={etag} introductions={c.introductions ?? []} visitorId={session.visitorId} done={(what) => (setSaved(what), reload())} refresh={reload} />
+      )}
+      {c.status === 'Active' && (
+        <div key={`course-${etag}`}>
+          <GoingAlongCard c={c} etag={etag} done={(what) => (setSaved(what), reload())} refresh={reload} />
+          <AgreementCard c={c} etag={etag} done={(what) => (setSaved(what), reload())} refresh={reload} />
+          <NetworkCard c={c} etag={etag} done={(what) => (setSaved(what), reload())} refresh={reload} />
+        </div>
       )}
       {c.status === 'Active' && <VisitorExtras c={c} etag={etag} session={session} done={(what) => (setSaved(what), reload())} refresh={reload} />}
     </section>
