@@ -9,6 +9,7 @@ import type {
   Track,
   VisitorKind,
 } from '../shared/codes';
+import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../shared/course-codes';
 import type { BaseContext, Message } from '../shared/decider';
 import type { CitizenDetails, Consent, Referrer, Situation } from './case.events';
 
@@ -33,7 +34,7 @@ export type ReceiveReferral = Message<
 >;
 /** `at`: when the coordinator triaged (default: now); not before the referral. */
 export type TriageCase = Message<'TriageCase', { track: Track; reason: string; priority: Priority; at?: string }>;
-export type DeclineReferral = Message<'DeclineReferral', { reason: ClosureReason; at?: string }>;
+export type DeclineReferral = Message<'DeclineReferral', { reason: DeclineReason; at?: string }>;
 /** `visitAt`: the agreed time of the visit; `at`: when it was booked (default: now), not before the referral or the triage. */
 export type BookFirstVisit = Message<'BookFirstVisit', { visitorId: string; visitAt: string; at?: string }>;
 export type RecordVisit = Message<
@@ -56,7 +57,14 @@ export type AssessLoneliness = Message<
 >;
 export type EstablishRelation = Message<'EstablishRelation', { kind: RelationKind; description: string; at: string }>;
 export type FlagRisk = Message<'FlagRisk', { risk: Need; note: string; at: string }>;
-export type CloseCase = Message<'CloseCase', { reason: ClosureReason; at?: string }>;
+/**
+ * `followUpId`: minted for the follow-up a closing schedules by default;
+ * `followUp: false` leaves it out, and then `noFollowUpReason` says why.
+ */
+export type CloseCase = Message<
+  'CloseCase',
+  { reason: ClosureReason; at?: string; followUpId: string; followUp?: boolean; noFollowUpReason?: string }
+>;
 /** Any part of the referral as it should have read; what equals the referral as it stands is left out of the event. */
 export type CorrectReferral = Message<
   'CorrectReferral',
@@ -74,6 +82,14 @@ export type BookNextVisit = Message<'BookNextVisit', { visitAt: string; citizenN
 export type AgreeVisitSlot = Message<'AgreeVisitSlot', { weekday: number; time: string; everyWeeks: number }>;
 export type PauseCase = Message<'PauseCase', { reason: string; at: string; until?: string }>;
 export type ResumeCase = Message<'ResumeCase', { at: string }>;
+
+// After the end (issue #19): domain/case/case.after-close.ts.
+export type HoldFollowUp = Message<
+  'HoldFollowUp',
+  { followUpId: string; at: string; outcome: FollowUpOutcome; ucla3?: number[]; note?: string }
+>;
+/** `close`: the case ends with `transferred_to_professionals` (and its follow-up, `followUpId`). */
+export type ReferOnward = Message<'ReferOnward', { to: OnwardDestination; reason: string; at: string; close?: boolean; followUpId: string }>;
 
 export type CaseCommand =
   | ReceiveReferral
@@ -95,7 +111,9 @@ export type CaseCommand =
   | AgreeVisitSlot
   | PauseCase
   | ResumeCase
-  | CorrectReferral;
+  | CorrectReferral
+  | HoldFollowUp
+  | ReferOnward;
 
 /** A visitor as the registry knows them when the command is decided. */
 export interface VisitorSnapshot {

@@ -9,6 +9,7 @@ import type {
   TaskKind,
   VisitorKind,
 } from '../shared/codes';
+import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../shared/course-codes';
 import type { Message } from '../shared/decider';
 import type { PersonalParts } from '../shared/personal';
 
@@ -156,8 +157,13 @@ export type ReferralCorrected = Message<
   }
 >;
 
-export type ReferralDeclined = Message<'ReferralDeclined', { reason: ClosureReason; at: string }>;
-export type CaseClosed = Message<'CaseClosed', { reason: ClosureReason; at: string }>;
+/**
+ * Schema version 2 (issue #19): `reason` is a decline reason. A version 1 event
+ * (a closure reason) is read through an upcaster that keeps the old code as `formerReason`.
+ */
+export type ReferralDeclined = Message<'ReferralDeclined', { reason: DeclineReason; at: string; formerReason?: ClosureReason }>;
+/** `noFollowUp`: why no follow-up was scheduled at the end (issue #19; absent when one was, and in older events). */
+export type CaseClosed = Message<'CaseClosed', { reason: ClosureReason; at: string; noFollowUp?: string }>;
 
 // The visit plan (issue #17).
 /** A next visit agreed when none was (after a cancellation, or when the visitor could not say); the citizen was told. */
@@ -170,6 +176,17 @@ export type VisitSlotAgreed = Message<'VisitSlotAgreed', { weekday: number; time
  */
 export type CasePaused = Message<'CasePaused', { reason: string; at: string; until?: string; droppedVisitAt?: string }>;
 export type CaseResumed = Message<'CaseResumed', { at: string }>;
+
+// After the end (issue #19): the follow-up and the referral onward (domain/case/case.after-close.ts).
+/** Written with the CaseClosed it follows: "og følger op" (seed 003). */
+export type FollowUpScheduled = Message<'FollowUpScheduled', { followUpId: string; dueAt: string }>;
+/** The follow-up took place (or the citizen was not reached): `ucla3` three answers 1–3 and their score. */
+export type FollowUpHeld = Message<
+  'FollowUpHeld',
+  { followUpId: string; at: string; outcome: FollowUpOutcome; ucla3?: [number, number, number]; score?: number; note?: string }
+>;
+/** The citizen needs help the programme cannot give; a CaseClosed with `transferred_to_professionals` may follow. */
+export type ReferredOnward = Message<'ReferredOnward', { to: OnwardDestination; reason: string; at: string }>;
 
 export type CaseEvent =
   | ReferralReceived
@@ -192,7 +209,10 @@ export type CaseEvent =
   | NextVisitBooked
   | VisitSlotAgreed
   | CasePaused
-  | CaseResumed;
+  | CaseResumed
+  | FollowUpScheduled
+  | FollowUpHeld
+  | ReferredOnward;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -218,6 +238,9 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'VisitSlotAgreed',
   'CasePaused',
   'CaseResumed',
+  'FollowUpScheduled',
+  'FollowUpHeld',
+  'ReferredOnward',
 ];
 
 /**
@@ -256,13 +279,16 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   TaskCompleted: { taskId: 'clear', outcome: 'personal' },
   LonelinessAssessed: { instrument: 'clear', answers: 'clear', score: 'clear', severe: 'clear', scaleVersion: 'clear', at: 'clear' },
   RelationEstablished: { kind: 'clear', description: 'personal', at: 'clear' },
-  ReferralDeclined: { reason: 'clear', at: 'clear' },
-  CaseClosed: { reason: 'clear', at: 'clear' },
+  ReferralDeclined: { reason: 'clear', at: 'clear', formerReason: 'clear' },
+  CaseClosed: { reason: 'clear', at: 'clear', noFollowUp: 'personal' },
   NextVisitBooked: { visitAt: 'clear', citizenNotified: 'clear' },
   VisitSlotAgreed: { weekday: 'clear', time: 'clear', everyWeeks: 'clear' },
   // Why visits stop (a hospital stay) is health information about the person.
   CasePaused: { reason: 'personal', at: 'clear', until: 'clear', droppedVisitAt: 'clear' },
   CaseResumed: { at: 'clear' },
+  FollowUpScheduled: { followUpId: 'clear', dueAt: 'clear' },
+  FollowUpHeld: { followUpId: 'clear', at: 'clear', outcome: 'clear', ucla3: 'clear', score: 'clear', note: 'personal' },
+  ReferredOnward: { to: 'clear', reason: 'personal', at: 'clear' },
 };
 
 /**
@@ -284,6 +310,8 @@ export function occurredAtOf(event: CaseEvent, now: string): string {
     case 'CaseClosed':
     case 'CasePaused':
     case 'CaseResumed':
+    case 'FollowUpHeld':
+    case 'ReferredOnward':
       return event.data.at;
     // A triage or booking says when it happened since issue #17; an older one happened when it was recorded.
     case 'TriagedToVolunteer':
@@ -296,6 +324,6 @@ export function occurredAtOf(event: CaseEvent, now: string): string {
 }
 
 /** The schema version each event type is written with now (1 unless its shape has changed). */
-export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Partial<Record<CaseEventType, number>>> = { LonelinessAssessed: 2 };
+export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Partial<Record<CaseEventType, number>>> = { LonelinessAssessed: 2, ReferralDeclined: 2 };
 
 export const caseEventSchemaVersion = (event: { type: string }): number => CASE_EVENT_SCHEMA_VERSIONS[event.type as CaseEventType] ?? 1;

@@ -2,6 +2,7 @@ import type { CaseEvent, ReferralReceived } from './case.events';
 import type { Active, CaseCore, CaseState } from './case.state';
 import { trackAfterRisk } from './case.track';
 import { correctedCore } from './case.correction';
+import { evolveClosed } from './case.after-close';
 
 export const initialCaseState = (): CaseState => ({ status: 'None' });
 
@@ -12,7 +13,8 @@ export const initialCaseState = (): CaseState => ({ status: 'None' });
  */
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'ReferralReceived') return state.status === 'None' ? referred(event) : state;
-  if (state.status === 'None' || state.status === 'Closed') return state;
+  if (state.status === 'None') return state;
+  if (state.status === 'Closed') return evolveClosed(state, event);
 
   switch (event.type) {
     case 'ReferralCorrected':
@@ -62,6 +64,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         declined: event.type === 'ReferralDeclined',
         reason: event.data.reason,
         closedAt: event.data.at,
+        followUps: [],
         // The triage's answer stays part of the case's story once it is closed: track and priority alike.
         ...(state.status !== 'Referred' && { track: state.track, priority: state.priority }),
         ...(state.status === 'Active' && { visitorId: state.visitorId }),

@@ -46,6 +46,11 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   citizen_details_elsewhere: 'Borgerens oplysninger står på den sag, hvor borgeren først blev henvist: ret dem dér.',
   cpr_name_mismatch: 'CPR-nummeret tilhører en kendt borger med et andet navn. Tjek CPR-nummer og navn.',
   consent_already_withdrawn: 'Borgeren har allerede trukket sit samtykke tilbage.',
+  // After the end (issue #19).
+  no_relation_recorded: 'Der er ikke registreret nogen relation på sagen: registrér relationen, før sagen afsluttes med "relation etableret".',
+  case_not_closed: 'Opfølgningen kommer efter afslutningen: sagen er stadig åben.',
+  follow_up_held: 'Opfølgningen er allerede registreret.',
+  before_closure: 'Opfølgningen kan ikke være sket, før sagen blev afsluttet. Tjek dato og klokkeslæt.',
 };
 
 /** The Danish text for a rule's code, if there is one. */

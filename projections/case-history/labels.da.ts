@@ -31,6 +31,10 @@ export const HISTORY_LABELS: Readonly<Record<CaseEventType, Label>> = {
   VisitSlotAgreed: 'Fast besøgstid aftalt',
   CasePaused: 'Besøg sat på pause',
   CaseResumed: 'Besøg genoptaget',
+  // After the end (issue #19).
+  FollowUpScheduled: 'Opfølgning planlagt',
+  FollowUpHeld: 'Opfølgning gennemført',
+  ReferredOnward: 'Henvist videre',
 };
 
 /** A label for any stored type, also one a newer version added, in the words of the case's programme. */

@@ -67,7 +67,7 @@ describe('the waiting list (ventemappe)', () => {
   it('drops declined and closed cases, and honours the limit', () => {
     const [declined, closed, kept] = Array.from({ length: 3 }, () => randomUUID());
     const log = new Log()
-      .case(declined, [referral(), triaged(), { type: 'ReferralDeclined', data: { reason: 'citizen_declined', at: '2026-03-04T08:00:00.000Z' } }])
+      .case(declined, [referral(), triaged(), { type: 'ReferralDeclined', data: { reason: 'declined_by_citizen', at: '2026-03-04T08:00:00.000Z' } }])
       .case(closed, [referral(), triaged(), { type: 'CaseClosed', data: { reason: 'moved', at: '2026-03-04T08:00:00.000Z' } }])
       .case(kept, [referral(), triaged()])
       .case(randomUUID(), [referral(), triaged()]);
