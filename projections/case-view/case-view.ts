@@ -3,6 +3,7 @@ import type { CaseCore } from '../../domain/case/case.state';
 import { correctedCore } from '../../domain/case/case.correction';
 import { trackAfterRisk } from '../../domain/case/case.track';
 import type { ClosureReason, Priority, Track, VisitorKind } from '../../domain/shared/codes';
+import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../../domain/shared/course-codes';
 import type { VisitSlot } from '../../domain/shared/visit-slot';
 
 /**
@@ -34,10 +35,20 @@ export interface CaseView extends CaseCore {
   visitSlot?: VisitSlot;
   /** Once closed: whether the referral was declined before any visit, why, and when. */
   declined?: boolean;
-  reason?: ClosureReason;
+  reason?: ClosureReason | DeclineReason;
   closedAt?: string;
+  /** After the end (issue #19): the follow-ups, in the order scheduled, each with its outcome once held. */
+  followUps?: CaseViewFollowUp[];
+  /** Where the citizen was referred onward (issue #19), in order; `reason` is sealed, opened in the answer. */
+  referredOnward?: Array<{ to: OnwardDestination; reason: string; at: string }>;
   /** The stream's revision: send it back as If-Match. */
   revision: number;
+}
+
+export interface CaseViewFollowUp {
+  followUpId: string;
+  dueAt: string;
+  held?: { at: string; outcome: FollowUpOutcome; score?: number };
 }
 
 /** The case's view after its events (each with its revision), or undefined when the stream holds no referral. */
@@ -56,7 +67,8 @@ const VISIT_FIELDS = ['triagedAt', 'visitorKind', 'visitorName', 'visitorPhone',
 /** One event. An event that does not fit (which the decider would not have made) changes nothing, so an old stream always reads. */
 function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | undefined {
   if (event.type === 'ReferralReceived') return view ?? referred(event.data);
-  if (!view || view.status === 'Closed') return view;
+  if (!view) return view;
+  if (view.status === 'Closed') return afterTheEnd(view, event);
   const next: CaseView = { ...view };
   switch (event.type) {
     case 'ReferralCorrected':
@@ -91,6 +103,9 @@ function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | u
     case 'CaseResumed':
       delete next.pause;
       return next;
+    case 'ReferredOnward':
+      next.referredOnward = [...(view.referredOnward ?? []), { to: event.data.to, reason: event.data.reason, at: event.data.at }];
+      return next;
     case 'ReferralDeclined':
     case 'CaseClosed':
       for (const field of VISIT_FIELDS) delete next[field];
@@ -99,6 +114,21 @@ function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | u
       return next;
     default:
       return view.status === 'Active' ? applyToActive(view, next, event) : view;
+  }
+}
+
+/** A closed case takes its follow-ups (issue #19). */
+function afterTheEnd(view: CaseView, event: CaseEvent): CaseView {
+  switch (event.type) {
+    case 'FollowUpScheduled':
+      return { ...view, followUps: [...(view.followUps ?? []), { followUpId: event.data.followUpId, dueAt: event.data.dueAt }] };
+    case 'FollowUpHeld': {
+      const { followUpId, at, outcome, score } = event.data;
+      const held = { at, outcome, ...(score !== undefined && { score }) };
+      return { ...view, followUps: (view.followUps ?? []).map((f) => (f.followUpId === followUpId ? { ...f, held } : f)) };
+    }
+    default:
+      return view;
   }
 }
 
