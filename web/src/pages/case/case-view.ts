@@ -1,3 +1,4 @@
+import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../../../../domain/shared/course-codes';
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../../../../domain/shared/codes';
 import type { VisitSlot } from '../../../../domain/shared/visit-slot';
 
@@ -36,8 +37,12 @@ export interface CaseView {
   /** While visits are paused (a hospital stay, a holiday). */
   pause?: { reason: string; at: string; until?: string };
   declined?: boolean;
-  reason?: ClosureReason;
+  /** A decline reason when `declined` (issue #19). */
+  reason?: ClosureReason | DeclineReason;
   closedAt?: string;
+  /** After the end (issue #19). */
+  followUps?: Array<{ followUpId: string; dueAt: string; held?: { at: string; outcome: FollowUpOutcome; score?: number } }>;
+  referredOnward?: Array<{ to: OnwardDestination; reason: string; at: string }>;
   revision: number;
 }
 
