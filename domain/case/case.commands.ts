@@ -89,6 +89,8 @@ export type HoldFollowUp = Message<
   { followUpId: string; at: string; outcome: FollowUpOutcome; ucla3?: number[]; note?: string }
 >;
 /** `close`: the case ends with `transferred_to_professionals` (and its follow-up, `followUpId`). */
+/** Who assesses (seed 003): a new judgement of the track after the first meeting; `needs` found since. */
+export type ReassessCase = Message<'ReassessCase', { track: Track; reason: string; needs?: Need[] }>;
 export type ReferOnward = Message<'ReferOnward', { to: OnwardDestination; reason: string; at: string; close?: boolean; followUpId: string }>;
 
 export type CaseCommand =
@@ -113,7 +115,8 @@ export type CaseCommand =
   | ResumeCase
   | CorrectReferral
   | HoldFollowUp
-  | ReferOnward;
+  | ReferOnward
+  | ReassessCase;
 
 /** A visitor as the registry knows them when the command is decided. */
 export interface VisitorSnapshot {

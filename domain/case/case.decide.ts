@@ -6,6 +6,7 @@ import type { AssessLoneliness, CaseCommand, CaseContext, CompleteTask, Establis
 import type { CaseEvent, LonelinessAssessed, RelationEstablished, RiskFlagged, TaskCompleted, TaskOpened } from './case.events';
 import { correctReferral } from './case.correction';
 import { closeCase, holdFollowUp, referOnward } from './case.after-close';
+import { reassessCase } from './case.reassessment';
 import { declineReferral, receiveReferral, triage } from './case.intake';
 import { requireActive, requireOpen } from './case.rules';
 import type { CaseState } from './case.state';
@@ -59,6 +60,8 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Case
       return holdFollowUp(command, state, context);
     case 'ReferOnward':
       return referOnward(command, state, context);
+    case 'ReassessCase':
+      return reassessCase(command, state, context);
     default:
       return assertNever(command);
   }

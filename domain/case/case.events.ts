@@ -7,6 +7,7 @@ import type {
   ReferrerRole,
   RelationKind,
   TaskKind,
+  Track,
   VisitorKind,
 } from '../shared/codes';
 import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../shared/course-codes';
@@ -186,6 +187,15 @@ export type FollowUpHeld = Message<
   { followUpId: string; at: string; outcome: FollowUpOutcome; ucla3?: [number, number, number]; score?: number; note?: string }
 >;
 /** The citizen needs help the programme cannot give; a CaseClosed with `transferred_to_professionals` may follow. */
+/**
+ * A new judgement of the track (seed 003: the guide assesses after the first
+ * meeting): `needs` found since the referral; `handedBackFrom` the plain
+ * volunteer whose case went back to the waiting folder on moving to the professional track.
+ */
+export type CaseReassessed = Message<
+  'CaseReassessed',
+  { track: Track; reason: string; needs?: Need[]; by: string; at: string; handedBackFrom?: string }
+>;
 export type ReferredOnward = Message<'ReferredOnward', { to: OnwardDestination; reason: string; at: string }>;
 
 export type CaseEvent =
@@ -212,7 +222,8 @@ export type CaseEvent =
   | CaseResumed
   | FollowUpScheduled
   | FollowUpHeld
-  | ReferredOnward;
+  | ReferredOnward
+  | CaseReassessed;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -241,6 +252,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'FollowUpScheduled',
   'FollowUpHeld',
   'ReferredOnward',
+  'CaseReassessed',
 ];
 
 /**
@@ -289,6 +301,7 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   FollowUpScheduled: { followUpId: 'clear', dueAt: 'clear' },
   FollowUpHeld: { followUpId: 'clear', at: 'clear', outcome: 'clear', ucla3: 'clear', score: 'clear', note: 'personal' },
   ReferredOnward: { to: 'clear', reason: 'personal', at: 'clear' },
+  CaseReassessed: { track: 'clear', reason: 'personal', needs: 'clear', by: 'clear', at: 'clear', handedBackFrom: 'clear' },
 };
 
 /**
@@ -312,6 +325,7 @@ export function occurredAtOf(event: CaseEvent, now: string): string {
     case 'CaseResumed':
     case 'FollowUpHeld':
     case 'ReferredOnward':
+    case 'CaseReassessed':
       return event.data.at;
     // A triage or booking says when it happened since issue #17; an older one happened when it was recorded.
     case 'TriagedToVolunteer':

@@ -3,6 +3,7 @@ import type { Active, CaseCore, CaseState } from './case.state';
 import { trackAfterRisk } from './case.track';
 import { correctedCore } from './case.correction';
 import { evolveClosed } from './case.after-close';
+import { reassessed } from './case.reassessment';
 
 export const initialCaseState = (): CaseState => ({ status: 'None' });
 
@@ -56,6 +57,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'CaseResumed':
       return without(state, 'pause');
+    case 'CaseReassessed':
+      return state.status === 'Referred' ? state : reassessed(state, event.data);
     case 'ReferralDeclined':
     case 'CaseClosed':
       return {

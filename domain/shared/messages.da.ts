@@ -51,6 +51,9 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   case_not_closed: 'Opfølgningen kommer efter afslutningen: sagen er stadig åben.',
   follow_up_held: 'Opfølgningen er allerede registreret.',
   before_closure: 'Opfølgningen kan ikke være sket, før sagen blev afsluttet. Tjek dato og klokkeslæt.',
+  triage_first: 'Henvisningen er ikke vurderet endnu: vurdér den i stedet.',
+  coordinator_assesses: 'I denne ordning er det koordinatoren, der vurderer sagen på ny.',
+  first_meeting_pending: (d) => `${helper(d)} vurderer sagen efter det første møde: registrér mødet først.`,
 };
 
 /** The Danish text for a rule's code, if there is one. */

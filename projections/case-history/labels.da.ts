@@ -35,6 +35,7 @@ export const HISTORY_LABELS: Readonly<Record<CaseEventType, Label>> = {
   FollowUpScheduled: 'Opfølgning planlagt',
   FollowUpHeld: 'Opfølgning gennemført',
   ReferredOnward: 'Henvist videre',
+  CaseReassessed: 'Vurderet på ny',
 };
 
 /** A label for any stored type, also one a newer version added, in the words of the case's programme. */

@@ -103,6 +103,18 @@ function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | u
     case 'CaseResumed':
       delete next.pause;
       return next;
+    case 'CaseReassessed': {
+      if (view.status === 'Referred') return view;
+      next.track = event.data.track;
+      if (event.data.needs) next.needs = [...view.needs, ...event.data.needs];
+      if (view.status === 'Active' && event.data.handedBackFrom !== undefined) {
+        // Back in the waiting folder (seed 003: the guide judged it needs a professional); the triage's time stays.
+        for (const field of VISIT_FIELDS) if (field !== 'triagedAt' && field !== 'pause') delete next[field];
+        delete next.visitorId;
+        next.status = 'Waiting';
+      }
+      return next;
+    }
     case 'ReferredOnward':
       next.referredOnward = [...(view.referredOnward ?? []), { to: event.data.to, reason: event.data.reason, at: event.data.at }];
       return next;

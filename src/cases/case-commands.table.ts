@@ -19,7 +19,7 @@ import {
   TriageCaseDto,
 } from './case-commands.dto';
 import { CorrectReferralDto } from './correct-referral.dto';
-import { HoldFollowUpDto, ReferOnwardDto } from './after-close.dto';
+import { HoldFollowUpDto, ReassessCaseDto, ReferOnwardDto } from './after-close.dto';
 import { ReceiveReferralDto } from './receive-referral.dto';
 import { AgreeVisitSlotDto, BookNextVisitDto, PauseCaseDto, ResumeCaseDto } from './visit-plan.dto';
 import { CaseAnswer, CaseCommands } from './shared/case-commands';
@@ -282,6 +282,17 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
         da: 'Henvis borgeren videre til faglig hjælp; sagen fortsætter eller afsluttes som overdraget til fagprofessionelle.',
       },
       command: (b) => ({ type: 'ReferOnward', data: { to: b.to, reason: b.reason, at: b.at, close: b.close, followUpId: randomUUID() } }),
+    }),
+    // Who assesses (issue #19, seed 003): domain/case/case.reassessment.ts.
+    reassess: route({
+      path: ':caseId/reassessment',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: ReassessCaseDto,
+      summary: {
+        en: 'A new judgement of the track: a coordinator, or in community_guide the assigned guide after the first meeting. To the professional track from a plain volunteer, the case goes back to the waiting folder.',
+        da: 'Vurdér sagen på ny: koordinatoren, eller i fællesskabsguide-ordningen guiden efter første møde. Til fagligt spor fra en frivillig kommer sagen tilbage i ventemappen.',
+      },
+      command: (b) => ({ type: 'ReassessCase', data: { track: b.track, reason: b.reason, needs: b.needs } }),
     }),
   },
 };

@@ -72,6 +72,7 @@ describe('who may do what', () => {
     // After the end (issue #19).
     { route: 'POST /cases/:caseId/follow-ups/:followUpId/held', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${randomUUID()}/follow-ups/${randomUUID()}/held`).send({ at: '2026-07-01T10:00:00+02:00', outcome: 'partly' }) },
     { route: 'POST /cases/:caseId/referred-onward', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/cases/${randomUUID()}/referred-onward`).send({ to: 'egen_laege', reason: 'r', at: '2026-04-01T10:00:00+02:00' }) },
+    { route: 'POST /cases/:caseId/reassessment', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/reassessment`).send({ track: 'volunteer', reason: 'r' }) },
     { route: 'GET /follow-ups/due', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/follow-ups/due') },
     { route: 'GET /visits/overdue', allowed: ['coordinator', 'assigned visitor', 'other visitor'], send: (as) => t.as(principal(as)).get('/visits/overdue') },
     { route: 'GET /waiting-list', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/waiting-list') },
