@@ -76,3 +76,17 @@ describe('the waiting list (ventemappe)', () => {
     expect(list(log, { limit: 1 })).toHaveLength(1);
   });
 });
+
+// Issue #19: a guide judges the case needs a professional; it returns to the folder as it stands.
+describe('a case handed back to the waiting folder', () => {
+  it('is not listed while booked, and returns on the professional track when handed back', () => {
+    const caseId = randomUUID();
+    const visitorId = randomUUID();
+    const handedBack: CaseEvent = { type: 'CaseReassessed', data: { track: 'professional', reason: 'r', by: 'anna', at: '2026-03-09T12:00:00.000Z', handedBackFrom: visitorId } };
+    const now = '2026-03-10T12:00:00.000Z';
+    const whileBooked = new Log().case(caseId, [referral(), triaged('high'), booked(visitorId)]);
+    expect(waitingList(whileBooked.project(waitingListProjection).docs.values(), { limit: 10 }, now)).toEqual([]);
+    const back = new Log().case(caseId, [referral(), triaged('high'), booked(visitorId), handedBack]);
+    expect(waitingList(back.project(waitingListProjection).docs.values(), { limit: 10 }, now)).toMatchObject([{ caseId, stage: 'waiting', track: 'professional', priority: 'high' }]);
+  });
+});
