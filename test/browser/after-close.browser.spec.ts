@@ -26,6 +26,7 @@ run('the end of a case in the app', () => {
   const watch = new ConsoleWatch();
   let fridaId: string;
   let oleId: string;
+  let mathildeId: string;
 
   async function api<T = { caseId: string }>(path: string, body: unknown): Promise<T> {
     const response = await fetch(`${server.url}${path}`, {
@@ -55,6 +56,10 @@ run('the end of a case in the app', () => {
     fridaId = await active('Frida Holst', visitorId);
     await api(`/cases/${fridaId}/relations`, { kind: 'self_help_group', description: 'Gruppe for unge med lang sygdom', at: closedAt().minus({ days: 7 }).toISO() });
     oleId = await active('Ole Uden Relation', visitorId);
+    // Mathilde: the guide has met her, and judges she needs more than a volunteer can give.
+    mathildeId = await active('Mathilde Møller', visitorId);
+    await api(`/cases/${mathildeId}/visits`, { visitorId, visitedAt: today().minus({ days: 1 }).set({ hour: 14 }).toISO() });
+    await addUser(server.app.get<Storage>(STORAGE), { username: 'anna', role: 'visitor', visitorId, password: PASSWORD });
     browser = await launchBrowser();
   }, 360_000);
 
@@ -70,10 +75,10 @@ run('the end of a case in the app', () => {
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   };
 
-  async function signIn(): Promise<Page> {
+  async function signIn(username = 'jette'): Promise<Page> {
     const { page } = await newPage(browser, watch);
     await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill('jette');
+    await page.getByLabel('Brugernavn').fill(username);
     await page.getByLabel('Adgangskode').fill(PASSWORD);
     await page.getByRole('button', { name: 'Log ind' }).click();
     await page.getByRole('button', { name: 'Log ud' }).waitFor();
@@ -130,5 +135,27 @@ run('the end of a case in the app', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Ventemappe' }).click();
     await page.getByText('Ingen opfølgninger forfalder de næste 14 dage.').waitFor();
     await page.context().close();
+  });
+
+  // Seed 003: "Det er fællesskabsguiderne, der vurderer, om de kan løse brobygningsopgaven, eller om borgerens situation kræver hjælp fra fagprofessionelle."
+  it('the guide reassesses after the first meeting: to the professional track, the case goes back to the waiting folder', async () => {
+    const page = await signIn('anna');
+    await page.goto(`${server.url}/app/besoeg/${mathildeId}`);
+    await page.getByRole('heading', { name: 'Besøg hos Mathilde Møller' }).waitFor();
+    await page.getByText('Vurdér sagen på ny').click();
+    await page.getByLabel('Spor').selectOption({ label: 'Fagligt spor' });
+    await page.getByText('Sagen kommer tilbage i ventemappen').waitFor();
+    await page.getByLabel('Begrundelse for vurderingen').fill('Angst og tunge tanker; har brug for en fagperson');
+    await shot(page, 'after-close-5-guide-reassesses');
+    await page.getByRole('button', { name: 'Gem vurdering' }).click();
+    await page.getByRole('heading', { name: 'Mine borgere' }).waitFor();
+    await page.getByText('Ole Uden Relation').first().waitFor();
+    expect(await page.getByText('Mathilde Møller').count()).toBe(0);
+    await page.context().close();
+
+    const coordinator = await signIn();
+    await coordinator.getByRole('link', { name: 'Mathilde Møller' }).waitFor();
+    await shot(coordinator, 'after-close-6-back-in-the-waiting-folder');
+    await coordinator.context().close();
   });
 });

@@ -10,6 +10,7 @@ import { BookFirstVisit } from './BookFirstVisit';
 import { CaseView, citizenName } from './case-view';
 import { CorrectReferral } from './CorrectReferral';
 import { FollowUps } from './FollowUps';
+import { Reassess } from './Reassess';
 import { ReferOnward } from './ReferOnward';
 import { Triage } from './Triage';
 import { daysOverdue, overdueText } from './overdue';
@@ -195,6 +196,9 @@ export function CasePage({ caseId }: { caseId: string }) {
                   {/* After the end (issue #19). */}
                   {c.status !== 'Closed' && <ReferOnward {...actions} done={done('Borgeren er henvist videre.')} />}
                   {c.status === 'Closed' && <FollowUps {...actions} done={done('Opfølgningen er registreret.')} />}
+                  {(c.status === 'Waiting' || c.status === 'Active') && (
+                    <Reassess {...actions} done={(back) => done(back ? 'Sagen er vurderet på ny og ligger i ventemappen igen.' : 'Sagen er vurderet på ny.')()} />
+                  )}
                   {c.status !== 'Closed' && c.citizenId && <WithdrawConsent citizenId={c.citizenId} refresh={actions.refresh} done={done('Samtykket er trukket tilbage, og borgerens åbne sager er afsluttet.')} />}
                 </div>
               </div>

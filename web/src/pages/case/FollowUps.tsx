@@ -7,7 +7,7 @@ import { FOLLOW_UP_OUTCOME, label } from '../../labels';
 import { Field, SelectField } from '../../ui';
 import type { CaseView } from './case-view';
 
-const ANSWERS = { '': 'Ikke målt', '1': '1 (næsten aldrig)', '2': '2 (en gang imellem)', '3': '3 (ofte)' } as const;
+const ANSWERS = { '': 'Ikke målt', '1': 'Sjældent eller aldrig', '2': 'En gang imellem', '3': 'Ofte' } as const;
 type Answer = keyof typeof ANSWERS;
 
 /**

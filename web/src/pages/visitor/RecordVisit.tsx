@@ -9,6 +9,7 @@ import { CaseView, citizenName } from '../case/case-view';
 import { nextSlotAfter, slotInDanish } from '../../../../domain/shared/visit-slot';
 import { sameTimeLater } from './next-visit';
 import { VisitorExtras } from './VisitorExtras';
+import { Reassess } from '../case/Reassess';
 
 /** The visit as agreed: the agreed time if it is today or past, else now. */
 function visitedDefault(c: CaseView): string {
@@ -128,6 +129,10 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
         </form>
       )}
       {c.status === 'Active' && <VisitorExtras c={c} etag={etag} session={session} done={(what) => (setSaved(what), reload())} refresh={reload} />}
+      {/* Issue #19: in the fællesskabsguide programme the guide assesses, after the first meeting; handed back, the case is no longer hers. */}
+      {c.status === 'Active' && c.programme === 'community_guide' && c.lastVisitAt && (
+        <Reassess c={c} etag={etag} refresh={reload} done={(back) => (back ? navigate('/app/mine-borgere') : (setSaved('Din vurdering er gemt.'), reload()))} />
+      )}
     </section>
   );
 }
