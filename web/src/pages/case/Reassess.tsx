@@ -34,7 +34,7 @@ export function Reassess({ c, etag, done, refresh }: { c: CaseView; etag?: strin
       <form class="form" onSubmit={submit} noValidate>
         <CommandError error={reassess.error} onRefresh={refresh} />
         <SelectField label="Spor" value={track} onChange={setTrack} options={Object.fromEntries(TRACKS.map((t) => [t, TRACK[t]])) as Record<Track, string>} />
-        {handsBack && <p class="muted">Sagen kommer tilbage i ventemappen, og koordinatoren finder en ansat eller frivillig med faglig baggrund i stedet for {helperWord(c.programme)}en.</p>}
+        {handsBack && <p class="muted">Sagen kommer tilbage i ventemappen, og koordinatoren finder en ansat eller frivillig med faglig baggrund i stedet for {helperWord(c.programme, 'definite')}.</p>}
         <Field label="Begrundelse for vurderingen" error={error} required>
           {(a) => <textarea {...a} rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
         </Field>
