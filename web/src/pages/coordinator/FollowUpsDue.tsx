@@ -41,7 +41,7 @@ const COLUMNS: Column<Row>[] = [
 export function FollowUpsDue() {
   const loaded = useLoad(loadDue, []);
   return (
-    <section aria-labelledby="opfoelgning">
+    <section class="follow-ups-due" aria-labelledby="opfoelgning">
       <h2 id="opfoelgning">Opfølgning</h2>
       <LoadState loaded={loaded}>
         {() => <Table rows={loaded.data!} columns={COLUMNS} rowKey={(f) => f.followUpId} caption="Opfølgninger efter afslutning, der er forfaldne eller forfalder inden for 14 dage" empty="Ingen opfølgninger forfalder de næste 14 dage." />}
