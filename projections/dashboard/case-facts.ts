@@ -27,11 +27,12 @@ function instantOf(event: CaseEvent): string | undefined {
 
 /**
  * The per-case facts, and the figures summed per day and month from them
- * (./aggregates.ts). Version 2: the month documents and the summary; 3: the month totals.
+ * (./aggregates.ts). Version 2: the month documents and the summary; 3: the month totals;
+ * 4: declines counted by their decline reason (ReferralDeclined v2, issue #19), old ones as upcast.
  */
 export const caseFactsProjection: Projection<CaseFacts | MonthDoc | MonthTotals | DashboardSummary> = {
   name: 'dashboard',
-  version: 3,
+  version: 4,
   keysRead: (stored) => {
     const found = caseEventOf(stored);
     if (!found) return [];
