@@ -33,7 +33,7 @@ export function closeCase({ data }: CloseCase, state: CaseState, context: CaseCo
 export function holdFollowUp({ data }: HoldFollowUp, state: CaseState, context: CaseContext): FollowUpHeld[] {
   if (state.status === 'None') throw new NotFoundError('case', context.caseId ?? 'unknown');
   if (state.status !== 'Closed') throw new IllegalStateError('case_not_closed', 'a follow-up comes after the end: the case is still open');
-  const followUp = state.followUps.find((candidate) => candidate.followUpId === data.followUpId);
+  const followUp = (state.followUps ?? []).find((candidate) => candidate.followUpId === data.followUpId);
   if (!followUp) throw new NotFoundError('follow-up', data.followUpId);
   const checks = new FieldChecks(context.now);
   const at = checks.happened('at', data.at);
@@ -76,10 +76,10 @@ export function referOnward({ data }: ReferOnward, state: CaseState, context: Ca
 export function evolveClosed(state: Closed, event: CaseEvent): CaseState {
   switch (event.type) {
     case 'FollowUpScheduled':
-      return { ...state, followUps: [...state.followUps, { followUpId: event.data.followUpId, dueAt: event.data.dueAt }] };
+      return { ...state, followUps: [...(state.followUps ?? []), { followUpId: event.data.followUpId, dueAt: event.data.dueAt }] };
     case 'FollowUpHeld': {
       const { followUpId, at, outcome } = event.data;
-      return { ...state, followUps: state.followUps.map((f) => (f.followUpId === followUpId ? { ...f, held: { at, outcome } } : f)) };
+      return { ...state, followUps: (state.followUps ?? []).map((f) => (f.followUpId === followUpId ? { ...f, held: { at, outcome } } : f)) };
     }
     default:
       return state;

@@ -67,7 +67,6 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         declined: event.type === 'ReferralDeclined',
         reason: event.data.reason,
         closedAt: event.data.at,
-        followUps: [],
         // The triage's answer stays part of the case's story once it is closed: track and priority alike.
         ...(state.status !== 'Referred' && { track: state.track, priority: state.priority }),
         ...(state.status === 'Active' && { visitorId: state.visitorId }),

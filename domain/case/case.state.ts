@@ -108,8 +108,8 @@ export interface Closed extends CaseCore {
   track?: Track;
   priority?: Priority;
   visitorId?: string;
-  /** The follow-ups after the end (issue #19), in the order scheduled. */
-  followUps: CaseFollowUp[];
+  /** The follow-ups after the end (issue #19), in the order scheduled; absent when none was. */
+  followUps?: CaseFollowUp[];
 }
 
 export interface CaseFollowUp {

@@ -32,7 +32,7 @@ describe('routes made from the command tables', () => {
         },
       });
     }
-    expect(ENTRIES.length).toBe(27); // 18, the visit plan's 4, the referral's correction and the 4 visitor routes of issue 17
+    expect(ENTRIES.length).toBe(30); // 18, the visit plan's 4, the referral's correction and the 4 visitor routes of issue 17; issue 19's follow-up, referral onward and reassessment
   });
 
   it.each(ENTRIES.map(({ table, key, entry }) => [`${table.name}.${key}`, table, entry] as const))(
