@@ -1,6 +1,6 @@
 import type { StoredEvent } from './event-store.port';
 import { readForm } from '../privacy/crypto/sealed-form';
-import { DECLINE_REASON_OF_CLOSURE } from '../../domain/shared/course-codes';
+import { DECLINE_REASON_OF_CLOSURE, DECLINE_REASONS } from '../../domain/shared/course-codes';
 import type { ClosureReason } from '../../domain/shared/codes';
 
 /**
@@ -18,6 +18,8 @@ const UPCASTERS: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = 
   ReferralDeclined: {
     1: (data) => {
       const former = data.reason as ClosureReason;
+      // Lenient: a reason that is already a decline reason (an event appended without its version) stays as it is.
+      if ((DECLINE_REASONS as readonly string[]).includes(former) && !(former in DECLINE_REASON_OF_CLOSURE)) return data;
       return { ...data, reason: DECLINE_REASON_OF_CLOSURE[former] ?? 'other', formerReason: former };
     },
   },
