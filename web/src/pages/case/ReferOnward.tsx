@@ -41,7 +41,7 @@ export function ReferOnward({ c, etag, done, refresh }: { c: CaseView; etag?: st
         <form class="form" onSubmit={submit} noValidate>
           <CommandError error={refer.error} onRefresh={refresh} />
           <SelectField label="Henvist til" value={to} onChange={setTo} options={ONWARD} />
-          <Field label="Begrundelse" error={errors.reason} required>
+          <Field label="Hvorfor henvises borgeren videre?" error={errors.reason} required>
             {(a) => <textarea {...a} rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
           </Field>
           <Field label="Henvist den" error={errors.at} required>
