@@ -10,6 +10,7 @@ import type {
   VisitorKind,
 } from '../shared/codes';
 import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../shared/course-codes';
+import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../shared/course-codes';
 import type { BaseContext, Message } from '../shared/decider';
 import type { CitizenDetails, Consent, OfferOutcome, Referrer, Situation } from './case.events';
 import type { CitizenWishes } from '../matching/matching.profile';
@@ -38,7 +39,7 @@ export type ReceiveReferral = Message<
 >;
 /** `at`: when the coordinator triaged (default: now); not before the referral. */
 export type TriageCase = Message<'TriageCase', { track: Track; reason: string; priority: Priority; at?: string }>;
-export type DeclineReferral = Message<'DeclineReferral', { reason: ClosureReason; at?: string }>;
+export type DeclineReferral = Message<'DeclineReferral', { reason: DeclineReason; at?: string }>;
 /** `visitAt`: the agreed time of the visit; `at`: when it was booked (default: now), not before the referral or the triage. */
 export type BookFirstVisit = Message<'BookFirstVisit', { visitorId: string; visitAt: string; at?: string }>;
 /** `participants`: relatives on the case who took part (issue #19). */
@@ -62,7 +63,14 @@ export type AssessLoneliness = Message<
 >;
 export type EstablishRelation = Message<'EstablishRelation', { kind: RelationKind; description: string; at: string }>;
 export type FlagRisk = Message<'FlagRisk', { risk: Need; note: string; at: string }>;
-export type CloseCase = Message<'CloseCase', { reason: ClosureReason; at?: string }>;
+/**
+ * `followUpId`: minted for the follow-up a closing schedules by default;
+ * `followUp: false` leaves it out, and then `noFollowUpReason` says why.
+ */
+export type CloseCase = Message<
+  'CloseCase',
+  { reason: ClosureReason; at?: string; followUpId: string; followUp?: boolean; noFollowUpReason?: string }
+>;
 /** Any part of the referral as it should have read; what equals the referral as it stands is left out of the event. */
 export type CorrectReferral = Message<
   'CorrectReferral',
@@ -103,6 +111,16 @@ export type RecordAgreement = Message<
   { goals: string[]; frequency: AgreementFrequency; expectedEnd?: string; endCriteria: string; agreedWith: AgreementParty[] }
 >;
 
+// After the end (issue #19): domain/case/case.after-close.ts.
+export type HoldFollowUp = Message<
+  'HoldFollowUp',
+  { followUpId: string; at: string; outcome: FollowUpOutcome; ucla3?: number[]; note?: string }
+>;
+/** `close`: the case ends with `transferred_to_professionals` (and its follow-up, `followUpId`). */
+/** Who assesses (seed 003): a new judgement of the track after the first meeting; `needs` found since. */
+export type ReassessCase = Message<'ReassessCase', { track: Track; reason: string; needs?: Need[] }>;
+export type ReferOnward = Message<'ReferOnward', { to: OnwardDestination; reason: string; at: string; close?: boolean; followUpId: string }>;
+
 export type CaseCommand =
   | ReceiveReferral
   | TriageCase
@@ -131,7 +149,10 @@ export type CaseCommand =
   | RemoveRelative
   | RecordAccompaniment
   | RecordWentAlone
-  | RecordAgreement;
+  | RecordAgreement
+  | HoldFollowUp
+  | ReferOnward
+  | ReassessCase;
 
 /** A visitor as the registry knows them when the command is decided. */
 export interface VisitorSnapshot {

@@ -2,11 +2,13 @@ import { ucla3Score, UCLA3 } from '../shared/danish';
 import { assertNever } from '../shared/decider';
 import { IllegalStateError, NotFoundError } from '../shared/errors';
 import { FieldChecks } from '../shared/time';
-import type { AssessLoneliness, CaseCommand, CaseContext, CloseCase, CompleteTask, EstablishRelation, FlagRisk, OpenTask } from './case.commands';
-import type { CaseClosed, CaseEvent, LonelinessAssessed, RelationEstablished, RiskFlagged, TaskCompleted, TaskOpened } from './case.events';
+import type { AssessLoneliness, CaseCommand, CaseContext, CompleteTask, EstablishRelation, FlagRisk, OpenTask } from './case.commands';
+import type { CaseEvent, LonelinessAssessed, RelationEstablished, RiskFlagged, TaskCompleted, TaskOpened } from './case.events';
 import { correctReferral } from './case.correction';
 import { recordAccompaniment, recordAgreement, recordWentAlone } from './case.course';
 import { addRelative, removeRelative } from './case.network';
+import { closeCase, holdFollowUp, referOnward } from './case.after-close';
+import { reassessCase } from './case.reassessment';
 import { declineReferral, receiveReferral, triage } from './case.intake';
 import { introduceToOffer, recordOfferOutcome, recordWishes } from './case.matching';
 import { requireActive, requireOpen } from './case.rules';
@@ -73,6 +75,12 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Case
       return recordWentAlone(command, state, context);
     case 'RecordAgreement':
       return recordAgreement(command, state, context);
+    case 'HoldFollowUp':
+      return holdFollowUp(command, state, context);
+    case 'ReferOnward':
+      return referOnward(command, state, context);
+    case 'ReassessCase':
+      return reassessCase(command, state, context);
     default:
       return assertNever(command);
   }
@@ -124,12 +132,3 @@ function flagRisk({ data }: FlagRisk, state: CaseState, context: CaseContext): R
   checks.check();
   return [{ type: 'RiskFlagged', data: { risk: data.risk, note: data.note, at } }];
 }
-
-function closeCase({ data }: CloseCase, state: CaseState, context: CaseContext): CaseClosed[] {
-  requireOpen(state, context.caseId);
-  const checks = new FieldChecks(context.now);
-  const at = checks.happened('at', data.at ?? context.now);
-  checks.check();
-  return [{ type: 'CaseClosed', data: { reason: data.reason, at } }];
-}
-

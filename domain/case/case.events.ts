@@ -7,9 +7,11 @@ import type {
   ReferrerRole,
   RelationKind,
   TaskKind,
+  Track,
   VisitorKind,
 } from '../shared/codes';
 import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../shared/course-codes';
+import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../shared/course-codes';
 import type { Message } from '../shared/decider';
 import type { PersonalParts } from '../shared/personal';
 import type { CitizenWishes } from '../matching/matching.profile';
@@ -162,8 +164,13 @@ export type ReferralCorrected = Message<
   }
 >;
 
-export type ReferralDeclined = Message<'ReferralDeclined', { reason: ClosureReason; at: string }>;
-export type CaseClosed = Message<'CaseClosed', { reason: ClosureReason; at: string }>;
+/**
+ * Schema version 2 (issue #19): `reason` is a decline reason. A version 1 event
+ * (a closure reason) is read through an upcaster that keeps the old code as `formerReason`.
+ */
+export type ReferralDeclined = Message<'ReferralDeclined', { reason: DeclineReason; at: string; formerReason?: ClosureReason }>;
+/** `noFollowUp`: why no follow-up was scheduled at the end (issue #19; absent when one was, and in older events). */
+export type CaseClosed = Message<'CaseClosed', { reason: ClosureReason; at: string; noFollowUp?: string }>;
 
 // The visit plan (issue #17).
 /** A next visit agreed when none was (after a cancellation, or when the visitor could not say); the citizen was told. */
@@ -206,6 +213,26 @@ export type AgreementRecorded = Message<
   { goals: string[]; frequency: AgreementFrequency; expectedEnd?: string; endCriteria: string; agreedWith: AgreementParty[] }
 >;
 
+// After the end (issue #19): the follow-up and the referral onward (domain/case/case.after-close.ts).
+/** Written with the CaseClosed it follows: "og følger op" (seed 003). */
+export type FollowUpScheduled = Message<'FollowUpScheduled', { followUpId: string; dueAt: string }>;
+/** The follow-up took place (or the citizen was not reached): `ucla3` three answers 1–3 and their score. */
+export type FollowUpHeld = Message<
+  'FollowUpHeld',
+  { followUpId: string; at: string; outcome: FollowUpOutcome; ucla3?: [number, number, number]; score?: number; note?: string }
+>;
+/** The citizen needs help the programme cannot give; a CaseClosed with `transferred_to_professionals` may follow. */
+/**
+ * A new judgement of the track (seed 003: the guide assesses after the first
+ * meeting): `needs` found since the referral; `handedBackFrom` the plain
+ * volunteer whose case went back to the waiting folder on moving to the professional track.
+ */
+export type CaseReassessed = Message<
+  'CaseReassessed',
+  { track: Track; reason: string; needs?: Need[]; by: string; at: string; handedBackFrom?: string }
+>;
+export type ReferredOnward = Message<'ReferredOnward', { to: OnwardDestination; reason: string; at: string }>;
+
 export type CaseEvent =
   | ReferralReceived
   | ReferralCorrected
@@ -235,7 +262,11 @@ export type CaseEvent =
   | RelativeRemoved
   | CitizenAccompanied
   | CitizenWentAlone
-  | AgreementRecorded;
+  | AgreementRecorded
+  | FollowUpScheduled
+  | FollowUpHeld
+  | ReferredOnward
+  | CaseReassessed;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -269,6 +300,10 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'CitizenAccompanied',
   'CitizenWentAlone',
   'AgreementRecorded',
+  'FollowUpScheduled',
+  'FollowUpHeld',
+  'ReferredOnward',
+  'CaseReassessed',
 ];
 
 /**
@@ -307,8 +342,8 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   TaskCompleted: { taskId: 'clear', outcome: 'personal' },
   LonelinessAssessed: { instrument: 'clear', answers: 'clear', score: 'clear', severe: 'clear', scaleVersion: 'clear', at: 'clear' },
   RelationEstablished: { kind: 'clear', description: 'personal', at: 'clear' },
-  ReferralDeclined: { reason: 'clear', at: 'clear' },
-  CaseClosed: { reason: 'clear', at: 'clear' },
+  ReferralDeclined: { reason: 'clear', at: 'clear', formerReason: 'clear' },
+  CaseClosed: { reason: 'clear', at: 'clear', noFollowUp: 'personal' },
   NextVisitBooked: { visitAt: 'clear', citizenNotified: 'clear' },
   VisitSlotAgreed: { weekday: 'clear', time: 'clear', everyWeeks: 'clear' },
   // Why visits stop (a hospital stay) is health information about the person.
@@ -328,6 +363,10 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   CitizenAccompanied: { at: 'clear', to: { offerId: 'clear', activity: 'personal' }, visitorId: 'clear', firstTime: 'clear', note: 'personal' },
   CitizenWentAlone: { at: 'clear', offerId: 'clear', activity: 'personal' },
   AgreementRecorded: { goals: 'personal', frequency: 'clear', expectedEnd: 'clear', endCriteria: 'personal', agreedWith: 'clear' },
+  FollowUpScheduled: { followUpId: 'clear', dueAt: 'clear' },
+  FollowUpHeld: { followUpId: 'clear', at: 'clear', outcome: 'clear', ucla3: 'clear', score: 'clear', note: 'personal' },
+  ReferredOnward: { to: 'clear', reason: 'personal', at: 'clear' },
+  CaseReassessed: { track: 'clear', reason: 'personal', needs: 'clear', by: 'clear', at: 'clear', handedBackFrom: 'clear' },
 };
 
 /**
@@ -353,6 +392,9 @@ export function occurredAtOf(event: CaseEvent, now: string): string {
     case 'OfferOutcomeRecorded':
     case 'CitizenAccompanied':
     case 'CitizenWentAlone':
+    case 'FollowUpHeld':
+    case 'ReferredOnward':
+    case 'CaseReassessed':
       return event.data.at;
     // A triage or booking says when it happened since issue #17; an older one happened when it was recorded.
     case 'TriagedToVolunteer':
@@ -365,6 +407,6 @@ export function occurredAtOf(event: CaseEvent, now: string): string {
 }
 
 /** The schema version each event type is written with now (1 unless its shape has changed). */
-export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Partial<Record<CaseEventType, number>>> = { LonelinessAssessed: 2 };
+export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Partial<Record<CaseEventType, number>>> = { LonelinessAssessed: 2, ReferralDeclined: 2 };
 
 export const caseEventSchemaVersion = (event: { type: string }): number => CASE_EVENT_SCHEMA_VERSIONS[event.type as CaseEventType] ?? 1;

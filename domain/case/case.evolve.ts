@@ -4,6 +4,8 @@ import { trackAfterRisk } from './case.track';
 import { correctedCore } from './case.correction';
 import { evolveMatching } from './case.matching';
 import { withCourse } from './case.course';
+import { evolveClosed } from './case.after-close';
+import { reassessed } from './case.reassessment';
 
 export const initialCaseState = (): CaseState => ({ status: 'None' });
 
@@ -14,7 +16,8 @@ export const initialCaseState = (): CaseState => ({ status: 'None' });
  */
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'ReferralReceived') return state.status === 'None' ? referred(event) : state;
-  if (state.status === 'None' || state.status === 'Closed') return state;
+  if (state.status === 'None') return state;
+  if (state.status === 'Closed') return evolveClosed(state, event);
 
   switch (event.type) {
     case 'ReferralCorrected':
@@ -66,6 +69,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     case 'CitizenWentAlone':
     case 'AgreementRecorded':
       return withCourse(state, event);
+    case 'CaseReassessed':
+      return state.status === 'Referred' ? state : reassessed(state, event.data);
     case 'ReferralDeclined':
     case 'CaseClosed':
       return {

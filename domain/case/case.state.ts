@@ -1,5 +1,6 @@
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../shared/codes';
 import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../shared/course-codes';
+import type { DeclineReason, FollowUpOutcome } from '../shared/course-codes';
 import type { VisitSlot } from '../shared/visit-slot';
 import type { CitizenDetails, OfferOutcome, Situation } from './case.events';
 import type { CitizenWishes } from '../matching/matching.profile';
@@ -152,13 +153,21 @@ export interface Active extends CaseCore {
 
 export interface Closed extends CaseCore {
   status: 'Closed';
-  /** True when the referral was declined before any visit. */
+  /** True when the referral was declined before any visit (then `reason` is a decline reason). */
   declined: boolean;
-  reason: ClosureReason;
+  reason: ClosureReason | DeclineReason;
   closedAt: string;
   track?: Track;
   priority?: Priority;
   visitorId?: string;
+  /** The follow-ups after the end (issue #19), in the order scheduled; absent when none was. */
+  followUps?: CaseFollowUp[];
+}
+
+export interface CaseFollowUp {
+  followUpId: string;
+  dueAt: string;
+  held?: { at: string; outcome: FollowUpOutcome };
 }
 
 export type CaseState = NoCase | Referred | Waiting | Active | Closed;

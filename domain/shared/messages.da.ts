@@ -65,6 +65,14 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   relative_exists: 'Den pårørende er allerede tilføjet.',
   unknown_relative: 'En af deltagerne er ikke registreret som pårørende på sagen. Tilføj den pårørende først.',
   no_relative_recorded: 'Aftalen nævner en pårørende, men der er ingen pårørende på sagen. Tilføj den pårørende først.',
+  // After the end (issue #19).
+  no_relation_recorded: 'Der er ikke registreret nogen relation på sagen: registrér relationen, før sagen afsluttes med "relation etableret".',
+  case_not_closed: 'Opfølgningen kommer efter afslutningen: sagen er stadig åben.',
+  follow_up_held: 'Opfølgningen er allerede registreret.',
+  before_closure: 'Opfølgningen kan ikke være sket, før sagen blev afsluttet. Tjek dato og klokkeslæt.',
+  triage_first: 'Henvisningen er ikke vurderet endnu: vurdér den i stedet.',
+  coordinator_assesses: 'I denne ordning er det koordinatoren, der vurderer sagen på ny.',
+  first_meeting_pending: (d) => `${helper(d)} vurderer sagen efter det første møde: registrér mødet først.`,
 };
 
 /** The Danish text for a rule's code, if there is one. */

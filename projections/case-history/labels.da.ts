@@ -40,6 +40,11 @@ export const HISTORY_LABELS: Readonly<Record<CaseEventType, Label>> = {
   CitizenAccompanied: (programme) => `Fulgtes med ${helperWord(programme, 'definite')}`,
   CitizenWentAlone: 'Gik selv afsted',
   AgreementRecorded: 'Aftale om forløbet',
+  // After the end (issue #19).
+  FollowUpScheduled: 'Opfølgning planlagt',
+  FollowUpHeld: 'Opfølgning gennemført',
+  ReferredOnward: 'Henvist videre',
+  CaseReassessed: 'Vurderet på ny',
 };
 
 /** A label for any stored type, also one a newer version added, in the words of the case's programme. */

@@ -4,6 +4,7 @@ import { correctedCore } from '../../domain/case/case.correction';
 import { withCourse } from '../../domain/case/case.course';
 import { trackAfterRisk } from '../../domain/case/case.track';
 import type { ClosureReason, Priority, Track, VisitorKind } from '../../domain/shared/codes';
+import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../../domain/shared/course-codes';
 import type { VisitSlot } from '../../domain/shared/visit-slot';
 import { evolveMatching } from '../../domain/case/case.matching';
 
@@ -36,10 +37,20 @@ export interface CaseView extends CaseCore {
   visitSlot?: VisitSlot;
   /** Once closed: whether the referral was declined before any visit, why, and when. */
   declined?: boolean;
-  reason?: ClosureReason;
+  reason?: ClosureReason | DeclineReason;
   closedAt?: string;
+  /** After the end (issue #19): the follow-ups, in the order scheduled, each with its outcome once held. */
+  followUps?: CaseViewFollowUp[];
+  /** Where the citizen was referred onward (issue #19), in order; `reason` is sealed, opened in the answer. */
+  referredOnward?: Array<{ to: OnwardDestination; reason: string; at: string }>;
   /** The stream's revision: send it back as If-Match. */
   revision: number;
+}
+
+export interface CaseViewFollowUp {
+  followUpId: string;
+  dueAt: string;
+  held?: { at: string; outcome: FollowUpOutcome; score?: number };
 }
 
 /** The case's view after its events (each with its revision), or undefined when the stream holds no referral. */
@@ -58,7 +69,8 @@ const VISIT_FIELDS = ['triagedAt', 'visitorKind', 'visitorName', 'visitorPhone',
 /** One event. An event that does not fit (which the decider would not have made) changes nothing, so an old stream always reads. */
 function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | undefined {
   if (event.type === 'ReferralReceived') return view ?? referred(event.data);
-  if (!view || view.status === 'Closed') return view;
+  if (!view) return view;
+  if (view.status === 'Closed') return afterTheEnd(view, event);
   const next: CaseView = { ...view };
   switch (event.type) {
     case 'ReferralCorrected':
@@ -104,6 +116,21 @@ function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | u
     case 'CitizenWentAlone':
     case 'AgreementRecorded':
       return withCourse(view, event);
+    case 'CaseReassessed': {
+      if (view.status === 'Referred') return view;
+      next.track = event.data.track;
+      if (event.data.needs) next.needs = [...view.needs, ...event.data.needs];
+      if (view.status === 'Active' && event.data.handedBackFrom !== undefined) {
+        // Back in the waiting folder (seed 003: the guide judged it needs a professional); the triage's time stays.
+        for (const field of VISIT_FIELDS) if (field !== 'triagedAt' && field !== 'pause') delete next[field];
+        delete next.visitorId;
+        next.status = 'Waiting';
+      }
+      return next;
+    }
+    case 'ReferredOnward':
+      next.referredOnward = [...(view.referredOnward ?? []), { to: event.data.to, reason: event.data.reason, at: event.data.at }];
+      return next;
     case 'ReferralDeclined':
     case 'CaseClosed':
       for (const field of VISIT_FIELDS) delete next[field];
@@ -112,6 +139,21 @@ function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | u
       return next;
     default:
       return view.status === 'Active' ? applyToActive(view, next, event) : view;
+  }
+}
+
+/** A closed case takes its follow-ups (issue #19). */
+function afterTheEnd(view: CaseView, event: CaseEvent): CaseView {
+  switch (event.type) {
+    case 'FollowUpScheduled':
+      return { ...view, followUps: [...(view.followUps ?? []), { followUpId: event.data.followUpId, dueAt: event.data.dueAt }] };
+    case 'FollowUpHeld': {
+      const { followUpId, at, outcome, score } = event.data;
+      const held = { at, outcome, ...(score !== undefined && { score }) };
+      return { ...view, followUps: (view.followUps ?? []).map((f) => (f.followUpId === followUpId ? { ...f, held } : f)) };
+    }
+    default:
+      return view;
   }
 }
 

@@ -72,6 +72,8 @@ export const caseloadProjection: Projection<CaseloadDoc> = {
     'ReferralReceived', 'ReferralCorrected', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'VisitorReassigned', 'VisitHeld', 'VisitorDismissedButReturning',
     'VisitRescheduled', 'VisitCancelled', 'TaskOpened', 'TaskCompleted', 'RiskFlagged', 'ReferralDeclined', 'CaseClosed',
     'NextVisitBooked', 'VisitSlotAgreed', 'CasePaused', 'CaseResumed',
+    // Issue #19: a new type, so the version stays.
+    'CaseReassessed',
   ]),
   keysRead: (stored) => {
     const category = streamCategory(stored.streamId);
@@ -164,6 +166,13 @@ function applyToCard(card: CaseCard, event: CaseEvent, view: DocumentView<Caselo
     case 'CaseResumed': {
       const { pause: _ended, ...rest } = card;
       return view.put(caseKey(caseId), rest);
+    }
+    // Issue #19: handed back to the waiting folder, the case leaves the volunteer's list.
+    case 'CaseReassessed': {
+      if (event.data.handedBackFrom === undefined || !card.visitorId) return put({ track: event.data.track });
+      view.delete(assignmentKey(card.visitorId, caseId));
+      const { visitorId: _v, firstVisitAt: _f, nextVisitAt: _n, lastVisitAt: _l, visitSlot: _s, ...rest } = card;
+      return view.put(caseKey(caseId), { ...rest, track: event.data.track, lastThemes: [] });
     }
   }
 }

@@ -47,11 +47,12 @@ const CHANGES: Record<string, { parts: readonly Part[]; waiting: boolean }> = {
 
 /**
  * The per-case facts, and the figures summed per day and month from them
- * (./aggregates.ts). Version 2: the month documents and the summary; 3: the month totals; 4: going along vs alone (issue #19).
+ * (./aggregates.ts). Version 2: the month documents and the summary; 3: the month totals; 4: going along vs alone (issue #19);
+ * 5: declines counted by their decline reason (ReferralDeclined v2, issue #19), old ones as upcast.
  */
 export const caseFactsProjection: Projection<CaseFacts | MonthDoc | MonthTotals | DashboardSummary> = {
   name: 'dashboard',
-  version: 4,
+  version: 5,
   keysRead: (stored) => {
     const found = caseEventOf(stored);
     if (!found) return [];

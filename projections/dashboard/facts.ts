@@ -1,3 +1,4 @@
+import type { DeclineReason } from '../../domain/shared/course-codes';
 import type { ClosureReason, Programme, ReferrerRole, RelationKind } from '../../domain/shared/codes';
 
 /**
@@ -15,7 +16,8 @@ export interface CaseFacts {
   /** The agreed time of the first visit. */
   firstVisitAt?: string;
   relations: Array<{ kind: RelationKind; at: string }>;
-  closure?: { reason: ClosureReason; at: string; declined: boolean };
+  /** A declined referral's reason is a decline reason (issue #19). */
+  closure?: { reason: ClosureReason | DeclineReason; at: string; declined: boolean };
   /** UCLA-3 scores in business-time order. */
   scores: Array<{ at: string; score: number }>;
   /** Issue #19: each time the citizen went along with the helper (`alone: false`) or on their own; absent before any. */

@@ -145,6 +145,13 @@ export class Directory {
       case 'CaseClosed':
         entry.status = 'Closed';
         return this.assign(entry, undefined);
+      // Issue #19: a new judgement; handed back to the waiting folder, the volunteer's place is freed.
+      case 'CaseReassessed':
+        if (entry.status === 'Referred') return;
+        entry.track = data.track as Track;
+        if (data.handedBackFrom === undefined || entry.status !== 'Active') return;
+        entry.status = 'Waiting';
+        return this.assign(entry, undefined);
     }
   }
 

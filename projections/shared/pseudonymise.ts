@@ -1,4 +1,5 @@
 import { CLOSURE_REASONS } from '../../domain/shared/codes';
+import { DECLINE_REASONS, ONWARD_DESTINATIONS } from '../../domain/shared/course-codes';
 import { isSealed } from '../../domain/shared/personal';
 
 /**
@@ -33,8 +34,8 @@ function strip(value: Json, pseudonymOf: (citizenId: string) => string): Json {
   const out: { [key: string]: Json } = {};
   for (const [key, field] of Object.entries(value)) {
     if (isSealed(field)) continue;
-    // A closure's `reason` is a code (moved, deceased, ...), which evaluation needs; any other reason is free text.
-    if (key === 'reason' && typeof field === 'string' && (CLOSURE_REASONS as readonly string[]).includes(field)) {
+    // A closure's or a decline's `reason` is a code (moved, deceased, ...), which evaluation needs; any other reason is free text.
+    if (key === 'reason' && typeof field === 'string' && [...CLOSURE_REASONS, ...DECLINE_REASONS, ...ONWARD_DESTINATIONS].includes(field as never)) {
       out[key] = field;
       continue;
     }

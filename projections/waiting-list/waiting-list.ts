@@ -24,15 +24,18 @@ export interface WaitingCase {
   riskFlags: Need[];
   /** While paused (a hospital stay): since when, until when expected, why (sealed, opened in the answer). Not called for a first visit meanwhile. */
   pause?: CasePause;
+  /** Booked and active: kept (not listed), so a case handed back to the folder (CaseReassessed, issue #19) returns as it stands. */
+  booked?: true;
 }
 
 export const waitingListProjection: Projection<WaitingCase> = {
   name: 'waiting-list',
   // 2: documents carry their `stage` (referrals not yet triaged are listed too).
   // 3: a paused case carries its `pause`; a corrected referral (ReferralCorrected) changes the referrer and the risks among the needs (issue #17).
-  version: 3,
+  // 4: a booked case's document is kept (`booked`, not listed) until it closes, and returns to the folder when handed back (issue #19).
+  version: 4,
   keysRead: caseKeyOf,
-  eventTypes: new Set(['ReferralReceived', 'ReferralCorrected', 'TriagedToVolunteer', 'TriagedToProfessional', 'RiskFlagged', 'FirstVisitBooked', 'ReferralDeclined', 'CaseClosed', 'CasePaused', 'CaseResumed']),
+  eventTypes: new Set(['ReferralReceived', 'ReferralCorrected', 'TriagedToVolunteer', 'TriagedToProfessional', 'RiskFlagged', 'FirstVisitBooked', 'ReferralDeclined', 'CaseClosed', 'CasePaused', 'CaseResumed', 'CaseReassessed']),
   apply(stored: ProjectedEvent, view: DocumentView<WaitingCase>): void {
     const found = caseEventOf(stored);
     if (!found) return;
@@ -85,8 +88,17 @@ export const waitingListProjection: Projection<WaitingCase> = {
         view.put(caseId, rest);
         return;
       }
-      // Out of the waiting folder: booked, declined or closed.
+      // Out of the waiting folder: booked (kept, not listed), declined or closed.
       case 'FirstVisitBooked':
+        view.put(caseId, { ...waiting, booked: true });
+        return;
+      case 'CaseReassessed': {
+        if (waiting.stage === 'referred') return;
+        const { booked: _booked, ...rest } = waiting;
+        const back = event.data.handedBackFrom !== undefined ? rest : waiting;
+        view.put(caseId, { ...back, track: event.data.track });
+        return;
+      }
       case 'ReferralDeclined':
       case 'CaseClosed':
         view.delete(caseId);
@@ -118,6 +130,7 @@ const RANK: Record<Priority, number> = { high: 0, normal: 1, low: 2 };
 export function waitingList(cases: Iterable<WaitingCase>, filter: WaitingListFilter, now: string): WaitingListEntry[] {
   const entries: WaitingCase[] = [];
   for (const c of cases) {
+    if (c.booked) continue;
     if (filter.stage && c.stage !== filter.stage) continue;
     if (filter.track && c.track !== filter.track) continue;
     if (filter.programme && c.programme !== filter.programme) continue;

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { CANCELLED_BY, CLOSURE_REASONS, NEEDS, PRIORITIES, RELATION_KINDS, TASK_KINDS, TRACKS } from '../../domain/shared/codes';
 import type { CancelledBy, ClosureReason, Need, Priority, RelationKind, TaskKind, Track } from '../../domain/shared/codes';
+import { DECLINE_REASONS } from '../../domain/shared/course-codes';
+import type { DeclineReason } from '../../domain/shared/course-codes';
 import { HumanText } from '../http/human-text';
 import { IsInstant, Optional, TEXT } from '../http/validators';
 
@@ -20,7 +22,7 @@ export class TriageCaseDto {
 }
 
 export class DeclineReferralDto {
-  @ApiProperty({ enum: CLOSURE_REASONS }) @IsIn(CLOSURE_REASONS) reason!: ClosureReason;
+  @ApiProperty({ enum: DECLINE_REASONS, description: 'Why the referral is not taken on (its own list since issue #19)' }) @IsIn(DECLINE_REASONS) reason!: DeclineReason;
   @ApiPropertyOptional({ description: 'When it was declined (default: now)' }) @Optional() @IsInstant() at?: string;
 }
 
@@ -109,6 +111,8 @@ export class FlagRiskDto {
 }
 
 export class CloseCaseDto {
-  @ApiProperty({ enum: CLOSURE_REASONS }) @IsIn(CLOSURE_REASONS) reason!: ClosureReason;
+  @ApiProperty({ enum: CLOSURE_REASONS, description: '`relation_established` needs a recorded relation (409 no_relation_recorded)' }) @IsIn(CLOSURE_REASONS) reason!: ClosureReason;
   @ApiPropertyOptional({ description: 'When it closed (default: now)' }) @Optional() @IsInstant() at?: string;
+  @ApiPropertyOptional({ description: "false: no follow-up (then noFollowUpReason); default: a follow-up the programme's months after the end" }) @Optional() @IsBoolean() followUp?: boolean;
+  @ApiPropertyOptional({ example: 'Borgeren ønsker ikke at blive kontaktet igen', description: 'Why there is no follow-up; only with followUp: false' }) @Optional() @HumanText('lines', TEXT.reason) noFollowUpReason?: string;
 }

@@ -20,6 +20,7 @@ import {
 } from './case-commands.dto';
 import { CorrectReferralDto } from './correct-referral.dto';
 import { AddRelativeDto, RecordAccompanimentDto, RecordAgreementDto, RecordWentAloneDto, RemoveRelativeDto } from './course.dto';
+import { HoldFollowUpDto, ReassessCaseDto, ReferOnwardDto } from './after-close.dto';
 import { ReceiveReferralDto } from './receive-referral.dto';
 import { AgreeVisitSlotDto, BookNextVisitDto, PauseCaseDto, ResumeCaseDto } from './visit-plan.dto';
 import { IntroduceToOfferDto, OfferOutcomeDto, WishesDto, wishesOf } from './case-matching.dto';
@@ -217,8 +218,14 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
       path: ':caseId/close',
       allow: ['coordinator'],
       body: CloseCaseDto,
-      summary: { en: 'The case ends.', da: 'Afslut sagen.' },
-      command: (b) => ({ type: 'CloseCase', data: { reason: b.reason, at: b.at } }),
+      summary: {
+        en: 'The case ends; a follow-up is scheduled the programme\'s months later unless `followUp: false` (with a reason). `relation_established` needs a recorded relation.',
+        da: 'Afslut sagen; en opfølgning planlægges nogle måneder senere, medmindre der vælges ingen opfølgning (med en begrundelse).',
+      },
+      command: (b) => ({
+        type: 'CloseCase',
+        data: { reason: b.reason, at: b.at, followUpId: randomUUID(), followUp: b.followUp, noFollowUpReason: b.noFollowUpReason },
+      }),
     }),
     // The visit plan (issue #17): domain/case/case.schedule.ts.
     bookNextVisit: route({
@@ -336,6 +343,41 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
         type: 'RecordAgreement',
         data: { goals: b.goals, frequency: b.frequency, expectedEnd: b.expectedEnd, endCriteria: b.endCriteria, agreedWith: b.agreedWith },
       }),
+    }),
+    // After the end (issue #19): domain/case/case.after-close.ts.
+    holdFollowUp: route({
+      path: ':caseId/follow-ups/:followUpId/held',
+      allow: ['coordinator'],
+      body: HoldFollowUpDto,
+      summary: {
+        en: 'The follow-up after the end took place (or the citizen was not reached): the outcome, optionally a UCLA-3 and a note.',
+        da: 'Registrér opfølgningen efter afslutningen: udfald, evt. UCLA-3 og en note.',
+      },
+      command: (b, { followUpId }) => ({
+        type: 'HoldFollowUp',
+        data: { followUpId: followUpId!.toLowerCase(), at: b.at, outcome: b.outcome, ucla3: b.ucla3, note: b.note },
+      }),
+    }),
+    referOnward: route({
+      path: ':caseId/referred-onward',
+      allow: ['coordinator'],
+      body: ReferOnwardDto,
+      summary: {
+        en: 'The citizen is referred onward to professional help; the case stays open, or ends as transferred_to_professionals (`close: true`).',
+        da: 'Henvis borgeren videre til faglig hjælp; sagen fortsætter eller afsluttes som overdraget til fagprofessionelle.',
+      },
+      command: (b) => ({ type: 'ReferOnward', data: { to: b.to, reason: b.reason, at: b.at, close: b.close, followUpId: randomUUID() } }),
+    }),
+    // Who assesses (issue #19, seed 003): domain/case/case.reassessment.ts.
+    reassess: route({
+      path: ':caseId/reassessment',
+      allow: ['coordinator', 'assigned-visitor'],
+      body: ReassessCaseDto,
+      summary: {
+        en: 'A new judgement of the track: a coordinator, or in community_guide the assigned guide after the first meeting. To the professional track from a plain volunteer, the case goes back to the waiting folder.',
+        da: 'Vurdér sagen på ny: koordinatoren, eller i fællesskabsguide-ordningen guiden efter første møde. Til fagligt spor fra en frivillig kommer sagen tilbage i ventemappen.',
+      },
+      command: (b) => ({ type: 'ReassessCase', data: { track: b.track, reason: b.reason, needs: b.needs } }),
     }),
   },
 };

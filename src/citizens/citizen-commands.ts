@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CitizenCommand } from '../../domain/citizen/citizen.stream';
 import { citizenDecider } from '../../domain/citizen/citizen.stream';
@@ -86,7 +87,7 @@ export class CitizenCommands implements CommandRunner<CitizenCommand, CitizenAns
     const closedCaseIds: string[] = [];
     for (const caseId of open) {
       try {
-        const outcome = await this.cases.execute(caseId, { type: 'CloseCase', data: { reason: 'consent_withdrawn', at } }, { ...meta, idempotency: undefined });
+        const outcome = await this.cases.execute(caseId, { type: 'CloseCase', data: { reason: 'consent_withdrawn', at, followUpId: randomUUID() } }, { ...meta, idempotency: undefined });
         closedCaseIds.push(outcome.answer.caseId);
       } catch (error) {
         // Closed meanwhile by someone else: nothing left to do for that case.

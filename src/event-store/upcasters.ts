@@ -1,5 +1,7 @@
 import type { StoredEvent } from './event-store.port';
 import { readForm } from '../privacy/crypto/sealed-form';
+import { DECLINE_REASON_OF_CLOSURE, DECLINE_REASONS } from '../../domain/shared/course-codes';
+import type { ClosureReason } from '../../domain/shared/codes';
 
 /**
  * Stored events are never rewritten: an event whose shape changed is read
@@ -12,6 +14,15 @@ type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
 const UPCASTERS: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
   // v2 added `severe`: Danish practice reads a UCLA-3 score of 7 or more as severe loneliness.
   LonelinessAssessed: { 1: (data) => ({ ...data, severe: typeof data.score === 'number' && data.score >= 7 }) },
+  // v2 (issue #19) declines with a decline reason; the closure reason a v1 event carried stays as `formerReason`.
+  ReferralDeclined: {
+    1: (data) => {
+      const former = data.reason as ClosureReason;
+      // Lenient: a reason that is already a decline reason (an event appended without its version) stays as it is.
+      if ((DECLINE_REASONS as readonly string[]).includes(former) && !(former in DECLINE_REASON_OF_CLOSURE)) return data;
+      return { ...data, reason: DECLINE_REASON_OF_CLOSURE[former] ?? 'other', formerReason: former };
+    },
+  },
 };
 
 /**

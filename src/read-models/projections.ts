@@ -1,5 +1,6 @@
 import { caseloadProjection } from '../../projections/caseload/caseload';
 import { caseFactsProjection } from '../../projections/dashboard/case-facts';
+import { followUpsProjection } from '../../projections/follow-ups/follow-ups';
 import { partnersProjection } from '../../projections/partners/partners';
 import type { Projection } from '../../projections/shared/projection';
 import { waitingListProjection } from '../../projections/waiting-list/waiting-list';
@@ -15,6 +16,7 @@ export const PROJECTIONS: ReadonlyArray<Projection<unknown>> = [
   caseFactsProjection,
   partnersProjection,
   matchFactsProjection,
+  followUpsProjection,
 ] as ReadonlyArray<Projection<unknown>>;
 
 /** Read models no longer kept: `cli rebuild` drops what an older version left of them. */

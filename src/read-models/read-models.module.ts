@@ -2,6 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { CaseloadController } from './caseload/caseload.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { HistoryController } from './history/history.controller';
 import { OverdueController } from './overdue/overdue.controller';
 import { PartnersController } from './partners/partners.controller';
@@ -14,7 +15,7 @@ import { ReplayController } from './replay/replay.controller';
 import { WaitingListController } from './waiting-list/waiting-list.controller';
 
 @Module({
-  controllers: [WaitingListController, CaseloadController, HistoryController, ReplayController, DashboardController, PartnersController, OverdueController],
+  controllers: [WaitingListController, CaseloadController, HistoryController, ReplayController, DashboardController, PartnersController, OverdueController, FollowUpsController],
   providers: [
     { provide: READ_MODEL_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.readModels },
     {

@@ -100,7 +100,7 @@ run('the web application', () => {
   it('lets the coordinator register visitors', async () => {
     const page = await signIn('jette');
     await page.getByRole('heading', { name: 'Ventemappe' }).waitFor();
-    await page.getByRole('table').waitFor();
+    await page.getByRole('table', { name: 'Sager i ventemappen' }).waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Frivillige og ansatte' }).click();
     for (const [name, kind, phone] of [
       ['Birthe Sonne', 'Ansat', '40506070'],

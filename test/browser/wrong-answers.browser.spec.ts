@@ -107,7 +107,7 @@ run('the web app answers what the case says', () => {
   it('keeps "prioritet normal" on the case page once the triaged case is declined', async () => {
     const { caseId } = await api('/cases', karenReferral({ citizen: citizen('Olga Afvist'), referredAt: daysAgo(5).toISO() }));
     await api(`/cases/${caseId}/triage`, { track: 'volunteer', reason: 'Ensom', priority: 'normal' });
-    await api(`/cases/${caseId}/decline`, { reason: 'citizen_declined' });
+    await api(`/cases/${caseId}/decline`, { reason: 'declined_by_citizen' });
     const page = await signIn('jette');
     await page.goto(`${server.url}/app/sager/${caseId}`);
     await page.getByRole('heading', { name: 'Olga Afvist' }).waitFor();

@@ -29,10 +29,13 @@ describe('upcasting', () => {
     expect(events.map((e) => [e.type, e.schemaVersion])).toEqual([
       ['ReferralReceived', 1],
       ['LonelinessAssessed', 2],
+      ['ReferralDeclined', 2],
     ]);
     expect((await store.readAll(1, 10))[1]).toMatchObject({ data: { severe: true } });
     const state = fold(caseDecider, events.map((e) => ({ type: e.type, data: e.data }) as CaseEvent));
-    expect(state).toMatchObject({ status: 'Referred', assessments: [{ score: 8 }] });
+    // Issue #19: a decline stored with a closure reason reads as a decline reason, the old code kept.
+    expect(events[2]!.data).toEqual({ reason: 'declined_by_citizen', formerReason: 'citizen_declined', at: '2026-03-03T09:00:00.000Z' });
+    expect(state).toMatchObject({ status: 'Closed', declined: true, reason: 'declined_by_citizen', assessments: [{ score: 8 }] });
   };
 
   it('on SQLite', async () => {

@@ -61,11 +61,13 @@ describe('a case over HTTP', () => {
       'LonelinessAssessed',
       'RelationEstablished',
       'CaseClosed',
+      // Issue #19: closing schedules the follow-up three months later.
+      'FollowUpScheduled',
     ]);
-    expect(events.map((e: { revision: number }) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(events.map((e: { revision: number }) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(events[0].metadata).toMatchObject({ actor: { id: 'test-coordinator', role: 'coordinator' }, occurredAt: '2026-03-02T08:15:00.000Z' });
     expect(events[7].data).toMatchObject({ score: 8, instrument: 'ucla3' });
-    // A closed case takes nothing.
+    // A closed case takes nothing but its follow-ups.
     const refused = await post('/visits', { visitorId, visitedAt: '2026-04-21T10:00:00+02:00' }, 409);
     expect(refused.body).toMatchObject({ status: 409, code: 'case_closed' });
   });

@@ -12,7 +12,7 @@ describe('a citizen over HTTP', () => {
   it('closes every open case when consent is withdrawn, and does it again only for what is still open', async () => {
     const guideId = (await t.http.post('/visitors').send(visitor('volunteer', 3)).expect(201)).body.visitorId;
     const first = (await t.http.post('/cases').send(fridaReferral()).expect(201)).body;
-    await t.http.post(`/cases/${first.caseId}/close`).send({ reason: 'relation_established' }).expect(200);
+    await t.http.post(`/cases/${first.caseId}/close`).send({ reason: 'other' }).expect(200);
     const open = (await t.http.post('/cases').send({ ...fridaReferral(), citizen: undefined, citizenId: first.citizenId }).expect(201)).body;
     await t.http.post(`/cases/${open.caseId}/triage`).send({ track: 'volunteer', reason: 'r', priority: 'normal' }).expect(200);
     await t.http.post(`/cases/${open.caseId}/first-visit`).send({ visitorId: guideId, visitAt: '2026-05-01T16:00:00+02:00' }).expect(200);

@@ -1,3 +1,4 @@
+import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../../domain/shared/course-codes';
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, Role, TaskKind, Track, VisitorKind } from '../../domain/shared/codes';
 
 /** The Danish words for the code lists, as in docs/glossary.md. Codes stay the contract; these are for people. */
@@ -75,6 +76,33 @@ export const CLOSURE: Record<ClosureReason, string> = {
   transferred_to_professionals: 'Overdraget til fagprofessionelle',
   consent_withdrawn: 'Samtykke trukket tilbage',
   other: 'Andet',
+};
+
+// After the end (issue #19): domain/shared/course-codes.ts, docs/glossary.md.
+export const DECLINE: Record<DeclineReason, string> = {
+  not_lonely: 'Ikke ensom',
+  declined_by_citizen: 'Borgeren har sagt nej tak',
+  no_capacity: 'Ingen ledige pladser',
+  wrong_target_group: 'Uden for målgruppen',
+  referred_elsewhere: 'Henvist til andet tilbud',
+  deceased: 'Død',
+  other: 'Andet',
+};
+
+export const FOLLOW_UP_OUTCOME: Record<FollowUpOutcome, string> = {
+  still_connected: 'Stadig i relationen',
+  partly: 'Delvist',
+  lost_touch: 'Har mistet kontakten',
+  not_reached: 'Ikke truffet',
+};
+
+export const ONWARD: Record<OnwardDestination, string> = {
+  kommunal_brobygger: 'Kommunal brobygger',
+  egen_laege: 'Egen læge',
+  psykiatri: 'Psykiatrien',
+  kommunens_visitation: 'Kommunens visitation',
+  aeldreraad: 'Ældrerådet',
+  andet: 'Andet',
 };
 
 export const VISITOR_KIND: Record<VisitorKind, string> = {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CaseCommand, ReceiveReferral } from '../../../domain/case/case.commands';
 import { postcodeFromAddress } from '../../../domain/shared/danish';
 import type { Need, Programme, TaskKind, VisitorKind } from '../../../domain/shared/codes';
@@ -18,6 +19,11 @@ export interface Wanted {
 export type FindVisitor = (professional: boolean, wanted: Wanted) => { visitorId: string; kind: VisitorKind } | undefined;
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/**
+ * The follow-up a closing schedules, its id derived from the case's (drawing
+ * one would shift every later draw, and the same seed must write the same world).
+ */
+const followUpOf = (caseId: string) => createHash('sha256').update(`follow-up:${caseId}`).digest('hex').replace(/^(.{8})(.{4}).(.{3}).(.{3})(.{12}).*$/, '$1-$2-4$3-8$4-$5');
 /** The next step of a case: at the time drawn, but never before an hour after the step before it. */
 const later = (before: number, drawn: number) => Math.max(drawn, before + 3600_000);
 const ALL_TOWNS = REGIONS.flatMap((region) => region.towns);
@@ -58,7 +64,7 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
   t = later(t + 3600_000, officeHours(t + random.int(0, 5) * DAY, random)); // after the intake's assessment
   if (fate === 'referred' || t > anchor) return;
   if (fate === 'declined') {
-    await act({ type: 'DeclineReferral', data: { reason: random.pick(['citizen_declined', 'moved', 'other'] as const), at: iso(t) } }, t);
+    await act({ type: 'DeclineReferral', data: { reason: random.pick(['declined_by_citizen', 'not_lonely', 'other'] as const), at: iso(t) } }, t);
     return;
   }
   const suicidal = referral.data.needs.includes('suicidal_thoughts');
@@ -73,7 +79,7 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
   if (!visitor) {
     // No helper came free: a recent case waits in the folder; an old one was referred elsewhere long ago.
     const given = t + random.int(30, 90) * DAY;
-    if (fate === 'closing' && given <= anchor) await act({ type: 'CloseCase', data: { reason: 'other', at: iso(given) } }, given);
+    if (fate === 'closing' && given <= anchor) await act({ type: 'CloseCase', data: { reason: 'other', at: iso(given), followUpId: followUpOf(caseId) } }, given);
     return;
   }
   let next = appointment(t + random.int(2, 10) * DAY, random);
@@ -107,7 +113,7 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
       // The visitor may already be one who may take it: then nobody is reassigned.
       if (professionalVisitor?.visitorId !== visitorId) {
         if (!professionalVisitor || !(await act({ type: 'ReassignVisitor', data: { toVisitorId: professionalVisitor.visitorId, reason: 'Selvmordstanker' } }, at + 3600_000))) {
-          if (at + DAY <= anchor) await act({ type: 'CloseCase', data: { reason: 'transferred_to_professionals', at: iso(at + DAY) } }, at + DAY);
+          if (at + DAY <= anchor) await act({ type: 'CloseCase', data: { reason: 'transferred_to_professionals', at: iso(at + DAY), followUpId: followUpOf(caseId) } }, at + DAY);
           return;
         }
         visitorId = professionalVisitor.visitorId;
@@ -122,9 +128,9 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
   if (random.chance(0.79)) {
     const kind = random.pick(['family', 'friend', 'volunteer_visitor', 'network', 'self_help_group', 'activity', 'social_cafe', 'practice_community'] as const);
     await act({ type: 'EstablishRelation', data: { kind, description: 'Ny relation', at: iso(end) } }, end);
-    if (end + DAY <= anchor) await act({ type: 'CloseCase', data: { reason: 'relation_established', at: iso(end + DAY) } }, end + DAY);
+    if (end + DAY <= anchor) await act({ type: 'CloseCase', data: { reason: 'relation_established', at: iso(end + DAY), followUpId: followUpOf(caseId) } }, end + DAY);
   } else {
-    await act({ type: 'CloseCase', data: { reason: random.pick(['moved', 'deceased', 'citizen_declined', 'other'] as const), at: iso(end) } }, end);
+    await act({ type: 'CloseCase', data: { reason: random.pick(['moved', 'deceased', 'citizen_declined', 'other'] as const), at: iso(end), followUpId: followUpOf(caseId) } }, end);
   }
 }
 

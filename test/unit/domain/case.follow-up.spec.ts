@@ -68,10 +68,10 @@ describe('relations, risks and closing', () => {
   });
 
   it('closes an open case with its reason; a closed case takes nothing', () => {
-    const close = command('CloseCase', { reason: 'relation_established', at: '2026-04-20T12:00:00+02:00' });
+    const close = command('CloseCase', { reason: 'moved', at: '2026-04-20T12:00:00+02:00', followUpId: randomUUID(), followUp: false, noFollowUpReason: 'Flyttet til Aalborg' });
     const events = spec.given(activeWith(v)).when(close).events();
-    expect(events).toEqual([{ type: 'CaseClosed', data: { reason: 'relation_established', at: '2026-04-20T10:00:00.000Z' } }]);
-    expect(fold(caseDecider, [...activeWith(v), ...events])).toMatchObject({ status: 'Closed', declined: false, reason: 'relation_established', visitorId: v.visitorId });
+    expect(events).toEqual([{ type: 'CaseClosed', data: { reason: 'moved', at: '2026-04-20T10:00:00.000Z', noFollowUp: 'Flyttet til Aalborg' } }]);
+    expect(fold(caseDecider, [...activeWith(v), ...events])).toMatchObject({ status: 'Closed', declined: false, reason: 'moved', visitorId: v.visitorId });
     spec.given([...activeWith(v), ...events]).when(close).thenThrows(IllegalStateError, 'case_closed');
   });
 
@@ -79,7 +79,7 @@ describe('relations, risks and closing', () => {
   it('keeps the triage’s track and priority on a closed or declined case', () => {
     const closed = { type: 'CaseClosed' as const, data: { reason: 'moved' as const, at: '2026-04-20T10:00:00.000Z' } };
     expect(fold(caseDecider, [...activeWith(v), closed])).toMatchObject({ status: 'Closed', track: 'volunteer', priority: 'normal' });
-    const declined = { type: 'ReferralDeclined' as const, data: { reason: 'citizen_declined' as const, at: '2026-03-05T10:00:00.000Z' } };
+    const declined = { type: 'ReferralDeclined' as const, data: { reason: 'declined_by_citizen' as const, at: '2026-03-05T10:00:00.000Z' } };
     expect(fold(caseDecider, [referred(), triaged('professional'), declined])).toMatchObject({ status: 'Closed', declined: true, track: 'professional', priority: 'normal' });
     expect(fold(caseDecider, [referred(), declined])).not.toHaveProperty('priority');
   });

@@ -125,17 +125,17 @@ describe('triage', () => {
 
 describe('declining a referral', () => {
   it('closes a referred or waiting case as declined', () => {
-    const decline = command('DeclineReferral', { reason: 'citizen_declined', at: '2026-03-03T10:00:00+01:00' });
-    const then = [{ type: 'ReferralDeclined', data: { reason: 'citizen_declined', at: '2026-03-03T09:00:00.000Z' } }] as const;
+    const decline = command('DeclineReferral', { reason: 'declined_by_citizen', at: '2026-03-03T10:00:00+01:00' });
+    const then = [{ type: 'ReferralDeclined', data: { reason: 'declined_by_citizen', at: '2026-03-03T09:00:00.000Z' } }] as const;
     spec.given([referred()]).when(decline).then([...then]);
     spec.given([referred(), triaged()]).when(decline).then([...then]);
   });
 
   it('declines at the time of deciding when no time is given', () => {
-    spec.given([referred()]).when(command('DeclineReferral', { reason: 'moved' })).then([{ type: 'ReferralDeclined', data: { reason: 'moved', at: context().now } }]);
+    spec.given([referred()]).when(command('DeclineReferral', { reason: 'not_lonely' })).then([{ type: 'ReferralDeclined', data: { reason: 'not_lonely', at: context().now } }]);
   });
 
   it('refuses to decline a case that has started: it is closed instead', () => {
-    spec.given(activeWith(visitor())).when(command('DeclineReferral', { reason: 'moved' })).thenThrows(IllegalStateError, 'case_active');
+    spec.given(activeWith(visitor())).when(command('DeclineReferral', { reason: 'not_lonely' })).thenThrows(IllegalStateError, 'case_active');
   });
 });

@@ -28,7 +28,11 @@ const referral = (caseId: string): CaseCommand => ({
   },
 });
 const assessment: CaseCommand = { type: 'AssessLoneliness', data: { instrument: 'ucla3', answers: [2, 2, 2] } };
-const closure: CaseCommand = { type: 'CloseCase', data: { reason: 'moved', at: '2026-04-01T10:00:00+02:00' } };
+// Without a follow-up (issue #19), so the closing is one event.
+const closure: CaseCommand = {
+  type: 'CloseCase',
+  data: { reason: 'moved', at: '2026-04-01T10:00:00+02:00', followUpId: '5d0c4b4e-6f1a-4c1e-9a53-2f4f3f0a9b11', followUp: false, noFollowUpReason: 'Flyttet' },
+};
 
 /** The real SQLite store, counting how often the handler reads a stream. */
 function counting(store: EventStore): { store: EventStore; reads: () => number } {

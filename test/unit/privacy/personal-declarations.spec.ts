@@ -53,6 +53,11 @@ describe('personal data declared by type (docs/event-catalogue.md, "Personal dat
       CitizenAccompanied: ['to.activity', 'note'],
       CitizenWentAlone: ['activity'],
       AgreementRecorded: ['goals', 'endCriteria'],
+      // Issue #19: why no follow-up, the follow-up's note, why referred onward, why reassessed.
+      CaseClosed: ['noFollowUp'],
+      FollowUpHeld: ['note'],
+      ReferredOnward: ['reason'],
+      CaseReassessed: ['reason'],
     });
     for (const declarations of [CITIZEN_PERSONAL_DATA, VISITOR_PERSONAL_DATA]) {
       expect(Object.values(declarations).flatMap((classified) => personalPaths(classified))).toEqual([]);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { CaseEvent } from '../../../domain/case/case.events';
 import { CLOSURE_REASONS, PROGRAMMES, REFERRER_ROLES, RELATION_KINDS } from '../../../domain/shared/codes';
+import { DECLINE_REASONS } from '../../../domain/shared/course-codes';
 import { booked, Log, referral, triaged } from './events.fixture';
 
 /** Random dashboard logs and queries: back-dated events, late assessments, closures before booking, ranges after the data. */
@@ -24,7 +25,7 @@ const aCase = instant.chain((referredAt) =>
       booking: fc.option(fc.tuple(near(referredAt), near(referredAt)), { nil: undefined }),
       relations: fc.array(fc.tuple(fc.constantFrom(...RELATION_KINDS), near(referredAt)), { maxLength: 2 }),
       scores: fc.array(fc.tuple(fc.integer({ min: 3, max: 9 }), fc.oneof(near(referredAt), instant)), { maxLength: 4 }),
-      closure: fc.option(fc.tuple(fc.constantFrom(...CLOSURE_REASONS), near(referredAt), fc.boolean()), { nil: undefined }),
+      closure: fc.option(fc.tuple(fc.nat({ max: 6 }), near(referredAt), fc.boolean()), { nil: undefined }),
     })
     .chain((c) => {
       const later: Step[] = [];
@@ -33,7 +34,9 @@ const aCase = instant.chain((referredAt) =>
       for (const [kind, at] of c.relations) later.push({ event: { type: 'RelationEstablished', data: { kind, description: 'd', at } } as CaseEvent });
       for (const [score, at] of c.scores) later.push({ event: { type: 'LonelinessAssessed', data: { instrument: 'ucla3', answers: [1, 1, 1], score, severe: score >= 7, scaleVersion: 'ucla3-v1', at } } as CaseEvent });
       if (c.closure) {
-        const [reason, at, declined] = c.closure;
+        const [which, at, declined] = c.closure;
+        // A decline has its own reasons since issue #19 (ReferralDeclined v2).
+        const reason = declined ? DECLINE_REASONS[which % DECLINE_REASONS.length] : CLOSURE_REASONS[which % CLOSURE_REASONS.length];
         later.push({ event: { type: declined ? 'ReferralDeclined' : 'CaseClosed', data: { reason, at } } as CaseEvent });
       }
       // Any order after the referral: closed before booked, assessed late.

@@ -67,12 +67,26 @@ describe('the waiting list (ventemappe)', () => {
   it('drops declined and closed cases, and honours the limit', () => {
     const [declined, closed, kept] = Array.from({ length: 3 }, () => randomUUID());
     const log = new Log()
-      .case(declined, [referral(), triaged(), { type: 'ReferralDeclined', data: { reason: 'citizen_declined', at: '2026-03-04T08:00:00.000Z' } }])
+      .case(declined, [referral(), triaged(), { type: 'ReferralDeclined', data: { reason: 'declined_by_citizen', at: '2026-03-04T08:00:00.000Z' } }])
       .case(closed, [referral(), triaged(), { type: 'CaseClosed', data: { reason: 'moved', at: '2026-03-04T08:00:00.000Z' } }])
       .case(kept, [referral(), triaged()])
       .case(randomUUID(), [referral(), triaged()]);
     expect(list(log).map((e) => e.caseId)).not.toContain(declined);
     expect(list(log).map((e) => e.caseId)).not.toContain(closed);
     expect(list(log, { limit: 1 })).toHaveLength(1);
+  });
+});
+
+// Issue #19: a guide judges the case needs a professional; it returns to the folder as it stands.
+describe('a case handed back to the waiting folder', () => {
+  it('is not listed while booked, and returns on the professional track when handed back', () => {
+    const caseId = randomUUID();
+    const visitorId = randomUUID();
+    const handedBack: CaseEvent = { type: 'CaseReassessed', data: { track: 'professional', reason: 'r', by: 'anna', at: '2026-03-09T12:00:00.000Z', handedBackFrom: visitorId } };
+    const now = '2026-03-10T12:00:00.000Z';
+    const whileBooked = new Log().case(caseId, [referral(), triaged('high'), booked(visitorId)]);
+    expect(waitingList(whileBooked.project(waitingListProjection).docs.values(), { limit: 10 }, now)).toEqual([]);
+    const back = new Log().case(caseId, [referral(), triaged('high'), booked(visitorId), handedBack]);
+    expect(waitingList(back.project(waitingListProjection).docs.values(), { limit: 10 }, now)).toMatchObject([{ caseId, stage: 'waiting', track: 'professional', priority: 'high' }]);
   });
 });

@@ -3,7 +3,7 @@ import { slotInDanish } from '../../../domain/shared/visit-slot';
 import { date, dateTime } from '../format';
 import { courseDetails } from './course-timeline';
 import { inTimeOrder } from './timeline-order';
-import { CLOSURE, label, NEED, PRIORITY, RELATION, ROLE, TASK, VISITOR_KIND } from '../labels';
+import { CLOSURE, DECLINE, FOLLOW_UP_OUTCOME, label, NEED, ONWARD, PRIORITY, RELATION, ROLE, TASK, VISITOR_KIND } from '../labels';
 
 /** One entry of GET /cases/:caseId/history (the label is already in Danish). */
 export interface HistoryEntry {
@@ -60,8 +60,15 @@ function details(entry: HistoryEntry, programme: string | undefined): string[] {
     case 'RelationEstablished':
       return [label(RELATION, s(d.kind)), s(d.description)];
     case 'ReferralDeclined':
+      return [label(DECLINE, s(d.reason))];
     case 'CaseClosed':
-      return [label(CLOSURE, s(d.reason))];
+      return [label(CLOSURE, s(d.reason)), ...(d.noFollowUp ? [`Ingen opfølgning: ${s(d.noFollowUp)}`] : [])];
+    case 'FollowUpScheduled':
+      return [`Opfølgning ${date(s(d.dueAt))}`];
+    case 'FollowUpHeld':
+      return [label(FOLLOW_UP_OUTCOME, s(d.outcome)), ...(d.score !== undefined ? [`UCLA-3: ${String(d.score)} af 9`] : []), s(d.note)];
+    case 'ReferredOnward':
+      return [label(ONWARD, s(d.to)), s(d.reason)];
     default:
       return courseDetails(entry.type, d) ?? [];
   }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { FOLLOW_UP_AFTER_MONTHS } from '../../../../domain/shared/course-codes';
 import { helperWord } from '../../../../domain/shared/helper-words';
 import { CLOSURE } from '../../labels';
 import { CommandError, useCommand } from '../../command';
@@ -11,11 +12,14 @@ import { VisitorPicker } from './VisitorPicker';
 export function ActiveActions({ c, etag, done, refresh }: { c: CaseView; etag?: string | undefined; done: () => void; refresh: () => void }) {
   const [toVisitorId, setTo] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<{ to?: string; reason?: string; at?: string }>({});
+  const [errors, setErrors] = useState<{ to?: string; reason?: string; at?: string; noFollowUp?: string }>({});
   const reassign = useCommand(done);
   const close = useCommand(done);
   const [closeReason, setCloseReason] = useState('relation_established');
   const [closeAt, setCloseAt] = useState(nowForInput());
+  // Issue #19: a follow-up is scheduled unless the coordinator says why not.
+  const [followUp, setFollowUp] = useState(true);
+  const [noFollowUpReason, setNoFollowUpReason] = useState('');
 
   const submitReassign = (event: Event) => {
     event.preventDefault();
@@ -27,7 +31,9 @@ export function ActiveActions({ c, etag, done, refresh }: { c: CaseView; etag?: 
     event.preventDefault();
     const at = fromLocalInput(closeAt);
     if (!at) return setErrors({ at: 'Skriv dato og tid for afslutningen.' });
-    void close.send(`/cases/${c.caseId}/close`, { reason: closeReason, at }, etag);
+    if (!followUp && !noFollowUpReason.trim()) return setErrors({ noFollowUp: 'Skriv hvorfor der ikke skal følges op.' });
+    const body = followUp ? { reason: closeReason, at } : { reason: closeReason, at, followUp: false, noFollowUpReason: noFollowUpReason.trim() };
+    void close.send(`/cases/${c.caseId}/close`, body, etag);
   };
 
   return (
@@ -53,6 +59,17 @@ export function ActiveActions({ c, etag, done, refresh }: { c: CaseView; etag?: 
           <Field label="Afsluttet den" error={errors.at}>
             {(a) => <input {...a} type="datetime-local" value={closeAt} onInput={(e) => setCloseAt(e.currentTarget.value)} />}
           </Field>
+          {closeReason === 'relation_established' && c.relations.length === 0 && (
+            <p class="muted">Registrér relationen først: sagen kan kun afsluttes med en ny relation, når relationen er registreret.</p>
+          )}
+          <label class="check">
+            <input type="checkbox" checked={followUp} onChange={(e) => setFollowUp(e.currentTarget.checked)} /> Følg op om {FOLLOW_UP_AFTER_MONTHS[c.programme]} måneder
+          </label>
+          {!followUp && (
+            <Field label="Hvorfor ingen opfølgning?" error={errors.noFollowUp} required>
+              {(a) => <textarea {...a} rows={2} maxLength={2000} value={noFollowUpReason} onInput={(e) => setNoFollowUpReason(e.currentTarget.value)} />}
+            </Field>
+          )}
           <button type="submit" class="danger" disabled={close.busy}>
             Afslut sag
           </button>

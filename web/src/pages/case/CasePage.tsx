@@ -2,13 +2,16 @@ import { useState } from 'preact/hooks';
 import { get, request } from '../../api';
 import { HistoryEntry, Timeline } from '../../components/Timeline';
 import { date, dateTime, longDateTime } from '../../format';
-import { CLOSURE, label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, RELATION, STATUS, TASK, TRACK, VISITOR_KIND } from '../../labels';
+import { CLOSURE, DECLINE, label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, RELATION, STATUS, TASK, TRACK, VISITOR_KIND } from '../../labels';
 import { Link, LoadState, Notice, Phone, useLoad } from '../../ui';
 import { HelperWord } from '../../../../domain/shared/helper-words';
 import { ActiveActions } from './ActiveActions';
 import { BookFirstVisit } from './BookFirstVisit';
 import { CaseView, citizenName } from './case-view';
 import { CorrectReferral } from './CorrectReferral';
+import { FollowUps } from './FollowUps';
+import { Reassess } from './Reassess';
+import { ReferOnward } from './ReferOnward';
 import { Triage } from './Triage';
 import { daysOverdue, overdueText } from './overdue';
 import { VisitPlanActions } from './VisitPlanActions';
@@ -196,7 +199,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 {c.status !== 'Closed' && (
                   <WishesCard key={`w${c.revision}`} caseId={c.caseId} wishes={c.wishes} etag={etag} editable done={done('Ønskerne er gemt.')} refresh={actions.refresh} />
                 )}
-                {c.status === 'Closed' && <Notice kind="info">Sagen blev {c.declined ? 'afvist' : 'afsluttet'} {date(c.closedAt)}: {label(CLOSURE, c.reason)}.</Notice>}
+                {c.status === 'Closed' && <Notice kind="info">Sagen blev {c.declined ? 'afvist' : 'afsluttet'} {date(c.closedAt)}: {c.declined ? label(DECLINE, c.reason) : label(CLOSURE, c.reason)}.</Notice>}
                 {/* Keyed by the revision: after a save every form below starts empty again. */}
                 <div key={c.revision}>
                   {c.status === 'Referred' && <Triage {...actions} done={done('Sagen er vurderet og ligger i ventemappen.')} />}
@@ -207,6 +210,12 @@ export function CasePage({ caseId }: { caseId: string }) {
                   {c.status !== 'Closed' && <CorrectReferral {...actions} done={done('Henvisningen er rettet.')} />}
                   {c.status !== 'Closed' && (
                     <CaseOffers caseId={c.caseId} programme={c.programme} etag={etag} introductions={c.introductions ?? []} visitorId={c.status === 'Active' ? c.visitorId : undefined} done={(what) => done(what)()} refresh={actions.refresh} />
+                  )}
+                  {/* After the end (issue #19). */}
+                  {c.status !== 'Closed' && <ReferOnward {...actions} done={done('Borgeren er henvist videre.')} />}
+                  {c.status === 'Closed' && <FollowUps {...actions} done={done('Opfølgningen er registreret.')} />}
+                  {(c.status === 'Waiting' || c.status === 'Active') && (
+                    <Reassess {...actions} done={(back) => done(back ? 'Sagen er vurderet på ny og ligger i ventemappen igen.' : 'Sagen er vurderet på ny.')()} />
                   )}
                   {c.status !== 'Closed' && c.citizenId && <WithdrawConsent citizenId={c.citizenId} refresh={actions.refresh} done={done('Samtykket er trukket tilbage, og borgerens åbne sager er afsluttet.')} />}
                 </div>

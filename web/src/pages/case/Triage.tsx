@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Priority, Track } from '../../../../domain/shared/codes';
-import { CLOSURE, PRIORITY, TRACK } from '../../labels';
+import { DECLINE, PRIORITY, TRACK } from '../../labels';
 import { CommandError, useCommand } from '../../command';
 import { fromLocalInput } from '../../format';
 import { Field, Notice, SelectField } from '../../ui';
@@ -16,7 +16,7 @@ export function Triage({ c, etag, done, refresh }: { c: CaseView; etag?: string 
   const [triagedAt, setTriagedAt] = useState('');
   const command = useCommand(done);
   const decline = useCommand(done);
-  const [declineReason, setDeclineReason] = useState('citizen_declined');
+  const [declineReason, setDeclineReason] = useState('declined_by_citizen');
   const suicidal = [...c.needs, ...c.riskFlags].includes('suicidal_thoughts');
 
   const submit = (event: Event) => {
@@ -63,7 +63,7 @@ export function Triage({ c, etag, done, refresh }: { c: CaseView; etag?: string 
         <summary>Afvis henvisningen</summary>
         <form class="form" onSubmit={(e) => (e.preventDefault(), void decline.send(`/cases/${c.caseId}/decline`, { reason: declineReason }, etag))}>
           <CommandError error={decline.error} onRefresh={refresh} />
-          <SelectField label="Årsag" value={declineReason} onChange={setDeclineReason} options={CLOSURE} />
+          <SelectField label="Årsag" value={declineReason} onChange={setDeclineReason} options={DECLINE} />
           <button type="submit" class="danger" disabled={decline.busy}>
             Afvis henvisning
           </button>

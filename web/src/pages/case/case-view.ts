@@ -1,4 +1,5 @@
 import type { Introduction, Wishes } from '../../matching';
+import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../../../../domain/shared/course-codes';
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../../../../domain/shared/codes';
 import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../../../../domain/shared/course-codes';
 import type { VisitSlot } from '../../../../domain/shared/visit-slot';
@@ -52,12 +53,16 @@ export interface CaseView {
   agreement?: { goals: string[]; frequency: AgreementFrequency; expectedEnd?: string; endCriteria: string; agreedWith: AgreementParty[] };
   goingAlong?: { accompanied: number; alone: number; lastAccompaniedAt?: string; lastAloneAt?: string };
   declined?: boolean;
-  reason?: ClosureReason;
+  /** A decline reason when `declined` (issue #19). */
+  reason?: ClosureReason | DeclineReason;
   closedAt?: string;
   /** Matching (issue #18). */
   postcode?: string;
   wishes?: Wishes;
   introductions?: Introduction[];
+  /** After the end (issue #19). */
+  followUps?: Array<{ followUpId: string; dueAt: string; held?: { at: string; outcome: FollowUpOutcome; score?: number } }>;
+  referredOnward?: Array<{ to: OnwardDestination; reason: string; at: string }>;
   revision: number;
 }
 

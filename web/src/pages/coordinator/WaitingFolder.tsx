@@ -6,6 +6,7 @@ import { helperWord } from '../../../../domain/shared/helper-words';
 import { label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, TRACK, WAITING_STAGE } from '../../labels';
 import { Column, Table } from '../../components/Table';
 import { Field, Link, LoadState, SelectField, useLoad } from '../../ui';
+import { FollowUpsDue } from './FollowUpsDue';
 
 interface CaseRow {
   caseId: string;
@@ -104,6 +105,8 @@ export function WaitingFolder() {
           return <Table rows={rows} columns={COLUMNS} rowKey={(w) => w.caseId} rowClass={(w) => (w.priority === 'high' ? 'row-high' : undefined)} caption="Sager i ventemappen" empty={empty} />;
         }}
       </LoadState>
+      {/* Issue #19: the follow-ups after the end, on the coordinator's start page. */}
+      <FollowUpsDue />
     </section>
   );
 }

@@ -3,7 +3,10 @@ import type { ChartConfiguration } from 'chart.js';
 import { get, query } from '../../api';
 import { Chart, PALETTE } from '../../components/Chart';
 import { month, now } from '../../format';
-import { CLOSURE, label, PROGRAMME, REFERRER_ROLE, RELATION } from '../../labels';
+import { CLOSURE, DECLINE, label, PROGRAMME, REFERRER_ROLE, RELATION } from '../../labels';
+
+/** Closures and declines share the chart: a decline counts by its own reason (issue #19). */
+const ENDINGS: Record<string, string> = { ...DECLINE, ...CLOSURE };
 import { Field, LoadState, SelectField, useLoad } from '../../ui';
 import { periodMedian } from './headline';
 
@@ -122,7 +125,7 @@ function Figures({ months }: { months: Month[] }) {
   };
   const closureChart: ChartConfiguration = {
     type: 'doughnut',
-    data: { labels: closures.map(([r]) => label(CLOSURE as Record<string, string>, r)), datasets: [{ data: closures.map(([, n]) => n), backgroundColor: PALETTE }] },
+    data: { labels: closures.map(([r]) => label(ENDINGS, r)), datasets: [{ data: closures.map(([, n]) => n), backgroundColor: PALETTE }] },
     options: { plugins: { legend: { position: 'right' } } },
   };
   const goingChart: ChartConfiguration = {
@@ -176,7 +179,7 @@ function Figures({ months }: { months: Month[] }) {
         </figure>
         <figure class="card">
           <figcaption>Afslutninger efter årsag</figcaption>
-          <Chart config={closureChart} summary={closures.map(([r, n]) => `${label(CLOSURE as Record<string, string>, r)}: ${n}`).join(', ') || 'Ingen afslutninger'} />
+          <Chart config={closureChart} summary={closures.map(([r, n]) => `${label(ENDINGS, r)}: ${n}`).join(', ') || 'Ingen afslutninger'} />
         </figure>
         <figure class="card">
           <figcaption>Følges ad og gået selv</figcaption>

@@ -14,6 +14,7 @@ import { WishesCard } from '../matching/Wishes';
 import { AgreementCard } from '../course/AgreementCard';
 import { GoingAlongCard } from '../course/GoingAlong';
 import { NetworkCard } from '../course/NetworkCard';
+import { Reassess } from '../case/Reassess';
 
 /** The visit as agreed: the agreed time if it is today or past, else now. */
 function visitedDefault(c: CaseView): string {
@@ -154,6 +155,10 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
         </div>
       )}
       {c.status === 'Active' && <VisitorExtras c={c} etag={etag} session={session} done={(what) => (setSaved(what), reload())} refresh={reload} />}
+      {/* Issue #19: in the fællesskabsguide programme the guide assesses, after the first meeting; handed back, the case is no longer hers. */}
+      {c.status === 'Active' && c.programme === 'community_guide' && c.lastVisitAt && (
+        <Reassess c={c} etag={etag} refresh={reload} done={(back) => (back ? navigate('/app/mine-borgere') : (setSaved('Din vurdering er gemt.'), reload()))} />
+      )}
     </section>
   );
 }
