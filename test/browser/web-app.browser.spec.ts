@@ -182,15 +182,15 @@ run('the web application', () => {
     await shot(page, 'waiting-folder');
     expect(await row.getByRole('cell').last().textContent()).toBe('0');
     // High priority first: no case of normal or low priority comes before Karen's.
-    const priorities = await page.locator('tbody tr td:nth-child(5)').allTextContents();
-    const names = await page.locator('tbody tr td:nth-child(1) a').allTextContents();
+    const priorities = await page.getByRole('table', { name: 'Sager i ventemappen' }).locator('tbody tr td:nth-child(5)').allTextContents();
+    const names = await page.getByRole('table', { name: 'Sager i ventemappen' }).locator('tbody tr td:nth-child(1) a').allTextContents();
     expect(priorities.slice(0, names.indexOf('Karen Algreen')).every((p) => p === 'Høj' || p === '–')).toBe(true);
     await page.getByLabel('Spor').selectOption({ label: 'Frivilligt spor' });
     await row.waitFor({ state: 'hidden' });
     await page.getByLabel('Spor').selectOption({ label: 'Fagligt spor' });
     await row.waitFor();
     await page.getByLabel('Søg på navn').fill('algreen');
-    expect(await page.locator('tbody tr').count()).toBe(1);
+    expect(await page.getByRole('table', { name: 'Sager i ventemappen' }).locator('tbody tr').count()).toBe(1);
     await page.getByLabel('Søg på navn').fill('');
     await page.context().close();
   });
