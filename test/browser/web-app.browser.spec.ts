@@ -218,7 +218,11 @@ run('the web application', () => {
     await page.getByRole('button', { name: 'Book første besøg' }).click();
     await page.getByRole('alert').filter({ hasText: 'Sagen er ændret af en anden — opdatér' }).waitFor();
     await page.getByRole('button', { name: 'Opdatér' }).click();
-    await page.getByLabel('Omsorgsmedarbejder').selectOption({ label: options.find((o) => o.startsWith('Birthe Sonne'))! });
+    // The refreshed page draws its forms anew: wait until the alert has gone and the picker has its visitors again.
+    await page.getByRole('alert').filter({ hasText: 'Sagen er ændret af en anden' }).waitFor({ state: 'detached' });
+    const birthe = page.getByLabel('Omsorgsmedarbejder').locator('option', { hasText: 'Birthe Sonne' });
+    await birthe.waitFor({ state: 'attached' });
+    await page.getByLabel('Omsorgsmedarbejder').selectOption((await birthe.getAttribute('value'))!);
     await page.getByRole('button', { name: 'Book første besøg' }).click();
     await page.getByText('Første besøg er booket.').waitFor();
     await page.getByRole('heading', { name: 'Besøgskort' }).waitFor();
@@ -367,7 +371,7 @@ run('the web application', () => {
     await picker.locator('option:not([value=""])').first().waitFor({ state: 'attached' });
     const to = await picker.locator('option:not([value=""])').first().getAttribute('value');
     await picker.selectOption(to!);
-    await page.getByLabel('Begrundelse').fill('Birthe går på barsel');
+    await page.getByLabel('Begrundelse', { exact: true }).fill('Birthe går på barsel');
     await page.getByRole('button', { name: 'Omfordel' }).click();
     await page.getByText('Sagen er opdateret.').waitFor();
     await page.locator('.timeline').getByText('Ny omsorgsmedarbejder', { exact: true }).waitFor();
