@@ -143,7 +143,7 @@ run('the end of a case in the app', () => {
     await page.goto(`${server.url}/app/besoeg/${mathildeId}`);
     await page.getByRole('heading', { name: 'Besøg hos Mathilde Møller' }).waitFor();
     await page.getByText('Vurdér sagen på ny').click();
-    await page.getByLabel('Spor').selectOption({ label: 'Fagligt spor' });
+    await page.getByLabel('Spor', { exact: true }).selectOption({ label: 'Fagligt spor' });
     await page.getByText('Sagen kommer tilbage i ventemappen').waitFor();
     await page.getByLabel('Begrundelse for vurderingen').fill('Angst og tunge tanker; har brug for en fagperson');
     await shot(page, 'after-close-5-guide-reassesses');

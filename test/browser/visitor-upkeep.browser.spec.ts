@@ -105,7 +105,7 @@ run('keeping the visitors current, in the app', () => {
     await page.getByLabel('Kapacitet').fill('4');
     await page.getByRole('button', { name: 'Gem kapacitet' }).click();
     await page.getByRole('status').filter({ hasText: 'Birthe Sonne kan nu have 4 borgere.' }).waitFor();
-    await row(page, 'Birthe Sonne').getByRole('cell', { name: '2', exact: true }).last().waitFor();
+    await row(page, 'Birthe Sonne').getByRole('cell', { name: '4', exact: true }).waitFor();
     expect(await row(page, 'Birthe Sonne').getByRole('cell').allTextContents()).toEqual(['Birthe Sonne', 'Frivillig', '+4540506070', '4', '2', '2']);
     await page.context().close();
   });

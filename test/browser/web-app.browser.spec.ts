@@ -371,7 +371,7 @@ run('the web application', () => {
     await picker.locator('option:not([value=""])').first().waitFor({ state: 'attached' });
     const to = await picker.locator('option:not([value=""])').first().getAttribute('value');
     await picker.selectOption(to!);
-    await page.getByLabel('Begrundelse', { exact: true }).fill('Birthe går på barsel');
+    await page.getByRole('textbox', { name: 'Begrundelse', exact: true }).fill('Birthe går på barsel');
     await page.getByRole('button', { name: 'Omfordel' }).click();
     await page.getByText('Sagen er opdateret.').waitFor();
     await page.locator('.timeline').getByText('Ny omsorgsmedarbejder', { exact: true }).waitFor();
