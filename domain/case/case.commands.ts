@@ -11,6 +11,7 @@ import type {
 } from '../shared/codes';
 import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../shared/course-codes';
 import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../shared/course-codes';
+import type { AppointmentWith } from '../shared/companion-codes';
 import type { BaseContext, Message } from '../shared/decider';
 import type { CitizenDetails, Consent, OfferOutcome, Referrer, Situation } from './case.events';
 import type { CitizenWishes } from '../matching/matching.profile';
@@ -111,6 +112,14 @@ export type RecordAgreement = Message<
   { goals: string[]; frequency: AgreementFrequency; expectedEnd?: string; endCriteria: string; agreedWith: AgreementParty[] }
 >;
 
+// The companion's appointments (issue #19, seed 002): domain/case/case.companions.ts; `appointmentId` minted before deciding.
+export type ScheduleAppointment = Message<
+  'ScheduleAppointment',
+  { appointmentId: string; with: AppointmentWith; purpose: string; at: string; preparation?: string }
+>;
+export type RecordAppointmentAccompanied = Message<'RecordAppointmentAccompanied', { appointmentId: string; at: string; debrief: string }>;
+export type CancelAppointment = Message<'CancelAppointment', { appointmentId: string; reason: string }>;
+
 // After the end (issue #19): domain/case/case.after-close.ts.
 export type HoldFollowUp = Message<
   'HoldFollowUp',
@@ -150,6 +159,9 @@ export type CaseCommand =
   | RecordAccompaniment
   | RecordWentAlone
   | RecordAgreement
+  | ScheduleAppointment
+  | RecordAppointmentAccompanied
+  | CancelAppointment
   | HoldFollowUp
   | ReferOnward
   | ReassessCase;

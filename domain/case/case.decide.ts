@@ -7,6 +7,7 @@ import type { CaseEvent, LonelinessAssessed, RelationEstablished, RiskFlagged, T
 import { correctReferral } from './case.correction';
 import { recordAccompaniment, recordAgreement, recordWentAlone } from './case.course';
 import { addRelative, removeRelative } from './case.network';
+import { cancelAppointment, recordAppointmentAccompanied, scheduleAppointment } from './case.companions';
 import { closeCase, holdFollowUp, referOnward } from './case.after-close';
 import { reassessCase } from './case.reassessment';
 import { declineReferral, receiveReferral, triage } from './case.intake';
@@ -75,6 +76,12 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Case
       return recordWentAlone(command, state, context);
     case 'RecordAgreement':
       return recordAgreement(command, state, context);
+    case 'ScheduleAppointment':
+      return scheduleAppointment(command, state, context);
+    case 'RecordAppointmentAccompanied':
+      return recordAppointmentAccompanied(command, state, context);
+    case 'CancelAppointment':
+      return cancelAppointment(command, state, context);
     case 'HoldFollowUp':
       return holdFollowUp(command, state, context);
     case 'ReferOnward':

@@ -1,5 +1,7 @@
 import type { AfterCloseEvent } from './case.events.after-close';
 import { AFTER_CLOSE_PERSONAL_DATA } from './case.events.after-close';
+import type { CompanionEvent } from './case.events.companions';
+import { COMPANION_PERSONAL_DATA } from './case.events.companions';
 import type { CourseEvent } from './case.events.course';
 import { COURSE_PERSONAL_DATA } from './case.events.course';
 import type { IntakeEvent } from './case.events.intake';
@@ -9,6 +11,7 @@ import { VISIT_PERSONAL_DATA } from './case.events.visits';
 import type { PersonalParts } from '../shared/personal';
 
 export * from './case.events.after-close';
+export * from './case.events.companions';
 export * from './case.events.course';
 export * from './case.events.intake';
 export * from './case.events.visits';
@@ -23,7 +26,7 @@ export * from './case.events.visits';
  * CASE_PERSONAL_DATA below, so that the privacy layer seals exactly those and
  * leaves the statistics in clear.
  */
-export type CaseEvent = IntakeEvent | VisitEvent | CourseEvent | AfterCloseEvent;
+export type CaseEvent = IntakeEvent | VisitEvent | CourseEvent | CompanionEvent | AfterCloseEvent;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -37,6 +40,7 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   ...INTAKE_PERSONAL_DATA,
   ...VISIT_PERSONAL_DATA,
   ...COURSE_PERSONAL_DATA,
+  ...COMPANION_PERSONAL_DATA,
   ...AFTER_CLOSE_PERSONAL_DATA,
 };
 
@@ -69,6 +73,7 @@ export function occurredAtOf(event: CaseEvent, now: string): string {
     case 'FollowUpHeld':
     case 'ReferredOnward':
     case 'CaseReassessed':
+    case 'AppointmentAccompanied':
       return event.data.at;
     // A triage or booking says when it happened since issue #17; an older one happened when it was recorded.
     case 'TriagedToVolunteer':

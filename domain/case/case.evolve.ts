@@ -4,6 +4,7 @@ import { trackAfterRisk } from './case.track';
 import { correctedCore } from './case.correction';
 import { evolveMatching } from './case.matching';
 import { withCourse } from './case.course';
+import { withAppointments } from './case.companions';
 import { evolveClosed } from './case.after-close';
 import { reassessed } from './case.reassessment';
 
@@ -69,6 +70,10 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     case 'CitizenWentAlone':
     case 'AgreementRecorded':
       return withCourse(state, event);
+    case 'AppointmentScheduled':
+    case 'AppointmentAccompanied':
+    case 'AppointmentCancelled':
+      return withAppointments(state, event);
     case 'CaseReassessed':
       return state.status === 'Referred' ? state : reassessed(state, event.data);
     case 'ReferralDeclined':
@@ -165,7 +170,7 @@ function referred({ data }: ReferralReceived): CaseState {
 function withoutVisit(state: Exclude<CaseState, { status: 'None' | 'Closed' }>): CaseCore {
   const {
     caseId, citizenId, programme, referredAt, referrerRole, referrerOrganisation, referrerName, referrerPhone, citizen, situation,
-    needs, requestedTasks, riskFlags, tasks, assessments, relations, postcode, wishes, introductions, relatives, agreement, goingAlong,
+    needs, requestedTasks, riskFlags, tasks, assessments, relations, postcode, wishes, introductions, relatives, agreement, goingAlong, appointments,
   } = state;
   return {
     caseId, citizenId, programme, referredAt, referrerRole, referrerName, situation, needs, requestedTasks, riskFlags, tasks, assessments, relations,
@@ -180,6 +185,7 @@ function withoutVisit(state: Exclude<CaseState, { status: 'None' | 'Closed' }>):
     ...(relatives !== undefined && { relatives }),
     ...(agreement !== undefined && { agreement }),
     ...(goingAlong !== undefined && { goingAlong }),
+    ...(appointments !== undefined && { appointments }),
   };
 }
 

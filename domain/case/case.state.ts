@@ -1,6 +1,7 @@
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../shared/codes';
 import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../shared/course-codes';
 import type { DeclineReason, FollowUpOutcome } from '../shared/course-codes';
+import type { AppointmentWith } from '../shared/companion-codes';
 import type { VisitSlot } from '../shared/visit-slot';
 import type { CitizenDetails, OfferOutcome, Situation } from './case.events';
 import type { CitizenWishes } from '../matching/matching.profile';
@@ -67,6 +68,23 @@ export interface CaseCore {
   agreement?: CaseAgreement;
   /** How often the citizen went along with the helper, and on their own. */
   goingAlong?: GoingAlong;
+  /** The companion's appointments (seed 002), in the order scheduled, each as it stands. */
+  appointments?: CaseAppointment[];
+}
+
+export interface CaseAppointment {
+  appointmentId: string;
+  with: AppointmentWith;
+  /** personal (sealed in the event): purpose, preparation, debrief, and the reason it was cancelled. */
+  purpose: string;
+  /** The agreed time. */
+  at: string;
+  preparation?: string;
+  status: 'scheduled' | 'accompanied' | 'cancelled';
+  /** When the helper went along, and what was talked over afterwards. */
+  accompaniedAt?: string;
+  debrief?: string;
+  cancelReason?: string;
 }
 
 export interface CaseRelative {

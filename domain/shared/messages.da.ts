@@ -64,6 +64,9 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   // The course of a case (issue #19).
   relative_exists: 'Den pårørende er allerede tilføjet.',
   unknown_relative: 'En af deltagerne er ikke registreret som pårørende på sagen. Tilføj den pårørende først.',
+  appointment_exists: 'Mødet er allerede registreret på sagen.',
+  appointment_cancelled: 'Mødet er aflyst.',
+  appointment_accompanied: 'Mødet er allerede registreret som gennemført med ledsagelse.',
   no_relative_recorded: 'Aftalen nævner en pårørende, men der er ingen pårørende på sagen. Tilføj den pårørende først.',
   // After the end (issue #19).
   no_relation_recorded: 'Der er ikke registreret nogen relation på sagen: registrér relationen, før sagen afsluttes med "relation etableret".',

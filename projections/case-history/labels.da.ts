@@ -40,6 +40,10 @@ export const HISTORY_LABELS: Readonly<Record<CaseEventType, Label>> = {
   CitizenAccompanied: (programme) => `Fulgtes med ${helperWord(programme, 'definite')}`,
   CitizenWentAlone: 'Gik selv afsted',
   AgreementRecorded: 'Aftale om forløbet',
+  // The companion (bisidder, issue #19): "støtte før, under og efter en samtale" (seed 002).
+  AppointmentScheduled: 'Aftale om ledsagelse til møde',
+  AppointmentAccompanied: (programme) => `Fulgt til møde af ${helperWord(programme, 'definite')}`,
+  AppointmentCancelled: 'Møde med ledsagelse aflyst',
   // After the end (issue #19).
   FollowUpScheduled: 'Opfølgning planlagt',
   FollowUpHeld: 'Opfølgning gennemført',

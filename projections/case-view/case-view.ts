@@ -2,6 +2,7 @@ import type { CaseEvent } from '../../domain/case/case.events';
 import type { CaseCore } from '../../domain/case/case.state';
 import { correctedCore } from '../../domain/case/case.correction';
 import { withCourse } from '../../domain/case/case.course';
+import { withAppointments } from '../../domain/case/case.companions';
 import { trackAfterRisk } from '../../domain/case/case.track';
 import type { ClosureReason, Priority, Track, VisitorKind } from '../../domain/shared/codes';
 import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../../domain/shared/course-codes';
@@ -116,6 +117,11 @@ function applyToView(view: CaseView | undefined, event: CaseEvent): CaseView | u
     case 'CitizenWentAlone':
     case 'AgreementRecorded':
       return withCourse(view, event);
+    // The companion's appointments (issue #19): the same fold as the decider's.
+    case 'AppointmentScheduled':
+    case 'AppointmentAccompanied':
+    case 'AppointmentCancelled':
+      return withAppointments(view, event);
     case 'CaseReassessed': {
       if (view.status === 'Referred') return view;
       next.track = event.data.track;

@@ -3,6 +3,7 @@ import { CommandTable } from '../http/command-routes';
 import { CaseAnswer, CaseCommands } from './shared/case-commands';
 import { CaseAnswerDto } from './shared/case-answer.dto';
 import { AFTER_CLOSE_ROUTES } from './routes/after-close.routes';
+import { COMPANION_ROUTES } from './routes/companions.routes';
 import { COURSE_ROUTES } from './routes/course.routes';
 import { INTAKE_ROUTES } from './routes/intake.routes';
 import { NETWORK_ROUTES } from './routes/network.routes';
@@ -22,5 +23,5 @@ export const CASE_COMMANDS: CommandTable<CaseCommand, CaseAnswer> = {
   tag: 'cases',
   runner: CaseCommands,
   answer: CaseAnswerDto,
-  routes: { ...INTAKE_ROUTES, ...VISIT_ROUTES, ...COURSE_ROUTES, ...NETWORK_ROUTES, ...AFTER_CLOSE_ROUTES },
+  routes: { ...INTAKE_ROUTES, ...VISIT_ROUTES, ...COURSE_ROUTES, ...NETWORK_ROUTES, ...COMPANION_ROUTES, ...AFTER_CLOSE_ROUTES },
 };

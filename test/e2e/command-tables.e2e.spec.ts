@@ -33,7 +33,7 @@ describe('routes made from the command tables', () => {
         },
       });
     }
-    expect(ENTRIES.length).toBe(18 + 9 + 7 + 5 + 3); // issue #17: the visit plan's 4, the referral's correction, 4 visitor routes; issue #18: the offers' three, a visitor's profile, a case's wishes, introductions and outcomes; issue #19: relatives (2), going along (2), the agreement, the follow-up, referral onward, reassessment
+    expect(ENTRIES.length).toBe(18 + 9 + 7 + 5 + 3 + 3); // issue #17: the visit plan's 4, the referral's correction, 4 visitor routes; issue #18: the offers' three, a visitor's profile, a case's wishes, introductions and outcomes; issue #19: relatives (2), going along (2), the agreement, the follow-up, referral onward, reassessment, the companion's appointments (3)
   });
 
   it.each(ENTRIES.map(({ table, key, entry }) => [`${table.name}.${key}`, table, entry] as const))(

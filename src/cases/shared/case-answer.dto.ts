@@ -8,5 +8,6 @@ export class CaseAnswerDto {
   @ApiPropertyOptional({ format: 'uuid' }) citizenId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) taskId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'A relative just added (issue #19)' }) relativeId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'An appointment just scheduled (issue #19)' }) appointmentId?: string;
   @ApiPropertyOptional({ enum: [true], description: "A referral whose CPR number named a citizen already known joined them: citizenId is theirs" }) knownCitizen?: true;
 }

@@ -22,6 +22,8 @@ export interface CaseAnswer {
   taskId?: string;
   /** A relative just added (issue #19). */
   relativeId?: string;
+  /** An appointment just scheduled (issue #19). */
+  appointmentId?: string;
   /** A referral whose CPR number named a citizen already known: it joined them (`citizenId` is theirs). */
   knownCitizen?: true;
 }

@@ -42,10 +42,11 @@ export function visitorTakingPlace(command: CaseCommand): string | undefined {
 }
 
 /** Ids the command made that its answer must carry. */
-export function extraIds(command: CaseCommand): { citizenId?: string; taskId?: string; relativeId?: string } {
+export function extraIds(command: CaseCommand): { citizenId?: string; taskId?: string; relativeId?: string; appointmentId?: string } {
   if (command.type === 'ReceiveReferral') return { citizenId: command.data.citizenId };
   if (command.type === 'OpenTask') return { taskId: command.data.taskId };
   if (command.type === 'AddRelative') return { relativeId: command.data.relativeId };
+  if (command.type === 'ScheduleAppointment') return { appointmentId: command.data.appointmentId };
   return {};
 }
 

@@ -53,6 +53,10 @@ describe('personal data declared by type (docs/event-catalogue.md, "Personal dat
       CitizenAccompanied: ['to.activity', 'note'],
       CitizenWentAlone: ['activity'],
       AgreementRecorded: ['goals', 'endCriteria'],
+      // Issue #19, the companion: what the meeting is about, how it was prepared, the debrief, why it was cancelled.
+      AppointmentScheduled: ['purpose', 'preparation'],
+      AppointmentAccompanied: ['debrief'],
+      AppointmentCancelled: ['reason'],
       // Issue #19: why no follow-up, the follow-up's note, why referred onward, why reassessed.
       CaseClosed: ['noFollowUp'],
       FollowUpHeld: ['note'],
