@@ -5,6 +5,7 @@ import type { CasePause } from '../../domain/case/case.state';
 import type { VisitSlot } from '../../domain/shared/visit-slot';
 import { calendarDaysBetween } from '../shared/time';
 import { DUE_PREFIX, dueOf, isOverdue, type DueVisit } from './overdue';
+import { APPOINTMENT_EVENTS, appointmentsAfter, type CardAppointment } from './appointments';
 import { trackAfterRisk } from '../../domain/case/case.track';
 import type { CaseEvent } from '../../domain/case/case.events';
 import { caseEventOf, RISK_NEEDS } from '../shared/events';
@@ -33,6 +34,8 @@ export interface CaseCard {
   visitSlot?: VisitSlot;
   /** While visits are paused: since when, until when expected, why (sealed, opened in the answer). */
   pause?: CasePause;
+  /** The companion's appointments still scheduled, earliest first (issue #19); absent before the first. */
+  appointments?: CardAppointment[];
   closed: boolean;
 }
 
@@ -72,8 +75,8 @@ export const caseloadProjection: Projection<CaseloadDoc> = {
     'ReferralReceived', 'ReferralCorrected', 'TriagedToVolunteer', 'TriagedToProfessional', 'FirstVisitBooked', 'VisitorReassigned', 'VisitHeld', 'VisitorDismissedButReturning',
     'VisitRescheduled', 'VisitCancelled', 'TaskOpened', 'TaskCompleted', 'RiskFlagged', 'ReferralDeclined', 'CaseClosed',
     'NextVisitBooked', 'VisitSlotAgreed', 'CasePaused', 'CaseResumed',
-    // Issue #19: a new type, so the version stays.
-    'CaseReassessed',
+    // Issue #19: new types, so the version stays.
+    'CaseReassessed', ...APPOINTMENT_EVENTS,
   ]),
   keysRead: (stored) => {
     const category = streamCategory(stored.streamId);
@@ -167,6 +170,10 @@ function applyToCard(card: CaseCard, event: CaseEvent, view: DocumentView<Caselo
       const { pause: _ended, ...rest } = card;
       return view.put(caseKey(caseId), rest);
     }
+    case 'AppointmentScheduled':
+    case 'AppointmentAccompanied':
+    case 'AppointmentCancelled':
+      return put({ appointments: appointmentsAfter(card.appointments ?? [], event) });
     // Issue #19: handed back to the waiting folder, the case leaves the volunteer's list.
     case 'CaseReassessed': {
       if (event.data.handedBackFrom === undefined || !card.visitorId) return put({ track: event.data.track });
@@ -203,6 +210,8 @@ export interface Caseload {
   freePlaces: number;
   /** Cases whose agreed visit has passed with no visit recorded since (a paused case is never overdue). */
   overdue: number;
+  /** The companion's appointments still scheduled on these cases (issue #19). */
+  appointments: number;
   /** `daysOverdue`: Copenhagen calendar days since the agreed visit, while overdue (0: earlier today). */
   cases: Array<Omit<CaseCard, 'closed' | 'visitorId'> & { overdue: boolean; daysOverdue?: number }>;
 }
@@ -225,6 +234,7 @@ export function caseload(visitor: VisitorLoad, cards: CaseCard[], now: string): 
     activeCases: cases.length,
     freePlaces: Math.max(0, capacity - cases.length),
     overdue: cases.filter((c) => c.overdue).length,
+    appointments: cases.reduce((sum, c) => sum + (c.appointments?.length ?? 0), 0),
     cases,
   };
 }

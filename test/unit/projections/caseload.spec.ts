@@ -79,4 +79,30 @@ describe("a visitor's caseload", () => {
     ]);
     expect(loadOf(view(log), visitorId).cases[0]).toMatchObject({ nextVisitAt: '2026-03-23T09:00:00.000Z', lastThemes: ['boligydelse'] });
   });
+  it("lists the companion's appointments still scheduled beside the visits, earliest first, and counts them (issue #19, seed 002)", () => {
+    const visitor = registered();
+    const { visitorId } = visitor.data as { visitorId: string };
+    const [caseId, bank, doctor, jobcentre] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const scheduled = (appointmentId: string, what: 'bank' | 'egen_laege' | 'kommune_jobcenter', at: string) =>
+      ({ type: 'AppointmentScheduled' as const, data: { appointmentId, with: what, purpose: `Møde ${what}`, at } });
+    const log = new Log().visitor(visitorId, [visitor]).case(caseId, [
+      referral(),
+      triaged(),
+      booked(visitorId),
+      scheduled(jobcentre, 'kommune_jobcenter', '2026-03-20T09:00:00.000Z'),
+      scheduled(doctor, 'egen_laege', '2026-03-18T09:00:00.000Z'),
+      scheduled(bank, 'bank', '2026-03-25T09:00:00.000Z'),
+      { type: 'AppointmentCancelled', data: { appointmentId: bank, reason: 'Banken ringede' } },
+    ]);
+    const load = loadOf(view(log), visitorId);
+    expect(load.appointments).toBe(2);
+    expect(load.cases[0]!.appointments).toEqual([
+      { appointmentId: doctor, with: 'egen_laege', at: '2026-03-18T09:00:00.000Z', purpose: 'Møde egen_laege' },
+      { appointmentId: jobcentre, with: 'kommune_jobcenter', at: '2026-03-20T09:00:00.000Z', purpose: 'Møde kommune_jobcenter' },
+    ]);
+    log.case(caseId, [
+      { type: 'AppointmentAccompanied', data: { appointmentId: doctor, at: '2026-03-18T10:00:00.000Z', debrief: 'Godt møde' } },
+    ]);
+    expect(loadOf(view(log), visitorId)).toMatchObject({ appointments: 1, cases: [{ appointments: [{ appointmentId: jobcentre }] }] });
+  });
 });
