@@ -39,10 +39,14 @@ export type IntroducedToOffer = Message<'IntroducedToOffer', { offerId: string; 
 
 export type OfferOutcomeRecorded = Message<'OfferOutcomeRecorded', { offerId: string; offerKind: OfferKind; outcome: OfferOutcome; at: string; note?: string }>;
 
-/** A relative or someone else in the citizen's network; all but the relation code is the citizen's personal data. */
+/**
+ * A relative or someone else in the citizen's network; all but the relation code is the citizen's personal data.
+ * `needsRelief` (clear, present only when true): the sealed involvement names `needs_relief`, written by the
+ * decider so the dashboard can count relatives needing relief without opening anything (docs/privacy.md).
+ */
 export type RelativeAdded = Message<
   'RelativeAdded',
-  { relativeId: string; name: string; relation: RelativeRelation; phone?: string; note?: string; involvement: Involvement[] }
+  { relativeId: string; name: string; relation: RelativeRelation; phone?: string; note?: string; involvement: Involvement[]; needsRelief?: true }
 >;
 
 export type RelativeRemoved = Message<'RelativeRemoved', { relativeId: string; reason: string }>;
@@ -92,7 +96,8 @@ export const COURSE_PERSONAL_DATA: PersonalParts<CourseEvent> = {
   IntroducedToOffer: { offerId: 'clear', offerName: 'clear', offerKind: 'clear', at: 'clear', accompaniedBy: 'clear' },
   OfferOutcomeRecorded: { offerId: 'clear', offerKind: 'clear', outcome: 'clear', at: 'clear', note: 'personal' },
   // Issue #19: everything about a relative but the relation code is the citizen's (how they take part says much of the family).
-  RelativeAdded: { relativeId: 'clear', name: 'personal', relation: 'clear', phone: 'personal', note: 'personal', involvement: 'personal' },
+  // `needsRelief` is a clear flag for the dashboard's count; an auditor does not see it (projections/shared/pseudonymise.ts).
+  RelativeAdded: { relativeId: 'clear', name: 'personal', relation: 'clear', phone: 'personal', note: 'personal', involvement: 'personal', needsRelief: 'clear' },
   RelativeRemoved: { relativeId: 'clear', reason: 'personal' },
   // Where the citizen goes (a self-help group for the long-term ill) says something of their health: the activity is personal.
   CitizenAccompanied: { at: 'clear', to: { offerId: 'clear', activity: 'personal' }, visitorId: 'clear', firstTime: 'clear', note: 'personal' },

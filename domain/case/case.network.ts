@@ -34,6 +34,8 @@ export function addRelative({ data }: AddRelative, state: CaseState, context: Ca
         ...(data.note !== undefined && { note: data.note }),
         // Each way of taking part once, in the order given.
         involvement: [...new Set(data.involvement ?? [])],
+        // Seed 003: "pårørende kan også have behov for aflastning": in clear for the dashboard's count.
+        ...(data.involvement?.includes('needs_relief') && { needsRelief: true as const }),
       },
     },
   ];

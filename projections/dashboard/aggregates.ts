@@ -34,7 +34,7 @@ export const monthKey = (month: string): string => `month:${month}`;
 export const totalKey = (month: string): string => `total:${month}`;
 
 /** The fields of `DayCounts`. `toTriage` and `toFirstVisit` count days rounded to 0.1, by referral day. */
-export type Field = 'referrals' | 'toTriage' | 'toFirstVisit' | 'relations' | 'closures' | 'loneliness' | 'goingAlong';
+export type Field = 'referrals' | 'toTriage' | 'toFirstVisit' | 'relations' | 'closures' | 'loneliness' | 'goingAlong' | 'relief' | 'onward' | 'followUps';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const days = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / DAY_MS;
@@ -53,8 +53,8 @@ interface Count {
  * The parts of a case's figures, each made from its own facts: an event
  * changes only some (`CHANGES`), so only those are taken away and added again.
  */
-export type Part = 'referral' | 'triage' | 'firstVisit' | 'relations' | 'closure' | 'loneliness' | 'goingAlong';
-export const ALL_PARTS: readonly Part[] = ['referral', 'triage', 'firstVisit', 'relations', 'closure', 'loneliness', 'goingAlong'];
+export type Part = 'referral' | 'triage' | 'firstVisit' | 'relations' | 'closure' | 'loneliness' | 'goingAlong' | 'relief' | 'onward' | 'followUps';
+export const ALL_PARTS: readonly Part[] = ['referral', 'triage', 'firstVisit', 'relations', 'closure', 'loneliness', 'goingAlong', 'relief', 'onward', 'followUps'];
 
 /** What one case adds to the figures in the given parts, by Copenhagen day. */
 function counts(facts: CaseFacts, parts: readonly Part[]): Count[] {
@@ -76,6 +76,16 @@ function counts(facts: CaseFacts, parts: readonly Part[]): Count[] {
       case 'goingAlong':
         // Issue #19: going along vs alone, on the day it happened.
         for (const going of facts.goingAlong ?? []) found.push({ day: copenhagenDay(going.at), field: 'goingAlong', key: going.alone ? 'alone' : 'accompanied', amount: 1 });
+        break;
+      // Issue #19: relatives needing relief (the day added), referrals onward by destination, follow-ups by outcome.
+      case 'relief':
+        for (const relative of facts.relief ?? []) found.push({ day: copenhagenDay(relative.at), field: 'relief', key: 'relatives', amount: 1 });
+        break;
+      case 'onward':
+        for (const onward of facts.onward ?? []) found.push({ day: copenhagenDay(onward.at), field: 'onward', key: onward.to, amount: 1 });
+        break;
+      case 'followUps':
+        for (const held of facts.followUps ?? []) found.push({ day: copenhagenDay(held.at), field: 'followUps', key: held.outcome, amount: 1 });
         break;
       case 'closure':
         if (facts.closure) found.push({ day: copenhagenDay(facts.closure.at), field: 'closures', key: facts.closure.reason, amount: 1 });
@@ -121,6 +131,10 @@ export function monthKeysOf(facts: CaseFacts, parts: readonly Part[]): string[] 
     // A new relation (or time going along) only adds to its own month (the event's); only a referral made again takes the old ones away.
     else if (part === 'relations' && parts.includes('referral')) instants.push(...facts.relations.map(({ at }) => at));
     else if (part === 'goingAlong' && parts.includes('referral')) instants.push(...(facts.goingAlong ?? []).map(({ at }) => at));
+    else if (part === 'onward' && parts.includes('referral')) instants.push(...(facts.onward ?? []).map(({ at }) => at));
+    else if (part === 'followUps' && parts.includes('referral')) instants.push(...(facts.followUps ?? []).map(({ at }) => at));
+    // A relative removed takes their count away from the month they were added in.
+    else if (part === 'relief') instants.push(...(facts.relief ?? []).map(({ at }) => at));
     else if (part === 'closure' && facts.closure) instants.push(facts.closure.at);
     else if (part === 'loneliness' && facts.scores.length > 0) instants.push(facts.scores[facts.scores.length - 1]!.at);
   }

@@ -11,8 +11,11 @@ export type { CaseFacts } from './facts';
 export const caseFactsKey = (caseId: string): string => `case:${caseId}`;
 
 /** The instant in an event that may put a figure in a month of its own (the referral, a relation, a score, a closure). */
-function instantOf(event: CaseEvent): string | undefined {
+function instantOf(event: CaseEvent, stored: ProjectedEvent): string | undefined {
   switch (event.type) {
+    // A relative added carries no time of their own: the business time in the metadata (when recorded).
+    case 'RelativeAdded':
+      return event.data.needsRelief ? stored.metadata.occurredAt : undefined;
     case 'ReferralReceived':
       return event.data.referredAt;
     case 'RelationEstablished':
@@ -21,6 +24,8 @@ function instantOf(event: CaseEvent): string | undefined {
     case 'CaseClosed':
     case 'CitizenAccompanied':
     case 'CitizenWentAlone':
+    case 'ReferredOnward':
+    case 'FollowUpHeld':
       return event.data.at;
     default:
       return undefined;
@@ -43,20 +48,25 @@ const CHANGES: Record<string, { parts: readonly Part[]; waiting: boolean }> = {
   CaseClosed: { parts: ['closure'], waiting: true },
   CitizenAccompanied: { parts: ['goingAlong'], waiting: false },
   CitizenWentAlone: { parts: ['goingAlong'], waiting: false },
+  RelativeAdded: { parts: ['relief'], waiting: false },
+  RelativeRemoved: { parts: ['relief'], waiting: false },
+  ReferredOnward: { parts: ['onward'], waiting: false },
+  FollowUpHeld: { parts: ['followUps'], waiting: false },
 };
 
 /**
  * The per-case facts, and the figures summed per day and month from them
  * (./aggregates.ts). Version 2: the month documents and the summary; 3: the month totals; 4: going along vs alone (issue #19);
- * 5: declines counted by their decline reason (ReferralDeclined v2, issue #19), old ones as upcast.
+ * 5: declines counted by their decline reason (ReferralDeclined v2, issue #19), old ones as upcast;
+ * 6: relatives needing relief, referrals onward by destination, follow-ups by outcome (issue #19).
  */
 export const caseFactsProjection: Projection<CaseFacts | MonthDoc | MonthTotals | DashboardSummary> = {
   name: 'dashboard',
-  version: 5,
+  version: 6,
   keysRead: (stored) => {
     const found = caseEventOf(stored);
     if (!found) return [];
-    const at = instantOf(found.event);
+    const at = instantOf(found.event, stored);
     const keys = CHANGES[found.event.type]?.waiting ? [caseFactsKey(found.caseId), SUMMARY_KEY] : [caseFactsKey(found.caseId)];
     if (at === undefined) return keys;
     const month = copenhagenMonthOf(at);
@@ -103,6 +113,16 @@ function nextFacts(facts: CaseFacts | undefined, stored: ProjectedEvent, event: 
     case 'CitizenAccompanied':
     case 'CitizenWentAlone':
       return { ...facts, goingAlong: [...(facts.goingAlong ?? []), { at: event.data.at, alone: event.type === 'CitizenWentAlone' }] };
+    case 'RelativeAdded':
+      if (!event.data.needsRelief) return undefined;
+      return { ...facts, relief: [...(facts.relief ?? []), { relativeId: event.data.relativeId, at: stored.metadata.occurredAt }] };
+    case 'RelativeRemoved':
+      if (!(facts.relief ?? []).some(({ relativeId }) => relativeId === event.data.relativeId)) return undefined;
+      return { ...facts, relief: facts.relief!.filter(({ relativeId }) => relativeId !== event.data.relativeId) };
+    case 'ReferredOnward':
+      return { ...facts, onward: [...(facts.onward ?? []), { to: event.data.to, at: event.data.at }] };
+    case 'FollowUpHeld':
+      return { ...facts, followUps: [...(facts.followUps ?? []), { outcome: event.data.outcome, at: event.data.at }] };
     case 'ReferralDeclined':
     case 'CaseClosed':
       return { ...facts, closure: { reason: event.data.reason, at: event.data.at, declined: event.type === 'ReferralDeclined' } };

@@ -19,6 +19,12 @@ export interface MonthFigures {
   closuresByReason: Record<string, number>;
   /** Issue #19: times citizens went along with their helper, and on their own (going alone is progress). */
   goingAlong: { accompanied: number; alone: number };
+  /** Issue #19: relatives added this month who need relief themselves (seed 003: "pårørende kan også have behov for aflastning"), still on their case. */
+  relativesNeedingRelief: number;
+  /** Issue #19: where citizens were referred onward (seed 003: "hvor der mangler tilbud"), by destination code. */
+  referredOnwardByDestination: Record<string, number>;
+  /** Issue #19: follow-ups held after the end, by outcome code. */
+  followUpOutcomes: Record<string, number>;
   /** Cases with two or more UCLA-3 scores whose last one falls this month. */
   loneliness: { cases: number; meanFirst: number | null; meanLast: number | null; meanChange: number | null };
 }
@@ -68,6 +74,9 @@ export function dashboard(summary: DashboardSummary | undefined, stored: MonthDo
         for (const [reason, n] of Object.entries(counts.closures ?? {})) add(figures.closuresByReason, reason, n);
         figures.goingAlong.accompanied += counts.goingAlong?.accompanied ?? 0;
         figures.goingAlong.alone += counts.goingAlong?.alone ?? 0;
+        figures.relativesNeedingRelief += counts.relief?.relatives ?? 0;
+        for (const [to, n] of Object.entries(counts.onward ?? {})) add(figures.referredOnwardByDestination, to, n);
+        for (const [outcome, n] of Object.entries(counts.followUps ?? {})) add(figures.followUpOutcomes, outcome, n);
         loneliness.cases += counts.loneliness?.cases ?? 0;
         loneliness.first += counts.loneliness?.first ?? 0;
         loneliness.last += counts.loneliness?.last ?? 0;
@@ -85,6 +94,8 @@ export function dashboard(summary: DashboardSummary | undefined, stored: MonthDo
     figures.referrals.byReferrerRole = sorted(figures.referrals.byReferrerRole);
     figures.relationsByKind = sorted(figures.relationsByKind);
     figures.closuresByReason = sorted(figures.closuresByReason);
+    figures.referredOnwardByDestination = sorted(figures.referredOnwardByDestination);
+    figures.followUpOutcomes = sorted(figures.followUpOutcomes);
     figures.daysToTriage = distribution(toTriage);
     figures.daysToFirstVisit = distribution(toFirstVisit);
     figures.waitingAtMonthEnd = waiting(month);
@@ -137,6 +148,9 @@ function emptyMonth(month: string): MonthFigures {
     relationsByKind: {},
     closuresByReason: {},
     goingAlong: { accompanied: 0, alone: 0 },
+    relativesNeedingRelief: 0,
+    referredOnwardByDestination: {},
+    followUpOutcomes: {},
     loneliness: { cases: 0, meanFirst: null, meanLast: null, meanChange: null },
   };
 }

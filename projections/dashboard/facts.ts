@@ -1,4 +1,4 @@
-import type { DeclineReason } from '../../domain/shared/course-codes';
+import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../../domain/shared/course-codes';
 import type { ClosureReason, Programme, ReferrerRole, RelationKind } from '../../domain/shared/codes';
 
 /**
@@ -22,4 +22,13 @@ export interface CaseFacts {
   scores: Array<{ at: string; score: number }>;
   /** Issue #19: each time the citizen went along with the helper (`alone: false`) or on their own; absent before any. */
   goingAlong?: Array<{ at: string; alone: boolean }>;
+  /**
+   * Issue #19: the relatives on the case who need relief (RelativeAdded's clear `needsRelief`), with when they
+   * were added; a removed one no longer counts. The id is a relative's random id, to match a removal: no name.
+   */
+  relief?: Array<{ relativeId: string; at: string }>;
+  /** Issue #19: where the citizen was referred onward, and when. */
+  onward?: Array<{ to: OnwardDestination; at: string }>;
+  /** Issue #19: the follow-ups held after the end, and how they went. */
+  followUps?: Array<{ outcome: FollowUpOutcome; at: string }>;
 }

@@ -16,6 +16,8 @@ import { isSealed } from '../../domain/shared/personal';
 
 /** Free-text fields, in any event: they may say anything about the person. */
 const FREE_TEXT = new Set(['reason', 'assessment', 'description', 'note', 'themes', 'outcome', 'lastThemes']);
+/** Clear for the dashboard's counts, but of a relative an auditor sees the relation code only (issue #19). */
+const RELATIVE_FLAGS = new Set(['needsRelief']);
 /** The visitor's own contact details on the visit card. */
 const VISITOR_CONTACT = new Set(['visitorName', 'visitorPhone', 'toVisitorName', 'toVisitorPhone']);
 /** Names kept beside ids in lists (the coordinator's case list), and the referrer's name and phone on a case. */
@@ -39,7 +41,7 @@ function strip(value: Json, pseudonymOf: (citizenId: string) => string): Json {
       out[key] = field;
       continue;
     }
-    if (FREE_TEXT.has(key) || VISITOR_CONTACT.has(key) || NAMES.has(key)) continue;
+    if (FREE_TEXT.has(key) || VISITOR_CONTACT.has(key) || NAMES.has(key) || RELATIVE_FLAGS.has(key)) continue;
     switch (key) {
       case 'citizenId':
         out.citizen = typeof field === 'string' ? pseudonymOf(field) : null;

@@ -13,7 +13,10 @@ const guide = visitor('volunteer', { name: 'Lene Guide' });
 const frida = () => referred({ programme: 'community_guide' });
 const fridaActive = (): CaseEvent[] => [frida(), triaged(), booked(guide)];
 const motherId = '7b1c1c9e-4a6f-4d57-9d3b-6a5b0d1e2f30';
-const motherAdded: CaseEvent = { type: 'RelativeAdded', data: { relativeId: motherId, name: 'Hanne Jensen', relation: 'parent', phone: '+4520304050', involvement: ['goes_along', 'needs_relief'] } };
+const motherAdded: CaseEvent = {
+  type: 'RelativeAdded',
+  data: { relativeId: motherId, name: 'Hanne Jensen', relation: 'parent', phone: '+4520304050', involvement: ['goes_along', 'needs_relief'], needsRelief: true },
+};
 const fold = (events: CaseEvent[]) => events.reduce(caseDecider.evolve, caseDecider.initialState());
 
 describe('relatives and network: "Inddrag borgerens netværk"', () => {
@@ -30,6 +33,13 @@ describe('relatives and network: "Inddrag borgerens netværk"', () => {
     expect(state.status !== 'None' && state.relatives).toEqual([
       { relativeId: motherId, name: 'Hanne Jensen', relation: 'parent', phone: '+4520304050', involvement: ['goes_along', 'needs_relief'] },
     ]);
+  });
+
+  it('flags in clear only a relative who needs relief, for the dashboard to count (the involvement itself stays sealed)', () => {
+    const informed = spec.given(fridaActive()).when(add({ involvement: ['informed'] })).events()[0]!;
+    expect(informed.data).not.toHaveProperty('needsRelief');
+    expect(spec.given(fridaActive()).when(add({ involvement: undefined })).events()[0]!.data).toMatchObject({ involvement: [] });
+    expect(spec.given(fridaActive()).when(add()).events()[0]!.data).toMatchObject({ needsRelief: true });
   });
 
   it('adds each relative once (409 relative_exists) and none to a closed case (409 case_closed)', () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { CaseEvent } from '../../../domain/case/case.events';
 import { CLOSURE_REASONS, PROGRAMMES, REFERRER_ROLES, RELATION_KINDS } from '../../../domain/shared/codes';
-import { DECLINE_REASONS } from '../../../domain/shared/course-codes';
+import { DECLINE_REASONS, FOLLOW_UP_OUTCOMES, ONWARD_DESTINATIONS } from '../../../domain/shared/course-codes';
 import { booked, Log, referral, triaged } from './events.fixture';
 
 /** Random dashboard logs and queries: back-dated events, late assessments, closures before booking, ranges after the data. */
@@ -26,6 +26,10 @@ const aCase = instant.chain((referredAt) =>
       relations: fc.array(fc.tuple(fc.constantFrom(...RELATION_KINDS), near(referredAt)), { maxLength: 2 }),
       scores: fc.array(fc.tuple(fc.integer({ min: 3, max: 9 }), fc.oneof(near(referredAt), instant)), { maxLength: 4 }),
       closure: fc.option(fc.tuple(fc.nat({ max: 6 }), near(referredAt), fc.boolean()), { nil: undefined }),
+      // Issue #19: relatives (needing relief or not, some removed later), referrals onward, follow-ups held.
+      relatives: fc.array(fc.tuple(fc.boolean(), fc.boolean(), near(referredAt)), { maxLength: 2 }),
+      onward: fc.array(fc.tuple(fc.constantFrom(...ONWARD_DESTINATIONS), near(referredAt)), { maxLength: 2 }),
+      followUps: fc.array(fc.tuple(fc.constantFrom(...FOLLOW_UP_OUTCOMES), near(referredAt)), { maxLength: 2 }),
     })
     .chain((c) => {
       const later: Step[] = [];
@@ -33,6 +37,14 @@ const aCase = instant.chain((referredAt) =>
       if (c.booking) later.push({ event: booked(randomUUID(), c.booking[1]), recordedAt: c.booking[0] });
       for (const [kind, at] of c.relations) later.push({ event: { type: 'RelationEstablished', data: { kind, description: 'd', at } } as CaseEvent });
       for (const [score, at] of c.scores) later.push({ event: { type: 'LonelinessAssessed', data: { instrument: 'ucla3', answers: [1, 1, 1], score, severe: score >= 7, scaleVersion: 'ucla3-v1', at } } as CaseEvent });
+      for (const [needsRelief, removed, at] of c.relatives) {
+        const relativeId = randomUUID();
+        const data = { relativeId, name: 'sealed', relation: 'parent', involvement: [], ...(needsRelief && { needsRelief: true }) };
+        later.push({ event: { type: 'RelativeAdded', data } as CaseEvent, recordedAt: at });
+        if (removed) later.push({ event: { type: 'RelativeRemoved', data: { relativeId, reason: 'sealed' } }, recordedAt: at });
+      }
+      for (const [to, at] of c.onward) later.push({ event: { type: 'ReferredOnward', data: { to, reason: 'sealed', at } } });
+      for (const [outcome, at] of c.followUps) later.push({ event: { type: 'FollowUpHeld', data: { followUpId: randomUUID(), outcome, at } } });
       if (c.closure) {
         const [which, at, declined] = c.closure;
         // A decline has its own reasons since issue #19 (ReferralDeclined v2).

@@ -39,6 +39,18 @@ export function dashboard(all: Iterable<CaseFacts>, query: DashboardQuery): Mont
       const month = bucket(going.at);
       if (month) month.goingAlong[going.alone ? 'alone' : 'accompanied'] += 1;
     }
+    for (const relative of facts.relief ?? []) {
+      const month = bucket(relative.at);
+      if (month) month.relativesNeedingRelief += 1;
+    }
+    for (const onward of facts.onward ?? []) {
+      const month = bucket(onward.at);
+      if (month) increment(month.referredOnwardByDestination, onward.to);
+    }
+    for (const held of facts.followUps ?? []) {
+      const month = bucket(held.at);
+      if (month) increment(month.followUpOutcomes, held.outcome);
+    }
     if (facts.scores.length >= 2) {
       const last = facts.scores[facts.scores.length - 1]!;
       const month = bucket(last.at);
@@ -73,6 +85,9 @@ function emptyMonth(month: string): MonthFigures {
     relationsByKind: {},
     closuresByReason: {},
     goingAlong: { accompanied: 0, alone: 0 },
+    relativesNeedingRelief: 0,
+    referredOnwardByDestination: {},
+    followUpOutcomes: {},
     loneliness: { cases: 0, meanFirst: null, meanLast: null, meanChange: null },
   };
 }

@@ -55,6 +55,37 @@ describe("the manager's dashboard", () => {
     expect(figures(log, '2026-03-01', '2026-04-30', 'care_visits')[0]!.goingAlong).toEqual({ accompanied: 0, alone: 0 });
   });
 
+  it('counts relatives needing relief (seed 003: "pårørende kan også have behov for aflastning"), a removed one no more', () => {
+    const [mother, brother, friend] = [randomUUID(), randomUUID(), randomUUID()];
+    const added = (relativeId: string, needsRelief: boolean) =>
+      ({ type: 'RelativeAdded' as const, data: { relativeId, name: 'sealed', relation: 'parent' as const, involvement: [], ...(needsRelief && { needsRelief: true as const }) } });
+    const id = randomUUID();
+    const log = new Log().case(id, [referral({ programme: 'community_guide' })]);
+    log.case(id, [added(mother, true)], '2026-03-10T10:00:00.000Z').case(id, [added(brother, false)], '2026-03-11T10:00:00.000Z');
+    log.case(id, [added(friend, true)], '2026-04-02T10:00:00.000Z');
+    expect(figures(log).map((m) => m.relativesNeedingRelief)).toEqual([1, 1]);
+    log.case(id, [{ type: 'RelativeRemoved', data: { relativeId: mother, reason: 'sealed' } }], '2026-04-20T10:00:00.000Z');
+    log.case(id, [{ type: 'RelativeRemoved', data: { relativeId: brother, reason: 'sealed' } }], '2026-04-21T10:00:00.000Z');
+    // The mother counted in March, when she was added: removed in April, March loses her.
+    expect(figures(log).map((m) => m.relativesNeedingRelief)).toEqual([0, 1]);
+  });
+
+  it('counts where citizens were referred onward (seed 003: "hvor der mangler tilbud") and how follow-ups went', () => {
+    const id = randomUUID();
+    const log = new Log().case(id, [
+      referral(),
+      { type: 'ReferredOnward', data: { to: 'psykiatri', reason: 'sealed', at: '2026-03-05T10:00:00.000Z' } },
+      { type: 'ReferredOnward', data: { to: 'kommunal_brobygger', reason: 'sealed', at: '2026-03-06T10:00:00.000Z' } },
+      { type: 'CaseClosed', data: { reason: 'transferred_to_professionals', at: '2026-03-06T10:00:00.000Z' } },
+      { type: 'FollowUpHeld', data: { followUpId: randomUUID(), at: '2026-04-06T09:00:00.000Z', outcome: 'still_connected' } },
+    ]);
+    const [march, april] = figures(log);
+    expect(march!.referredOnwardByDestination).toEqual({ kommunal_brobygger: 1, psykiatri: 1 });
+    expect(march!.followUpOutcomes).toEqual({});
+    expect(april!.followUpOutcomes).toEqual({ still_connected: 1 });
+    expect(figures(log, '2026-03-01', '2026-04-30', 'care_visits').map((m) => Object.keys(m.referredOnwardByDestination).length)).toEqual([2, 0]);
+  });
+
   it('filters by programme and holds no names or citizen ids', () => {
     const log = new Log().case(randomUUID(), [referral({ programme: 'community_guide' })]).case(randomUUID(), [referral()]);
     expect(figures(log, '2026-03-01', '2026-03-31', 'care_visits')[0]!.referrals.total).toBe(1);
