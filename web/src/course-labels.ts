@@ -1,4 +1,5 @@
 import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../../domain/shared/course-codes';
+import type { AppointmentWith } from '../../domain/shared/companion-codes';
 
 /** The Danish words for the course's codes (issue #19): relatives, how they take part, the agreement. */
 export const RELATIVE_RELATION: Record<RelativeRelation, string> = {
@@ -34,4 +35,17 @@ export const PARTY: Record<AgreementParty, string> = {
   coordinator: 'Koordinator',
   referrer: 'Henviser',
   other: 'Andre',
+};
+
+/** Whom the companion goes with the citizen to meet (seed 002: "sagsbehandlere, lægen, hospitalet"). */
+export const APPOINTMENT_WITH: Record<AppointmentWith, string> = {
+  kommune_jobcenter: 'Jobcentret',
+  kommune_borgerservice: 'Borgerservice',
+  kommune_sagsbehandler: 'Sagsbehandler i kommunen',
+  hospital: 'Hospitalet',
+  egen_laege: 'Egen læge',
+  psykiatri: 'Psykiatrien',
+  bank: 'Banken',
+  advokat: 'Advokat',
+  andet: 'Andet',
 };

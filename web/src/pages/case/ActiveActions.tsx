@@ -62,6 +62,18 @@ export function ActiveActions({ c, etag, done, refresh }: { c: CaseView; etag?: 
           {closeReason === 'relation_established' && c.relations.length === 0 && (
             <p class="muted">Registrér relationen først: sagen kan kun afsluttes med en ny relation, når relationen er registreret.</p>
           )}
+          {/* Issue #19: a last look at what was agreed, before the course ends with its relation. */}
+          {closeReason === 'relation_established' && c.agreement && (
+            <div class="agreement-look">
+              <p>Aftalens mål:</p>
+              <ul>
+                {c.agreement.goals.map((goal) => (
+                  <li key={goal}>{goal}</li>
+                ))}
+              </ul>
+              <p class="muted">Forløbet er slut, når: {c.agreement.endCriteria}</p>
+            </div>
+          )}
           <label class="check">
             <input type="checkbox" checked={followUp} onChange={(e) => setFollowUp(e.currentTarget.checked)} /> Følg op om {FOLLOW_UP_AFTER_MONTHS[c.programme]} måneder
           </label>

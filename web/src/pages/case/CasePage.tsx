@@ -23,6 +23,7 @@ import { CaseOffers } from '../matching/CaseOffers';
 import { AgreementCard } from '../course/AgreementCard';
 import { GoingAlongCard } from '../course/GoingAlong';
 import { NetworkCard } from '../course/NetworkCard';
+import { AppointmentsCard } from '../course/Appointments';
 
 /** A citizen's case for the coordinator: who, what the referral said, what to do next, and the full timeline. */
 export function CasePage({ caseId }: { caseId: string }) {
@@ -173,6 +174,8 @@ export function CasePage({ caseId }: { caseId: string }) {
                   <NetworkCard {...actions} done={done('Netværket er opdateret.')} />
                   {(c.status === 'Active' || c.agreement) && <AgreementCard {...actions} done={done('Aftalen er gemt.')} />}
                   {(c.status === 'Active' || c.goingAlong) && <GoingAlongCard {...actions} done={done('Sagen er opdateret.')} />}
+                  {/* The companion's appointments (seed 002): in the bisidder programme, or wherever one was recorded. */}
+                  {((c.status === 'Active' && c.programme === 'companion') || (c.appointments ?? []).length > 0) && <AppointmentsCard {...actions} done={done('Sagen er opdateret.')} />}
                 </div>
                 {(c.tasks.length > 0 || c.relations.length > 0 || c.assessments.length > 0) && (
                   <div class="card">

@@ -3,6 +3,20 @@ import type { DeclineReason, FollowUpOutcome, OnwardDestination } from '../../..
 import type { ClosureReason, Need, Priority, Programme, ReferrerRole, RelationKind, TaskKind, Track, VisitorKind } from '../../../../domain/shared/codes';
 import type { AgreementFrequency, AgreementParty, Involvement, RelativeRelation } from '../../../../domain/shared/course-codes';
 import type { VisitSlot } from '../../../../domain/shared/visit-slot';
+import type { AppointmentWith } from '../../../../domain/shared/companion-codes';
+
+/** The companion's appointment (issue #19, seed 002). */
+export interface Appointment {
+  appointmentId: string;
+  with: AppointmentWith;
+  purpose: string;
+  at: string;
+  preparation?: string;
+  status: 'scheduled' | 'accompanied' | 'cancelled';
+  accompaniedAt?: string;
+  debrief?: string;
+  cancelReason?: string;
+}
 
 /** A relative on the case (issue #19). */
 export interface Relative {
@@ -52,6 +66,7 @@ export interface CaseView {
   relatives?: Relative[];
   agreement?: { goals: string[]; frequency: AgreementFrequency; expectedEnd?: string; endCriteria: string; agreedWith: AgreementParty[] };
   goingAlong?: { accompanied: number; alone: number; lastAccompaniedAt?: string; lastAloneAt?: string };
+  appointments?: Appointment[];
   declined?: boolean;
   /** A decline reason when `declined` (issue #19). */
   reason?: ClosureReason | DeclineReason;

@@ -9,13 +9,14 @@ import { CLOSURE, DECLINE, label, PROGRAMME, REFERRER_ROLE, RELATION } from '../
 const ENDINGS: Record<string, string> = { ...DECLINE, ...CLOSURE };
 import { Field, LoadState, SelectField, useLoad } from '../../ui';
 import { periodMedian } from './headline';
+import { CourseFigures, type CourseMonth } from './CourseFigures';
 
 interface Stat {
   n: number;
   median?: number | null;
   p90?: number | null;
 }
-interface Month {
+interface Month extends CourseMonth {
   month: string;
   referrals: { total: number; byProgramme: Record<string, number>; byReferrerRole: Record<string, number> };
   daysToTriage: Stat;
@@ -190,6 +191,7 @@ function Figures({ months }: { months: Month[] }) {
           <Chart config={loneliness} summary="Gennemsnitlig UCLA-3 ved første og seneste måling for sager med mindst to målinger" />
         </figure>
       </div>
+      <CourseFigures months={months} />
     </>
   );
 }

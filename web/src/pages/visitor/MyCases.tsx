@@ -7,6 +7,8 @@ import { Link, LoadState, Notice, Phone, useLoad } from '../../ui';
 import { slotInDanish, type VisitSlot } from '../../../../domain/shared/visit-slot';
 import { CaseView, citizenName } from '../case/case-view';
 import { overdueText } from '../case/overdue';
+import { APPOINTMENT_WITH } from '../../course-labels';
+import type { AppointmentWith } from '../../../../domain/shared/companion-codes';
 
 interface Caseload {
   name: string;
@@ -14,6 +16,8 @@ interface Caseload {
   activeCases: number;
   freePlaces: number;
   overdue: number;
+  /** The companion's appointments still scheduled (issue #19). */
+  appointments?: number;
   cases: Array<{
     caseId: string;
     programme: string;
@@ -28,6 +32,7 @@ interface Caseload {
     daysOverdue?: number;
     visitSlot?: VisitSlot;
     pause?: { reason: string; at: string; until?: string };
+    appointments?: Array<{ appointmentId: string; with: AppointmentWith; at: string; purpose: string }>;
   }>;
 }
 
@@ -124,7 +129,8 @@ export function MyCases({ session }: { session: Session }) {
             <>
               <p class="muted">
                 {caseload.activeCases} af {caseload.capacity} pladser i brug
-                {caseload.overdue > 0 && `, ${caseload.overdue} ${caseload.overdue === 1 ? 'besøg' : 'besøg'} overskredet`}.
+                {caseload.overdue > 0 && `, ${caseload.overdue} ${caseload.overdue === 1 ? 'besøg' : 'besøg'} overskredet`}
+                {(caseload.appointments ?? 0) > 0 && `, ${caseload.appointments} ${caseload.appointments === 1 ? 'møde' : 'møder'} med ledsagelse planlagt`}.
               </p>
               {cases.length === 0 && <p class="empty">Du har ingen borgere endnu. Koordinatoren booker dit første besøg.</p>}
               <ul class="cards">
@@ -147,6 +153,28 @@ export function MyCases({ session }: { session: Session }) {
                       {c.pause && <span class="badge badge-paused">På pause{c.pause.until ? ` til ${date(c.pause.until)}` : ''}</span>}
                     </p>
                     {c.visitSlot && <p class="muted">Fast tid: {slotInDanish(c.visitSlot)}</p>}
+                    {(c.appointments ?? []).length > 0 && (
+                      <div class="card-appointments">
+                        <p>Møder med ledsagelse:</p>
+                        <ul class="plain">
+                          {c.appointments!.map((a) => (
+                            <li key={a.appointmentId}>
+                              <strong>{longDateTime(a.at)}</strong>: {label(APPOINTMENT_WITH, a.with)}, {a.purpose}
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    )}
+                    {c.view?.agreement && (
+                      <div class="card-goals">
+                        <p>Aftalte mål:</p>
+                        <ul>
+                          {c.view.agreement.goals.map((goal) => (
+                            <li key={goal}>{goal}</li>
+                          ))}
+                        </ul>
+                      </div>
+                    )}
                     <p class="muted">{label(PROGRAMME as Record<string, string>, c.programme)}</p>
                     <Situation situation={c.situation} />
                     {c.lastThemes.length > 0 && <p>Følg op på: {c.lastThemes.join(', ')}</p>}

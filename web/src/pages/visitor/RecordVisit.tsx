@@ -14,6 +14,7 @@ import { WishesCard } from '../matching/Wishes';
 import { AgreementCard } from '../course/AgreementCard';
 import { GoingAlongCard } from '../course/GoingAlong';
 import { NetworkCard } from '../course/NetworkCard';
+import { AppointmentsCard } from '../course/Appointments';
 import { Reassess } from '../case/Reassess';
 
 /** The visit as agreed: the agreed time if it is today or past, else now. */
@@ -152,6 +153,7 @@ function VisitForm({ c, etag, session, reload, saved, setSaved }: FormProps) {
           <GoingAlongCard c={c} etag={etag} done={(what) => (setSaved(what), reload())} refresh={reload} />
           <AgreementCard c={c} etag={etag} done={(what) => (setSaved(what), reload())} refresh={reload} />
           <NetworkCard c={c} etag={etag} done={(what) => (setSaved(what), reload())} refresh={reload} />
+          {(c.programme === 'companion' || (c.appointments ?? []).length > 0) && <AppointmentsCard c={c} etag={etag} done={(what) => (setSaved(what), reload())} refresh={reload} />}
         </div>
       )}
       {c.status === 'Active' && <VisitorExtras c={c} etag={etag} session={session} done={(what) => (setSaved(what), reload())} refresh={reload} />}
