@@ -20,7 +20,7 @@ function Counts({ caption, rows, names, empty }: { caption: string; rows: Array<
       {rows.length === 0 ? (
         <p class="muted">{empty}</p>
       ) : (
-        <table>
+        <table aria-label={caption}>
           <thead>
             <tr>
               <th scope="col">{caption}</th>
