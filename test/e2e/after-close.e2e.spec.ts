@@ -91,4 +91,15 @@ describe('the end of a case over HTTP', () => {
     expect((await post(closing, '/referred-onward', { to: 'andet', reason: 'x', at: '2026-05-05T10:00:00+02:00' }).expect(409)).body.code).toBe('case_closed');
     expect((await post(open, '/referred-onward', { to: 'hospital', reason: 'x', at: 'now' }).expect(400)).body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['at', 'to']);
   });
+  it("counts on the manager's dashboard where citizens were referred onward and how the follow-ups went (issue #19)", async () => {
+    const manager = t.as({ sub: 'leder@kommune.dk', role: 'manager' });
+    const months = (await manager.get('/dashboard').query({ from: '2026-05-01', to: '2026-07-31', programme: 'care_visits' }).expect(200)).body.months as Array<{
+      month: string; referredOnwardByDestination: Record<string, number>; followUpOutcomes: Record<string, number>;
+    }>;
+    const [may, june, july] = months;
+    // The two referrals onward above, on 4 May; the follow-up held on 21 July.
+    expect(may!.referredOnwardByDestination).toEqual({ kommunal_brobygger: 1, psykiatri: 1 });
+    expect(june!.referredOnwardByDestination).toEqual({});
+    expect(july!.followUpOutcomes).toEqual({ still_connected: 1 });
+  });
 });

@@ -13,10 +13,11 @@ describe("the companion's appointments over HTTP", () => {
   let t: TestApp;
   let ole: string;
   let caseId: string;
+  let citizenId: string;
   beforeAll(async () => {
     t = await startTestApp('sqlite');
     ole = (await t.http.post('/visitors').send(visitor('volunteer', 5, 'Ole Bisidder')).expect(201)).body.visitorId;
-    caseId = (await t.http.post('/cases').send(karenReferral({ programme: 'companion' })).expect(201)).body.caseId;
+    ({ caseId, citizenId } = (await t.http.post('/cases').send(karenReferral({ programme: 'companion' })).expect(201)).body);
     await t.http.post(`/cases/${caseId}/triage`).send({ track: 'volunteer', reason: 'Ønsker en bisidder', priority: 'normal' }).expect(200);
     await t.http.post(`/cases/${caseId}/first-visit`).send({ visitorId: ole, visitAt: '2026-03-09T10:00:00+01:00' }).expect(200);
   });
@@ -91,5 +92,12 @@ describe("the companion's appointments over HTTP", () => {
       for (const word of ['sygedagpenge', 'Spørgsmålene', 'kaffe', 'Blodprøvesvar', 'flyttet tiden']) expect(text).not.toContain(word);
       expect(text).toContain('kommune_jobcenter');
     }
+  });
+  it('erased with the citizen: the purpose, preparation and debrief are [slettet], whom and when stay', async () => {
+    await t.as({ sub: 'dpo@kommune.dk', role: 'admin' }).post(`/citizens/${citizenId}/erase`).send({}).expect(200);
+    const history = (await t.http.get(`/cases/${caseId}/history`).expect(200)).body as Array<{ type: string; data: Record<string, unknown> }>;
+    expect(history.find((e) => e.type === 'AppointmentScheduled')!.data).toMatchObject({ with: 'kommune_jobcenter', purpose: '[slettet]', preparation: '[slettet]' });
+    expect(history.find((e) => e.type === 'AppointmentAccompanied')!.data).toMatchObject({ debrief: '[slettet]' });
+    expect(JSON.stringify(history)).not.toMatch(/sygedagpenge|kaffe|Blodprøvesvar/);
   });
 });
