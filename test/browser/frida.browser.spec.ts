@@ -29,6 +29,7 @@ run("Frida's course in the app, from the first meeting to the follow-up", () => 
   let browser: Browser;
   const watch = new ConsoleWatch();
   let fridaId: string;
+  let bentId: string;
 
   async function api<T = { caseId: string }>(path: string, body: unknown): Promise<T> {
     const response = await fetch(`${server.url}${path}`, {
@@ -62,7 +63,7 @@ run("Frida's course in the app, from the first meeting to the follow-up", () => 
     // A companion and a citizen who wants one at the jobcentre.
     const ole = (await api<{ visitorId: string }>('/visitors', { name: 'Ole Bisidder', kind: 'volunteer', capacity: 4, phone: '+4540506071' })).visitorId;
     await addUser(store, { username: 'ole', role: 'visitor', visitorId: ole, password: PASSWORDS.ole });
-    const { caseId: bentId } = await api('/cases', karenReferral({ programme: 'companion', citizen: { name: 'Bent Holm', address: 'Algade 3, 4180 Sorø' }, referredAt: today().minus({ days: 20 }).toISO() }));
+    ({ caseId: bentId } = await api('/cases', karenReferral({ programme: 'companion', citizen: { name: 'Bent Holm', address: 'Algade 3, 4180 Sorø' }, referredAt: today().minus({ days: 20 }).toISO() })));
     await api(`/cases/${bentId}/triage`, { track: 'volunteer', reason: 'Ønsker en bisidder til jobcentret', priority: 'normal' });
     await api(`/cases/${bentId}/first-visit`, { visitorId: ole, visitAt: today().minus({ days: 10 }).set({ hour: 10 }).toISO() });
     browser = await launchBrowser();
@@ -226,6 +227,16 @@ run("Frida's course in the app, from the first meeting to the follow-up", () => 
     await page.locator('.appointments').getByText('Var med').waitFor();
     await page.locator('.appointments').getByText('Efter mødet: Gik svarene igennem over en kop kaffe').waitFor();
     await shot(page, 'frida-6-companion-went-along');
+    // The coordinator's timeline tells it: whom, when, why, how they prepared, and the talk after.
     await page.context().close();
+    const coordinator = await signIn('jette');
+    await coordinator.goto(`${server.url}/app/sager/${bentId}`);
+    await coordinator.getByRole('heading', { name: 'Bent Holm' }).waitFor();
+    const timeline = (await coordinator.locator('.timeline li').allTextContents()).join('\n');
+    for (const text of ['Aftale om ledsagelse til møde', `Jobcentret, ${meetingAt.toFormat("dd.MM.yyyy 'kl.' HH.mm")}`, 'Forberedelse: Vi skriver spørgsmålene ned mandag', 'Fulgt til møde af bisidderen', 'Gik svarene igennem over en kop kaffe']) {
+      expect(timeline).toContain(text);
+    }
+    await shot(coordinator, 'frida-7-companion-timeline');
+    await coordinator.context().close();
   });
 });

@@ -1,5 +1,5 @@
-import { FREQUENCY, INVOLVEMENT, RELATIVE_RELATION } from '../course-labels';
-import { date } from '../format';
+import { APPOINTMENT_WITH, FREQUENCY, INVOLVEMENT, RELATIVE_RELATION } from '../course-labels';
+import { date, dateTime } from '../format';
 import { label } from '../labels';
 
 const s = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -26,6 +26,13 @@ export function courseDetails(type: string, d: Record<string, unknown>): string[
         Array.isArray(d.goals) ? `Mål: ${d.goals.map(s).join('; ')}` : '',
         [label(FREQUENCY, s(d.frequency)), d.expectedEnd ? `forventet slut ${date(s(d.expectedEnd))}` : ''].filter(Boolean).join(', '),
       ];
+    // The companion's appointments (seed 002): whom and when, why, how they prepared; the debrief after.
+    case 'AppointmentScheduled':
+      return [[label(APPOINTMENT_WITH, s(d.with)), dateTime(s(d.at))].join(', '), s(d.purpose), d.preparation ? `Forberedelse: ${s(d.preparation)}` : ''];
+    case 'AppointmentAccompanied':
+      return [s(d.debrief)];
+    case 'AppointmentCancelled':
+      return [s(d.reason)];
     default:
       return undefined;
   }
