@@ -44,7 +44,9 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     // Playwright gives every launch a fresh, temporary profile (user-data-dir).
     // Date fields draw in the browser's language: Danish where Debian's chromium-l10n is installed, else en-US.
+    // Headless, `--lang` alone leaves them en-US (12/13/2026, 03:30 PM); the process's LANGUAGE decides.
     args: ['--lang=da-DK', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    env: { ...process.env, LANG: 'da_DK.UTF-8', LANGUAGE: 'da' },
     timeout: 60_000,
   });
 }

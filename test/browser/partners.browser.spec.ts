@@ -90,7 +90,7 @@ run('the partner register, in the app', () => {
     await page.getByRole('link', { name: 'Plejecenter Solgården' }).click();
     await page.getByRole('heading', { name: 'Plejecenter Solgården', level: 1 }).waitFor();
     await page.getByText('Mette Sørensen (Sygeplejerske)').waitFor();
-    expect(await page.getByRole('link', { name: '+4557871234' }).getAttribute('href')).toBe('tel:+4557871234');
+    expect(await page.getByRole('link', { name: '57 87 12 34' }).getAttribute('href')).toBe('tel:+4557871234');
     await page.getByText('Ingen møder endnu.').waitFor();
 
     // The form refuses a meeting with no kind, in Danish, and sends nothing.

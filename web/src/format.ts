@@ -23,6 +23,12 @@ export function telHref(phone: string): string {
   const digits = phone.replace(/[^\d+]/g, '');
   return `tel:${/^\d{8}$/.test(digits) ? `+45${digits}` : digits}`;
 }
+/** A Danish number as Danes write it, in pairs: `+4557831234` → `57 83 12 34`; a foreign one is left as it is. */
+export function phoneText(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  const danish = /^(?:\+45)?(\d{8})$/.exec(digits);
+  return danish ? danish[1]!.replace(/(\d\d)(?=\d)/g, '$1 ') : phone;
+}
 /** `marts 2026` from `2026-03`. */
 export const month = (key: string): string => DateTime.fromFormat(key, 'yyyy-MM', { zone: ZONE }).toFormat('LLL yyyy');
 

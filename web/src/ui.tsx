@@ -1,7 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
-import { telHref } from './format';
+import { phoneText, telHref } from './format';
 import { onLinkClick } from './router';
 
 export function Link(props: { href: string; children: ComponentChildren; class?: string; 'aria-current'?: 'page' | undefined }) {
@@ -14,7 +14,7 @@ export function Link(props: { href: string; children: ComponentChildren; class?:
 
 /** A phone number a phone can call with one tap. */
 export function Phone({ number }: { number: string }) {
-  return <a href={telHref(number)}>{number}</a>;
+  return <a href={telHref(number)}>{phoneText(number)}</a>;
 }
 
 /** A message for everyone, read out by screen readers: an error (alert) or a confirmation (status). */

@@ -1,4 +1,4 @@
-import { DateTime, longDateTime, telHref } from '../../../web/src/format';
+import { DateTime, longDateTime, phoneText, telHref } from '../../../web/src/format';
 import { inTimeOrder } from '../../../web/src/components/timeline-order';
 
 /** What a visitor reads on the visit card and the case page (issue #17, "What a visitor needs"). */
@@ -24,6 +24,12 @@ describe('phone numbers as tel: links', () => {
     expect(telHref('+45 57 83 12 34')).toBe('tel:+4557831234');
     expect(telHref('40506070')).toBe('tel:+4540506070');
     expect(telHref('40 50 60 70')).toBe('tel:+4540506070');
+  });
+
+  it('shows a Danish number in pairs, as Danes write it, and a foreign one as it was given', () => {
+    expect(phoneText('+4557831234')).toBe('57 83 12 34');
+    expect(phoneText('40506070')).toBe('40 50 60 70');
+    expect(phoneText('+46 70 123 45 67')).toBe('+46 70 123 45 67');
   });
 });
 
