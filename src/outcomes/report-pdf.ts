@@ -97,6 +97,10 @@ function summaryPage(doc: Doc, { outcomes, months, generatedAt }: ReportInput): 
     ['Opfølgning efter 3 måneder holdt', num(all.followUp.held)],
     ['Stadig i relationen ved opfølgningen', num(all.followUp.byOutcome.still_connected ?? count(0))],
   ]);
+  heading(doc, 'Ensomhed før og efter (UCLA-3, gennemsnit)', 12);
+  const top = doc.y;
+  pairedBars(doc, { x: MARGIN, y: top, width: WIDTH, height: 170 }, lonelinessGroups(outcomes));
+  doc.y = top + 182;
   heading(doc, 'Sådan læses rapporten', 12);
   paragraph(doc, 'Tallene gælder forløb afsluttet i perioden (ikke afviste henvisninger). Ensomhed måles med UCLA-3 (3-9 point); 7 og derover læses som alvorlig ensomhed. Før og efter sammenlignes kun for forløb med mindst to målinger. Dage er kalenderdage i dansk tid.');
   paragraph(doc, 'Ingen personoplysninger: rapporten indeholder kun optællinger. Et tal, der bygger på færre end 5 forløb, vises ikke og står som "< 5", så ingen kan genkendes.');
@@ -105,9 +109,8 @@ function summaryPage(doc: Doc, { outcomes, months, generatedAt }: ReportInput): 
 function lonelinessPage(doc: Doc, outcomes: Outcomes): void {
   heading(doc, 'Ensomhed før og efter (UCLA-3)');
   paragraph(doc, 'Gennemsnit af første og sidste måling for de forløb, der har mindst to målinger, i alt og pr. indsats.');
-  const groups = [{ label: 'I alt', figures: outcomes.all }, ...Object.entries(outcomes.byProgramme).map(([p, figures]) => ({ label: PROGRAMME_DA[p as keyof typeof PROGRAMME_DA], figures }))];
   const top = doc.y;
-  pairedBars(doc, { x: MARGIN, y: top, width: WIDTH, height: 230 }, groups.map((g) => ({ label: g.label, first: g.figures.loneliness.meanFirst, last: g.figures.loneliness.meanLast })));
+  pairedBars(doc, { x: MARGIN, y: top, width: WIDTH, height: 230 }, lonelinessGroups(outcomes));
   doc.y = top + 245;
   const l = outcomes.all.loneliness;
   table(doc, ['UCLA-3, i alt', 'Værdi'], [
@@ -126,6 +129,12 @@ function lonelinessPage(doc: Doc, outcomes: Outcomes): void {
     ['Gennemsnitlig UCLA-3 ved opfølgningen', num(f.meanScore)],
     ['Ændring fra sidste måling i forløbet', num(f.meanChangeFromLast)],
   ]);
+}
+
+/** The paired chart's groups: all cases, then each programme. */
+function lonelinessGroups(outcomes: Outcomes): Array<{ label: string; first: OutcomeFigures['cases']; last: OutcomeFigures['cases'] }> {
+  const groups: Array<[string, OutcomeFigures]> = [['I alt', outcomes.all], ...Object.entries(outcomes.byProgramme).map(([p, f]): [string, OutcomeFigures] => [PROGRAMME_DA[p as keyof typeof PROGRAMME_DA], f])];
+  return groups.map(([label, f]) => ({ label, first: f.loneliness.meanFirst, last: f.loneliness.meanLast }));
 }
 
 function relationsPage(doc: Doc, all: OutcomeFigures): void {
