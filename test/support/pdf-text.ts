@@ -18,3 +18,18 @@ export function pdfText(pdf: Buffer): { text: string; pages: number } {
   if (run.status !== 0) throw new Error(`pdf-parse failed: ${run.stderr.toString()}`);
   return JSON.parse(run.stdout.toString()) as { text: string; pages: number };
 }
+
+/** A page of a PDF drawn as a PNG (pdf.js on @napi-rs/canvas, through pdf-parse), for the README's picture. */
+export function pdfPagePng(pdf: Buffer, page = 1, scale = 1.5): Buffer {
+  const script = `
+    const { PDFParse } = require('pdf-parse');
+    const chunks = [];
+    process.stdin.on('data', (c) => chunks.push(c));
+    process.stdin.on('end', async () => {
+      const shot = await new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) }).getScreenshot({ partial: [${Number(page)}], scale: ${Number(scale)} });
+      process.stdout.write(Buffer.from(shot.pages[0].data));
+    });`;
+  const run = spawnSync(process.execPath, ['-e', script], { input: pdf, cwd: `${__dirname}/../..`, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`pdf-parse failed: ${run.stderr.toString()}`);
+  return run.stdout;
+}

@@ -94,15 +94,13 @@ export function Effect() {
                 <h2>Efter ordning</h2>
                 <Table rows={byProgramme} columns={GROUP_COLUMNS} rowKey={([name]) => name} empty="Ingen forløb afsluttet i perioden." />
               </div>
-              <div class="columns">
-                <div class="card">
-                  <h2>Efter henviser</h2>
-                  <Table rows={Object.entries(o.byReferrerRole).map(([r, f]): Group => [label(REFERRER_ROLE as Record<string, string>, r), f])} columns={GROUP_COLUMNS} rowKey={([name]) => name} empty="Ingen forløb afsluttet i perioden." />
-                </div>
-                <div class="card">
-                  <h2>Efter alder ved henvisning</h2>
-                  <Table rows={Object.entries(o.byAgeBand).map(([b, f]): Group => [AGE_BAND[b] ?? b, f])} columns={GROUP_COLUMNS} rowKey={([name]) => name} empty="Ingen forløb afsluttet i perioden." />
-                </div>
+              <div class="card">
+                <h2>Efter henviser</h2>
+                <Table rows={Object.entries(o.byReferrerRole).map(([r, f]): Group => [label(REFERRER_ROLE as Record<string, string>, r), f])} columns={GROUP_COLUMNS} rowKey={([name]) => name} empty="Ingen forløb afsluttet i perioden." />
+              </div>
+              <div class="card">
+                <h2>Efter alder ved henvisning</h2>
+                <Table rows={Object.entries(o.byAgeBand).map(([b, f]): Group => [AGE_BAND[b] ?? b, f])} columns={GROUP_COLUMNS} rowKey={([name]) => name} empty="Ingen forløb afsluttet i perioden." />
               </div>
             </>
           );
