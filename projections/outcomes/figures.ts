@@ -63,9 +63,15 @@ export interface OutcomeFigures {
 
 const tally = (map: Map<string, number>, key: string, n = 1) => map.set(key, (map.get(key) ?? 0) + n);
 
+/** A closed case's facts with its outcome variables, worked out once per request. */
+export interface CaseRow {
+  facts: OutcomeFacts;
+  outcome: CaseOutcome;
+}
+export const caseRow = (facts: OutcomeFacts): CaseRow => ({ facts, outcome: caseOutcome(facts) });
+
 /** The figures of a group of closed cases; every cell under the small-cell rule (./cells.ts). */
-export function outcomeFigures(group: readonly OutcomeFacts[]): OutcomeFigures {
-  const cases = group.map((facts) => ({ facts, outcome: caseOutcome(facts) }));
+export function outcomeFigures(cases: readonly CaseRow[]): OutcomeFigures {
   return {
     cases: count(cases.length),
     loneliness: loneliness(cases.map((c) => c.outcome)),
@@ -95,7 +101,7 @@ function loneliness(outcomes: readonly CaseOutcome[]): OutcomeFigures['lonelines
   };
 }
 
-function relations(cases: ReadonlyArray<{ facts: OutcomeFacts; outcome: CaseOutcome }>): OutcomeFigures['relations'] {
+function relations(cases: readonly CaseRow[]): OutcomeFigures['relations'] {
   const withRelation = cases.filter((c) => c.outcome.relations > 0).length;
   const ended = cases.filter((c) => c.outcome.endedWithRelation).length;
   const casesByKind = new Map<string, number>();
@@ -124,7 +130,7 @@ function relationDays(outcomes: readonly CaseOutcome[]): OutcomeFigures['daysToF
   return { ...days(values), bands: Object.fromEntries(RELATION_DAY_BANDS.map(({ band }) => [band, count(bands.get(band)!)])) };
 }
 
-function dismissed(cases: ReadonlyArray<{ facts: OutcomeFacts; outcome: CaseOutcome }>): OutcomeFigures['dismissedButReturning'] {
+function dismissed(cases: readonly CaseRow[]): OutcomeFigures['dismissedButReturning'] {
   const returning = cases.filter((c) => c.outcome.dismissals > 0);
   const endedBy = new Map<string, number>();
   for (const { facts } of returning) tally(endedBy, facts.closure!.reason);

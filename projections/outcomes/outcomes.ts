@@ -1,8 +1,8 @@
 import type { Programme } from '../../domain/shared/codes';
 import { copenhagenDay } from '../shared/copenhagen-day';
 import { monthsBetween } from '../shared/time';
-import { ageBandOf, AGE_BANDS } from './case-outcome';
-import { outcomeFigures, OutcomeFigures } from './figures';
+import { AGE_BANDS } from './case-outcome';
+import { caseRow, CaseRow, outcomeFigures, OutcomeFigures } from './figures';
 import type { OutcomeFacts } from './outcome-facts';
 
 export interface OutcomeRange {
@@ -42,11 +42,13 @@ export function closedIn(facts: Iterable<OutcomeFacts>, range: OutcomeRange): Ou
   return [...found.values()].sort((a, b) => (a.closure!.at < b.closure!.at ? -1 : a.closure!.at > b.closure!.at ? 1 : a.caseId < b.caseId ? -1 : 1));
 }
 
-function split(cases: readonly OutcomeFacts[], keyOf: (f: OutcomeFacts) => string, order?: readonly string[]): Record<string, OutcomeFigures> {
-  const groups = new Map<string, OutcomeFacts[]>();
-  for (const f of cases) {
-    const key = keyOf(f);
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+function split(cases: readonly CaseRow[], keyOf: (row: CaseRow) => string, order?: readonly string[]): Record<string, OutcomeFigures> {
+  const groups = new Map<string, CaseRow[]>();
+  for (const row of cases) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   const keys = order ? order.filter((k) => groups.has(k)) : [...groups.keys()].sort();
   return Object.fromEntries(keys.map((key) => [key, outcomeFigures(groups.get(key)!)]));
@@ -54,14 +56,14 @@ function split(cases: readonly OutcomeFacts[], keyOf: (f: OutcomeFacts) => strin
 
 /** The outcomes of the cases closed in the range, overall and split by programme, referrer role and age band (groups with no case left out). */
 export function outcomes(facts: Iterable<OutcomeFacts>, range: OutcomeRange): Outcomes {
-  const cases = closedIn(facts, range);
+  const cases = closedIn(facts, range).map(caseRow);
   return {
     from: range.from,
     to: range.to,
     programme: range.programme ?? null,
     all: outcomeFigures(cases),
-    byProgramme: split(cases, (f) => f.programme),
-    byReferrerRole: split(cases, (f) => f.referrerRole),
-    byAgeBand: split(cases, ageBandOf, AGE_BANDS),
+    byProgramme: split(cases, (row) => row.facts.programme),
+    byReferrerRole: split(cases, (row) => row.facts.referrerRole),
+    byAgeBand: split(cases, (row) => row.outcome.ageBand, AGE_BANDS),
   };
 }

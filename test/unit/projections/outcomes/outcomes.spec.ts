@@ -1,5 +1,6 @@
 import { count, days, mean, share, SUPPRESSED } from '../../../../projections/outcomes/cells';
-import { ageBandOf } from '../../../../projections/outcomes/case-outcome';
+import { ageBandOf, daysBetween } from '../../../../projections/outcomes/case-outcome';
+import { calendarDaysBetween } from '../../../../projections/shared/time';
 import { closedKey, outcomeCaseKey } from '../../../../projections/outcomes/outcome-facts';
 import { outcomes } from '../../../../projections/outcomes/outcomes';
 import { closedDocs, leaves, project, Story } from './outcome-story';
@@ -120,6 +121,14 @@ describe('the small-cell rule', () => {
     expect([mean([1, 2, 3, 4]), mean([1, 2, 3, 4, 6])]).toEqual([S, 3.2]);
     expect(days([1, 2, 3, 4])).toEqual({ n: S, median: S, p90: S });
     expect(days([9, 1, 5, 3, 7])).toEqual({ n: 5, median: 5, p90: 9 });
+  });
+
+  it('counts Copenhagen calendar days as the shared rule does, across summer time and midnight in UTC', () => {
+    const pairs: Array<[string, string]> = [
+      ['2026-03-28T23:30:00Z', '2026-03-29T22:30:00Z'], ['2026-10-24T22:30:00Z', '2026-10-25T23:30:00Z'],
+      ['2026-01-05T08:00:00Z', '2026-05-05T10:00:00Z'], ['2026-05-31T22:30:00Z', '2026-05-31T21:30:00Z'], ['2025-12-31T23:00:00Z', '2026-12-31T22:59:00Z'],
+    ];
+    for (const [from, to] of pairs) expect([from, to, daysBetween(from, to)]).toEqual([from, to, calendarDaysBetween(from, to)]);
   });
 
   it('bands ages at the referral from the birth year', () => {
