@@ -28,6 +28,7 @@ import { ListVisitorsController } from './visitors/list-visitors/list-visitors.c
 import { VisitorCommands } from './visitors/visitor-commands';
 import { VISITOR_COMMANDS } from './visitors/visitor-commands.table';
 import { matchingControllers, matchingProviders } from './matching/matching.module';
+import { outcomesControllers, outcomesProviders } from './outcomes/outcomes.module';
 // Issue 21: the partner register.
 import { PartnerCommands } from './partners/partner-commands';
 import { PARTNER_COMMANDS } from './partners/partner-commands.table';
@@ -61,6 +62,8 @@ export class AppModule {
         ...matchingControllers,
         // Issue 21: the partner register.
         commandController(PARTNER_COMMANDS),
+        // Issue 22: outcomes and reports.
+        ...outcomesControllers,
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [
@@ -76,6 +79,7 @@ export class AppModule {
           useFactory: (directory: DirectoryService, cipher: PersonalDataCipher, store: EventStore) => new CitizenIndex(directory, cipher, store),
         },
         ...matchingProviders,
+        ...outcomesProviders,
         AccessLogService,
         { provide: APP_GUARD, useClass: AuthGuard },
         // Every answer's privacy steps (the access log, decryption, pseudonyms for auditors) are one Fastify hook: src/privacy/answer-privacy.ts.

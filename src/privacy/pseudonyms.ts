@@ -19,4 +19,9 @@ export class Pseudonyms {
   of(citizenId: string): string {
     return `p-${createHmac('sha256', this.secret).update(citizenId).digest('hex').slice(0, 20)}`;
   }
+
+  /** A case's pseudonym in the evaluation data set (issue 22): the same keyed hash of `case:<caseId>`, so it never equals a citizen's. */
+  ofCase(caseId: string): string {
+    return `c-${createHmac('sha256', this.secret).update(`case:${caseId}`).digest('hex').slice(0, 20)}`;
+  }
 }

@@ -149,6 +149,8 @@ run('the web app for everyone (WCAG 2.1 AA)', () => {
     await audit(manager, '/app/overblik', 'Overblik');
     await manager.locator('canvas').first().waitFor();
     await audit(manager, '/app/samarbejdspartnere', 'Samarbejdspartnere');
+    // Issue 22: the outcomes, on a store with few closed cases (every cell "< 5").
+    await audit(manager, '/app/effekt', 'Effekt af indsatsen');
     await manager.context().close();
 
     const auditor = await signIn('anne');

@@ -121,6 +121,11 @@ describe('who may do what', () => {
     { route: 'GET /cases/:caseId/suggestions', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/suggestions`) },
     { route: 'POST /cases/:caseId/offers', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/offers`).send({ offerId, at: '2026-04-01T10:00:00+02:00' }) },
     { route: 'POST /cases/:caseId/offers/:offerId/outcome', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/offers/${offerId}/outcome`).send({ outcome: 'joined', at: '2026-04-02T10:00:00+02:00' }) },
+    // Issue 22: outcomes and reports (aggregates, or pseudonymised rows).
+    { route: 'GET /outcomes', allowed: ['manager', 'auditor'], send: (as) => t.as(principal(as)).get('/outcomes') },
+    { route: 'GET /reports/period.pdf', allowed: ['manager'], send: (as) => t.as(principal(as)).get('/reports/period.pdf') },
+    { route: 'GET /reports/period.csv', allowed: ['manager'], send: (as) => t.as(principal(as)).get('/reports/period.csv') },
+    { route: 'GET /audit/dataset.csv', allowed: ['auditor'], send: (as) => t.as(principal(as)).get('/audit/dataset.csv') },
     { route: 'GET /health', allowed: EVERYONE, send: (as) => t.as(principal(as)).get('/health') },
   ];
 

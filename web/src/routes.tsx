@@ -18,6 +18,7 @@ import type { Session } from './session';
 import { Offers } from './pages/matching/Offers';
 import { VisitorProfile } from './pages/matching/VisitorProfile';
 import { Gaps } from './pages/matching/Gaps';
+import { Effect } from './pages/manager/Effect';
 
 /** A page of the app: its address, who may open it (the API checks again), and its place in the menu. */
 export interface Route {
@@ -37,6 +38,8 @@ export const ROUTES: Route[] = [
   { pattern: '/app/mine-borgere', roles: ['visitor'], nav: 'Mine borgere', render: (_p, s) => <MyCases session={s} /> },
   { pattern: '/app/besoeg/:caseId', roles: ['visitor'], render: (p, s) => <RecordVisit caseId={p.caseId!} session={s} /> },
   { pattern: '/app/overblik', roles: ['manager', 'coordinator'], nav: 'Overblik', render: () => <Dashboard /> },
+  // Issue 22: outcomes and the period's report.
+  { pattern: '/app/effekt', roles: ['manager'], nav: 'Effekt', render: () => <Effect /> },
   { pattern: '/app/samarbejdspartnere', roles: ['manager', 'coordinator'], nav: 'Samarbejdspartnere', render: (_p, s) => <Partners session={s} /> },
   { pattern: '/app/samarbejdspartnere/:partnerId', roles: ['coordinator'], render: (p) => <PartnerPage partnerId={p.partnerId!} /> },
   { pattern: '/app/evaluering', roles: ['auditor'], nav: 'Evaluering', render: () => <AuditCases /> },

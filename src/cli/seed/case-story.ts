@@ -57,9 +57,12 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
   if (t > anchor) t -= DAY; // "today" has not happened yet
   referral.data.referredAt = iso(t);
   if (!(await act(referral, t + 3600_000))) return;
-  const score = () => ({ type: 'AssessLoneliness' as const, data: { instrument: 'ucla3' as const, answers: [random.int(1, 3), random.int(1, 3), random.int(1, 3)] } });
-  const assess = random.chance(0.5);
-  if (assess) await act(score(), t + 2 * 3600_000);
+  // Issue 22: most cases that run their course are measured at intake and at the end, so the outcomes page has paired scores;
+  // a case referred for loneliness mostly scores high at intake.
+  const assess = random.chance(fate === 'closing' ? 0.85 : 0.5);
+  const intake = fate === 'closing' ? [random.int(2, 3), random.int(1, 3), random.int(2, 3)] : [random.int(1, 3), random.int(1, 3), random.int(1, 3)];
+  const score = (answers: number[]) => ({ type: 'AssessLoneliness' as const, data: { instrument: 'ucla3' as const, answers } });
+  if (assess) await act(score(intake), t + 2 * 3600_000);
 
   t = later(t + 3600_000, officeHours(t + random.int(0, 5) * DAY, random)); // after the intake's assessment
   if (fate === 'referred' || t > anchor) return;
@@ -124,14 +127,38 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
 
   const end = next - 3 * DAY;
   if (fate !== 'closing' || end > anchor) return;
-  if (assess) await act(score(), end);
+  // The closing score: most answers a step lower than at intake, some the same, a few a step higher.
+  const step = { down: -1, same: 0, up: 1 } as const;
+  const closing = intake.map((answer) => Math.min(3, Math.max(1, answer + step[random.weighted({ down: 5, same: 4, up: 1 })])));
+  if (assess) await act(score(closing), end);
   if (random.chance(0.79)) {
     const kind = random.pick(['family', 'friend', 'volunteer_visitor', 'network', 'self_help_group', 'activity', 'social_cafe', 'practice_community'] as const);
     await act({ type: 'EstablishRelation', data: { kind, description: 'Ny relation', at: iso(end) } }, end);
-    if (end + DAY <= anchor) await act({ type: 'CloseCase', data: { reason: 'relation_established', at: iso(end + DAY), followUpId: followUpOf(caseId) } }, end + DAY);
+    if (end + DAY <= anchor && (await act({ type: 'CloseCase', data: { reason: 'relation_established', at: iso(end + DAY), followUpId: followUpOf(caseId) } }, end + DAY))) {
+      await followUp(random, caseId, end + DAY, true, closing, anchor, act);
+    }
   } else {
-    await act({ type: 'CloseCase', data: { reason: random.pick(['moved', 'deceased', 'citizen_declined', 'other'] as const), at: iso(end), followUpId: followUpOf(caseId) } }, end);
+    const reason = random.pick(['moved', 'deceased', 'citizen_declined', 'other'] as const);
+    if ((await act({ type: 'CloseCase', data: { reason, at: iso(end), followUpId: followUpOf(caseId) } }, end)) && reason !== 'deceased') {
+      await followUp(random, caseId, end, false, closing, anchor, act);
+    }
   }
+}
+
+/**
+ * The follow-up three months after the end (issue #19), held a few days
+ * either side of when it fell due, if that lies before the anchor: a citizen
+ * who left with a relation mostly still has it, and their score stays near
+ * the last one. Some are never held (the coordinator has not got to it).
+ */
+async function followUp(random: Random, caseId: string, closedAt: number, withRelation: boolean, last: readonly number[], anchor: number, act: Act): Promise<void> {
+  const at = closedAt + random.int(88, 100) * DAY;
+  if (at > anchor || !random.chance(0.85)) return;
+  const outcome = withRelation
+    ? random.weighted({ still_connected: 6, partly: 3, lost_touch: 1, not_reached: 1 })
+    : random.weighted({ still_connected: 1, partly: 2, lost_touch: 3, not_reached: 2 });
+  const ucla3 = outcome === 'not_reached' ? undefined : last.map((answer) => Math.min(3, Math.max(1, answer + random.int(-1, 1) * (random.chance(0.3) ? 1 : 0))));
+  await act({ type: 'HoldFollowUp', data: { followUpId: followUpOf(caseId), at: iso(at), outcome, ...(ucla3 && { ucla3 }) } }, at);
 }
 
 function referralOf(random: Random, caseId: string, referredAt: number, towns: readonly Town[]): ReceiveReferral {

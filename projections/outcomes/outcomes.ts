@@ -1,0 +1,69 @@
+import type { Programme } from '../../domain/shared/codes';
+import { copenhagenDay } from '../shared/copenhagen-day';
+import { monthsBetween } from '../shared/time';
+import { AGE_BANDS } from './case-outcome';
+import { caseRow, CaseRow, outcomeFigures, OutcomeFigures } from './figures';
+import type { OutcomeFacts } from './outcome-facts';
+
+export interface OutcomeRange {
+  /** Copenhagen dates, both included. */
+  from: string;
+  to: string;
+  programme?: Programme;
+}
+
+/** `GET /outcomes`: aggregates only, every cell under the small-cell rule. */
+export interface Outcomes {
+  from: string;
+  to: string;
+  programme: Programme | null;
+  all: OutcomeFigures;
+  byProgramme: Record<string, OutcomeFigures>;
+  byReferrerRole: Record<string, OutcomeFigures>;
+  byAgeBand: Record<string, OutcomeFigures>;
+}
+
+/** The months whose `closed:` documents a range needs. */
+export const monthsOfRange = (range: OutcomeRange): string[] => monthsBetween(range.from, range.to);
+
+/**
+ * The cases a range covers: closed (not declined at referral) on a Copenhagen
+ * day from `from` to `to`, of the programme if one is named. Each case once,
+ * however often it was read.
+ */
+export function closedIn(facts: Iterable<OutcomeFacts>, range: OutcomeRange): OutcomeFacts[] {
+  const found = new Map<string, OutcomeFacts>();
+  for (const f of facts) {
+    if (!f.closure || f.closure.declined) continue;
+    if (range.programme !== undefined && f.programme !== range.programme) continue;
+    const day = copenhagenDay(f.closure.at);
+    if (day >= range.from && day <= range.to) found.set(f.caseId, f);
+  }
+  return [...found.values()].sort((a, b) => (a.closure!.at < b.closure!.at ? -1 : a.closure!.at > b.closure!.at ? 1 : a.caseId < b.caseId ? -1 : 1));
+}
+
+function split(cases: readonly CaseRow[], keyOf: (row: CaseRow) => string, order?: readonly string[]): Record<string, OutcomeFigures> {
+  const groups = new Map<string, CaseRow[]>();
+  for (const row of cases) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  const keys = order ? order.filter((k) => groups.has(k)) : [...groups.keys()].sort();
+  return Object.fromEntries(keys.map((key) => [key, outcomeFigures(groups.get(key)!)]));
+}
+
+/** The outcomes of the cases closed in the range, overall and split by programme, referrer role and age band (groups with no case left out). */
+export function outcomes(facts: Iterable<OutcomeFacts>, range: OutcomeRange): Outcomes {
+  const cases = closedIn(facts, range).map(caseRow);
+  return {
+    from: range.from,
+    to: range.to,
+    programme: range.programme ?? null,
+    all: outcomeFigures(cases),
+    byProgramme: split(cases, (row) => row.facts.programme),
+    byReferrerRole: split(cases, (row) => row.facts.referrerRole),
+    byAgeBand: split(cases, (row) => row.outcome.ageBand, AGE_BANDS),
+  };
+}

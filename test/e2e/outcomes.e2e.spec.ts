@@ -1,0 +1,110 @@
+import { pdfText } from '../support/pdf-text';
+import { fridaReferral, karenReferral, visitor } from './support/fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+const MANAGER = { sub: 'leder@sogn.dk', role: 'manager' } as const;
+const AUDITOR = { sub: 'evaluator@uni.dk', role: 'auditor' } as const;
+const JUNE = 'from=2026-06-01&to=2026-06-30';
+
+/**
+ * Outcomes and reports over HTTP (issue 22). Five of seed 003's Fridas and
+ * seed 000's Karen, each closed in June 2026 with a relation, UCLA-3 before
+ * and after, and a follow-up three months on. The figures are worked out by
+ * hand beside each expectation.
+ */
+describe('outcomes and reports over HTTP', () => {
+  let t: TestApp;
+  let position = 0;
+  const caseIds: string[] = [];
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+    const guide = (await t.http.post('/visitors').send(visitor('volunteer', 20, 'Birthe Guide')).expect(201)).body.visitorId;
+    const story = async (referral: object, first: number[], last: number[]) => {
+      const caseId = (await t.http.post('/cases').send(referral).expect(201)).body.caseId as string;
+      caseIds.push(caseId);
+      const post = (path: string, body: object) => t.http.post(`/cases/${caseId}${path}`).send(body).expect(200);
+      await post('/triage', { track: 'volunteer', reason: 'Ensom', priority: 'normal' });
+      await post('/first-visit', { visitorId: guide, visitAt: '2026-04-20T10:00:00+02:00' });
+      await post('/assessments', { instrument: 'ucla3', answers: first, at: '2026-04-20T11:00:00+02:00' });
+      await post('/relations', { kind: 'self_help_group', description: 'Selvhjælpsgruppen', at: '2026-05-10T10:00:00+02:00' });
+      await post('/assessments', { instrument: 'ucla3', answers: last, at: '2026-05-25T11:00:00+02:00' });
+      await post('/close', { reason: 'relation_established', at: '2026-06-01T12:00:00+02:00' });
+      const followUpId = (await t.http.get(`/cases/${caseId}`).expect(200)).body.followUps[0].followUpId;
+      position = (await post(`/follow-ups/${followUpId}/held`, { at: '2026-09-02T10:00:00+02:00', outcome: 'still_connected', ucla3: [2, 2, 2] })).body.position;
+    };
+    // Frida: 8 → 5, five times; Karen (referred 2 March, born 1945): 9 → 6.
+    for (let i = 0; i < 5; i++) await story(fridaReferral(), [3, 3, 2], [2, 2, 1]);
+    await story(karenReferral(), [3, 3, 3], [2, 2, 2]);
+  });
+  afterAll(() => t.close());
+
+  it('GET /outcomes answers the manager and the auditor with aggregates, a group under five cases as "< 5"', async () => {
+    const res = await t.as(MANAGER).get(`/outcomes?${JUNE}&minPosition=${position}`).expect(200);
+    expect(res.headers['x-projection-position']).toBeDefined();
+    const { all, byProgramme, byAgeBand } = res.body;
+    expect(all.cases).toBe(6);
+    // First (8·5 + 9)/6 = 8.17, last (5·5 + 6)/6 = 5.17, change −18/6 = −3; all six improved and no longer severe.
+    expect(all.loneliness).toEqual({ paired: 6, meanFirst: 8.2, meanLast: 5.2, meanChange: -3, improved: 6, shareImproved: 1, severeAtFirst: 6, noLongerSevere: 6, shareNoLongerSevere: 1 });
+    // The relation on 10 May: 30 days after Frida's referral (10 April), 69 after Karen's (2 March); median of 30 ×5, 69 is 30.
+    expect(all.daysToFirstRelation).toMatchObject({ n: 6, median: 30, p90: 69 });
+    expect(all.relations).toMatchObject({ withRelation: 6, shareWithRelation: 1, endedWithRelation: 6, perCase: 1 });
+    // Every follow-up held with [2, 2, 2] = 6; the last scores 5 (×5) and 6: change (1·5 + 0)/6 = 0.83.
+    expect(all.followUp).toMatchObject({ held: 6, scored: 6, meanScore: 6, meanChangeFromLast: 0.8, byOutcome: { still_connected: 6 } });
+    expect(byProgramme.community_guide.cases).toBe(5);
+    expect(byProgramme.care_visits.cases).toEqual({ suppressed: true, display: '< 5' });
+    expect(byProgramme.care_visits.loneliness.meanChange).toEqual({ suppressed: true, display: '< 5' });
+    expect(Object.keys(byAgeBand)).toEqual(['75_84', 'unknown']);
+    expect(JSON.stringify(res.body)).not.toMatch(/Frida|Karen|Nielsen|enc:|[0-9a-f]{8}-[0-9a-f]{4}-/);
+
+    const auditor = await t.as(AUDITOR).get(`/outcomes?${JUNE}&programme=community_guide`).expect(200);
+    expect(auditor.body).toMatchObject({ programme: 'community_guide', all: { cases: 5 } });
+    expect((await t.as(MANAGER).get('/outcomes?from=2026-07-01&to=2026-07-31').expect(200)).body.all.cases).toEqual({ suppressed: true, display: '< 5' });
+  });
+
+  it.each([
+    ['from=2026-13-01', 'from'],
+    ['from=2026-06-30&to=2026-06-01', 'to'],
+    ['from=2016-01-01&to=2026-06-01', 'to'],
+    ['programme=bingo', 'programme'],
+  ])('refuses %s with 400 naming %s', async (query, field) => {
+    const res = await t.as(MANAGER).get(`/outcomes?${query}`).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('GET /reports/period.pdf is a PDF that opens, in Danish, with the period\'s figures and no names', async () => {
+    const res = await t.as(MANAGER).get(`/reports/period.pdf?${JUNE}`).responseType('blob').expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="perioderapport-2026-06-01-2026-06-30.pdf"');
+    const pdf = res.body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const parsed = pdfText(pdf);
+    // The summary, the loneliness, the relations, the splits, the activity: a page each (more only where a table runs over).
+    expect(parsed.pages).toBe(5);
+    expect(parsed.text.split('-- 1 of 5 --')[0]).toMatch(/Sammenfatning[\s\S]*Afsluttede forløb i perioden\s+6/);
+    const text = parsed.text.replace(/\s+/g, ' ');
+    expect(text).toContain('Periode: 1. juni 2026 til 30. juni 2026');
+    expect(text).toMatch(/Afsluttede forløb i perioden 6\b/);
+    expect(text).toMatch(/Gennemsnitlig ændring \(negativ er mindre ensom\) -3\b/);
+    expect(text).toMatch(/Gennemsnitlig UCLA-3 ved første måling 8,2/);
+    expect(text).toMatch(/Andel afsluttet med en ny relation 100 %/);
+    expect(text).toMatch(/Tid fra henvisning til første relation \(median\) 30 dage/);
+    expect(text).toMatch(/Bisidder|Omsorgsbesøg < 5/);
+    expect(text).not.toMatch(/Frida|Karen|Nielsen|Mortensen|Algade/);
+  });
+
+  it('GET /reports/period.csv and GET /audit/dataset.csv give one pseudonymised row per case, the same pseudonyms in both', async () => {
+    const csv = await t.as(MANAGER).get(`/reports/period.csv?${JUNE}`).expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('case,programme,referrer_role,age_band,referred_month,closed_month,closure_reason,days_to_first_visit,ucla3_count,ucla3_first,ucla3_last,ucla3_change,severe_first,severe_last,relations,relation_kinds,days_to_first_relation,ended_with_relation,dismissals,follow_up_outcome,follow_up_ucla3,follow_up_days_after_close');
+    expect(lines).toHaveLength(7);
+    const karen = lines.find((l) => l.includes('care_visits'))!.split(',');
+    expect(karen.slice(1)).toEqual(['care_visits', 'home_nurse', '75_84', '2026-03', '2026-06', 'relation_established', '49', '2', '9', '6', '-3', '1', '0', '1', 'self_help_group', '69', '1', '0', 'still_connected', '6', '93']);
+    expect(karen[0]).toMatch(/^c-[0-9a-f]{20}$/);
+    for (const caseId of caseIds) expect(csv.text).not.toContain(caseId);
+    expect(csv.text).not.toMatch(/Frida|Karen|Nielsen|120345|Algade/);
+
+    const audit = await t.as(AUDITOR).get(`/audit/dataset.csv?${JUNE}`).expect(200);
+    expect(audit.text).toBe(csv.text);
+  });
+});
