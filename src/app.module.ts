@@ -31,6 +31,8 @@ import { matchingControllers, matchingProviders } from './matching/matching.modu
 // Issue 21: the partner register.
 import { PartnerCommands } from './partners/partner-commands';
 import { PARTNER_COMMANDS } from './partners/partner-commands.table';
+// Issue 21: referral cards and self-referral.
+import { referralCardControllers, referralCardProviders } from './referral-cards/referral-cards.module';
 
 @Module({})
 export class ConfigModule {
@@ -61,6 +63,7 @@ export class AppModule {
         ...matchingControllers,
         // Issue 21: the partner register.
         commandController(PARTNER_COMMANDS),
+        ...referralCardControllers,
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [
@@ -69,6 +72,7 @@ export class AppModule {
         VisitorCommands,
         CitizenCommands,
         PartnerCommands,
+        ...referralCardProviders,
         // The citizen lookup's index: memory only, one per process (src/citizens/lookup/citizen-index.ts).
         {
           provide: CitizenIndex,

@@ -26,7 +26,7 @@ function evolve(state: IntakeState, event: IntakeEvent): IntakeState {
 function decide(command: IntakeCommand, state: IntakeState, context: IntakeContext): IntakeEvent[] {
   if (command.type === 'SubmitReferralCard') return submit(command, state, context);
   if (state.status === 'None') throw new NotFoundError('referral card', context.cardId);
-  if (state.status !== 'new') throw new IllegalStateError('card_decided', `the referral card is already ${state.status}`, { status: state.status });
+  if (state.status !== 'new') throw new IllegalStateError('card_decided', `the referral card is already ${state.status}`, { cardStatus: state.status });
   switch (command.type) {
     case 'AcceptReferralCard':
       return [{ type: 'ReferralCardAccepted', data: { ...command.data, at: context.now } }];
