@@ -121,6 +121,12 @@ describe('who may do what', () => {
     { route: 'GET /cases/:caseId/suggestions', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/cases/${caseId}/suggestions`) },
     { route: 'POST /cases/:caseId/offers', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/offers`).send({ offerId, at: '2026-04-01T10:00:00+02:00' }) },
     { route: 'POST /cases/:caseId/offers/:offerId/outcome', allowed: ['coordinator', 'assigned visitor'], send: (as) => t.as(principal(as)).post(`/cases/${caseId}/offers/${offerId}/outcome`).send({ outcome: 'joined', at: '2026-04-02T10:00:00+02:00' }) },
+    // Referral cards (issue 21): the public form's route is open to everyone, the inbox the coordinator's.
+    { route: 'POST /referral-cards', allowed: EVERYONE, send: (as) => t.as(principal(as)).post('/referral-cards').send({ channel: 'self', citizen: { name: `Rolle ${as}`, phone: '+4520304050' }, message: 'Hej', consent: true, website: '' }) },
+    { route: 'GET /referral-cards', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/referral-cards?status=new') },
+    { route: 'GET /referral-cards/count', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/referral-cards/count') },
+    { route: 'POST /referral-cards/:cardId/accept', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/referral-cards/${randomUUID()}/accept`).send({ programme: 'care_visits' }) },
+    { route: 'POST /referral-cards/:cardId/reject', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/referral-cards/${randomUUID()}/reject`).send({ reason: 'Prøve' }) },
     { route: 'GET /health', allowed: EVERYONE, send: (as) => t.as(principal(as)).get('/health') },
   ];
 
