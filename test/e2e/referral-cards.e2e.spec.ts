@@ -99,6 +99,20 @@ describe('referral cards', () => {
     expect((await t.http.get('/referral-cards?status=new').expect(200)).body.some((c: { citizen: { name: string } }) => c.citizen.name === '[slettet]')).toBe(false);
   });
 
+  it("counts a card sent with a partner's code (from its printed card's QR code) for that partner, and the case it becomes as its referral", async () => {
+    const { partnerId } = (await t.http.post('/partners').send({ name: 'Center for Sundhed', kind: 'andet', leader: { name: 'Lene Juhl' } }).expect(201)).body;
+    const { partnerCode } = (await t.http.get(`/partners/${partnerId}`).expect(200)).body;
+    expect(partnerCode).toMatch(/^[0-9A-F]{8}$/);
+    await anonymous().post('/referral-cards').send(fridaCard({ channel: 'partner', partnerCode: partnerCode.toLowerCase(), sender: { name: 'Mette Sundhed', organisation: 'Center for Sundhed' }, citizen: { name: 'Pia Partner', phone: '+4566778899', address: 'Torvet 1, 4180 Sorø' } })).expect(202);
+    const card = ((await t.http.get('/referral-cards?status=new').expect(200)).body as Array<{ cardId: string; partnerId?: string; citizen: { name: string } }>).find((c) => c.citizen.name === 'Pia Partner')!;
+    expect(card.partnerId).toBe(partnerId);
+    const accepted = (await t.http.post(`/referral-cards/${card.cardId}/accept`).send({ programme: 'care_visits', referrerRole: 'other' }).expect(200)).body;
+    const row = ((await t.http.get(`/partners?minPosition=${accepted.position}`).expect(200)).body as Array<{ partnerId: string | null }>).find((r) => r.partnerId === partnerId);
+    expect(row).toMatchObject({ cards: 1, totalReferrals: 1 });
+    // A code that names no partner: the card is taken, only not counted.
+    await anonymous().post('/referral-cards').send(fridaCard({ partnerCode: '00000000' })).expect(202);
+  });
+
   it('drops a card whose honeypot is filled: 202 and a receipt, nothing stored', async () => {
     const position = await head();
     const res = await anonymous().post('/referral-cards').send(fridaCard({ website: 'http://spam.example', citizen: { name: 'Bot', phone: 'x' } })).expect(202);
