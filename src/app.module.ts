@@ -31,6 +31,7 @@ import { matchingControllers, matchingProviders } from './matching/matching.modu
 // Issue 21: the partner register.
 import { PartnerCommands } from './partners/partner-commands';
 import { PARTNER_COMMANDS } from './partners/partner-commands.table';
+import { PartnerRegister } from './partners/partner-register';
 // Issue 21: referral cards and self-referral.
 import { referralCardControllers, referralCardProviders } from './referral-cards/referral-cards.module';
 
@@ -72,6 +73,7 @@ export class AppModule {
         VisitorCommands,
         CitizenCommands,
         PartnerCommands,
+        PartnerRegister,
         ...referralCardProviders,
         // The citizen lookup's index: memory only, one per process (src/citizens/lookup/citizen-index.ts).
         {
