@@ -16,6 +16,8 @@ export interface PartnerRow {
   kind: string | null;
   referrals: number;
   totalReferrals: number;
+  /** Referral cards from /henvis with the partner's code (issue 21). */
+  cards?: number;
   lastReferralAt: string | null;
   daysSinceLastReferral: number | null;
   silent: boolean;

@@ -3,7 +3,7 @@ import { MEETING_KIND_DA, PARTNER_KIND_DA } from '../../../../domain/partner/par
 import { ApiError, get, post } from '../../api';
 import { date, dateTime } from '../../format';
 import { label } from '../../labels';
-import { LoadState, Notice, Phone, useLoad } from '../../ui';
+import { Link, LoadState, Notice, Phone, useLoad } from '../../ui';
 import type { PartnerRow } from '../manager/Partners';
 import { RecordMeeting } from './RecordMeeting';
 
@@ -65,6 +65,10 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
               <p>
                 Henvisninger i alt: {p.totalReferrals}
                 {p.lastReferralAt ? `, seneste ${date(p.lastReferralAt)}` : ', ingen endnu'}.
+              </p>
+              {/* Issue 21: cards sent from /henvis with the partner's code, and its printable card. */}
+              <p>
+                Henvisningskort med deres kode: {p.cards ?? 0}. <Link href={`/app/samarbejdspartnere/${partnerId}/kort`}>Henvisningskort til udskrift</Link>
               </p>
               {p.assessment && (
                 <p>
