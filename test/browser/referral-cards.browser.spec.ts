@@ -135,4 +135,38 @@ run('referral cards, in the app', () => {
     await page.getByText('Henvisningskort med deres kode: 1.').waitFor();
     await page.context().close();
   }, 120_000);
+
+  // Issue 21's first half in the app: keeping a partner current from its page.
+  it('keeps a partner current: a contact added, an assessment, a name from referrals linked, and then retired', async () => {
+    const page = await signIn();
+    await page.goto(`${server.url}/app/samarbejdspartnere/${partnerId}`);
+    await page.getByRole('heading', { name: 'Center for Sundhed' }).waitFor();
+    await page.locator('summary', { hasText: 'Tilføj kontaktperson' }).click();
+    await page.getByRole('button', { name: 'Tilføj kontaktperson' }).click();
+    await page.getByText('Skriv kontaktpersonens navn.').waitFor();
+    await page.getByLabel('Kontaktpersonens navn').fill('Rikke Rolle');
+    await page.getByLabel('Rolle').fill('Sygeplejerske');
+    await page.getByLabel('Kontaktpersonens telefon').fill('20 30 40 51');
+    await page.getByRole('button', { name: 'Tilføj kontaktperson' }).click();
+    await page.getByText('Rikke Rolle er tilføjet som kontaktperson.').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Rikke Rolle (Sygeplejerske)' }).getByRole('link', { name: '+4520304051' }).waitFor();
+    await page.locator('summary', { hasText: 'Vurdér samarbejdspartneren' }).click();
+    await page.getByLabel('Ved de, at vi findes?').selectOption('heard');
+    await page.getByLabel('Hvordan ser de på os?').selectOption('positive');
+    await page.getByLabel('Hvem skal vi tale med?').fill('Afdelingslederen');
+    await page.getByRole('button', { name: 'Gem vurderingen' }).click();
+    await page.getByText('Har hørt om os; de er positive. Tal med: Afdelingslederen.').waitFor();
+    await page.locator('summary', { hasText: 'Knyt et navn fra henvisninger' }).click();
+    await page.getByLabel('Navn på henvisningerne').fill('Sundhedscentret');
+    await page.getByRole('button', { name: 'Knyt navnet' }).click();
+    await page.getByText('Henvisninger fra "Sundhedscentret" tælles nu med.').waitFor();
+    await shot(page, 'partner-upkeep');
+    await page.locator('summary', { hasText: 'Udgår af registret' }).click();
+    await page.getByLabel('Hvorfor udgår de?').fill('Lagt sammen med Sundhedshuset');
+    await page.getByRole('button', { name: 'Lad samarbejdspartneren udgå' }).click();
+    await page.getByText('Center for Sundhed er udgået af registret.').waitFor();
+    await page.getByText('· Udgået').waitFor();
+    expect(await page.getByRole('button', { name: 'Tilføj kontaktperson' }).count()).toBe(0);
+    await page.context().close();
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { label } from '../../labels';
 import { Link, LoadState, Notice, Phone, useLoad } from '../../ui';
 import type { PartnerRow } from '../manager/Partners';
 import { RecordMeeting } from './RecordMeeting';
+import { PartnerUpkeep } from './PartnerUpkeep';
 
 interface Person {
   name: string;
@@ -130,6 +131,7 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
               )}
             </div>
             {!p.retired && <RecordMeeting partnerId={partnerId} onDone={(text) => (setMessage({ kind: 'success', text }), reload())} />}
+            {!p.retired && <PartnerUpkeep partnerId={partnerId} partner={p} onDone={(text) => (setMessage({ kind: 'success', text }), reload())} />}
           </section>
         );
       }}
