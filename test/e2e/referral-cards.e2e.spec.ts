@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
-import { CardRetentionTimer } from '../../src/referral-cards/card-retention';
+import { CardRetentionTimer, shredDecidedCards } from '../../src/referral-cards/card-retention';
+import type { CitizenKeys } from '../../src/privacy/crypto/citizen-keys';
+import { CITIZEN_KEYS } from '../../src/privacy/crypto/crypto.providers';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** The mother's card for Frida (seed 003: "Hun udfylder et henvisningskort i Center for Sundhed"). */
@@ -93,6 +95,10 @@ describe('referral cards', () => {
     expect(await read()).toMatchObject({ status: 'rejected', reason: 'Prøve fra hjemmesiden', citizen: { name: 'Rita Reject' } });
     const retention = t.app.get(CardRetentionTimer);
     expect((await retention.run(new Date(Date.now() + 29 * 86_400_000))).due).not.toContain(card.cardId);
+    // `cli card-retention --dry-run`: lists it, destroys nothing.
+    const dryRun = await shredDecidedCards({ store, keys: t.app.get<CitizenKeys>(CITIZEN_KEYS) }, 30, true, new Date(Date.now() + 31 * 86_400_000));
+    expect(dryRun).toMatchObject({ retentionDays: 30, shredded: 0, dryRun: true, due: expect.arrayContaining([card.cardId]) });
+    expect(await read()).toMatchObject({ citizen: { name: 'Rita Reject' } });
     expect((await retention.run(new Date(Date.now() + 31 * 86_400_000))).due).toContain(card.cardId);
     expect(await read()).toMatchObject({ citizen: { name: '[slettet]', phone: '[slettet]' }, sender: { name: '[slettet]' }, message: '[slettet]', reason: '[slettet]' });
     // A card still new keeps its key, however old.
