@@ -27,7 +27,7 @@ export interface AppConfig {
    * Off by default: the address is the TCP peer's.
    */
   trustProxy?: boolean | number | string;
-  /** REFERRAL_CARD_RATE_LIMIT: cards one client address may send to POST /referral-cards an hour (default 5). */
+  /** REFERRAL_CARD_RATE_LIMIT: cards one client address may send to POST /referral-cards an hour (default 10; every request counts, refused ones too). */
   referralCardRateLimit?: number;
   /** REFERRAL_CARD_RETENTION_DAYS: a decided card's key is destroyed this long after (default 30). */
   referralCardRetentionDays?: number;

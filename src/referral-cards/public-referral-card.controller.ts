@@ -12,7 +12,7 @@ import { SubmitReferralCardDto } from './referral-card.dto';
 
 /** The route, for the body limit (card-body-limit.ts) and the docs. */
 export const PUBLIC_CARD_ROUTE = '/referral-cards';
-export const DEFAULT_CARDS_PER_HOUR = 5;
+export const DEFAULT_CARDS_PER_HOUR = 10;
 const HOUR_MS = 60 * 60_000;
 
 /** Unambiguous on the phone: no 0/O, 1/I, 2/Z, 5/S, 6/G, 8/B. */
