@@ -23,7 +23,8 @@ export interface CardRetentionResult {
  * `days` ago: its citizen's name, phone, address, the sender and the message
  * then read `[slettet]` in the inbox and in the log for good (an accepted
  * card's data lives on in its case, under the citizen's own key). A card
- * still new keeps its key. Run by the server once a day and by
+ * taken in for a citizen since erased goes at the next run, whatever its
+ * age. A card still new keeps its key. Run by the server once a day and by
  * `cli card-retention`; destroying is idempotent, so both may run.
  */
 export async function shredDecidedCards(
@@ -33,18 +34,26 @@ export async function shredDecidedCards(
   now: Date = new Date(),
 ): Promise<CardRetentionResult> {
   const decidedAt = new Map<string, string>();
+  /** Accepted cards by the citizen they became: an erased citizen's cards go at once, whatever their age. */
+  const citizenOf = new Map<string, string>();
+  const erased = new Set<string>();
   for (let from = 1; ; ) {
     const page = await deps.store.readAll(from, PAGE);
     if (page.length === 0) break;
     from = page[page.length - 1]!.position + 1;
     for (const event of page) {
+      if (event.type === 'CitizenErased') erased.add(streamEntityId(event.streamId));
       if (streamCategory(event.streamId) !== 'intake') continue;
       if (event.type === 'ReferralCardAccepted' || event.type === 'ReferralCardRejected') decidedAt.set(streamEntityId(event.streamId), (event.data as { at: string }).at);
+      if (event.type === 'ReferralCardAccepted') citizenOf.set(streamEntityId(event.streamId), (event.data as { citizenId: string }).citizenId);
     }
   }
   const cutoff = DateTime.fromJSDate(now).minus({ days }).toMillis();
   const due: string[] = [];
-  for (const [cardId, at] of decidedAt) if (Date.parse(at) < cutoff && (await deps.keys.get(cardId)) !== undefined) due.push(cardId);
+  for (const [cardId, at] of decidedAt) {
+    const past = Date.parse(at) < cutoff || erased.has(citizenOf.get(cardId) ?? '');
+    if (past && (await deps.keys.get(cardId)) !== undefined) due.push(cardId);
+  }
   if (!dryRun) {
     for (const cardId of due) {
       deps.cipher?.forget(cardId);

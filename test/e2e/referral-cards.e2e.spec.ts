@@ -119,6 +119,18 @@ describe('referral cards', () => {
     await anonymous().post('/referral-cards').send(fridaCard({ partnerCode: '00000000' })).expect(202);
   });
 
+  it("destroys an accepted card's key at the next run once its citizen is erased, whatever its age", async () => {
+    await anonymous().post('/referral-cards').send(fridaCard({ citizen: { name: 'Erna Erased', phone: '+4577889900', address: 'Slettevej 1, 4180 Sorø' } })).expect(202);
+    const card = ((await t.http.get('/referral-cards?status=new').expect(200)).body as Array<{ cardId: string; citizen: { name: string } }>).find((c) => c.citizen.name === 'Erna Erased')!;
+    const accepted = (await t.http.post(`/referral-cards/${card.cardId}/accept`).send({ programme: 'care_visits' }).expect(200)).body;
+    const retention = t.app.get(CardRetentionTimer);
+    expect((await retention.run()).due).not.toContain(card.cardId);
+    await t.as({ sub: 'dpo@kommune.dk', role: 'admin' }).post(`/citizens/${accepted.citizenId}/erase`).send({}).expect(200);
+    expect((await retention.run()).due).toContain(card.cardId);
+    const read = (await t.http.get('/referral-cards?status=accepted').expect(200)).body.find((c: { cardId: string }) => c.cardId === card.cardId);
+    expect(read).toMatchObject({ citizen: { name: '[slettet]' }, message: '[slettet]' });
+  });
+
   it('drops a card whose honeypot is filled: 202 and a receipt, nothing stored', async () => {
     const position = await head();
     const res = await anonymous().post('/referral-cards').send(fridaCard({ website: 'http://spam.example', citizen: { name: 'Bot', phone: 'x' } })).expect(202);
