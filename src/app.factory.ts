@@ -20,6 +20,7 @@ import { inspectDataDir, warnAboutWideEntries } from './privacy/data-dir';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 import { serveWebApp } from './web/web-app';
+import { limitCardBodies } from './referral-cards/card-body-limit';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -60,6 +61,8 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   installSecurityHeaders(fastify);
   limitUrlLength(fastify);
   installJsonBodyParser(fastify);
+  // Before Nest registers the routes: POST /referral-cards reads 16 kB at most.
+  limitCardBodies(fastify);
   drainOnClose(fastify);
   await installIdempotencyKeys(fastify, app.get<symbol, ServiceSecrets>(SERVICE_SECRETS).idempotencySecret, app.get<symbol, Storage>(STORAGE).archive);
   const accessLog = app.get(AccessLogService);

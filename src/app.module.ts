@@ -32,6 +32,9 @@ import { outcomesControllers, outcomesProviders } from './outcomes/outcomes.modu
 // Issue 21: the partner register.
 import { PartnerCommands } from './partners/partner-commands';
 import { PARTNER_COMMANDS } from './partners/partner-commands.table';
+import { PartnerRegister } from './partners/partner-register';
+// Issue 21: referral cards and self-referral.
+import { referralCardControllers, referralCardProviders } from './referral-cards/referral-cards.module';
 
 @Module({})
 export class ConfigModule {
@@ -64,6 +67,7 @@ export class AppModule {
         commandController(PARTNER_COMMANDS),
         // Issue 22: outcomes and reports.
         ...outcomesControllers,
+        ...referralCardControllers,
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [
@@ -72,6 +76,8 @@ export class AppModule {
         VisitorCommands,
         CitizenCommands,
         PartnerCommands,
+        PartnerRegister,
+        ...referralCardProviders,
         // The citizen lookup's index: memory only, one per process (src/citizens/lookup/citizen-index.ts).
         {
           provide: CitizenIndex,

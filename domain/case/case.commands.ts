@@ -206,6 +206,8 @@ export interface CaseContext extends BaseContext {
   referral?: ReferralAsItStands;
   /** For IntroduceToOffer: the offer as the catalogue holds it (undefined: unknown offer). */
   offer?: OfferSnapshot;
+  /** For ReceiveReferral naming `referrer.partnerId`: whether the partner register has it (undefined: not looked up). */
+  partnerKnown?: boolean;
 }
 
 /** An offer of the catalogue as known when the command is decided. */

@@ -33,6 +33,10 @@ export function receiveReferral({ data }: ReceiveReferral, state: CaseState, con
   } else if (!data.citizen) {
     throw new ValidationError([{ field: 'citizen', message: 'citizen is required unless citizenId names a citizen already known' }]);
   }
+  // Issue 21: a referral names a partner of the register, or none (the free-text organisation stays for the others).
+  if (data.referrer.partnerId !== undefined && context.partnerKnown === false) {
+    throw new IllegalStateError('partner_unknown', `no partner ${data.referrer.partnerId} in the register`, { partnerId: data.referrer.partnerId });
+  }
   // Consent is implied when the citizen refers themself; anyone else must have it given.
   const selfReferral = data.referrer.role === 'self';
   if (data.consent ? !data.consent.given : !selfReferral) {

@@ -18,6 +18,8 @@ export const citizenStreamId = (citizenId: CitizenId): string => `citizen-${citi
 export const offerStreamId = (offerId: string): string => `offer-${offerId}`;
 // Issue 21: the partner register.
 export const partnerStreamId = (partnerId: string): string => `partner-${partnerId}`;
+// Issue 21: a referral card from the public form, its own intake stream.
+export const intakeStreamId = (cardId: string): string => `intake-${cardId}`;
 
 /** The kind of aggregate a stream belongs to, read from its id's prefix. */
 export const streamCategory = (streamId: string): string => streamId.slice(0, streamId.indexOf('-'));

@@ -56,6 +56,9 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   relation_needs_joined: 'Kun et tilbud, borgeren er blevet en del af, kan registreres som en ny relation.',
   consent_already_withdrawn: 'Borgeren har allerede trukket sit samtykke tilbage.',
   // Issue 21: the partner register.
+  partner_unknown: 'Samarbejdspartneren findes ikke i registret. Vælg en fra listen, eller skriv organisationen som tekst.',
+  card_exists: 'Henvisningskortet findes allerede.',
+  card_decided: 'Henvisningskortet er allerede taget ind eller afvist.',
   partner_exists: 'Samarbejdspartneren findes allerede.',
   partner_retired: 'Samarbejdspartneren er udgået af registret og kan ikke ændres.',
   partner_unchanged: 'Oplysningerne er de samme som før; intet er ændret.',

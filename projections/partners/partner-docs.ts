@@ -50,6 +50,8 @@ export interface RegisteredPartner {
   /** Referrals that named it by `referrer.partnerId`: time and role. */
   referrals: string[];
   roles: ReferrerRole[];
+  /** Referral cards sent from /henvis with its code: when each came in (issue 21). */
+  cards?: string[];
 }
 
 /** The citizen and their relatives: a channel, counted apart from the partners (seed 000: "Borgeren selv"). */

@@ -1,4 +1,5 @@
 import { normaliseOrganisation } from '../../domain/partner/partner.stream';
+import { partnerCodeOf } from '../../domain/intake/partner-code';
 import { copenhagenMonthOf } from '../shared/copenhagen-day';
 import type { Assessment, Meeting, PartnersDoc, RegisteredPartner } from './partner-docs';
 import { isReferralGroup } from './partner-docs';
@@ -18,6 +19,8 @@ export interface PartnerPage extends PartnerRow {
   /** Copenhagen months (`YYYY-MM`) with their referrals, oldest first. */
   referralsByMonth: Array<{ month: string; referrals: number }>;
   registeredAt: string;
+  /** The code on its printed referral card (issue 21). */
+  partnerCode: string;
 }
 
 export function partnerPage(partner: RegisteredPartner, all: readonly PartnersDoc[], silentDays: number, now: string): PartnerPage {
@@ -42,5 +45,6 @@ export function partnerPage(partner: RegisteredPartner, all: readonly PartnersDo
     aliases: partner.aliases,
     referralsByMonth: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, referrals]) => ({ month, referrals })),
     registeredAt: partner.registeredAt,
+    partnerCode: partnerCodeOf(partner.partnerId),
   };
 }

@@ -17,6 +17,8 @@ export interface PartnerRow {
   /** Referrals in the period (all of them without a period). */
   referrals: number;
   totalReferrals: number;
+  /** Referral cards from /henvis with the partner's code, in the period (issue 21); 0 for an organisation not in the register. */
+  cards: number;
   lastReferralAt: string | null;
   daysSinceLastReferral: number | null;
   /** No referral for longer than `silentDays` (or none ever): time for a reminder visit, as the companion guide advises. */
@@ -102,6 +104,7 @@ function groupRow(group: Partner, filter: PartnersFilter, now: string): PartnerR
     kind: null,
     referrals: inPeriod(group.referrals, filter),
     totalReferrals: group.referrals.length,
+    cards: 0,
     lastReferralAt: last,
     daysSinceLastReferral: days,
     silent,
@@ -129,6 +132,7 @@ function registeredRow(partner: RegisteredPartner, groups: readonly Partner[], f
     kind: partner.kind,
     referrals: inPeriod(referrals, filter),
     totalReferrals: referrals.length,
+    cards: inPeriod(partner.cards ?? [], filter),
     lastReferralAt: last ?? null,
     daysSinceLastReferral: days,
     silent,

@@ -1,5 +1,6 @@
 import type { ReferrerRole } from '../../domain/shared/codes';
 import type { PartnerEvent } from '../../domain/partner/partner.events';
+import type { ReferralCardSubmitted } from '../../domain/intake/intake.events';
 import { normaliseOrganisation } from '../../domain/partner/partner.stream';
 import { streamCategory, streamEntityId } from '../../domain/shared/ids';
 import { caseEventOf } from '../shared/events';
@@ -37,15 +38,21 @@ const PARTNER_EVENTS: ReadonlySet<PartnerEvent['type']> = new Set([
 export const partnersProjection: Projection<PartnersDoc> = {
   name: 'partners',
   // 3: the register (issue 21): registered partners, their meetings, referrals by partnerId, the channels counted apart.
-  version: 3,
-  eventTypes: new Set(['ReferralReceived', ...PARTNER_EVENTS]),
+  // 4: referral cards with a partner's code count for it.
+  version: 4,
+  eventTypes: new Set(['ReferralReceived', 'ReferralCardSubmitted', ...PARTNER_EVENTS]),
   keysRead: (stored) => {
     if (streamCategory(stored.streamId) === 'partner') return [registeredKey(streamEntityId(stored.streamId))];
+    if (stored.type === 'ReferralCardSubmitted') {
+      const { partnerId } = stored.data as ReferralCardSubmitted['data'];
+      return partnerId === undefined ? [] : [registeredKey(partnerId)];
+    }
     const referral = referralOf(stored);
     return referral ? [referral.key] : [];
   },
   apply(stored: ProjectedEvent, view: DocumentView<PartnersDoc>): void {
     if (streamCategory(stored.streamId) === 'partner') return applyPartner(stored, view as DocumentView<RegisteredPartner>);
+    if (stored.type === 'ReferralCardSubmitted') return applyCard(stored.data as ReferralCardSubmitted['data'], view as DocumentView<RegisteredPartner>);
     const referral = referralOf(stored);
     if (!referral) return;
     const { key, referredAt } = referral;
@@ -78,6 +85,16 @@ function referralOf(stored: ProjectedEvent): Referral | undefined {
   // Named by id: counted for that partner. The route accepts only a registered one; the event is trusted.
   if (referrer.partnerId) return { key: registeredKey(referrer.partnerId), organisation, role: referrer.role, referredAt };
   return { key: partnerKey(organisation, referrer.role), organisation, role: referrer.role, referredAt };
+}
+
+/** A card sent with the partner's code counts for it (the code was looked up when the card came in). */
+function applyCard(card: ReferralCardSubmitted['data'], view: DocumentView<RegisteredPartner>): void {
+  if (card.partnerId === undefined) return;
+  const key = registeredKey(card.partnerId);
+  const doc = view.get(key);
+  if (!doc) return;
+  (doc.cards ??= []).push(card.submittedAt);
+  view.put(key, doc);
 }
 
 function applyPartner(stored: ProjectedEvent, view: DocumentView<RegisteredPartner>): void {

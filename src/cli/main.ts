@@ -12,6 +12,7 @@ import { openEnvironment } from './environment';
 import { backupTo, restoreFrom } from './backup';
 import { migrateEvents } from './migrate';
 import { applyRetention } from './retention';
+import { DEFAULT_CARD_RETENTION_DAYS, shredDecidedCards } from '../referral-cards/card-retention';
 import { progressBar } from './progress';
 import { rebuildInWorker } from './rebuild';
 import { replayCase } from './replay';
@@ -142,6 +143,21 @@ program
     const env = await openEnvironment(loadConfig());
     try {
       for (const line of await replayCase(env.store, options.case, options.asOf, options.time)) console.log(line);
+    } finally {
+      await env.close();
+    }
+  });
+
+program
+  .command('card-retention')
+  .description('destroy the key of every referral card accepted or rejected more than REFERRAL_CARD_RETENTION_DAYS (default 30) ago; the server does it daily too')
+  .option('--dry-run', 'only list the cards due')
+  .action(async (options: { dryRun?: boolean }) => {
+    const config = loadConfig();
+    const env = await openEnvironment(config);
+    try {
+      const days = config.referralCardRetentionDays ?? DEFAULT_CARD_RETENTION_DAYS;
+      console.log(JSON.stringify(await shredDecidedCards({ store: env.store, keys: env.storage.citizenKeys }, days, options.dryRun === true)));
     } finally {
       await env.close();
     }

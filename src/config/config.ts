@@ -27,6 +27,10 @@ export interface AppConfig {
    * Off by default: the address is the TCP peer's.
    */
   trustProxy?: boolean | number | string;
+  /** REFERRAL_CARD_RATE_LIMIT: cards one client address may send to POST /referral-cards an hour (default 10; every request counts, refused ones too). */
+  referralCardRateLimit?: number;
+  /** REFERRAL_CARD_RETENTION_DAYS: a decided card's key is destroyed this long after (default 30). */
+  referralCardRetentionDays?: number;
 }
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -52,6 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) throw new ConfigError(`DATABASE_SCHEMA must be a lower-case SQL identifier, got ${databaseSchema}`);
 
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  const referralCardRateLimit = wholeNumber(env, 'REFERRAL_CARD_RATE_LIMIT');
+  const referralCardRetentionDays = wholeNumber(env, 'REFERRAL_CARD_RETENTION_DAYS');
 
   const sync = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') throw new ConfigError(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, got ${sync}`);
@@ -73,9 +79,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(env.JWT_SECRET !== undefined && { jwtSecret: env.JWT_SECRET }),
     ...(retentionDays !== undefined && { retentionDays }),
     ...(trustProxy !== false && { trustProxy }),
+    ...(referralCardRateLimit !== undefined && { referralCardRateLimit }),
+    ...(referralCardRetentionDays !== undefined && { referralCardRetentionDays }),
     sqliteSynchronous: sync,
     logLevel: logLevel as AppConfig['logLevel'],
   };
+}
+
+/** A whole number of at least 1, or undefined when the variable is not set. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number of at least 1, got ${raw}`);
+  return value;
 }
 
 /** `true`, `false`, a hop count (`1`), or a comma-separated list of addresses and CIDRs (`127.0.0.1,10.0.0.0/8`). */

@@ -6,6 +6,7 @@ import type { Projection } from '../../projections/shared/projection';
 import { waitingListProjection } from '../../projections/waiting-list/waiting-list';
 import { matchFactsProjection } from '../../projections/matching/match-facts';
 import { outcomeFactsProjection } from '../../projections/outcomes/outcome-facts';
+import { referralCardsProjection } from '../../projections/referral-cards/referral-cards';
 
 /**
  * Every projection the service keeps. (The case history is folded from the
@@ -19,6 +20,7 @@ export const PROJECTIONS: ReadonlyArray<Projection<unknown>> = [
   matchFactsProjection,
   followUpsProjection,
   outcomeFactsProjection,
+  referralCardsProjection,
 ] as ReadonlyArray<Projection<unknown>>;
 
 /** Read models no longer kept: `cli rebuild` drops what an older version left of them. */

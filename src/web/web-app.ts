@@ -71,4 +71,6 @@ export async function serveWebApp(app: NestFastifyApplication, dir = webBuildDir
   fastify.get('/', index);
   fastify.get('/app', index);
   fastify.get('/app/*', index);
+  // Issue 21: the public referral card, for citizens and relatives (no sign-in).
+  fastify.get('/henvis', index);
 }

@@ -65,6 +65,16 @@ describe('the partner register over HTTP', () => {
     expect(await head()).toBe(before);
   });
 
+  it('refuses a referral naming a partnerId the register does not have (409 partner_unknown), appending nothing', async () => {
+    const before = await head();
+    const res = await refer({ partnerId: '00000000-0000-4000-8000-000000000000' }).expect(409);
+    expect(res.body).toMatchObject({ code: 'partner_unknown', partnerId: '00000000-0000-4000-8000-000000000000', userMessage: expect.stringMatching(/findes ikke i registret/) });
+    expect(await head()).toBe(before);
+    // One registered a moment ago is known at once.
+    const partnerId = await register('Plejecenter Nyt');
+    await refer({ partnerId }).expect(201);
+  });
+
   it('counts the citizen and relatives apart, as channels', async () => {
     const before = (await t.http.get('/partners/channels').expect(200)).body as Array<{ channel: string; totalReferrals: number }>;
     await t.http.post('/cases').send(karenReferral({ referrer: { name: 'Karen Nielsen', role: 'self' } })).expect(201);

@@ -126,6 +126,12 @@ describe('who may do what', () => {
     { route: 'GET /reports/period.pdf', allowed: ['manager'], send: (as) => t.as(principal(as)).get('/reports/period.pdf') },
     { route: 'GET /reports/period.csv', allowed: ['manager'], send: (as) => t.as(principal(as)).get('/reports/period.csv') },
     { route: 'GET /audit/dataset.csv', allowed: ['auditor'], send: (as) => t.as(principal(as)).get('/audit/dataset.csv') },
+    // Referral cards (issue 21): the public form's route is open to everyone, the inbox the coordinator's.
+    { route: 'POST /referral-cards', allowed: EVERYONE, send: (as) => t.as(principal(as)).post('/referral-cards').send({ channel: 'self', citizen: { name: `Rolle ${as}`, phone: '+4520304050' }, message: 'Hej', consent: true, website: '' }) },
+    { route: 'GET /referral-cards', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/referral-cards?status=new') },
+    { route: 'GET /referral-cards/count', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/referral-cards/count') },
+    { route: 'POST /referral-cards/:cardId/accept', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/referral-cards/${randomUUID()}/accept`).send({ programme: 'care_visits' }) },
+    { route: 'POST /referral-cards/:cardId/reject', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/referral-cards/${randomUUID()}/reject`).send({ reason: 'Prøve' }) },
     { route: 'GET /health', allowed: EVERYONE, send: (as) => t.as(principal(as)).get('/health') },
   ];
 

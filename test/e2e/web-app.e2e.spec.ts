@@ -13,7 +13,7 @@ describe('serving the web application', () => {
   }, 320_000);
   afterAll(() => t.close());
 
-  it.each(['/', '/app', '/app/ventemappe', '/app/sager/5f0c6e4e-1b7a-4d3e-9f3a-0c1d2e3f4a5b'])('answers the page at %s without a token, with the strict policy', async (path) => {
+  it.each(['/', '/app', '/app/ventemappe', '/app/sager/5f0c6e4e-1b7a-4d3e-9f3a-0c1d2e3f4a5b', '/henvis', '/henvis?p=1B9D6BCD'])('answers the page at %s without a token, with the strict policy', async (path) => {
     const res = await t.as('anonymous').get(path).expect(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['content-security-policy']).toBe(APP_CONTENT_POLICY);

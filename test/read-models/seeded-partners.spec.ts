@@ -6,9 +6,10 @@ import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite.event-stor
 import type { PartnersDoc } from '../../projections/partners/partner-docs';
 import { partners, partnersProjection } from '../../projections/partners/partners';
 import { MapView, wants } from '../../projections/shared/projection';
+import { ReferralCardDoc, referralCards, referralCardsProjection } from '../../projections/referral-cards/referral-cards';
 import { sqliteStorage } from '../support/storage';
 
-/** Issue 21: `cli seed` writes a partner register with meetings, and the seeded referrals count for its partners. */
+/** Issue 21: `cli seed` writes a partner register with meetings, the seeded referrals count for its partners, and cards wait in the inbox. */
 describe('a seeded partner register', () => {
   const dir = mkdtempSync(join(tmpdir(), 'brobygger-seeded-partners-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,6 +27,15 @@ describe('a seeded partner register', () => {
     // The referrals that named them in free text count for them, linked by alias.
     expect(registered.find((r) => r.organisation === 'Hjemmeplejen Syd')!.totalReferrals).toBeGreaterThan(0);
     expect(rows.filter((r) => r.organisation === 'Hjemmeplejen Syd')).toHaveLength(1);
+    // Referral cards in the inbox: six new (some with a partner's code, counted for it), two rejected.
+    const cards = new MapView<ReferralCardDoc>();
+    for (const event of await store.readAll(1, 1_000_000)) if (wants(referralCardsProjection as never, event)) referralCardsProjection.apply(event, cards);
+    const inbox = referralCards([...cards.docs.values()]);
+    expect(inbox.filter((c) => c.status === 'new')).toHaveLength(6);
+    expect(inbox.filter((c) => c.status === 'rejected')).toHaveLength(2);
+    expect(new Set(inbox.map((c) => c.channel))).toEqual(new Set(['self', 'relative', 'partner']));
+    expect(registered.reduce((sum, r) => sum + r.cards, 0)).toBe(inbox.filter((c) => c.partnerId !== undefined).length);
+    expect(inbox.every((c) => c.citizen.name.startsWith('enc:v2:'))).toBe(true);
     await store.close();
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { whenSignedOut } from './api';
 import { ROLE } from './labels';
 import { Login } from './pages/Login';
+import { SelfReferral } from './pages/public/SelfReferral';
 import { HOME, ROUTES, Route } from './routes';
 import { match, navigate, usePath } from './router';
 import { clearSession, loadSession, Session } from './session';
@@ -33,6 +34,8 @@ function App() {
     setReason(why);
   };
 
+  // The public referral card (issue 21): no sign-in.
+  if (path === '/henvis' || path.startsWith('/henvis?')) return <SelfReferral />;
   if (!session) return <Login reason={reason} onSignedIn={(s) => (setSession(s), setReason(undefined), navigate(pathFor(s, path), true))} />;
 
   const found = findRoute(path);

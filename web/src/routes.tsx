@@ -12,6 +12,8 @@ import { WaitingFolder } from './pages/coordinator/WaitingFolder';
 import { Dashboard } from './pages/manager/Dashboard';
 import { Partners } from './pages/manager/Partners';
 import { PartnerPage } from './pages/partners/PartnerPage';
+import { PrintableCard } from './pages/partners/PrintableCard';
+import { ReferralCards } from './pages/coordinator/ReferralCards';
 import { MyCases } from './pages/visitor/MyCases';
 import { RecordVisit } from './pages/visitor/RecordVisit';
 import type { Session } from './session';
@@ -31,6 +33,9 @@ export interface Route {
 export const ROUTES: Route[] = [
   { pattern: '/app/ventemappe', roles: ['coordinator'], nav: 'Ventemappe', render: () => <WaitingFolder /> },
   { pattern: '/app/henvisning', roles: ['coordinator'], nav: 'Ny henvisning', render: () => <Referral /> },
+  // Issue 21: the inbox of referral cards from /henvis, and a partner's printable card.
+  { pattern: '/app/henvisningskort', roles: ['coordinator'], nav: 'Henvisningskort', render: () => <ReferralCards /> },
+  { pattern: '/app/samarbejdspartnere/:partnerId/kort', roles: ['coordinator'], render: (p) => <PrintableCard partnerId={p.partnerId!} /> },
   { pattern: '/app/sager', roles: ['coordinator'], nav: 'Sager', render: () => <Cases /> },
   { pattern: '/app/sager/:caseId', roles: ['coordinator'], render: (p) => <CasePage caseId={p.caseId!} /> },
   { pattern: '/app/besoegsvenner', roles: ['coordinator'], nav: 'Frivillige og ansatte', render: () => <Visitors /> },

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { CaseCommand, CaseContext } from '../../../domain/case/case.commands';
 import type { CaseEvent } from '../../../domain/case/case.events';
 import { caseEventSchemaVersion, occurredAtOf } from '../../../domain/case/case.events';
@@ -12,6 +12,7 @@ import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
 import { CitizenIndex } from '../../citizens/lookup/citizen-index';
 import { caseLookups, citizenOf, extraIds, visitorTakingPlace } from './case-lookups';
 import { referralAsItStands } from './referral-as-it-stands';
+import { PartnerRegister } from '../../partners/partner-register';
 
 /** What every case command answers: ids and revisions only (it is stored for idempotent replays). */
 export interface CaseAnswer {
@@ -52,6 +53,8 @@ export class CaseCommands implements CommandRunner<CaseCommand, CaseAnswer> {
     private readonly directory: DirectoryService,
     private readonly cipher: PersonalDataCipher,
     private readonly citizens: CitizenIndex = new CitizenIndex(directory, cipher),
+    /** Issue 21: a referral's `referrer.partnerId` must name a registered partner (not looked up where absent: the bench). */
+    @Optional() private readonly partners?: PartnerRegister,
   ) {}
 
   /** From the HTTP table: the case is the route's `:caseId`, or the new one a referral names. */
@@ -87,6 +90,7 @@ export class CaseCommands implements CommandRunner<CaseCommand, CaseAnswer> {
           ...caseLookups(this.directory.directory, caseId, command),
           ...joined?.context,
           ...(command.type === 'CorrectReferral' && (await referralAsItStands(state, this.cipher))),
+          ...(command.type === 'ReceiveReferral' && command.data.referrer.partnerId !== undefined && this.partners && { partnerKnown: await this.partners.known(command.data.referrer.partnerId) }),
         }),
         occurredAt: (event: CaseEvent, now: string) => occurredAtOf(event, now),
         schemaVersion: caseEventSchemaVersion,

@@ -32,7 +32,7 @@ const MEETINGS: Readonly<Record<MeetingKind, number>> = { ledelse: 2, personalem
  * and outreach over the last 18 months: first the management, then staff
  * meetings (seed 002). Its own random stream, so the cases stay as they were.
  */
-export async function seedPartners(store: EventStore, seed: number, anchor: number): Promise<number> {
+export async function seedPartners(store: EventStore, seed: number, anchor: number, registered: string[] = []): Promise<number> {
   const random = new Random(seed + 21);
   let clock = anchor;
   const handler = new CommandHandler(store, () => new Date(clock));
@@ -40,6 +40,7 @@ export async function seedPartners(store: EventStore, seed: number, anchor: numb
   const person = () => `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
   for (const partner of REGISTER) {
     const partnerId = random.uuid();
+    registered.push(partnerId);
     const act = async (command: PartnerCommand, at: number) => {
       clock = at;
       await handler.handle({ decider: partnerDecider, streamId: partnerStreamId(partnerId), command, meta: { actor, commandId: randomUUID(), correlationId: randomUUID() }, answer: (r) => r });

@@ -15,6 +15,7 @@ import type { Storage } from '../../storage/storage.port';
 import { startOfDay } from './calendar';
 import { tellCase, Wanted } from './case-story';
 import { seedPartners } from './partners';
+import { seedCards } from './cards';
 import { FIRST_NAMES, LAST_NAMES, REGIONS } from './danish-data';
 import { HELPER_KINDS, PROGRAMME_WEIGHTS, Team } from './team';
 import { Random } from './random';
@@ -176,7 +177,10 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
     onCase();
   }
   // Issue 21: the register of the partners the referrals name, with their meetings.
-  result.commands += await seedPartners(store, options.seed, anchor);
+  const partnerIds: string[] = [];
+  result.commands += await seedPartners(store, options.seed, anchor, partnerIds);
+  // And referral cards from the public form in the coordinator's inbox, some with a partner's code.
+  result.commands += await seedCards(store, cipher, options.seed, anchor, partnerIds);
   await feed.stop();
   return result;
 }

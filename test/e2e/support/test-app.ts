@@ -62,9 +62,10 @@ export function testConfig(store: 'sqlite' | 'memory', dir: string): AppConfig {
 export const COORDINATOR: Principal = { sub: 'test-coordinator', role: 'coordinator' };
 
 /** The real application on a fresh SQLite file (or the memory store), logs off. */
-export async function startTestApp(store: 'sqlite' | 'memory' = 'sqlite', dataDir?: string, ownsDir = dataDir === undefined): Promise<TestApp> {
+export async function startTestApp(store: 'sqlite' | 'memory' = 'sqlite', dataDir?: string, ownsDir = dataDir === undefined, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'brobygger-e2e-'));
-  const config = testConfig(store, dir);
+  // Overrides: settings from the environment a test wants otherwise (REFERRAL_CARD_RATE_LIMIT, say).
+  const config = { ...testConfig(store, dir), ...overrides };
   // The signing key as a file first, so that tokenFor(dataDir) signs for the app on PostgreSQL too (which adopts it).
   signingKey(dir, undefined);
   const app = await createApp(config, { logs: process.env.TEST_LOGS === '1' });
@@ -75,7 +76,7 @@ export async function startTestApp(store: 'sqlite' | 'memory' = 'sqlite', dataDi
     dataDir: dir,
     restart: async () => {
       await app.close();
-      return startTestApp(store, dir, ownsDir);
+      return startTestApp(store, dir, ownsDir, overrides);
     },
     close: async () => {
       await app.close();

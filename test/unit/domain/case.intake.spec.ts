@@ -27,6 +27,14 @@ describe('receiving a referral', () => {
     spec.given([]).when(referral({ consent: undefined })).thenThrows(IllegalStateError, 'consent_required');
   });
 
+  // Issue 21: "Referrals name their partner: referrer.partnerId".
+  it('refuses a referral naming a partner the register does not have, and takes one it has', () => {
+    const partnerId = randomUUID();
+    const fromPartner = referral({ referrer: { name: 'Mette Sørensen', role: 'home_nurse', partnerId } });
+    spec.given([]).when(fromPartner, { partnerKnown: false }).thenThrows(IllegalStateError, 'partner_unknown');
+    expect(spec.given([]).when(fromPartner, { partnerKnown: true }).events()[0]).toMatchObject({ data: { referrer: { partnerId } } });
+  });
+
   it('takes a citizen who refers themself without a consent record', () => {
     const [event] = spec.given([]).when(referral({ referrer: { name: 'Karen Nielsen', role: 'self' }, consent: undefined })).events();
     expect(event).toMatchObject({ data: { consent: { given: true } } });

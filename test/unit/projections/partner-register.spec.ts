@@ -33,6 +33,7 @@ describe('the partner register view', () => {
         kind: 'hjemmepleje',
         referrals: 0,
         totalReferrals: 0,
+        cards: 0,
         lastReferralAt: null,
         daysSinceLastReferral: null,
         silent: true,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Partner, partners, partnersProjection } from '../../../projections/partners/partners';
 import { Log, referral } from './events.fixture';
 
-const unregistered = { partnerId: null, kind: null, lastMeetingAt: null, nextContactAt: null, retired: false };
+const unregistered = { cards: 0, partnerId: null, kind: null, lastMeetingAt: null, nextContactAt: null, retired: false };
 
 describe('the partners view', () => {
   const rows = (log: Log, filter: { from?: string; to?: string; silentDays?: number } = {}) =>

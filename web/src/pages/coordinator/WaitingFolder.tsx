@@ -7,6 +7,7 @@ import { label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, TRACK, WAITING_STAGE }
 import { Column, Table } from '../../components/Table';
 import { Field, Link, LoadState, SelectField, useLoad } from '../../ui';
 import { FollowUpsDue } from './FollowUpsDue';
+import { NewCards } from './NewCards';
 
 interface CaseRow {
   caseId: string;
@@ -80,6 +81,8 @@ export function WaitingFolder() {
           Ny henvisning
         </Link>
       </div>
+      {/* Issue 21: referral cards from /henvis waiting to be taken in. */}
+      <NewCards />
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <SelectField label="Trin" value={stage} onChange={setStage} options={WAITING_STAGE} empty="Alle trin" />
         <SelectField label="Spor" value={track} onChange={setTrack} options={TRACK} empty="Alle spor" />

@@ -16,6 +16,8 @@ export interface PartnerRow {
   kind: string | null;
   referrals: number;
   totalReferrals: number;
+  /** Referral cards from /henvis with the partner's code (issue 21). */
+  cards?: number;
   lastReferralAt: string | null;
   daysSinceLastReferral: number | null;
   silent: boolean;
@@ -38,6 +40,8 @@ const columns = (coordinator: boolean): Column<PartnerRow>[] => [
   { header: 'Henviser', cell: (p) => (p.role ? label(REFERRER_ROLE as Record<string, string>, p.role) : '–') },
   { header: 'Type', cell: (p) => (p.kind ? label(PARTNER_KIND_DA as Record<string, string>, p.kind) : 'Ikke i registret') },
   { header: 'Henvisninger', numeric: true, cell: (p) => p.referrals },
+  // Issue 21: referral cards sent from /henvis with the partner's code.
+  { header: 'Henvisningskort', numeric: true, cell: (p) => (p.partnerId ? (p.cards ?? 0) : '–') },
   { header: 'Seneste henvisning', cell: (p) => (p.lastReferralAt ? date(p.lastReferralAt) : 'Ingen endnu') },
   { header: 'Dage siden', numeric: true, cell: (p) => p.daysSinceLastReferral ?? '–' },
   { header: 'Sidste møde', cell: (p) => date(p.lastMeetingAt ?? undefined) },

@@ -3,9 +3,10 @@ import { MEETING_KIND_DA, PARTNER_KIND_DA } from '../../../../domain/partner/par
 import { ApiError, get, post } from '../../api';
 import { date, dateTime } from '../../format';
 import { label } from '../../labels';
-import { LoadState, Notice, Phone, useLoad } from '../../ui';
+import { Link, LoadState, Notice, Phone, useLoad } from '../../ui';
 import type { PartnerRow } from '../manager/Partners';
 import { RecordMeeting } from './RecordMeeting';
+import { PartnerUpkeep } from './PartnerUpkeep';
 
 interface Person {
   name: string;
@@ -65,6 +66,10 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
               <p>
                 Henvisninger i alt: {p.totalReferrals}
                 {p.lastReferralAt ? `, seneste ${date(p.lastReferralAt)}` : ', ingen endnu'}.
+              </p>
+              {/* Issue 21: cards sent from /henvis with the partner's code, and its printable card. */}
+              <p>
+                Henvisningskort med deres kode: {p.cards ?? 0}. <Link href={`/app/samarbejdspartnere/${partnerId}/kort`}>Henvisningskort til udskrift</Link>
               </p>
               {p.assessment && (
                 <p>
@@ -126,6 +131,7 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
               )}
             </div>
             {!p.retired && <RecordMeeting partnerId={partnerId} onDone={(text) => (setMessage({ kind: 'success', text }), reload())} />}
+            {!p.retired && <PartnerUpkeep partnerId={partnerId} partner={p} onDone={(text) => (setMessage({ kind: 'success', text }), reload())} />}
           </section>
         );
       }}
