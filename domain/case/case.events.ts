@@ -83,6 +83,8 @@ export type ReferralReceived = Message<
     needs: Need[];
     requestedTasks: TaskKind[];
     consent: Consent;
+    /** Issue 22: the screening this referral came from (POST /screenings/:screeningId/refer). */
+    screeningId?: string;
   }
 >;
 
@@ -321,6 +323,7 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
     situation: { physical: 'personal', psychological: 'personal', social: 'personal' },
     needs: 'clear', requestedTasks: 'clear',
     consent: { given: 'clear', recordedBy: 'personal', at: 'clear' },
+    screeningId: 'clear',
   },
   ReferralCorrected: {
     situation: { physical: 'personal', psychological: 'personal', social: 'personal' },
