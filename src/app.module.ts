@@ -31,6 +31,9 @@ import { matchingControllers, matchingProviders } from './matching/matching.modu
 // Issue 21: the partner register.
 import { PartnerCommands } from './partners/partner-commands';
 import { PARTNER_COMMANDS } from './partners/partner-commands.table';
+// Issue 22: screenings before any referral.
+import { ScreeningCommands } from './screenings/screening-commands';
+import { SCREENING_COMMANDS } from './screenings/screening-commands.table';
 
 @Module({})
 export class ConfigModule {
@@ -61,6 +64,7 @@ export class AppModule {
         ...matchingControllers,
         // Issue 21: the partner register.
         commandController(PARTNER_COMMANDS),
+        commandController(SCREENING_COMMANDS),
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [
@@ -69,6 +73,7 @@ export class AppModule {
         VisitorCommands,
         CitizenCommands,
         PartnerCommands,
+        ScreeningCommands,
         // The citizen lookup's index: memory only, one per process (src/citizens/lookup/citizen-index.ts).
         {
           provide: CitizenIndex,

@@ -22,6 +22,8 @@ export interface CaseView extends CaseCore {
   priority?: Priority;
   /** When it was triaged, while the case is open and the triage said. */
   triagedAt?: string;
+  /** Issue 22: the screening the referral came from. */
+  screeningId?: string;
   /** The visitor: while active, and the last one's id once closed. */
   visitorId?: string;
   visitorKind?: VisitorKind;
@@ -221,5 +223,6 @@ function referred(data: Extract<CaseEvent, { type: 'ReferralReceived' }>['data']
   if (data.referrer.phone !== undefined) view.referrerPhone = data.referrer.phone;
   if (data.citizen !== undefined) view.citizen = data.citizen;
   if (data.postcode !== undefined) view.postcode = data.postcode;
+  if (data.screeningId !== undefined) view.screeningId = data.screeningId;
   return view;
 }
