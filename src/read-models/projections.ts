@@ -5,6 +5,7 @@ import { partnersProjection } from '../../projections/partners/partners';
 import type { Projection } from '../../projections/shared/projection';
 import { waitingListProjection } from '../../projections/waiting-list/waiting-list';
 import { matchFactsProjection } from '../../projections/matching/match-facts';
+import { screeningsProjection } from '../../projections/screenings/screenings';
 
 /**
  * Every projection the service keeps. (The case history is folded from the
@@ -17,6 +18,8 @@ export const PROJECTIONS: ReadonlyArray<Projection<unknown>> = [
   partnersProjection,
   matchFactsProjection,
   followUpsProjection,
+  // Issue 22.
+  screeningsProjection,
 ] as ReadonlyArray<Projection<unknown>>;
 
 /** Read models no longer kept: `cli rebuild` drops what an older version left of them. */

@@ -89,4 +89,16 @@ describe('screenings over HTTP', () => {
     const { address: _a, ...withoutAddress } = referral;
     await screener().post(`/screenings/${screeningId}/refer`).send(withoutAddress).expect(400);
   });
+
+  it('counts them on the dashboard per unit and month (manager, coordinator): aggregates only', async () => {
+    const figures = (await t.as({ sub: 'leder', role: 'manager' }).get(`/dashboard/screenings?minPosition=${await head()}&from=2026-11-01&to=2026-11-30`).expect(200)).body;
+    expect(figures.rows).toEqual([
+      { month: '2026-11', unit: 'Forebyggende hjemmebesøg', screened: 2, lonely: 0, lonelyShare: 0, consentToRefer: 2, referrals: 1, cases: 0, declined: 0 },
+      { month: '2026-11', unit: 'Hjemmeplejen Syd', screened: 2, lonely: 2, lonelyShare: 1, consentToRefer: 1, referrals: 1, cases: 0, declined: 0 },
+      { month: '2026-11', unit: 'U', screened: 1, lonely: 0, lonelyShare: 0, consentToRefer: 1, referrals: 0, cases: 0, declined: 0 },
+    ]);
+    expect(JSON.stringify(figures)).not.toMatch(/Ellen|screeningId|caseId/);
+    await t.http.get('/dashboard/screenings?from=2026-02-30').expect(400);
+    await t.http.get('/dashboard/screenings?from=2026-03-01&to=2026-02-01').expect(400);
+  });
 });
