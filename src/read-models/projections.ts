@@ -6,6 +6,7 @@ import type { Projection } from '../../projections/shared/projection';
 import { waitingListProjection } from '../../projections/waiting-list/waiting-list';
 import { matchFactsProjection } from '../../projections/matching/match-facts';
 import { screeningsProjection } from '../../projections/screenings/screenings';
+import { assessmentsProjection } from '../../projections/assessments/assessments';
 
 /**
  * Every projection the service keeps. (The case history is folded from the
@@ -20,6 +21,7 @@ export const PROJECTIONS: ReadonlyArray<Projection<unknown>> = [
   followUpsProjection,
   // Issue 22.
   screeningsProjection,
+  assessmentsProjection,
 ] as ReadonlyArray<Projection<unknown>>;
 
 /** Read models no longer kept: `cli rebuild` drops what an older version left of them. */
