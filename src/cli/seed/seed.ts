@@ -15,6 +15,7 @@ import type { Storage } from '../../storage/storage.port';
 import { startOfDay } from './calendar';
 import { tellCase, Wanted } from './case-story';
 import { seedPartners } from './partners';
+import { ScreeningSeed } from './screenings';
 import { FIRST_NAMES, LAST_NAMES, REGIONS } from './danish-data';
 import { HELPER_KINDS, PROGRAMME_WEIGHTS, Team } from './team';
 import { Random } from './random';
@@ -137,6 +138,9 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
     await act({ type: 'RecordOfferOutcome', data: { offerId: offer.offerId, outcome, at: new Date(later).toISOString(), relation: outcome === 'joined' } }, later);
   };
 
+  // Issue 22: some referrals from home care come from a screening.
+  const screenings = new ScreeningSeed(store, cipher, options.seed);
+
   // One case after another: which visitor has a free place depends on the cases before, so
   // telling them concurrently would make the outcome depend on timing, not on the seed.
   for (let i = 0; i < options.cases; i++) {
@@ -147,8 +151,11 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
     const act = async (told: CaseCommand, at: number): Promise<boolean> => {
       clock = at;
       // Most referrals tell the citizen's wishes (issue #18).
-      const command: CaseCommand =
+      const wished: CaseCommand =
         told.type === 'ReceiveReferral' && matching.chance(0.8) ? { ...told, data: { ...told.data, wishes: wishesOf(matching, told.data.programme) } } : told;
+      const screened = await screenings.before(wished, at);
+      const command = screened?.command ?? wished;
+      clock = at;
       try {
         await handler.handle({
           decider: caseDecider,
@@ -163,6 +170,7 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
           answer: (r) => r,
         });
         result.commands += 1;
+        await screened?.after();
         return true;
       } catch (error) {
         // A rule refused it (a visitor filled up meanwhile, say): the story goes on as a real case would.
@@ -177,6 +185,8 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
   }
   // Issue 21: the register of the partners the referrals name, with their meetings.
   result.commands += await seedPartners(store, options.seed, anchor);
+  await screenings.anonymous(Math.max(20, Math.ceil(options.cases / 2)), anchor);
+  result.commands += screenings.commands;
   await feed.stop();
   return result;
 }
