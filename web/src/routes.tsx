@@ -18,6 +18,7 @@ import type { Session } from './session';
 import { Offers } from './pages/matching/Offers';
 import { VisitorProfile } from './pages/matching/VisitorProfile';
 import { Gaps } from './pages/matching/Gaps';
+import { Screening } from './pages/screener/Screening';
 
 /** A page of the app: its address, who may open it (the API checks again), and its place in the menu. */
 export interface Route {
@@ -47,6 +48,8 @@ export const ROUTES: Route[] = [
   { pattern: '/app/min-profil', roles: ['visitor'], nav: 'Min profil', render: (_p, s) => <VisitorProfile visitorId={s.visitorId!} own /> },
   { pattern: '/app/mangler', roles: ['manager', 'coordinator'], nav: 'Mangler', render: () => <Gaps /> },
   { pattern: '/app/administration', roles: ['admin'], nav: 'Administration', render: () => <Administration /> },
+  // Issue 22: screening before any referral.
+  { pattern: '/app/opsporing', roles: ['screener', 'coordinator'], nav: 'Opsporing', render: () => <Screening /> },
 ];
 
 /** Where each role starts. */
@@ -56,4 +59,5 @@ export const HOME: Record<Role, string> = {
   manager: '/app/overblik',
   auditor: '/app/evaluering',
   admin: '/app/administration',
+  screener: '/app/opsporing',
 };
