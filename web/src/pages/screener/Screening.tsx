@@ -80,7 +80,7 @@ export function Screening() {
         <h1>Opsporing gemt</h1>
         {saved.consent ? (
           <>
-            <Notice kind="success">Opsporingen er gemt. Henvis {saved.name} nu, eller senere fra koordinatoren.</Notice>
+            <Notice kind="success">Opsporingen af {saved.name} er gemt.</Notice>
             <ReferScreening screeningId={saved.screeningId} unit={saved.unit} />
           </>
         ) : (
