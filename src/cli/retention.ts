@@ -24,12 +24,16 @@ export async function applyRetention(storage: Storage, days: number, dryRun: boo
   await feed.start(store);
   try {
     const closedAt = new Map<string, string>();
+    // Issue 22: the screening each case came from, whose key goes with the citizen's.
+    const screeningOf = new Map<string, string>();
     for (let from = 1; ; ) {
       const page = await store.readAll(from, PAGE);
       if (page.length === 0) break;
       from = page[page.length - 1]!.position + 1;
       for (const event of page) {
         if (event.type === 'CaseClosed' || event.type === 'ReferralDeclined') closedAt.set(event.streamId.slice('case-'.length), (event.data as { at: string }).at);
+        const screeningId = event.type === 'ReferralReceived' ? (event.data as { screeningId?: string }).screeningId : undefined;
+        if (screeningId !== undefined) screeningOf.set(event.streamId.slice('case-'.length), screeningId);
       }
     }
     const cutoff = DateTime.fromJSDate(now).minus({ days }).toMillis();
@@ -42,7 +46,10 @@ export async function applyRetention(storage: Storage, days: number, dryRun: boo
     }
     if (!dryRun) {
       const deps = { handler: new CommandHandler(store), keys: storage.citizenKeys };
-      for (const citizenId of due) await eraseCitizen(deps, citizenId, true, { id: 'retention', role: 'system' });
+      for (const citizenId of due) {
+        const screeningIds = (feed.directory.citizens.get(citizenId)?.caseIds ?? []).flatMap((caseId) => screeningOf.get(caseId) ?? []);
+        await eraseCitizen({ ...deps, screeningIds }, citizenId, true, { id: 'retention', role: 'system' });
+      }
     }
     return { retentionDays: days, due, erased: dryRun ? 0 : due.length, dryRun };
   } finally {

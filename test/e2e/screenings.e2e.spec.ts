@@ -1,4 +1,5 @@
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 import { startTestApp, TestApp } from './support/test-app';
 import { karenReferral } from './support/fixtures';
 
@@ -100,5 +101,16 @@ describe('screenings over HTTP', () => {
     expect(JSON.stringify(figures)).not.toMatch(/Ellen|screeningId|caseId/);
     await t.http.get('/dashboard/screenings?from=2026-02-30').expect(400);
     await t.http.get('/dashboard/screenings?from=2026-03-01&to=2026-02-01').expect(400);
+  });
+
+  it('erasing the citizen destroys the key of the screening their case came from: what the screener wrote goes too', async () => {
+    const { screeningId } = (
+      await screener().post('/screenings').send({ at, unit: 'Hjemmeplejen Nord', ucla3: [3, 3, 3], consentToRefer: true, citizen: { name: 'Gudrun Glemt' }, note: 'Vil gerne have besøg' }).expect(201)
+    ).body;
+    const { citizenId } = (await screener().post(`/screenings/${screeningId}/refer`).send(referral).expect(200)).body;
+    const opened = async () => (await t.app.get(PersonalDataCipher).reveal(await raw(screeningId)))[0]!.data as { citizen: { name: string }; note: string; score: number };
+    expect(await opened()).toMatchObject({ citizen: { name: 'Gudrun Glemt' }, note: 'Vil gerne have besøg' });
+    await t.as({ sub: 'admin@sogn.dk', role: 'admin' }).post(`/citizens/${citizenId}/erase`).send({}).expect(200);
+    expect(await opened()).toMatchObject({ citizen: { name: '[slettet]' }, note: '[slettet]', score: 9 });
   });
 });

@@ -29,6 +29,11 @@ describe('cli retention', () => {
     const referrals = (await store.readAll(1, 100_000)).filter((e) => e.type === 'ReferralReceived');
     const opened = (await new PersonalDataCipher(keys).reveal(referrals.map((e) => e.data))) as Array<{ citizenId: string; citizen: { name: string } }>;
     for (const r of opened) expect(r.citizen.name === '[slettet]').toBe(dry.due.includes(r.citizenId));
+    // Issue 22: the keys of the screenings their cases came from go with them, and only theirs.
+    const screened = referrals.map((e) => e.data as { citizenId: string; screeningId?: string }).filter((r) => r.screeningId !== undefined);
+    expect(screened.filter((r) => dry.due.includes(r.citizenId)).length).toBeGreaterThan(0);
+    expect(screened.filter((r) => !dry.due.includes(r.citizenId)).length).toBeGreaterThan(0);
+    for (const r of screened) expect((await keys.get(r.screeningId!)) === undefined).toBe(dry.due.includes(r.citizenId));
 
     expect((await applyRetention(sqliteStorage(store), 365, false, now)).due).toEqual([]);
     await store.close();
