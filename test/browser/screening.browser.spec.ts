@@ -121,6 +121,14 @@ run('screening before any referral, in the app', () => {
     await row.getByRole('link', { name: /Ellen Opsporet/ }).click();
     await coordinator.getByText('Storgade 3, 4180 Sorø').first().waitFor();
     await shot(coordinator, 'screening-case');
+
+    // The figures: per unit and month, the share lonely, referrals; aggregates only.
+    await coordinator.getByRole('navigation').getByRole('link', { name: 'Opsporinger' }).click();
+    const figures = coordinator.getByRole('row', { name: /Hjemmeplejen Syd/ });
+    await figures.getByRole('cell', { name: '1 (100 %)' }).waitFor();
+    expect(await figures.getByRole('cell').allTextContents()).toEqual([expect.any(String), 'Hjemmeplejen Syd', '1', '1 (100 %)', '1', '1', '0']);
+    expect(await coordinator.getByText('Ellen Opsporet').count()).toBe(0);
+    await shot(coordinator, 'screening-figures');
     await coordinator.context().close();
   });
 
@@ -138,6 +146,16 @@ run('screening before any referral, in the app', () => {
     await page.getByRole('button', { name: 'Gem opsporing' }).click();
     expect(JSON.parse((await sent).postData()!)).toEqual({ at: expect.any(String), unit: 'Forebyggende hjemmebesøg', ucla3: [1, 2, 1], consentToRefer: false });
     await page.getByText('Opsporingen er gemt uden personoplysninger: kun enhed, tidspunkt og score.').waitFor();
+    await page.context().close();
+  });
+
+  it('the coordinator lists the measurements due: Erna\'s intake UCLA-3, a week over time', async () => {
+    const page = await signIn('jette');
+    await page.getByRole('navigation').getByRole('link', { name: 'Målinger' }).click();
+    const row = page.getByRole('row', { name: /Erna Måling/ });
+    await row.getByRole('cell', { name: 'Ved opstart (inden for 14 dage efter første besøg)' }).waitFor();
+    await row.getByText('7 dage over tid').waitFor();
+    await shot(page, 'assessments-due');
     await page.context().close();
   });
 
