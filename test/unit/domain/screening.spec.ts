@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ScreeningEvent } from '../../../domain/screening/screening.events';
 import { screeningDecider } from '../../../domain/screening/screening.stream';
 import { IllegalStateError, NotFoundError, ValidationError } from '../../../domain/shared/errors';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCREENING_HISTORY_LABELS } from '../../../projections/screenings/labels.da';
+import { SCREENING_EVENT_TYPES } from '../../../domain/screening/screening.events';
 import { deciderSpec } from '../../support/decider-spec';
 import { NOW } from './case.fixtures';
 import { referral, spec as caseSpec } from './case.fixtures';
@@ -88,5 +92,10 @@ describe('a loneliness screening', () => {
   it('a case made from a screening remembers it on its ReferralReceived', () => {
     const [received] = caseSpec.given([]).when(referral({ screeningId })).events();
     expect(received).toMatchObject({ type: 'ReferralReceived', data: { screeningId } });
+  });
+
+  it('names each event in Danish as the event catalogue does', () => {
+    const catalogue = readFileSync(join(__dirname, '../../../docs/event-catalogue.md'), 'utf8');
+    for (const type of SCREENING_EVENT_TYPES) expect(catalogue).toContain(`| ${type} | ${SCREENING_HISTORY_LABELS[type]} |`);
   });
 });
