@@ -120,6 +120,7 @@ run('screening before any referral, in the app', () => {
     await row.getByRole('cell', { name: 'Skal vurderes' }).waitFor();
     await row.getByRole('link', { name: /Ellen Opsporet/ }).click();
     await coordinator.getByText('Storgade 3, 4180 Sorø').first().waitFor();
+    await coordinator.getByText('Fra en opsporing af ensomhed').waitFor();
     await shot(coordinator, 'screening-case');
 
     // The figures: per unit and month, the share lonely, referrals; aggregates only.

@@ -101,6 +101,12 @@ export function CasePage({ caseId }: { caseId: string }) {
                           )}
                         </>
                       )}
+                      {c.screeningId && (
+                        <>
+                          <br />
+                          Fra en opsporing af ensomhed
+                        </>
+                      )}
                     </dd>
                     {(
                       [
