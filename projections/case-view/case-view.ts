@@ -22,8 +22,6 @@ export interface CaseView extends CaseCore {
   priority?: Priority;
   /** When it was triaged, while the case is open and the triage said. */
   triagedAt?: string;
-  /** Issue 22: the screening the referral came from. */
-  screeningId?: string;
   /** The visitor: while active, and the last one's id once closed. */
   visitorId?: string;
   visitorKind?: VisitorKind;
