@@ -35,6 +35,9 @@ import { PARTNER_COMMANDS } from './partners/partner-commands.table';
 import { PartnerRegister } from './partners/partner-register';
 // Issue 21: referral cards and self-referral.
 import { referralCardControllers, referralCardProviders } from './referral-cards/referral-cards.module';
+// Issue 22: screenings before any referral.
+import { ScreeningCommands } from './screenings/screening-commands';
+import { SCREENING_COMMANDS } from './screenings/screening-commands.table';
 
 @Module({})
 export class ConfigModule {
@@ -68,6 +71,7 @@ export class AppModule {
         // Issue 22: outcomes and reports.
         ...outcomesControllers,
         ...referralCardControllers,
+        commandController(SCREENING_COMMANDS),
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [
@@ -78,6 +82,7 @@ export class AppModule {
         PartnerCommands,
         PartnerRegister,
         ...referralCardProviders,
+        ScreeningCommands,
         // The citizen lookup's index: memory only, one per process (src/citizens/lookup/citizen-index.ts).
         {
           provide: CitizenIndex,

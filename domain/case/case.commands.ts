@@ -36,6 +36,8 @@ export type ReceiveReferral = Message<
     consent?: Consent;
     /** The citizen's wishes, if the referral tells them (issue #18): recorded as WishesRecorded. */
     wishes?: CitizenWishes;
+    /** Issue 22: the screening this referral came from. */
+    screeningId?: string;
   }
 >;
 /** `at`: when the coordinator triaged (default: now); not before the referral. */

@@ -63,6 +63,8 @@ export type ReferralReceived = Message<
     needs: Need[];
     requestedTasks: TaskKind[];
     consent: Consent;
+    /** Issue 22: the screening this referral came from (POST /screenings/:screeningId/refer). */
+    screeningId?: string;
   }
 >;
 
@@ -112,6 +114,7 @@ export const INTAKE_PERSONAL_DATA: PersonalParts<IntakeEvent> = {
     situation: { physical: 'personal', psychological: 'personal', social: 'personal' },
     needs: 'clear', requestedTasks: 'clear',
     consent: { given: 'clear', recordedBy: 'personal', at: 'clear' },
+    screeningId: 'clear',
   },
   ReferralCorrected: {
     situation: { physical: 'personal', psychological: 'personal', social: 'personal' },

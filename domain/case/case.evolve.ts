@@ -156,6 +156,7 @@ function referred({ data }: ReferralReceived): CaseState {
     ...(data.citizen !== undefined && { citizen: data.citizen }),
     situation: data.situation,
     ...(data.postcode !== undefined && { postcode: data.postcode }),
+    ...(data.screeningId !== undefined && { screeningId: data.screeningId }),
     needs: data.needs,
     requestedTasks: data.requestedTasks,
     riskFlags: [],
@@ -170,7 +171,7 @@ function referred({ data }: ReferralReceived): CaseState {
 function withoutVisit(state: Exclude<CaseState, { status: 'None' | 'Closed' }>): CaseCore {
   const {
     caseId, citizenId, programme, referredAt, referrerRole, referrerOrganisation, referrerName, referrerPhone, citizen, situation,
-    needs, requestedTasks, riskFlags, tasks, assessments, relations, postcode, wishes, introductions, relatives, agreement, goingAlong, appointments,
+    needs, requestedTasks, riskFlags, tasks, assessments, relations, postcode, wishes, introductions, relatives, agreement, goingAlong, appointments, screeningId,
   } = state;
   return {
     caseId, citizenId, programme, referredAt, referrerRole, referrerName, situation, needs, requestedTasks, riskFlags, tasks, assessments, relations,
@@ -179,6 +180,7 @@ function withoutVisit(state: Exclude<CaseState, { status: 'None' | 'Closed' }>):
     ...(citizen !== undefined && { citizen }),
     // Matching (issue #18): where the citizen lived, what they wished for and which offers they met stay part of the closed case.
     ...(postcode !== undefined && { postcode }),
+    ...(screeningId !== undefined && { screeningId }),
     ...(wishes !== undefined && { wishes }),
     ...(introductions !== undefined && { introductions }),
     // The course (issue #19) stays part of the closed case's story.

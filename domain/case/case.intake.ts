@@ -65,6 +65,7 @@ export function receiveReferral({ data }: ReceiveReferral, state: CaseState, con
         needs: data.needs,
         requestedTasks: data.requestedTasks,
         consent,
+        ...(data.screeningId !== undefined && { screeningId: data.screeningId }),
       },
     },
     ...wishes,

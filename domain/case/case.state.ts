@@ -59,6 +59,8 @@ export interface CaseCore {
   pause?: CasePause;
   /** Matching (issue #18): where the citizen lives (from the referral's address), their wishes, the offers they were introduced to. */
   postcode?: string;
+  /** Issue 22: the screening the referral came from. */
+  screeningId?: string;
   wishes?: CitizenWishes;
   introductions?: CaseIntroduction[];
   // The course of a case (issue #19; domain/case/case.course.ts): absent until the first such event.

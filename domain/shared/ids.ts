@@ -25,3 +25,5 @@ export const intakeStreamId = (cardId: string): string => `intake-${cardId}`;
 export const streamCategory = (streamId: string): string => streamId.slice(0, streamId.indexOf('-'));
 /** The aggregate id inside a stream id (`case-<uuid>` → `<uuid>`). */
 export const streamEntityId = (streamId: string): string => streamId.slice(streamId.indexOf('-') + 1);
+// Issue 22: a loneliness screening before any referral.
+export const screeningStreamId = (screeningId: string): string => `screening-${screeningId}`;

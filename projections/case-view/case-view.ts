@@ -227,5 +227,6 @@ function referred(data: Extract<CaseEvent, { type: 'ReferralReceived' }>['data']
   if (data.referrer.phone !== undefined) view.referrerPhone = data.referrer.phone;
   if (data.citizen !== undefined) view.citizen = data.citizen;
   if (data.postcode !== undefined) view.postcode = data.postcode;
+  if (data.screeningId !== undefined) view.screeningId = data.screeningId;
   return view;
 }

@@ -12,6 +12,8 @@ import type { CitizenKeys } from '../privacy/crypto/citizen-keys';
 import { CITIZEN_KEYS } from '../privacy/crypto/crypto.providers';
 import { PersonalDataCipher } from '../privacy/crypto/personal-data.cipher';
 import { eraseCitizen } from '../privacy/erasure';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { screeningsOfCases } from '../screenings/screening-keys';
 
 export interface ConsentWithdrawnAnswer {
   citizenId: string;
@@ -43,6 +45,7 @@ export class CitizenCommands implements CommandRunner<CitizenCommand, CitizenAns
     private readonly directory: DirectoryService,
     private readonly cipher: PersonalDataCipher,
     @Inject(CITIZEN_KEYS) private readonly keys: CitizenKeys,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async run(command: CitizenCommand, { citizenId }: RouteParams, meta: CommandMeta): Promise<CommandOutcome<CitizenAnswer>> {
@@ -77,7 +80,8 @@ export class CitizenCommands implements CommandRunner<CitizenCommand, CitizenAns
   private async erase(citizenId: string, meta: CommandMeta): Promise<CitizenErasedAnswer> {
     const closedCaseIds = await this.closeOpenCases(citizenId, new Date().toISOString(), meta);
     const known = this.directory.directory.citizens.has(citizenId);
-    await eraseCitizen({ handler: this.handler, keys: this.keys, cipher: this.cipher }, citizenId, known, meta.actor, meta.correlationId);
+    const screeningIds = await screeningsOfCases(this.store, this.directory.directory.citizens.get(citizenId)?.caseIds ?? []);
+    await eraseCitizen({ handler: this.handler, keys: this.keys, cipher: this.cipher, screeningIds }, citizenId, known, meta.actor, meta.correlationId);
     return { citizenId, erased: true, closedCaseIds };
   }
 

@@ -9,6 +9,8 @@ export interface RetentionResult {
   /** Citizens whose every case closed more than `retentionDays` ago. */
   due: string[];
   erased: number;
+  /** Issue 22: screenings with consent, never referred, taken more than `retentionDays` ago: their keys destroyed (the score stays). */
+  screenings: string[];
   dryRun: boolean;
 }
 
@@ -16,7 +18,9 @@ const PAGE = 5000;
 
 /**
  * Erases (crypto-shreds) every citizen whose cases are all closed, the last
- * more than `days` ago by business time. With `dryRun`, only lists them.
+ * more than `days` ago by business time, and the details of every screening
+ * with consent that was never referred and was taken more than `days` ago
+ * (issue 22). With `dryRun`, only lists them.
  */
 export async function applyRetention(storage: Storage, days: number, dryRun: boolean, now: Date = new Date()): Promise<RetentionResult> {
   const store = storage.events;
@@ -24,12 +28,20 @@ export async function applyRetention(storage: Storage, days: number, dryRun: boo
   await feed.start(store);
   try {
     const closedAt = new Map<string, string>();
+    // Issue 22: the screening each case came from, whose key goes with the citizen's.
+    const screeningOf = new Map<string, string>();
+    // Screenings that keep a person's details and were never referred, by when they were taken.
+    const unreferred = new Map<string, string>();
     for (let from = 1; ; ) {
       const page = await store.readAll(from, PAGE);
       if (page.length === 0) break;
       from = page[page.length - 1]!.position + 1;
       for (const event of page) {
         if (event.type === 'CaseClosed' || event.type === 'ReferralDeclined') closedAt.set(event.streamId.slice('case-'.length), (event.data as { at: string }).at);
+        const screeningId = event.type === 'ReferralReceived' ? (event.data as { screeningId?: string }).screeningId : undefined;
+        if (screeningId !== undefined) screeningOf.set(event.streamId.slice('case-'.length), screeningId);
+        if (event.type === 'LonelinessScreened' && (event.data as { consentToRefer: boolean }).consentToRefer) unreferred.set(event.streamId.slice('screening-'.length), (event.data as { at: string }).at);
+        if (event.type === 'ScreeningReferred') unreferred.delete(event.streamId.slice('screening-'.length));
       }
     }
     const cutoff = DateTime.fromJSDate(now).minus({ days }).toMillis();
@@ -42,9 +54,14 @@ export async function applyRetention(storage: Storage, days: number, dryRun: boo
     }
     if (!dryRun) {
       const deps = { handler: new CommandHandler(store), keys: storage.citizenKeys };
-      for (const citizenId of due) await eraseCitizen(deps, citizenId, true, { id: 'retention', role: 'system' });
+      for (const citizenId of due) {
+        const screeningIds = (feed.directory.citizens.get(citizenId)?.caseIds ?? []).flatMap((caseId) => screeningOf.get(caseId) ?? []);
+        await eraseCitizen({ ...deps, screeningIds }, citizenId, true, { id: 'retention', role: 'system' });
+      }
     }
-    return { retentionDays: days, due, erased: dryRun ? 0 : due.length, dryRun };
+    const screenings = [...unreferred].filter(([, at]) => Date.parse(at) < cutoff).map(([screeningId]) => screeningId);
+    if (!dryRun) for (const screeningId of screenings) await storage.citizenKeys.destroy(screeningId);
+    return { retentionDays: days, due, erased: dryRun ? 0 : due.length, screenings, dryRun };
   } finally {
     await feed.stop();
   }

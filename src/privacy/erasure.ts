@@ -9,11 +9,12 @@ import type { PersonalDataCipher } from './crypto/personal-data.cipher';
 
 /**
  * Crypto-shredding, for the admin's route and for `cli retention`: records
- * `CitizenErased` on the citizen's stream, then destroys the key. Run again
- * after a crash in between, it finishes the destruction.
+ * `CitizenErased` on the citizen's stream, then destroys the key, and the keys
+ * of the screenings the person's cases came from (issue 22: `screeningIds`).
+ * Run again after a crash in between, it finishes the destruction.
  */
 export async function eraseCitizen(
-  deps: { handler: CommandHandler; keys: CitizenKeys; cipher?: PersonalDataCipher },
+  deps: { handler: CommandHandler; keys: CitizenKeys; cipher?: PersonalDataCipher; screeningIds?: readonly string[] },
   citizenId: string,
   known: boolean,
   actor: Actor,
@@ -33,4 +34,8 @@ export async function eraseCitizen(
   }
   deps.cipher?.forget(citizenId);
   await deps.keys.destroy(citizenId);
+  for (const screeningId of deps.screeningIds ?? []) {
+    deps.cipher?.forget(screeningId);
+    await deps.keys.destroy(screeningId);
+  }
 }

@@ -7,6 +7,8 @@ import { waitingListProjection } from '../../projections/waiting-list/waiting-li
 import { matchFactsProjection } from '../../projections/matching/match-facts';
 import { outcomeFactsProjection } from '../../projections/outcomes/outcome-facts';
 import { referralCardsProjection } from '../../projections/referral-cards/referral-cards';
+import { screeningsProjection } from '../../projections/screenings/screenings';
+import { assessmentsProjection } from '../../projections/assessments/assessments';
 
 /**
  * Every projection the service keeps. (The case history is folded from the
@@ -21,6 +23,9 @@ export const PROJECTIONS: ReadonlyArray<Projection<unknown>> = [
   followUpsProjection,
   outcomeFactsProjection,
   referralCardsProjection,
+  // Issue 22.
+  screeningsProjection,
+  assessmentsProjection,
 ] as ReadonlyArray<Projection<unknown>>;
 
 /** Read models no longer kept: `cli rebuild` drops what an older version left of them. */

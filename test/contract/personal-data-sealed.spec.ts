@@ -8,6 +8,7 @@ import { CITIZEN_PERSONAL_DATA } from '../../domain/citizen/citizen.events';
 import { VISITOR_PERSONAL_DATA } from '../../domain/visitor/visitor.events';
 import { OFFER_PERSONAL_DATA } from '../../domain/offer/offer.events';
 import { INTAKE_PERSONAL_DATA } from '../../domain/intake/intake.events';
+import { SCREENING_PERSONAL_DATA } from '../../domain/screening/screening.events';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { rangeReaderOf } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
@@ -29,6 +30,7 @@ const STREAMS: Array<[category: string, declarations: Record<string, object>]> =
   ['visitor', VISITOR_PERSONAL_DATA],
   ['offer', OFFER_PERSONAL_DATA],
   ['intake', INTAKE_PERSONAL_DATA],
+  ['screening', SCREENING_PERSONAL_DATA],
 ];
 
 interface Sample {

@@ -46,6 +46,7 @@ describe('the headers of every answer', () => {
     { sub: 'mette@sogn.dk', role: 'manager' },
     { sub: 'revisor@sogn.dk', role: 'auditor' },
     { sub: 'admin@sogn.dk', role: 'admin' },
+    { sub: 'sosu@hjemmeplejen.dk', role: 'screener' },
   ];
 
   /** Every route, as every role, with the seeded ids and with unknown ones; commands get an empty body (a refusal: nothing is appended). */

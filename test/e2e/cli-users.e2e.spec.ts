@@ -38,6 +38,13 @@ describe('the user commands of the CLI', () => {
     await expect(cli(['user', 'add', '--username', 'birthe', '--role', 'coordinator'], 'kort\n')).rejects.toThrow(/at least 10 characters/);
   });
 
+  it('adds a screener (issue 22: home care staff who screen for loneliness), who may then sign in and screen', async () => {
+    const added = await cli(['user', 'add', '--username', 'sosu-syd', '--role', 'screener'], 'opsporing-i-syd-22\n');
+    expect(added).toMatchObject({ username: 'sosu-syd', role: 'screener', created: true });
+    const { token } = (await t.as('anonymous').post('/auth/login').send({ username: 'sosu-syd', password: 'opsporing-i-syd-22' }).expect(200)).body;
+    await t.as('anonymous').post('/screenings').set('authorization', `Bearer ${token}`).send({ at: new Date().toISOString(), unit: 'Hjemmeplejen Syd', ucla3: [1, 2, 1], consentToRefer: false }).expect(201);
+  });
+
   /** The CLI's user commands, parsed as `npm run cli -- ...` would, on this app's store (its environment as the server's). */
   async function cli(args: string[], stdin = ''): Promise<unknown> {
     const config = testConfig('sqlite', t.dataDir);

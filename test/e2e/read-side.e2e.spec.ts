@@ -123,7 +123,7 @@ describe('the read side over HTTP', () => {
   it('is healthy once every projection has caught up, and says how far each is', async () => {
     const health = (await t.http.get('/health').expect(200)).body;
     expect(health.status).toBe('ok');
-    expect(health.projections.map((p: { name: string }) => p.name)).toEqual(['waiting-list', 'caseload', 'dashboard', 'partners', 'match-facts', 'follow-ups', 'outcome-facts', 'referral-cards']);
+    expect(health.projections.map((p: { name: string }) => p.name)).toEqual(['waiting-list', 'caseload', 'dashboard', 'partners', 'match-facts', 'follow-ups', 'outcome-facts', 'referral-cards', 'screenings', 'assessments']);
   });
 
   it('rebuilds its read models on start from the events alone', async () => {

@@ -3,8 +3,8 @@ import type { Principal } from '../../src/privacy/tokens';
 import { cafeNygade, karenReferral, visitor } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
-type Who = 'coordinator' | 'assigned visitor' | 'other visitor' | 'manager' | 'auditor' | 'admin' | 'anonymous';
-const EVERYONE: Who[] = ['coordinator', 'assigned visitor', 'other visitor', 'manager', 'auditor', 'admin', 'anonymous'];
+type Who = 'coordinator' | 'assigned visitor' | 'other visitor' | 'manager' | 'auditor' | 'admin' | 'screener' | 'anonymous';
+const EVERYONE: Who[] = ['coordinator', 'assigned visitor', 'other visitor', 'manager', 'auditor', 'admin', 'screener', 'anonymous'];
 
 /**
  * The role × route table of docs/privacy.md ("Who may do what") as a test: each caller either gets past the
@@ -132,6 +132,11 @@ describe('who may do what', () => {
     { route: 'GET /referral-cards/count', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/referral-cards/count') },
     { route: 'POST /referral-cards/:cardId/accept', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/referral-cards/${randomUUID()}/accept`).send({ programme: 'care_visits' }) },
     { route: 'POST /referral-cards/:cardId/reject', allowed: ['coordinator'], send: (as) => t.as(principal(as)).post(`/referral-cards/${randomUUID()}/reject`).send({ reason: 'Prøve' }) },
+    // Issue 22: screening before any referral, and assessments on time.
+    { route: 'POST /screenings', allowed: ['screener', 'coordinator'], send: (as) => t.as(principal(as)).post('/screenings').send({ at: '2026-11-24T10:30:00+01:00', unit: 'Hjemmeplejen Syd', ucla3: [2, 2, 2], consentToRefer: false }) },
+    { route: 'POST /screenings/:screeningId/refer', allowed: ['screener', 'coordinator'], send: (as) => t.as(principal(as)).post(`/screenings/${randomUUID()}/refer`).send({ programme: 'visiting_friend', address: 'Algade 1, 4180 Sorø', referrer: { name: 'Mette', role: 'home_nurse' } }) },
+    { route: 'GET /dashboard/screenings', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/dashboard/screenings') },
+    { route: 'GET /assessments/due', allowed: ['coordinator', 'assigned visitor', 'other visitor'], send: (as) => t.as(principal(as)).get('/assessments/due') },
     { route: 'GET /health', allowed: EVERYONE, send: (as) => t.as(principal(as)).get('/health') },
   ];
 

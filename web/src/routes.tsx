@@ -21,6 +21,9 @@ import { Offers } from './pages/matching/Offers';
 import { VisitorProfile } from './pages/matching/VisitorProfile';
 import { Gaps } from './pages/matching/Gaps';
 import { Effect } from './pages/manager/Effect';
+import { Screening } from './pages/screener/Screening';
+import { Screenings } from './pages/manager/Screenings';
+import { AssessmentsDue } from './pages/coordinator/AssessmentsDue';
 
 /** A page of the app: its address, who may open it (the API checks again), and its place in the menu. */
 export interface Route {
@@ -55,6 +58,10 @@ export const ROUTES: Route[] = [
   { pattern: '/app/min-profil', roles: ['visitor'], nav: 'Min profil', render: (_p, s) => <VisitorProfile visitorId={s.visitorId!} own /> },
   { pattern: '/app/mangler', roles: ['manager', 'coordinator'], nav: 'Mangler', render: () => <Gaps /> },
   { pattern: '/app/administration', roles: ['admin'], nav: 'Administration', render: () => <Administration /> },
+  // Issue 22: screening before any referral.
+  { pattern: '/app/opsporing', roles: ['screener'], nav: 'Opsporing', render: () => <Screening /> },
+  { pattern: '/app/opsporinger', roles: ['manager', 'coordinator'], nav: 'Opsporinger', render: () => <Screenings /> },
+  { pattern: '/app/maalinger', roles: ['coordinator'], nav: 'Målinger', render: () => <AssessmentsDue /> },
 ];
 
 /** Where each role starts. */
@@ -64,4 +71,5 @@ export const HOME: Record<Role, string> = {
   manager: '/app/overblik',
   auditor: '/app/evaluering',
   admin: '/app/administration',
+  screener: '/app/opsporing',
 };

@@ -16,6 +16,7 @@ import { startOfDay } from './calendar';
 import { tellCase, Wanted } from './case-story';
 import { seedPartners } from './partners';
 import { seedCards } from './cards';
+import { ScreeningSeed } from './screenings';
 import { FIRST_NAMES, LAST_NAMES, REGIONS } from './danish-data';
 import { HELPER_KINDS, PROGRAMME_WEIGHTS, Team } from './team';
 import { Random } from './random';
@@ -138,6 +139,9 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
     await act({ type: 'RecordOfferOutcome', data: { offerId: offer.offerId, outcome, at: new Date(later).toISOString(), relation: outcome === 'joined' } }, later);
   };
 
+  // Issue 22: some referrals from home care come from a screening.
+  const screenings = new ScreeningSeed(store, cipher, options.seed);
+
   // One case after another: which visitor has a free place depends on the cases before, so
   // telling them concurrently would make the outcome depend on timing, not on the seed.
   for (let i = 0; i < options.cases; i++) {
@@ -148,8 +152,11 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
     const act = async (told: CaseCommand, at: number): Promise<boolean> => {
       clock = at;
       // Most referrals tell the citizen's wishes (issue #18).
-      const command: CaseCommand =
+      const wished: CaseCommand =
         told.type === 'ReceiveReferral' && matching.chance(0.8) ? { ...told, data: { ...told.data, wishes: wishesOf(matching, told.data.programme) } } : told;
+      const screened = await screenings.before(wished, at);
+      const command = screened?.command ?? wished;
+      clock = at;
       try {
         await handler.handle({
           decider: caseDecider,
@@ -164,6 +171,7 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
           answer: (r) => r,
         });
         result.commands += 1;
+        await screened?.after();
         return true;
       } catch (error) {
         // A rule refused it (a visitor filled up meanwhile, say): the story goes on as a real case would.
@@ -181,6 +189,8 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
   result.commands += await seedPartners(store, options.seed, anchor, partnerIds);
   // And referral cards from the public form in the coordinator's inbox, some with a partner's code.
   result.commands += await seedCards(store, cipher, options.seed, anchor, partnerIds);
+  await screenings.anonymous(Math.max(20, Math.ceil(options.cases / 2)), anchor);
+  result.commands += screenings.commands;
   await feed.stop();
   return result;
 }

@@ -5,6 +5,7 @@ import { VISITOR_PERSONAL_DATA } from '../../../domain/visitor/visitor.events';
 import { OFFER_PERSONAL_DATA } from '../../../domain/offer/offer.events';
 import { PARTNER_PERSONAL_DATA } from '../../../domain/partner/partner.events';
 import { INTAKE_PERSONAL_DATA } from '../../../domain/intake/intake.events';
+import { SCREENING_PERSONAL_DATA } from '../../../domain/screening/screening.events';
 
 /**
  * Every stream's declaration of its events' personal parts, by event type
@@ -18,6 +19,7 @@ export const EVENT_CATALOGUE: Readonly<Record<string, object>> = {
   ...OFFER_PERSONAL_DATA,
   ...PARTNER_PERSONAL_DATA,
   ...INTAKE_PERSONAL_DATA,
+  ...SCREENING_PERSONAL_DATA,
 };
 
 /** The personal part of one event type as a tree: `true` where everything below is personal. */

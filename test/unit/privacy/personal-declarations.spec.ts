@@ -4,6 +4,7 @@ import type { Message } from '../../../domain/shared/decider';
 import { PersonalParts, personalPaths } from '../../../domain/shared/personal';
 import { VISITOR_PERSONAL_DATA } from '../../../domain/visitor/visitor.events';
 import { OFFER_PERSONAL_DATA } from '../../../domain/offer/offer.events';
+import { SCREENING_PERSONAL_DATA } from '../../../domain/screening/screening.events';
 
 type NoteAdded = Message<'NoteAdded', { note: string; at: string; author?: { name: string; role: string } }>;
 type NoteRemoved = Message<'NoteRemoved', { at: string }>;
@@ -71,5 +72,10 @@ describe('personal data declared by type (docs/event-catalogue.md, "Personal dat
   it('seals only the contact person of an offer: an offer is not a citizen', () => {
     const personal = Object.fromEntries(Object.entries(OFFER_PERSONAL_DATA).map(([type, classified]) => [type, personalPaths(classified).map((path) => path.join('.'))]));
     expect(personal).toEqual({ OfferRegistered: ['contact.name', 'contact.phone'], OfferUpdated: ['changes.contact.name', 'changes.contact.phone'], OfferRetired: [] });
+  });
+
+  it('seals who was screened and the note, never the unit, time or score (issue 22)', () => {
+    const personal = Object.fromEntries(Object.entries(SCREENING_PERSONAL_DATA).map(([type, classified]) => [type, personalPaths(classified).map((path) => path.join('.'))]));
+    expect(personal).toEqual({ LonelinessScreened: ['citizen.name', 'citizen.phone', 'citizen.cpr', 'note'], ScreeningReferred: [] });
   });
 });

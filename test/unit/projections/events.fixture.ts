@@ -4,6 +4,7 @@ import { occurredAtOf } from '../../../domain/case/case.events';
 import type { VisitorEvent } from '../../../domain/visitor/visitor.events';
 import type { PartnerEvent } from '../../../domain/partner/partner.events';
 import type { IntakeEvent } from '../../../domain/intake/intake.events';
+import type { ScreeningEvent } from '../../../domain/screening/screening.events';
 import { MapView, ProjectedEvent, Projection, wants } from '../../../projections/shared/projection';
 import { DashboardSummary, MonthDoc, MonthTotals, SUMMARY_KEY } from '../../../projections/dashboard/aggregates';
 import { dashboard, DashboardQuery, MonthFigures } from '../../../projections/dashboard/dashboard';
@@ -36,6 +37,12 @@ export class Log {
   /** Referral card events (issue 21), recorded at `at`. */
   intake(cardId: string, events: IntakeEvent[], at = '2026-01-01T08:00:00.000Z'): this {
     for (const event of events) this.push(`intake-${cardId}`, event.type, event.data, at, at);
+    return this;
+  }
+
+  /** Screening events (issue 22), recorded at their business time. */
+  screening(screeningId: string, events: ScreeningEvent[]): this {
+    for (const event of events) this.push(`screening-${screeningId}`, event.type, event.data, event.data.at, event.data.at);
     return this;
   }
 

@@ -102,6 +102,12 @@ export function CasePage({ caseId }: { caseId: string }) {
                           )}
                         </>
                       )}
+                      {c.screeningId && (
+                        <>
+                          <br />
+                          Fra en opsporing af ensomhed
+                        </>
+                      )}
                     </dd>
                     {(
                       [

@@ -38,6 +38,8 @@ export interface CaseView {
   referredAt: string;
   referrerRole: ReferrerRole;
   referrerOrganisation?: string;
+  /** Issue 22: the referral came from a screening. */
+  screeningId?: string;
   /** The referrer, and what the referral says of the citizen, as corrected since (`ReferralCorrected`); absent for an auditor. */
   referrerName?: string;
   referrerPhone?: string;

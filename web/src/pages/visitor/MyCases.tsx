@@ -113,8 +113,11 @@ export function MyCases({ session }: { session: Session }) {
     // The caseload holds no names; the visitor may read their own cases, decrypted.
     const cases = await Promise.all(caseload.cases.map((c) => get<CaseView>(`/cases/${c.caseId}`)));
     const byId = new Map(cases.map((c) => [c.caseId, c]));
+    // Issue 22: a UCLA-3 due or overdue on the case ("måling mangler").
+    const due = await get<Array<{ caseId: string; overdue: boolean }>>(`/assessments/due${query({ minPosition: position })}`);
+    const measure = new Set(due.map((d) => d.caseId));
     const sorted = [...caseload.cases].sort((a, b) => (a.nextVisitAt ?? '9').localeCompare(b.nextVisitAt ?? '9'));
-    return { caseload, cases: sorted.map((c) => ({ ...c, view: byId.get(c.caseId) })) };
+    return { caseload, cases: sorted.map((c) => ({ ...c, view: byId.get(c.caseId), measure: measure.has(c.caseId) })) };
   }, [session.visitorId, position]);
   const saved = new URLSearchParams(location.search).get('gemt');
 
@@ -152,6 +155,11 @@ export function MyCases({ session }: { session: Session }) {
                       {c.overdue && <span class="badge badge-risk">{c.daysOverdue !== undefined ? overdueText(c.daysOverdue) : 'over tid'}</span>}
                       {c.pause && <span class="badge badge-paused">På pause{c.pause.until ? ` til ${date(c.pause.until)}` : ''}</span>}
                     </p>
+                    {c.measure && (
+                      <p>
+                        <span class="badge badge-late">måling mangler</span> Tag en ensomhedsmåling (UCLA-3) ved næste besøg.
+                      </p>
+                    )}
                     {c.visitSlot && <p class="muted">Fast tid: {slotInDanish(c.visitSlot)}</p>}
                     {(c.appointments ?? []).length > 0 && (
                       <div class="card-appointments">
