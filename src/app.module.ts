@@ -27,6 +27,7 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { ListVisitorsController } from './visitors/list-visitors/list-visitors.controller';
 import { VisitorCommands } from './visitors/visitor-commands';
 import { VISITOR_COMMANDS } from './visitors/visitor-commands.table';
+import { VOLUNTEER_COMMANDS } from './visitors/volunteer-commands.table';
 import { matchingControllers, matchingProviders } from './matching/matching.module';
 // Issue 21: the partner register.
 import { PartnerCommands } from './partners/partner-commands';
@@ -50,6 +51,7 @@ export class AppModule {
         commandController(CASE_COMMANDS),
         ReadCaseController,
         commandController(VISITOR_COMMANDS),
+        commandController(VOLUNTEER_COMMANDS),
         ListVisitorsController,
         HealthController,
         AccessLogController,

@@ -1,3 +1,4 @@
+import type { VolunteerStanding } from '../visitor/volunteer.standing';
 import type {
   CancelledBy,
   ClosureReason,
@@ -166,6 +167,8 @@ export interface VisitorSnapshot {
   activeCases: number;
   /** The programmes the visitor's profile says they serve; absent (no profile yet): every programme (issue #18). */
   programmes?: Programme[];
+  /** The volunteer's lifecycle (issue 20): absent for a visitor registered directly. */
+  standing?: VolunteerStanding;
 }
 
 /** A citizen as known from earlier cases and the citizen stream. */

@@ -38,6 +38,7 @@ export function decideVolunteer(command: VolunteerCommand, state: VisitorState, 
       const applicant = requireApplicant(s);
       if (applicant.interviewedAt === undefined) throw new IllegalStateError('interview_required', 'a volunteer is approved after an interview: record it first');
       requireNotBefore(at, applicant.interviewedAt, 'the interview');
+      refuseNamesake(context);
       const provisos = [...new Set((command.data.provisos ?? []).map((p) => p.trim()).filter((p) => p !== ''))];
       return [{ type: 'VisitorApproved', data: { programmes: [...new Set(command.data.programmes)], provisos, capacity: command.data.capacity, at } }];
     }
@@ -85,6 +86,7 @@ export function decideVolunteer(command: VolunteerCommand, state: VisitorState, 
       checks.check();
       if (s?.status !== 'paused') throw new IllegalStateError('visitor_not_paused', 'only a paused visitor resumes');
       if (s.pausedFrom !== undefined) requireNotBefore(at, s.pausedFrom, 'the pause');
+      refuseNamesake(context);
       return [{ type: 'VisitorResumed', data: { at } }];
     }
     case 'VolunteerLeaves': {
@@ -160,6 +162,11 @@ function requireStaying(state: Registered): void {
 function requireServing(state: Registered): void {
   requireStaying(state);
   if (state.standing?.status === 'applicant') throw new IllegalStateError('visitor_not_approved', 'the applicant is not approved yet');
+}
+
+/** Becoming active beside an active visitor with the same name and phone: the same person twice. */
+function refuseNamesake({ namesake }: VisitorContext): void {
+  if (namesake) throw new IllegalStateError('visitor_exists', `an active visitor with this name and phone is already registered: ${namesake.name} (${namesake.visitorId})`, { ...namesake });
 }
 
 function requireNotBefore(at: string, earlier: string, what = 'the application'): void {

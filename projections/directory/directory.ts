@@ -3,6 +3,8 @@ import type { Need, Programme, Track, Priority, VisitorKind } from '../../domain
 import { streamCategory } from '../../domain/shared/ids';
 import type { VisitorProfile } from '../../domain/matching/matching.profile';
 import { applyOffer, OfferEntry } from './directory-offers';
+import { VOLUNTEER_EVENT_TYPES, VolunteerEvent } from '../../domain/visitor/volunteer.events';
+import { applyStanding, VolunteerStanding } from '../../domain/visitor/volunteer.standing';
 
 /**
  * The write side's directory: who the visitors are, which open cases each has,
@@ -35,6 +37,8 @@ export interface VisitorEntry {
   activeCaseIds: Set<string>;
   /** What the coordinator matches on (issue #18); absent until the first VisitorProfileUpdated. */
   profile?: VisitorProfile;
+  /** The volunteer's lifecycle (issue 20), without notes; absent for a visitor registered directly until a vetting, course or supervision. */
+  standing?: VolunteerStanding;
 }
 
 export interface CitizenEntry {
@@ -62,7 +66,8 @@ type Data = Record<string, unknown>;
 /** Bump when what `apply` keeps changes: a persisted Directory of another version is folded again from 0. */
 // 3: citizens keep their sealed name and CPR and their birth year (the citizen lookup).
 // 4: visitors keep their profile, and the offers of the catalogue are entries (matching).
-export const DIRECTORY_VERSION = 4;
+// 5: visitors keep their lifecycle's standing (issue 20).
+export const DIRECTORY_VERSION = 5;
 
 /** Which entry an event changed, as `case:<id>`, `visitor:<id>` or `citizen:<id>`. */
 export type EntryKey = `${'case' | 'visitor' | 'citizen' | 'offer'}:${string}`;
@@ -182,6 +187,7 @@ export class Directory {
       });
       return;
     }
+    if (VOLUNTEER_EVENT_TYPES.has(type)) return this.applyVolunteer({ type, data } as VolunteerEvent, visitorId);
     const visitor = this.visitors.get(visitorId);
     if (!visitor) return;
     if (type === 'VisitorCapacityChanged') visitor.capacity = data.capacity as number;
@@ -192,6 +198,26 @@ export class Directory {
       if (typeof data.phone === 'string') visitor.phone = data.phone;
     }
     if (type === 'VisitorProfileUpdated') visitor.profile = data as unknown as VisitorProfile;
+  }
+
+  /** The lifecycle: an application makes an entry that takes no case until approved; pause and leaving take it off the list of who is free. */
+  private applyVolunteer(event: VolunteerEvent, visitorId: string): void {
+    if (event.type === 'VisitorApplied') {
+      if (this.visitors.has(visitorId)) return;
+      const { name, phone } = event.data;
+      this.visitors.set(visitorId, { visitorId, name, kind: 'volunteer', capacity: 0, phone, active: false, activeCaseIds: new Set(), standing: applyStanding(undefined, event)! });
+      return;
+    }
+    const visitor = this.visitors.get(visitorId);
+    if (!visitor) return;
+    const standing = applyStanding(visitor.standing, event);
+    if (standing) visitor.standing = standing;
+    if (event.type === 'VisitorApproved') {
+      visitor.capacity = event.data.capacity;
+      visitor.active = true;
+    }
+    if (event.type === 'VisitorPaused' || event.type === 'VisitorLeft' || event.type === 'VisitorDeclined') visitor.active = false;
+    if (event.type === 'VisitorResumed') visitor.active = true;
   }
 
   private applyCitizen(type: string, citizenId: string): void {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Namesake, VisitorCommand } from '../../domain/visitor/visitor.commands';
 import { findNamesake } from '../../domain/visitor/visitor.namesake';
 import { visitorDecider, VisitorState } from '../../domain/visitor/visitor.stream';
@@ -7,6 +7,10 @@ import { DirectoryService } from '../directory/directory.service';
 import { CommandHandler, CommandMeta, CommandOutcome } from '../event-store/command-handler';
 import type { CommandRunner, RouteParams } from '../http/command-routes';
 import { KeyedMutex } from '../shared/keyed-mutex';
+import { PersonalDataCipher } from '../privacy/crypto/personal-data.cipher';
+import { CITIZEN_KEYS } from '../privacy/crypto/crypto.providers';
+import type { CitizenKeys } from '../privacy/crypto/citizen-keys';
+import { IllegalStateError } from '../../domain/shared/errors';
 
 export interface VisitorAnswer {
   visitorId: string;
@@ -30,10 +34,28 @@ export class VisitorCommands implements CommandRunner<VisitorCommand, VisitorAns
   constructor(
     private readonly handler: CommandHandler,
     private readonly directory: DirectoryService,
+    private readonly cipher: PersonalDataCipher,
+    @Inject(CITIZEN_KEYS) private readonly keys: CitizenKeys,
   ) {}
 
-  run(command: VisitorCommand, params: RouteParams, meta: CommandMeta): Promise<CommandOutcome<VisitorAnswer>> {
-    const visitorId = command.type === 'RegisterVisitor' ? command.data.visitorId : params.visitorId;
+  async run(command: VisitorCommand, params: RouteParams, meta: CommandMeta): Promise<CommandOutcome<VisitorAnswer>> {
+    if (command.type !== 'EraseVisitor' || params.visitorId === undefined) return this.decide(command, params, meta);
+    // Issue 20: the erasure destroys the visitor's key (crypto-shredding) after the event that records it; sent again after a crash in between, it finishes.
+    const outcome = await this.decide(command, params, meta).catch(async (error: unknown) => {
+      if (error instanceof IllegalStateError && error.code === 'visitor_erased') await this.shred(params.visitorId!);
+      throw error;
+    });
+    await this.shred(params.visitorId);
+    return outcome;
+  }
+
+  private async shred(visitorId: string): Promise<void> {
+    this.cipher.forget(visitorId);
+    await this.keys.destroy(visitorId);
+  }
+
+  private decide(command: VisitorCommand, params: RouteParams, meta: CommandMeta): Promise<CommandOutcome<VisitorAnswer>> {
+    const visitorId = command.type === 'RegisterVisitor' || command.type === 'ApplyAsVolunteer' ? command.data.visitorId : params.visitorId;
     if (visitorId === undefined) throw new Error(`${command.type} has no visitor: its route names no :visitorId`);
     const run = () =>
       this.handler.handle({
@@ -41,7 +63,13 @@ export class VisitorCommands implements CommandRunner<VisitorCommand, VisitorAns
         streamId: visitorStreamId(visitorId),
         command,
         meta,
-        context: async (state) => ({ visitorId, ...this.namesake(visitorId, command, state) }),
+        context: async (state) => ({
+          visitorId,
+          ...this.namesake(visitorId, command, state),
+          ...(command.type === 'VolunteerLeaves' && { openCaseIds: [...(this.directory.directory.visitors.get(visitorId)?.activeCaseIds ?? [])] }),
+        }),
+        // The lifecycle's notes about a volunteer are sealed under a key of the visitor's own (issue 20).
+        protect: (events, state) => this.cipher.protect(events, visitorId, state.status === 'Registered' && state.standing?.erased === true),
         answer: ({ revision, position }) => ({
           visitorId,
           revision,
@@ -59,7 +87,7 @@ export class VisitorCommands implements CommandRunner<VisitorCommand, VisitorAns
         ? command.data
         : state.status === 'Registered' && command.type === 'ChangeVisitorDetails'
           ? { name: command.data.name ?? state.name, phone: command.data.phone ?? state.phone }
-          : state.status === 'Registered' && command.type === 'ReactivateVisitor'
+          : state.status === 'Registered' && (command.type === 'ReactivateVisitor' || command.type === 'ApproveVolunteer' || command.type === 'ResumeVolunteer')
             ? state
             : undefined;
     const found = wanted && findNamesake(this.directory.directory.visitors.values(), { visitorId, name: wanted.name, phone: wanted.phone });
@@ -69,4 +97,4 @@ export class VisitorCommands implements CommandRunner<VisitorCommand, VisitorAns
 
 /** Commands after which the visitor may share a name and phone with another active one. */
 const changesIdentity = (command: VisitorCommand): boolean =>
-  command.type === 'RegisterVisitor' || command.type === 'ChangeVisitorDetails' || command.type === 'ReactivateVisitor';
+  ['RegisterVisitor', 'ChangeVisitorDetails', 'ReactivateVisitor', 'ApproveVolunteer', 'ResumeVolunteer'].includes(command.type);
