@@ -46,7 +46,7 @@ export type BookFirstVisit = Message<'BookFirstVisit', { visitorId: string; visi
 /** `participants`: relatives on the case who took part (issue #19). */
 export type RecordVisit = Message<
   'RecordVisit',
-  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes?: string[]; note?: string; participants?: string[] }
+  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes?: string[]; note?: string; participants?: string[]; durationMinutes?: number }
 >;
 export type RescheduleVisit = Message<'RescheduleVisit', { from: string; to: string; citizenNotified: boolean }>;
 /** `citizenNotified`: required (true) when the visitor cancels: "ringer vi altid inden". */

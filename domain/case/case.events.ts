@@ -99,10 +99,10 @@ export type FirstVisitBooked = Message<
   { visitorId: string; visitorKind: VisitorKind; visitorName: string; visitorPhone?: string; visitAt: string; at?: string }
 >;
 
-/** `participants`: the relatives (relativeIds) who took part (issue #19; absent in older events and when none did). */
+/** `participants`: the relatives (relativeIds) who took part (issue #19; absent in older events and when none did). `durationMinutes`: how long (issue 20: the volunteer's hours). */
 export type VisitHeld = Message<
   'VisitHeld',
-  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes: string[]; note?: string; participants?: string[] }
+  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes: string[]; note?: string; participants?: string[]; durationMinutes?: number }
 >;
 
 /** "Fyret, men vi kommer igen": the citizen sent the visitor away; the visitor judges it right to return. */
@@ -332,7 +332,7 @@ export const CASE_PERSONAL_DATA: PersonalParts<CaseEvent> = {
   TriagedToVolunteer: { reason: 'personal', priority: 'clear', by: 'clear', at: 'clear' },
   TriagedToProfessional: { reason: 'personal', priority: 'clear', by: 'clear', at: 'clear' },
   FirstVisitBooked: { visitorId: 'clear', visitorKind: 'clear', visitorName: 'clear', visitorPhone: 'clear', visitAt: 'clear', at: 'clear' },
-  VisitHeld: { visitorId: 'clear', visitedAt: 'clear', nextVisitAt: 'clear', themes: 'personal', note: 'personal', participants: 'clear' },
+  VisitHeld: { visitorId: 'clear', visitedAt: 'clear', nextVisitAt: 'clear', themes: 'personal', note: 'personal', participants: 'clear', durationMinutes: 'clear' },
   VisitorDismissedButReturning: { visitorId: 'clear', at: 'clear', nextVisitAt: 'clear', assessment: 'personal' },
   VisitRescheduled: { from: 'clear', to: 'clear', citizenNotified: 'clear' },
   VisitCancelled: { at: 'clear', by: 'clear', reason: 'personal', citizenNotified: 'clear' },

@@ -49,6 +49,9 @@ export function recordVisit({ data }: RecordVisit, state: CaseState, context: Ca
   const visitedAt = checks.happened('visitedAt', data.visitedAt);
   const nextVisitAt = data.nextVisitAt === undefined ? undefined : checks.agreed('nextVisitAt', data.nextVisitAt);
   if (nextVisitAt !== undefined) checks.after('nextVisitAt', nextVisitAt, 'visitedAt', visitedAt);
+  if (data.durationMinutes !== undefined && !(Number.isInteger(data.durationMinutes) && data.durationMinutes >= 1 && data.durationMinutes <= 24 * 60)) {
+    checks.fail('durationMinutes', 'durationMinutes must be a whole number of minutes from 1 to 1440');
+  }
   checks.check();
   requireAssignedVisitor(active, data.visitorId);
   requireNotPaused(active, visitedAt);
@@ -64,6 +67,7 @@ export function recordVisit({ data }: RecordVisit, state: CaseState, context: Ca
         themes: data.themes ?? [],
         ...(data.note !== undefined && { note: data.note }),
         ...(participants.length > 0 && { participants }),
+        ...(data.durationMinutes !== undefined && { durationMinutes: data.durationMinutes }),
       },
     },
   ];
