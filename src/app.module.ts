@@ -28,6 +28,7 @@ import { ListVisitorsController } from './visitors/list-visitors/list-visitors.c
 import { VisitorCommands } from './visitors/visitor-commands';
 import { VISITOR_COMMANDS } from './visitors/visitor-commands.table';
 import { VOLUNTEER_COMMANDS } from './visitors/volunteer-commands.table';
+import { VolunteerViewsController } from './visitors/volunteer-views.controller';
 import { matchingControllers, matchingProviders } from './matching/matching.module';
 // Issue 21: the partner register.
 import { PartnerCommands } from './partners/partner-commands';
@@ -53,6 +54,7 @@ export class AppModule {
         commandController(VISITOR_COMMANDS),
         commandController(VOLUNTEER_COMMANDS),
         ListVisitorsController,
+        VolunteerViewsController,
         HealthController,
         AccessLogController,
         commandController(CITIZEN_COMMANDS),
