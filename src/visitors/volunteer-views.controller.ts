@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '../../domain/shared/errors';
 import { attention, AttentionRow, volunteerView, VolunteerView } from '../../projections/volunteers/volunteer-view';
@@ -6,6 +6,10 @@ import { DirectoryService } from '../directory/directory.service';
 import { VisitorIdParam } from '../http/validators';
 import type { AuthenticatedRequest } from '../privacy/auth.guard';
 import { Allow } from '../privacy/policy';
+import { PersonalData } from '../privacy/personal-data';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { visitorStreamId } from '../../domain/shared/ids';
+import { visitorHistory, VisitorHistoryEntry } from '../../projections/volunteers/volunteer-history';
 
 /** A volunteer lead's row: status and caseload counts, nothing of citizens. */
 export interface LedVolunteer {
@@ -24,7 +28,10 @@ export interface LedVolunteer {
 @ApiTags('visitors')
 @Controller('visitors')
 export class VolunteerViewsController {
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(
+    private readonly directory: DirectoryService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   /** "Brug for opmærksomhed": who needs something. */
   @Allow('coordinator')
@@ -46,6 +53,16 @@ export class VolunteerViewsController {
         return { visitorId: v.visitorId, name: v.name, status: view.status, capacity: v.capacity, activeCases: view.activeCases };
       })
       .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  }
+
+  /** The volunteer's timeline with the notes about them (opened at the edge, access-logged under the visitor's id). */
+  @Allow('coordinator', 'admin', 'that-visitor')
+  @PersonalData('visitor')
+  @Get(':visitorId/history')
+  async history(@Param('visitorId', VisitorIdParam) visitorId: string): Promise<VisitorHistoryEntry[]> {
+    const events = await this.store.readStream(visitorStreamId(visitorId));
+    if (events.length === 0) throw new NotFoundError('visitor', visitorId);
+    return visitorHistory(events);
   }
 
   /** The volunteer's page: standing, vetting and training with expiry, supervision, caseload counts, visits and hours. */
