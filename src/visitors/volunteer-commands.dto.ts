@@ -94,4 +94,9 @@ export class AssignVolunteerCoordinatorDto {
   @ApiPropertyOptional(AT) @Optional() @IsInstant() at?: string;
 }
 
-export class EraseVisitorDto {}
+export class EraseVisitorDto {
+  @ApiPropertyOptional({ description: 'Why, for the person erasing; not stored (an erasure writes no new words about the person)' })
+  @Optional()
+  @HumanText('lines', 500)
+  reason?: string;
+}

@@ -6,6 +6,8 @@ import { DirectoryService } from '../directory/directory.service';
 import { VisitorIdParam } from '../http/validators';
 import type { AuthenticatedRequest } from '../privacy/auth.guard';
 import { Allow } from '../privacy/policy';
+import { AccessLogService } from '../privacy/access-log.service';
+import type { AccessEntry } from '../privacy/access-log.store';
 import { PersonalData } from '../privacy/personal-data';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { visitorStreamId } from '../../domain/shared/ids';
@@ -31,7 +33,16 @@ export class VolunteerViewsController {
   constructor(
     private readonly directory: DirectoryService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly accessLog: AccessLogService,
   ) {}
+
+  /** Who read the volunteer's notes (GET …/history), oldest first: the admin's answer to "who has seen what about me". */
+  @Allow('admin')
+  @Get(':visitorId/access-log')
+  async readsOf(@Param('visitorId', VisitorIdParam) visitorId: string): Promise<AccessEntry[]> {
+    if (!this.directory.directory.visitors.has(visitorId)) throw new NotFoundError('visitor', visitorId);
+    return this.accessLog.forCitizen(visitorId);
+  }
 
   /** "Brug for opmærksomhed": who needs something. */
   @Allow('coordinator')

@@ -5,9 +5,10 @@ import { CITIZEN_COMMANDS } from '../../src/citizens/citizen-commands.table';
 import type { CommandTable } from '../../src/http/command-routes';
 import { VISITOR_COMMANDS } from '../../src/visitors/visitor-commands.table';
 import { OFFER_COMMANDS } from '../../src/offers/offer-commands.table';
+import { VOLUNTEER_COMMANDS } from '../../src/visitors/volunteer-commands.table';
 import { startTestApp, TestApp } from './support/test-app';
 
-const TABLES = [CASE_COMMANDS, VISITOR_COMMANDS, CITIZEN_COMMANDS, OFFER_COMMANDS] as Array<CommandTable<unknown, object>>;
+const TABLES = [CASE_COMMANDS, VISITOR_COMMANDS, CITIZEN_COMMANDS, OFFER_COMMANDS, VOLUNTEER_COMMANDS] as Array<CommandTable<unknown, object>>;
 const ENTRIES = TABLES.flatMap((table) => Object.entries(table.routes).map(([key, entry]) => ({ table, key, entry })));
 /** The route's OpenAPI path: `/cases/{caseId}/tasks/{taskId}/complete`. */
 const openApiPath = (prefix: string, path: string) => `/${[prefix, path].filter(Boolean).join('/')}`.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -33,7 +34,7 @@ describe('routes made from the command tables', () => {
         },
       });
     }
-    expect(ENTRIES.length).toBe(18 + 9 + 7 + 5 + 3); // issue #17: the visit plan's 4, the referral's correction, 4 visitor routes; issue #18: the offers' three, a visitor's profile, a case's wishes, introductions and outcomes; issue #19: relatives (2), going along (2), the agreement, the follow-up, referral onward, reassessment
+    expect(ENTRIES.length).toBe(18 + 9 + 7 + 5 + 3 + 12); // issue #17: the visit plan's 4, the referral's correction, 4 visitor routes; issue #18: the offers' three, a visitor's profile, a case's wishes, introductions and outcomes; issue #19: relatives (2), going along (2), the agreement, the follow-up, referral onward, reassessment; issue 20: the volunteer's lifecycle (12)
   });
 
   it.each(ENTRIES.map(({ table, key, entry }) => [`${table.name}.${key}`, table, entry] as const))(
