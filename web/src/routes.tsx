@@ -18,6 +18,7 @@ import type { Session } from './session';
 import { Offers } from './pages/matching/Offers';
 import { VisitorProfile } from './pages/matching/VisitorProfile';
 import { Gaps } from './pages/matching/Gaps';
+import { MyVolunteers } from './pages/volunteers/MyVolunteers';
 
 /** A page of the app: its address, who may open it (the API checks again), and its place in the menu. */
 export interface Route {
@@ -47,6 +48,7 @@ export const ROUTES: Route[] = [
   { pattern: '/app/min-profil', roles: ['visitor'], nav: 'Min profil', render: (_p, s) => <VisitorProfile visitorId={s.visitorId!} own /> },
   { pattern: '/app/mangler', roles: ['manager', 'coordinator'], nav: 'Mangler', render: () => <Gaps /> },
   { pattern: '/app/administration', roles: ['admin'], nav: 'Administration', render: () => <Administration /> },
+  { pattern: '/app/mine-frivillige', roles: ['volunteer_lead'], nav: 'Mine frivillige', render: () => <MyVolunteers /> },
 ];
 
 /** Where each role starts. */
@@ -56,4 +58,5 @@ export const HOME: Record<Role, string> = {
   manager: '/app/overblik',
   auditor: '/app/evaluering',
   admin: '/app/administration',
+  volunteer_lead: '/app/mine-frivillige',
 };
