@@ -15,6 +15,7 @@ import type { Storage } from '../../storage/storage.port';
 import { startOfDay } from './calendar';
 import { tellCase, Wanted } from './case-story';
 import { seedPartners } from './partners';
+import { seedVolunteers } from './volunteers';
 import { FIRST_NAMES, LAST_NAMES, REGIONS } from './danish-data';
 import { HELPER_KINDS, PROGRAMME_WEIGHTS, Team } from './team';
 import { Random } from './random';
@@ -177,6 +178,10 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
   }
   // Issue 21: the register of the partners the referrals name, with their meetings.
   result.commands += await seedPartners(store, options.seed, anchor);
+  // Issue 20: volunteers at every stage, from application to leaving, after the cases (which they take no part in).
+  const volunteers = await seedVolunteers(store, cipher, options.seed, anchor);
+  result.visitors += volunteers.volunteers;
+  result.commands += volunteers.commands;
   await feed.stop();
   return result;
 }
