@@ -134,6 +134,20 @@ describe('volunteers from application to supervision', () => {
     await t.as({ sub: 'admin', role: 'admin' }).post(`/visitors/${visitorId}/erase`).send({}).expect(200);
   });
 
+  it('keeps the standing and the hours across a restart (the persisted Directory, version 5)', async () => {
+    const { visitorId } = (await t.http.post('/visitors/applications').send(application('Else Genstart', '+4547474747')).expect(201)).body;
+    await t.http.post(`/visitors/${visitorId}/interview`).send({ by: 'J', outcome: 'approve' }).expect(200);
+    await t.http.post(`/visitors/${visitorId}/approve`).send({ programmes: ['care_visits'], provisos: ['Kun formiddage'], capacity: 1 }).expect(200);
+    await t.http.post(`/visitors/${visitorId}/vetting`).send({ kind: 'straffeattest', checkedAt: '2025-01-01T10:00:00+01:00', result: 'clear' }).expect(200);
+    const caseId = await waitingCase();
+    await book(caseId, visitorId).expect(200);
+    await t.http.post(`/cases/${caseId}/visits`).send({ visitorId, visitedAt: new Date().toISOString(), durationMinutes: 45 }).expect(200);
+    const before = (await t.http.get(`/visitors/${visitorId}`).expect(200)).body;
+    t = await t.restart();
+    expect((await t.http.get(`/visitors/${visitorId}`).expect(200)).body).toEqual(before);
+    expect(before).toMatchObject({ provisos: ['Kun formiddage'], activeCases: 1, visits: { thisMonth: { visits: 1, hours: 0.8 } } });
+  });
+
   describe('who may do what', () => {
     let own: string;
     let other: string;
