@@ -29,6 +29,7 @@ import { VisitorCommands } from './visitors/visitor-commands';
 import { VISITOR_COMMANDS } from './visitors/visitor-commands.table';
 import { VOLUNTEER_COMMANDS } from './visitors/volunteer-commands.table';
 import { VolunteerViewsController } from './visitors/volunteer-views.controller';
+import { VolunteerDashboardController } from './visitors/volunteer-dashboard.controller';
 import { matchingControllers, matchingProviders } from './matching/matching.module';
 // Issue 21: the partner register.
 import { PartnerCommands } from './partners/partner-commands';
@@ -55,6 +56,7 @@ export class AppModule {
         commandController(VOLUNTEER_COMMANDS),
         ListVisitorsController,
         VolunteerViewsController,
+        VolunteerDashboardController,
         HealthController,
         AccessLogController,
         commandController(CITIZEN_COMMANDS),

@@ -136,6 +136,7 @@ describe('who may do what', () => {
     { route: 'GET /visitors/:visitorId/history', allowed: ['coordinator', 'admin', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/visitors/${assigned}/history`) },
     { route: 'GET /visitors/:visitorId/access-log', allowed: ['admin'], send: (as) => t.as(principal(as)).get(`/visitors/${assigned}/access-log`) },
     { route: 'GET /visitors/attention', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/visitors/attention') },
+    { route: 'GET /dashboard/volunteers', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/dashboard/volunteers') },
     { route: 'GET /visitors/led', allowed: ['volunteer lead'], send: (as) => t.as(principal(as)).get('/visitors/led') },
     { route: 'GET /health', allowed: EVERYONE, send: (as) => t.as(principal(as)).get('/health') },
   ];
