@@ -19,6 +19,8 @@ import { Offers } from './pages/matching/Offers';
 import { VisitorProfile } from './pages/matching/VisitorProfile';
 import { Gaps } from './pages/matching/Gaps';
 import { MyVolunteers } from './pages/volunteers/MyVolunteers';
+import { Volunteers } from './pages/volunteers/Volunteers';
+import { VolunteerPage } from './pages/volunteers/VolunteerPage';
 
 /** A page of the app: its address, who may open it (the API checks again), and its place in the menu. */
 export interface Route {
@@ -48,6 +50,9 @@ export const ROUTES: Route[] = [
   { pattern: '/app/min-profil', roles: ['visitor'], nav: 'Min profil', render: (_p, s) => <VisitorProfile visitorId={s.visitorId!} own /> },
   { pattern: '/app/mangler', roles: ['manager', 'coordinator'], nav: 'Mangler', render: () => <Gaps /> },
   { pattern: '/app/administration', roles: ['admin'], nav: 'Administration', render: () => <Administration /> },
+  { pattern: '/app/frivillige', roles: ['coordinator'], nav: 'Frivillige', render: () => <Volunteers /> },
+  { pattern: '/app/frivillige/:visitorId', roles: ['coordinator', 'admin'], render: (p) => <VolunteerPage visitorId={p.visitorId!} own={false} /> },
+  { pattern: '/app/min-side', roles: ['visitor'], nav: 'Min side', render: (_p, s) => <VolunteerPage visitorId={s.visitorId!} own /> },
   { pattern: '/app/mine-frivillige', roles: ['volunteer_lead'], nav: 'Mine frivillige', render: () => <MyVolunteers /> },
 ];
 

@@ -7,6 +7,7 @@ import { label, NEED, PRIORITY, PROGRAMME, REFERRER_ROLE, TRACK, WAITING_STAGE }
 import { Column, Table } from '../../components/Table';
 import { Field, Link, LoadState, SelectField, useLoad } from '../../ui';
 import { FollowUpsDue } from './FollowUpsDue';
+import { Attention } from '../volunteers/Attention';
 
 interface CaseRow {
   caseId: string;
@@ -107,6 +108,7 @@ export function WaitingFolder() {
       </LoadState>
       {/* Issue #19: the follow-ups after the end, on the coordinator's start page. */}
       <FollowUpsDue />
+      <Attention />
     </section>
   );
 }

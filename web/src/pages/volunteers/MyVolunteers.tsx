@@ -1,6 +1,7 @@
 import { get } from '../../api';
 import { Column, Table } from '../../components/Table';
 import { LoadState, useLoad } from '../../ui';
+import { VOLUNTEER_STATUS } from './volunteer-labels';
 
 interface LedVolunteer {
   visitorId: string;
@@ -9,9 +10,6 @@ interface LedVolunteer {
   capacity: number;
   activeCases: number;
 }
-
-/** Issue 20: the volunteer's status in Danish. */
-export const VOLUNTEER_STATUS: Record<string, string> = { applicant: 'Ansøger', active: 'Aktiv', paused: 'Pause', declined: 'Afslag', left: 'Stoppet', inactive: 'Ikke aktiv' };
 
 const COLUMNS: Column<LedVolunteer>[] = [
   { header: 'Navn', cell: (r) => r.name },

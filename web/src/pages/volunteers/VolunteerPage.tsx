@@ -1,0 +1,54 @@
+import { get } from '../../api';
+import { dateTime } from '../../format';
+import { LoadState, useLoad } from '../../ui';
+import { VolunteerSummary } from './VolunteerSummary';
+import { VolunteerSteps } from './VolunteerSteps';
+import type { VolunteerView } from './volunteer-labels';
+
+interface HistoryEntry {
+  revision: number;
+  at: string;
+  type: string;
+  label: string;
+  data: Record<string, unknown>;
+}
+
+/** What a timeline entry says beside its label: the notes (opened for the coordinator), who, what. */
+function detail(e: HistoryEntry): string {
+  const d = e.data;
+  const parts = [d.course, d.kind, d.by, d.outcome, d.motivation, d.note, d.reason, d.coordinatorSub].filter((x): x is string => typeof x === 'string' && x !== '');
+  return parts.join(' · ');
+}
+
+/** A volunteer's page (issue 20): the standing, the lifecycle as a timeline, and a form for each next step. */
+export function VolunteerPage({ visitorId, own }: { visitorId: string; own: boolean }) {
+  const view = useLoad(() => get<VolunteerView>(`/visitors/${visitorId}`), [visitorId]);
+  const history = useLoad(() => get<HistoryEntry[]>(`/visitors/${visitorId}/history`), [visitorId]);
+  const reload = () => (view.reload(), history.reload());
+  return (
+    <section>
+      <LoadState loaded={view}>
+        {() => (
+          <>
+            <h1>{own ? 'Min side' : view.data!.name}</h1>
+            <VolunteerSummary v={view.data!} />
+            {!own && <VolunteerSteps key={`${view.data!.status}`} v={view.data!} reload={reload} />}
+          </>
+        )}
+      </LoadState>
+      <h2>Forløb</h2>
+      <LoadState loaded={history}>
+        {() => (
+          <ol class="timeline" aria-label="Den frivilliges forløb">
+            {history.data!.map((e) => (
+              <li key={e.revision}>
+                <strong>{e.label}</strong> <span class="muted">{dateTime(e.at)}</span>
+                {detail(e) && <div>{detail(e)}</div>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </LoadState>
+    </section>
+  );
+}
