@@ -64,6 +64,9 @@ describe('volunteers from application to supervision', () => {
     // Approved 2024-12-10, never supervised: due 12 weeks later, long overdue.
     expect(view.supervision).toMatchObject({ count: 0, nextDue: '2025-03-04T09:00:00.000Z', overdue: true });
     expect(JSON.stringify(view)).not.toContain('Karen');
+    // The caseload knows a volunteer who came through an application (the visitor's own 'Mine borgere').
+    const caseload = (await t.as({ sub: 'birthe', role: 'visitor', visitorId }).get(`/visitors/${visitorId}/caseload`).expect(200)).body;
+    expect(caseload).toMatchObject({ capacity: 2, active: true, activeCases: 1 });
     const attention = (await t.http.get('/visitors/attention').expect(200)).body.find((r: { visitorId: string }) => r.visitorId === visitorId);
     expect(attention.reasons.map((r: { reason: string }) => r.reason)).toEqual(['supervision_overdue']);
 

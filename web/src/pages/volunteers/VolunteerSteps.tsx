@@ -36,7 +36,7 @@ export function VolunteerSteps({ v, reload }: { v: VolunteerView; reload: () => 
         { name: 'result', label: 'Resultat', kind: 'select', options: VETTING_RESULT, required: true, initial: 'clear' },
       ]} />,
       <StepForm key="training" title="Kursus" submit="Registrér kurset" path={path('training')} onDone={done} fields={[
-        { name: 'course', label: 'Kursus', kind: 'text', required: true, hint: 'Fx Introduktion, Samtale med mennesker i krise, Motiverende samtale' },
+        { name: 'course', label: 'Kursets navn', kind: 'text', required: true, hint: 'Fx Introduktion, Samtale med mennesker i krise, Motiverende samtale' },
         { name: 'at', label: 'Gennemført', kind: 'date' },
         { name: 'expiresAt', label: 'Kursus udløber', kind: 'date' },
       ]} />,
