@@ -3,7 +3,8 @@ import { dateTime } from '../../format';
 import { LoadState, useLoad } from '../../ui';
 import { VolunteerSummary } from './VolunteerSummary';
 import { VolunteerSteps } from './VolunteerSteps';
-import type { VolunteerView } from './volunteer-labels';
+import { INTERVIEW_OUTCOME, SUPERVISION_KIND, VETTING_KIND, VETTING_RESULT, type VolunteerView } from './volunteer-labels';
+import { PROGRAMME } from '../../labels';
 
 interface HistoryEntry {
   revision: number;
@@ -16,7 +17,22 @@ interface HistoryEntry {
 /** What a timeline entry says beside its label: the notes (opened for the coordinator), who, what. */
 function detail(e: HistoryEntry): string {
   const d = e.data;
-  const parts = [d.course, d.kind, d.by, d.outcome, d.motivation, d.note, d.reason, d.coordinatorSub].filter((x): x is string => typeof x === 'string' && x !== '');
+  const word = (list: Record<string, string>, value: unknown) => (typeof value === 'string' ? (list[value] ?? value) : undefined);
+  const programmes = Array.isArray(d.programmes) ? (d.programmes as string[]).map((p) => word(PROGRAMME, p)).join(', ') : undefined;
+  const provisos = Array.isArray(d.provisos) && d.provisos.length > 0 ? `Forbehold: ${(d.provisos as string[]).join('; ')}` : undefined;
+  const parts = [
+    d.course,
+    word({ ...VETTING_KIND, ...SUPERVISION_KIND }, d.kind),
+    word(VETTING_RESULT, d.result),
+    d.by,
+    word(INTERVIEW_OUTCOME, d.outcome),
+    programmes,
+    provisos,
+    d.motivation,
+    d.note,
+    d.reason,
+    d.coordinatorSub,
+  ].filter((x): x is string => typeof x === 'string' && x !== '');
   return parts.join(' · ');
 }
 
