@@ -74,8 +74,8 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   coordinator_assesses: 'I denne ordning er det koordinatoren, der vurderer sagen på ny.',
   first_meeting_pending: (d) => `${helper(d)} vurderer sagen efter det første møde: registrér mødet først.`,
   // The volunteer's lifecycle (issue 20).
-  visitor_not_approved: 'Den frivillige er ikke godkendt: samtale og godkendelse kommer før den første borger.',
-  vetting_required: (d) => `Den frivillige mangler en gyldig ${Array.isArray(d?.missing) && d.missing.length > 0 ? d.missing.join(' og ') : 'attest'}, som ordningen kræver.`,
+  visitor_not_approved: (d) => `${d?.programme ? helper(d) : 'Den frivillige'} er ikke godkendt: samtale og godkendelse kommer før den første borger.`,
+  vetting_required: (d) => `${d?.programme ? helper(d) : 'Den frivillige'} mangler en gyldig ${Array.isArray(d?.missing) && d.missing.length > 0 ? d.missing.join(' og ') : 'attest'}, som ordningen kræver.`,
   visitor_has_cases: (d) => `Den frivillige har stadig ${Array.isArray(d?.caseIds) ? d.caseIds.length : 'åbne'} sager: omfordel dem først.`,
   visitor_not_applicant: 'Den frivillige er ikke ansøger: samtale, godkendelse og afslag hører til ansøgningen.',
   interview_required: 'Hold samtalen med den frivillige, før vedkommende godkendes.',
