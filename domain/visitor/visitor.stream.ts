@@ -80,6 +80,8 @@ function decide(command: VisitorCommand, state: VisitorState, context: VisitorCo
   if (command.type === 'RegisterVisitor') return register(command, state, context.namesake);
   if (isVolunteerCommand(command)) return decideVolunteer(command, state, context);
   if (state.status === 'None') throw new NotFoundError('visitor', context.visitorId ?? 'unknown');
+  // Issue 20: an erased volunteer's stream takes no more commands.
+  if (state.standing?.erased) throw new IllegalStateError('visitor_erased', 'the visitor has been erased and takes no more commands');
   switch (command.type) {
     case 'ChangeVisitorCapacity':
       // Allowed below the visitor's open cases: they keep those (the same visitor always comes) and take no new one.

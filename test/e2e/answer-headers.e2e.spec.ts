@@ -46,6 +46,8 @@ describe('the headers of every answer', () => {
     { sub: 'mette@sogn.dk', role: 'manager' },
     { sub: 'revisor@sogn.dk', role: 'auditor' },
     { sub: 'admin@sogn.dk', role: 'admin' },
+    // Issue 20: a frivillighedstovholder, so GET /visitors/led has a success too.
+    { sub: 'lone@sogn.dk', role: 'volunteer_lead' },
   ];
 
   /** Every route, as every role, with the seeded ids and with unknown ones; commands get an empty body (a refusal: nothing is appended). */

@@ -128,6 +128,7 @@ describe('a volunteer from application to supervision', () => {
       spec.given([...active, left]).when({ type: 'EraseVisitor', data: {} }).then([{ type: 'VisitorErased', data: { at: NOW } }]);
       spec.given(active).when({ type: 'EraseVisitor', data: {} }).thenThrows(IllegalStateError, 'visitor_not_left');
       spec.given([...active, left, { type: 'VisitorErased', data: { at: NOW } }]).when({ type: 'EraseVisitor', data: {} }).thenThrows(IllegalStateError, 'visitor_erased');
+      spec.given([...active, left, { type: 'VisitorErased', data: { at: NOW } }]).when({ type: 'ChangeVisitorDetails', data: { name: 'Ny' } }).thenThrows(IllegalStateError, 'visitor_erased');
     });
   });
 
