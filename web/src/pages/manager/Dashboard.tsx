@@ -9,6 +9,7 @@ import { CLOSURE, DECLINE, label, PROGRAMME, REFERRER_ROLE, RELATION } from '../
 const ENDINGS: Record<string, string> = { ...DECLINE, ...CLOSURE };
 import { Field, LoadState, SelectField, useLoad } from '../../ui';
 import { periodMedian } from './headline';
+import { VolunteerFigures } from './VolunteerFigures';
 
 interface Stat {
   n: number;
@@ -77,6 +78,7 @@ export function Dashboard() {
         <SelectField label="Ordning" value={programme} onChange={setProgramme} options={PROGRAMME} empty="Alle ordninger" />
       </form>
       <LoadState loaded={loaded}>{() => <Figures months={loaded.data!.months} />}</LoadState>
+      <VolunteerFigures />
     </section>
   );
 }
