@@ -1,7 +1,7 @@
-import { IllegalStateError } from '../../../domain/shared/errors';
+import { IllegalStateError, ValidationError } from '../../../domain/shared/errors';
 import type { VolunteerStanding } from '../../../domain/visitor/volunteer.standing';
 import { nextSupervisionDue, trainingGaps, vettingGaps } from '../../../domain/visitor/volunteer.standing';
-import { command, NOW, referred, spec, triaged, visitor } from './case.fixtures';
+import { activeWith, command, NOW, referred, spec, triaged, visitor } from './case.fixtures';
 
 /**
  * Issue 20: who may visit whom. A volunteer who came through an application is booked only once approved, and,
@@ -59,5 +59,15 @@ describe('booking a volunteer from the lifecycle', () => {
   it('has supervision due 12 weeks after the last one (or after approval)', () => {
     expect(nextSupervisionDue(standing())).toBe('2025-03-04T10:00:00.000Z');
     expect(nextSupervisionDue(standing({ lastSupervisionAt: '2026-10-01T10:00:00.000Z' }))).toBe('2026-12-24T10:00:00.000Z');
+  });
+
+  it("records how long a visit lasted, for the volunteer's hours; a duration that is not 1 to 1440 minutes is refused (400)", () => {
+    const v = visitor('volunteer');
+    const visit = (durationMinutes: number) => command('RecordVisit', { visitorId: v.visitorId, visitedAt: '2026-11-20T10:00:00+01:00', durationMinutes });
+    const [held] = spec.given(activeWith(v)).when(visit(90)).events();
+    expect(held).toMatchObject({ type: 'VisitHeld', data: { durationMinutes: 90 } });
+    spec.given(activeWith(v)).when(visit(0)).thenThrows(ValidationError);
+    spec.given(activeWith(v)).when(visit(1.5)).thenThrows(ValidationError);
+    spec.given(activeWith(v)).when(visit(1441)).thenThrows(ValidationError);
   });
 });
