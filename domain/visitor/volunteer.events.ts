@@ -76,3 +76,15 @@ export const VOLUNTEER_PERSONAL_DATA: PersonalParts<VolunteerEvent> = {
   VolunteerCoordinatorAssigned: { coordinatorSub: 'clear', at: 'clear' },
   VisitorErased: { at: 'clear' },
 };
+
+/**
+ * The business time of a visitor event (its metadata's occurredAt): the
+ * lifecycle's `at`, a vetting's `checkedAt`, a pause's `from`; when recorded
+ * for the registry's own events and an erasure.
+ */
+export const visitorOccurredAt = (event: { type: string; data: unknown }, now: string): string => {
+  if (!VOLUNTEER_EVENT_TYPES.has(event.type) || event.type === 'VisitorErased') return now;
+  const data = event.data as { at?: unknown; checkedAt?: unknown; from?: unknown };
+  const business = [data.at, data.checkedAt, data.from].find((value): value is string => typeof value === 'string');
+  return business ?? now;
+};

@@ -3,6 +3,7 @@ import type { Namesake, VisitorCommand } from '../../domain/visitor/visitor.comm
 import { findNamesake } from '../../domain/visitor/visitor.namesake';
 import { visitorDecider, VisitorState } from '../../domain/visitor/visitor.stream';
 import { visitorStreamId } from '../../domain/shared/ids';
+import { visitorOccurredAt } from '../../domain/visitor/volunteer.events';
 import { DirectoryService } from '../directory/directory.service';
 import { CommandHandler, CommandMeta, CommandOutcome } from '../event-store/command-handler';
 import type { CommandRunner, RouteParams } from '../http/command-routes';
@@ -68,6 +69,7 @@ export class VisitorCommands implements CommandRunner<VisitorCommand, VisitorAns
           ...this.namesake(visitorId, command, state),
           ...(command.type === 'VolunteerLeaves' && { openCaseIds: [...(this.directory.directory.visitors.get(visitorId)?.activeCaseIds ?? [])] }),
         }),
+        occurredAt: visitorOccurredAt,
         // The lifecycle's notes about a volunteer are sealed under a key of the visitor's own (issue 20).
         protect: (events, state) => this.cipher.protect(events, visitorId, state.status === 'Registered' && state.standing?.erased === true),
         answer: ({ revision, position }) => ({

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { VisitorCommand } from '../../../domain/visitor/visitor.commands';
 import { visitorDecider } from '../../../domain/visitor/visitor.stream';
 import { visitorStreamId } from '../../../domain/shared/ids';
+import { visitorOccurredAt } from '../../../domain/visitor/volunteer.events';
 import { CommandHandler } from '../../event-store/command-handler';
 import type { EventStore } from '../../event-store/event-store.port';
 import type { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
@@ -50,6 +51,7 @@ export async function seedVolunteers(store: EventStore, cipher: PersonalDataCiph
         command,
         meta: { actor, commandId: randomUUID(), correlationId: randomUUID() },
         context: async () => ({ visitorId, openCaseIds: [] }),
+        occurredAt: visitorOccurredAt,
         protect: (events) => cipher.protect(events, visitorId),
         answer: (r) => r,
       });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IllegalStateError, NotFoundError, ValidationError } from '../../../domain/shared/errors';
 import type { VisitorEvent } from '../../../domain/visitor/visitor.events';
 import { visitorDecider } from '../../../domain/visitor/visitor.stream';
+import { visitorOccurredAt } from '../../../domain/visitor/volunteer.events';
 import { deciderSpec } from '../../support/decider-spec';
 import { coordinator, NOW } from './case.fixtures';
 
@@ -142,5 +143,12 @@ describe('a volunteer from application to supervision', () => {
     const state = (events: VisitorEvent[]) => events.reduce(visitorDecider.evolve, visitorDecider.initialState());
     expect(state(applicant)).toMatchObject({ status: 'Registered', kind: 'volunteer', capacity: 0, active: false, standing: { status: 'applicant' } });
     expect(state(active)).toMatchObject({ capacity: 2, active: true, standing: { status: 'active', provisos: ['Ikke hos nyligt efterladte'] } });
+  });
+
+  it('dates each lifecycle event by its business time (a straffeattest by when it was checked), the registry\'s own by when recorded', () => {
+    expect(visitorOccurredAt(applied, NOW)).toBe(TWO_YEARS_AGO);
+    expect(visitorOccurredAt({ type: 'VettingRecorded', data: { kind: 'straffeattest', checkedAt: '2024-06-01T10:00:00.000Z', result: 'clear' } }, NOW)).toBe('2024-06-01T10:00:00.000Z');
+    expect(visitorOccurredAt({ type: 'VisitorPaused', data: { from: '2026-11-01T10:00:00.000Z', reason: 'r' } }, NOW)).toBe('2026-11-01T10:00:00.000Z');
+    expect(visitorOccurredAt({ type: 'VisitorCapacityChanged', data: { capacity: 2 } }, NOW)).toBe(NOW);
   });
 });
