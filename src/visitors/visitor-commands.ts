@@ -8,6 +8,7 @@ import { DirectoryService } from '../directory/directory.service';
 import { CommandHandler, CommandMeta, CommandOutcome } from '../event-store/command-handler';
 import type { CommandRunner, RouteParams } from '../http/command-routes';
 import { KeyedMutex } from '../shared/keyed-mutex';
+import { VISITOR_PLACES } from '../shared/visitor-places';
 import { PersonalDataCipher } from '../privacy/crypto/personal-data.cipher';
 import { CITIZEN_KEYS } from '../privacy/crypto/crypto.providers';
 import type { CitizenKeys } from '../privacy/crypto/citizen-keys';
@@ -79,7 +80,9 @@ export class VisitorCommands implements CommandRunner<VisitorCommand, VisitorAns
           ...(command.type === 'ChangeVisitorCapacity' && { activeCases: this.directory.directory.activeCasesOf(visitorId) }),
         }),
       });
-    return changesIdentity(command) ? this.identities.run('visitor-identity', run) : run();
+    if (changesIdentity(command)) return this.identities.run('visitor-identity', run);
+    // Issue 20: leaving, a pause or a decline is decided apart from any booking to the visitor (the same lock as the bookings').
+    return takesPlacesAway(command) ? VISITOR_PLACES.run(visitorId, run) : run();
   }
 
   /** The other active visitor this one would duplicate, after the command. */
@@ -100,3 +103,7 @@ export class VisitorCommands implements CommandRunner<VisitorCommand, VisitorAns
 /** Commands after which the visitor may share a name and phone with another active one. */
 const changesIdentity = (command: VisitorCommand): boolean =>
   ['RegisterVisitor', 'ChangeVisitorDetails', 'ReactivateVisitor', 'ApproveVolunteer', 'ResumeVolunteer'].includes(command.type);
+
+/** Commands after which the visitor takes no new case: decided apart from bookings to them. */
+const takesPlacesAway = (command: VisitorCommand): boolean =>
+  ['VolunteerLeaves', 'PauseVolunteer', 'DeclineVolunteer', 'DeactivateVisitor', 'ChangeVisitorCapacity'].includes(command.type);
