@@ -17,7 +17,7 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
  */
 const run = browserAvailable() ? describe : describe.skip;
 const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-volunteer-shots-'));
-const PASSWORDS = { jette: 'kaffe-og-kage-42', birthe: 'besoeg-hver-tirsdag' };
+const PASSWORDS = { jette: 'kaffe-og-kage-42', birthe: 'besoeg-hver-tirsdag', lone: 'tovholder-i-soroe', mette: 'overblik-hver-maaned' };
 
 run('a volunteer from application to booking, in the app', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -146,5 +146,23 @@ run('a volunteer from application to booking, in the app', () => {
     await page.getByText(/0 besøg, 0 t/).first().waitFor();
     expect(await page.getByRole('button', { name: 'Registrér sparring' }).count()).toBe(0);
     await shot(page, 'volunteer-own-page');
+  });
+
+  it("shows the volunteer lead their own volunteers' status and places, and the manager the volunteers' figures", async () => {
+    const rows = (await (await fetch(`${server.url}/visitors`, { headers: { authorization: `Bearer ${tokenFor(server.dataDir, COORDINATOR)}` } })).json()) as Array<{ visitorId: string; name: string }>;
+    await api(`/visitors/${rows.find((v) => v.name === 'Birthe Ny')!.visitorId}/coordinator`, { coordinatorSub: 'lone' });
+    const store = server.app.get<Storage>(STORAGE);
+    await addUser(store, { username: 'lone', role: 'volunteer_lead', password: PASSWORDS.lone });
+    await addUser(store, { username: 'mette', role: 'manager', password: PASSWORDS.mette });
+    const lead = await signIn('lone');
+    const row = lead.getByRole('table', { name: 'Mine frivillige' }).getByRole('row', { name: /Birthe Ny/ });
+    await row.getByText('Aktiv').waitFor();
+    expect(await lead.getByRole('table', { name: 'Mine frivillige' }).getByRole('row', { name: /Ole Udløbet/ }).count()).toBe(0);
+    await shot(lead, 'volunteer-lead');
+    const manager = await signIn('mette');
+    await manager.getByRole('heading', { name: 'Frivillige', exact: true }).waitFor();
+    await manager.getByRole('group', { name: 'Aktiv' }).waitFor();
+    await manager.getByText(/2 ansøgt → 2 til samtale → 2 godkendt/).waitFor();
+    await shot(manager, 'volunteer-dashboard');
   });
 });
