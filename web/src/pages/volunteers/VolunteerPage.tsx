@@ -25,7 +25,7 @@ function detail(e: HistoryEntry): string {
     word({ ...VETTING_KIND, ...SUPERVISION_KIND }, d.kind),
     word(VETTING_RESULT, d.result),
     d.by,
-    word(INTERVIEW_OUTCOME, d.outcome),
+    typeof d.outcome === 'string' ? `Udfald: ${word(INTERVIEW_OUTCOME, d.outcome)!.toLowerCase()}` : undefined,
     programmes,
     provisos,
     d.motivation,
