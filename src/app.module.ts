@@ -27,6 +27,9 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { ListVisitorsController } from './visitors/list-visitors/list-visitors.controller';
 import { VisitorCommands } from './visitors/visitor-commands';
 import { VISITOR_COMMANDS } from './visitors/visitor-commands.table';
+import { VOLUNTEER_COMMANDS } from './visitors/volunteer-commands.table';
+import { VolunteerViewsController } from './visitors/volunteer-views.controller';
+import { VolunteerDashboardController } from './visitors/volunteer-dashboard.controller';
 import { matchingControllers, matchingProviders } from './matching/matching.module';
 import { outcomesControllers, outcomesProviders } from './outcomes/outcomes.module';
 // Issue 21: the partner register.
@@ -57,7 +60,10 @@ export class AppModule {
         commandController(CASE_COMMANDS),
         ReadCaseController,
         commandController(VISITOR_COMMANDS),
+        commandController(VOLUNTEER_COMMANDS),
         ListVisitorsController,
+        VolunteerViewsController,
+        VolunteerDashboardController,
         HealthController,
         AccessLogController,
         commandController(CITIZEN_COMMANDS),

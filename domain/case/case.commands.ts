@@ -1,3 +1,4 @@
+import type { VolunteerStanding } from '../visitor/volunteer.standing';
 import type {
   CancelledBy,
   ClosureReason,
@@ -48,7 +49,7 @@ export type BookFirstVisit = Message<'BookFirstVisit', { visitorId: string; visi
 /** `participants`: relatives on the case who took part (issue #19). */
 export type RecordVisit = Message<
   'RecordVisit',
-  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes?: string[]; note?: string; participants?: string[] }
+  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes?: string[]; note?: string; participants?: string[]; durationMinutes?: number }
 >;
 export type RescheduleVisit = Message<'RescheduleVisit', { from: string; to: string; citizenNotified: boolean }>;
 /** `citizenNotified`: required (true) when the visitor cancels: "ringer vi altid inden". */
@@ -180,6 +181,8 @@ export interface VisitorSnapshot {
   activeCases: number;
   /** The programmes the visitor's profile says they serve; absent (no profile yet): every programme (issue #18). */
   programmes?: Programme[];
+  /** The volunteer's lifecycle (issue 20): absent for a visitor registered directly. */
+  standing?: VolunteerStanding;
 }
 
 /** A citizen as known from earlier cases and the citizen stream. */

@@ -14,10 +14,10 @@ export type FirstVisitBooked = Message<
   { visitorId: string; visitorKind: VisitorKind; visitorName: string; visitorPhone?: string; visitAt: string; at?: string }
 >;
 
-/** `participants`: the relatives (relativeIds) who took part (issue #19; absent in older events and when none did). */
+/** `participants`: the relatives (relativeIds) who took part (issue #19; absent in older events and when none did). `durationMinutes`: how long (issue 20: the volunteer's hours). */
 export type VisitHeld = Message<
   'VisitHeld',
-  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes: string[]; note?: string; participants?: string[] }
+  { visitorId: string; visitedAt: string; nextVisitAt?: string; themes: string[]; note?: string; participants?: string[]; durationMinutes?: number }
 >;
 
 /** "Fyret, men vi kommer igen": the citizen sent the visitor away; the visitor judges it right to return. */
@@ -73,7 +73,7 @@ export type VisitEvent =
 /** The personal part of each event above, field by field (see CASE_PERSONAL_DATA). */
 export const VISIT_PERSONAL_DATA: PersonalParts<VisitEvent> = {
   FirstVisitBooked: { visitorId: 'clear', visitorKind: 'clear', visitorName: 'clear', visitorPhone: 'clear', visitAt: 'clear', at: 'clear' },
-  VisitHeld: { visitorId: 'clear', visitedAt: 'clear', nextVisitAt: 'clear', themes: 'personal', note: 'personal', participants: 'clear' },
+  VisitHeld: { visitorId: 'clear', visitedAt: 'clear', nextVisitAt: 'clear', themes: 'personal', note: 'personal', participants: 'clear', durationMinutes: 'clear' },
   VisitorDismissedButReturning: { visitorId: 'clear', at: 'clear', nextVisitAt: 'clear', assessment: 'personal' },
   VisitRescheduled: { from: 'clear', to: 'clear', citizenNotified: 'clear' },
   VisitCancelled: { at: 'clear', by: 'clear', reason: 'personal', citizenNotified: 'clear' },

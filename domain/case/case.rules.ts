@@ -2,6 +2,7 @@ import { PROFESSIONAL_CAPABLE, PROFESSIONAL_ONLY_NEEDS } from '../shared/codes';
 import { IllegalStateError, NotFoundError } from '../shared/errors';
 import type { VisitorSnapshot } from './case.commands';
 import type { Active, CaseState, OpenCase } from './case.state';
+import { vettingGaps } from '../visitor/volunteer.standing';
 
 /**
  * The guards the case decider shares between commands. Each throws the typed
@@ -54,15 +55,21 @@ export function requireKnownVisitor(visitorId: string, visitor: VisitorSnapshot 
 }
 
 /** The visitor named by a booking or a reassignment exists, is active, fits the case and has a free place. */
-export function requireVisitorFits(state: OpenCase, visitorId: string, snapshot: VisitorSnapshot | undefined): VisitorSnapshot {
+export function requireVisitorFits(state: OpenCase, visitorId: string, snapshot: VisitorSnapshot | undefined, now: string): VisitorSnapshot {
   const visitor = requireKnownVisitor(visitorId, snapshot);
   // The programme goes with the refusal, so its Danish message names the helper as the case does.
   const words = { programme: state.programme };
+  // Issue 20: an applicant (or a declined one) takes no citizen.
+  const status = visitor.standing?.status;
+  if (status === 'applicant' || status === 'declined') throw new IllegalStateError('visitor_not_approved', `visitor ${visitorId} is ${status}, not approved`, words);
   if (!visitor.active) throw new IllegalStateError('visitor_inactive', `visitor ${visitorId} is not active`, words);
   if (visitor.programmes !== undefined && !visitor.programmes.includes(state.programme)) {
     throw new IllegalStateError('visitor_not_in_programme', `visitor ${visitorId} does not serve the programme ${state.programme}`, words);
   }
   if (needsProfessional(state) && !PROFESSIONAL_CAPABLE.includes(visitor.kind)) throw professionalRequired();
+  // Issue 20: a volunteer who came through an application has the programme's vetting on record, clear and unexpired.
+  const missing = vettingGaps(visitor.standing, state.programme, now);
+  if (missing.length > 0) throw new IllegalStateError('vetting_required', `visitor ${visitorId} lacks a valid ${missing.join(', ')} for ${state.programme}`, { ...words, missing });
   if (visitor.activeCases >= visitor.capacity) {
     throw new IllegalStateError('visitor_at_capacity', `visitor ${visitorId} has ${visitor.activeCases} of ${visitor.capacity} places taken`, words);
   }

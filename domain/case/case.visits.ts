@@ -26,7 +26,7 @@ export function bookFirstVisit({ data }: BookFirstVisit, state: CaseState, conte
   requireNotBefore(at, open.referredAt, 'before_referral', 'the referral was received');
   if (open.triagedAt !== undefined) requireNotBefore(at, open.triagedAt, 'before_triage', 'the case was triaged');
   requireNotPaused(open);
-  const visitor = requireVisitorFits(open, data.visitorId, context.visitor);
+  const visitor = requireVisitorFits(open, data.visitorId, context.visitor, context.now);
   return [
     {
       type: 'FirstVisitBooked',
@@ -49,6 +49,9 @@ export function recordVisit({ data }: RecordVisit, state: CaseState, context: Ca
   const visitedAt = checks.happened('visitedAt', data.visitedAt);
   const nextVisitAt = data.nextVisitAt === undefined ? undefined : checks.agreed('nextVisitAt', data.nextVisitAt);
   if (nextVisitAt !== undefined) checks.after('nextVisitAt', nextVisitAt, 'visitedAt', visitedAt);
+  if (data.durationMinutes !== undefined && !(Number.isInteger(data.durationMinutes) && data.durationMinutes >= 1 && data.durationMinutes <= 24 * 60)) {
+    checks.fail('durationMinutes', 'durationMinutes must be a whole number of minutes from 1 to 1440');
+  }
   checks.check();
   requireAssignedVisitor(active, data.visitorId);
   requireNotPaused(active, visitedAt);
@@ -64,6 +67,7 @@ export function recordVisit({ data }: RecordVisit, state: CaseState, context: Ca
         themes: data.themes ?? [],
         ...(data.note !== undefined && { note: data.note }),
         ...(participants.length > 0 && { participants }),
+        ...(data.durationMinutes !== undefined && { durationMinutes: data.durationMinutes }),
       },
     },
   ];
@@ -116,7 +120,7 @@ export function reassignVisitor({ data }: ReassignVisitor, state: CaseState, con
   requireKnownVisitor(data.toVisitorId, context.visitor);
   const active = requireActive(open, context.caseId);
   if (active.visitorId === data.toVisitorId) throw new IllegalStateError('same_visitor', 'the case already has this visitor', { programme: active.programme });
-  const visitor = requireVisitorFits(active, data.toVisitorId, context.visitor);
+  const visitor = requireVisitorFits(active, data.toVisitorId, context.visitor, context.now);
   return [
     {
       type: 'VisitorReassigned',

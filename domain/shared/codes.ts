@@ -92,7 +92,8 @@ export type Priority = (typeof PRIORITIES)[number];
 export const CANCELLED_BY = ['citizen', 'visitor'] as const;
 export type CancelledBy = (typeof CANCELLED_BY)[number];
 
-export const ROLES = ['coordinator', 'visitor', 'manager', 'auditor', 'admin', 'screener'] as const;
+/** `volunteer_lead` (issue 20): a frivillighedstovholder (seed 001), who reads their own volunteers' standing and caseload counts, nothing of citizens. */
+export const ROLES = ['coordinator', 'visitor', 'manager', 'auditor', 'admin', 'screener', 'volunteer_lead'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Risks that bar a plain volunteer: only an employee or a volunteer with a professional background may take the case. */

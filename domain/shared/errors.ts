@@ -29,7 +29,7 @@ export class IllegalStateError extends DomainError {
     readonly code: string,
     message: string,
     /** What the refusal names (ids, a staff name), added to the problem as its own fields; never a citizen's data. */
-    readonly details?: Readonly<Record<string, string | number>>,
+    readonly details?: Readonly<Record<string, string | number | readonly string[]>>,
   ) {
     super(message);
     this.name = 'IllegalStateError';

@@ -5,7 +5,7 @@
  */
 import { HelperWord, helperWord } from './helper-words';
 
-type Details = Readonly<Record<string, string | number>> | undefined;
+type Details = Readonly<Record<string, string | number | readonly string[]>> | undefined;
 
 /** The helper as the case's programme names them (the refusal's `programme`), or the registry's neutral words. */
 const helper = (d: Details) => HelperWord(typeof d?.programme === 'string' ? d.programme : undefined, 'definite');
@@ -79,6 +79,19 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   triage_first: 'Henvisningen er ikke vurderet endnu: vurdér den i stedet.',
   coordinator_assesses: 'I denne ordning er det koordinatoren, der vurderer sagen på ny.',
   first_meeting_pending: (d) => `${helper(d)} vurderer sagen efter det første møde: registrér mødet først.`,
+  // The volunteer's lifecycle (issue 20).
+  visitor_not_approved: (d) => `${d?.programme ? helper(d) : 'Den frivillige'} er ikke godkendt: samtale og godkendelse kommer før den første borger.`,
+  vetting_required: (d) => `${d?.programme ? helper(d) : 'Den frivillige'} mangler en gyldig ${Array.isArray(d?.missing) && d.missing.length > 0 ? d.missing.join(' og ') : 'attest'}, som ordningen kræver.`,
+  visitor_has_cases: (d) => `Den frivillige har stadig ${Array.isArray(d?.caseIds) ? d.caseIds.length : 'åbne'} sager: omfordel dem først.`,
+  visitor_not_applicant: 'Den frivillige er ikke ansøger: samtale, godkendelse og afslag hører til ansøgningen.',
+  interview_required: 'Hold samtalen med den frivillige, før vedkommende godkendes.',
+  before_application: 'Tidspunktet ligger før ansøgningen (eller det, det følger efter). Tjek dato og klokkeslæt.',
+  visitor_left: 'Den frivillige er stoppet.',
+  visitor_paused: 'Den frivillige holder allerede pause.',
+  visitor_not_paused: 'Den frivillige holder ikke pause.',
+  visitor_not_left: 'En frivillig slettes, når vedkommende er stoppet (eller har fået afslag).',
+  visitor_erased: 'Den frivilliges oplysninger er slettet.',
+  coordinator_unchanged: 'Den frivillige har allerede denne kontaktperson.',
 };
 
 /** The Danish text for a rule's code, if there is one. */

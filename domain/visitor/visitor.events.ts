@@ -2,6 +2,7 @@ import type { VisitorKind } from '../shared/codes';
 import type { Message } from '../shared/decider';
 import type { PersonalParts } from '../shared/personal';
 import type { VisitorProfile } from '../matching/matching.profile';
+import { VOLUNTEER_PERSONAL_DATA, VolunteerEvent } from './volunteer.events';
 
 /** The visitor stream `visitor-<visitorId>`: the registry entry of one volunteer or employee. */
 
@@ -29,11 +30,13 @@ export type VisitorDetailsChanged = Message<'VisitorDetailsChanged', { name?: st
 /** Matching (issue #18): the visitor's whole profile as it now stands (staff data). */
 export type VisitorProfileUpdated = Message<'VisitorProfileUpdated', VisitorProfile>;
 
-export type VisitorEvent = VisitorRegistered | VisitorCapacityChanged | VisitorDeactivated | VisitorReactivated | VisitorDetailsChanged | VisitorProfileUpdated;
+export type VisitorEvent = VisitorRegistered | VisitorCapacityChanged | VisitorDeactivated | VisitorReactivated | VisitorDetailsChanged | VisitorProfileUpdated | VolunteerEvent;
 
 /**
- * No citizen's data: a visitor's stream has no citizen, so nothing in it is
- * sealed; the visitor's name, phone and a deactivation's reason are staff data.
+ * No citizen's data: a visitor's stream has no citizen. The visitor's name,
+ * phone and a deactivation's reason are staff data; the lifecycle's notes about
+ * a volunteer (issue 20) are the volunteer's personal data, sealed under the
+ * visitor's own key (volunteer.events.ts).
  */
 export const VISITOR_PERSONAL_DATA: PersonalParts<VisitorEvent> = {
   VisitorRegistered: { visitorId: 'clear', name: 'clear', kind: 'clear', capacity: 'clear', phone: 'clear' },
@@ -45,4 +48,5 @@ export const VISITOR_PERSONAL_DATA: PersonalParts<VisitorEvent> = {
     programmes: 'clear', interests: 'clear', otherInterests: 'clear', languages: 'clear', postcodes: 'clear',
     availability: 'clear', gender: 'clear', birthYear: 'clear', note: 'clear',
   },
+  ...VOLUNTEER_PERSONAL_DATA,
 };

@@ -6,17 +6,33 @@ import type { ChangeVisitorCapacity, ChangeVisitorDetails, Namesake, RegisterVis
 import type { VisitorEvent } from './visitor.events';
 import type { VisitorProfile } from '../matching/matching.profile';
 import { profileChecks } from '../matching/matching.checks';
+import { decideVolunteer } from './volunteer.decide';
+import { VOLUNTEER_COMMAND_TYPES, VolunteerCommand } from './volunteer.commands';
+import { VOLUNTEER_EVENT_TYPES, VolunteerEvent } from './volunteer.events';
+import { applyStanding, VolunteerStanding } from './volunteer.standing';
 
 /** A visitor's place in the registry. */
 export type VisitorState =
   | { status: 'None' }
-  | { status: 'Registered'; visitorId: string; name: string; kind: VisitorKind; capacity: number; phone?: string; active: boolean; profile?: VisitorProfile };
+  | {
+      status: 'Registered';
+      visitorId: string;
+      name: string;
+      kind: VisitorKind;
+      capacity: number;
+      phone?: string;
+      active: boolean;
+      profile?: VisitorProfile;
+      /** The lifecycle (issue 20): from an application, or from a registered visitor's first vetting, course or supervision. */
+      standing?: VolunteerStanding;
+    };
 
 /** A visitor takes 1 to 50 active cases; more is not a visiting friendship. */
 export const CAPACITY = { min: 1, max: 50 } as const;
 
 function evolve(state: VisitorState, event: VisitorEvent): VisitorState {
   if (event.type === 'VisitorRegistered') return state.status === 'None' ? { status: 'Registered', ...event.data, active: true } : state;
+  if (isVolunteerEvent(event)) return evolveVolunteer(state, event);
   if (state.status === 'None') return state;
   switch (event.type) {
     case 'VisitorCapacityChanged':
@@ -34,9 +50,38 @@ function evolve(state: VisitorState, event: VisitorEvent): VisitorState {
   }
 }
 
+/** An application makes the visitor (an applicant: no places, takes no case); approval, pause, resume and leaving move `active`. */
+function evolveVolunteer(state: VisitorState, event: VolunteerEvent): VisitorState {
+  if (event.type === 'VisitorApplied') {
+    if (state.status !== 'None') return state;
+    const { visitorId, name, phone } = event.data;
+    return { status: 'Registered', visitorId, name, phone, kind: 'volunteer', capacity: 0, active: false, standing: applyStanding(undefined, event)! };
+  }
+  if (state.status === 'None') return state;
+  const standing = applyStanding(state.standing, event);
+  switch (event.type) {
+    case 'VisitorApproved':
+      return { ...state, standing, capacity: event.data.capacity, active: true };
+    case 'VisitorPaused':
+    case 'VisitorLeft':
+    case 'VisitorDeclined':
+      return { ...state, standing, active: false };
+    case 'VisitorResumed':
+      return { ...state, standing, active: true };
+    default:
+      return { ...state, standing };
+  }
+}
+
+const isVolunteerEvent = (event: VisitorEvent): event is VolunteerEvent => VOLUNTEER_EVENT_TYPES.has(event.type);
+const isVolunteerCommand = (command: VisitorCommand): command is VolunteerCommand => VOLUNTEER_COMMAND_TYPES.has(command.type);
+
 function decide(command: VisitorCommand, state: VisitorState, context: VisitorContext): VisitorEvent[] {
   if (command.type === 'RegisterVisitor') return register(command, state, context.namesake);
+  if (isVolunteerCommand(command)) return decideVolunteer(command, state, context);
   if (state.status === 'None') throw new NotFoundError('visitor', context.visitorId ?? 'unknown');
+  // Issue 20: an erased volunteer's stream takes no more commands.
+  if (state.standing?.erased) throw new IllegalStateError('visitor_erased', 'the visitor has been erased and takes no more commands');
   switch (command.type) {
     case 'ChangeVisitorCapacity':
       // Allowed below the visitor's open cases: they keep those (the same visitor always comes) and take no new one.
@@ -46,6 +91,10 @@ function decide(command: VisitorCommand, state: VisitorState, context: VisitorCo
       return [{ type: 'VisitorDeactivated', data: command.data.reason === undefined ? {} : { reason: command.data.reason } }];
     case 'ReactivateVisitor':
       if (state.active) throw new IllegalStateError('visitor_active', 'the visitor is already active');
+      // The lifecycle's own steps bring a volunteer back (resume) or in (approve); a reactivation does not skip them.
+      if (state.standing !== undefined && state.standing.status !== 'active') {
+        throw new IllegalStateError(state.standing.status === 'paused' ? 'visitor_paused' : state.standing.status === 'left' ? 'visitor_left' : 'visitor_not_approved', `the volunteer is ${state.standing.status}: use their own step`);
+      }
       refuseNamesake(context.namesake);
       return [{ type: 'VisitorReactivated', data: command.data.reason === undefined ? {} : { reason: command.data.reason } }];
     case 'ChangeVisitorDetails':

@@ -77,6 +77,8 @@ export const caseloadProjection: Projection<CaseloadDoc> = {
     'NextVisitBooked', 'VisitSlotAgreed', 'CasePaused', 'CaseResumed',
     // Issue #19: new types, so the version stays.
     'CaseReassessed', ...APPOINTMENT_EVENTS,
+    // Issue 20: the volunteer's lifecycle; new types, so the version stays.
+    'VisitorApplied', 'VisitorApproved', 'VisitorDeclined', 'VisitorPaused', 'VisitorResumed', 'VisitorLeft',
   ]),
   keysRead: (stored) => {
     const category = streamCategory(stored.streamId);
@@ -191,11 +193,18 @@ function applyVisitor(stored: ProjectedEvent, view: DocumentView<CaseloadDoc>): 
     view.put(visitorKey(visitorId), { visitorId, name: data.name as string, kind: data.kind as VisitorKind, capacity: data.capacity as number, active: true });
     return;
   }
+  // Issue 20: an applicant is a volunteer with no places, who takes no case until approved.
+  if (stored.type === 'VisitorApplied') {
+    if (!view.get(visitorKey(visitorId))) view.put(visitorKey(visitorId), { visitorId, name: data.name as string, kind: 'volunteer', capacity: 0, active: false });
+    return;
+  }
   const visitor = view.get(visitorKey(visitorId)) as VisitorLoad | undefined;
   if (!visitor) return;
   if (stored.type === 'VisitorCapacityChanged') view.put(visitorKey(visitorId), { ...visitor, capacity: data.capacity as number });
   if (stored.type === 'VisitorDeactivated') view.put(visitorKey(visitorId), { ...visitor, active: false });
-  if (stored.type === 'VisitorReactivated') view.put(visitorKey(visitorId), { ...visitor, active: true });
+  if (stored.type === 'VisitorReactivated' || stored.type === 'VisitorResumed') view.put(visitorKey(visitorId), { ...visitor, active: true });
+  if (stored.type === 'VisitorApproved') view.put(visitorKey(visitorId), { ...visitor, capacity: data.capacity as number, active: true });
+  if (stored.type === 'VisitorDeclined' || stored.type === 'VisitorPaused' || stored.type === 'VisitorLeft') view.put(visitorKey(visitorId), { ...visitor, active: false });
   // A new type, so no stored event needs a rebuild (the version stays).
   if (stored.type === 'VisitorDetailsChanged' && typeof data.name === 'string') view.put(visitorKey(visitorId), { ...visitor, name: data.name });
 }

@@ -3,6 +3,9 @@ import type { Need, Programme, Track, Priority, VisitorKind } from '../../domain
 import { streamCategory } from '../../domain/shared/ids';
 import type { VisitorProfile } from '../../domain/matching/matching.profile';
 import { applyOffer, OfferEntry } from './directory-offers';
+import { copenhagenMonthOf } from '../shared/copenhagen-day';
+import { VOLUNTEER_EVENT_TYPES, VolunteerEvent } from '../../domain/visitor/volunteer.events';
+import { applyStanding, VolunteerStanding } from '../../domain/visitor/volunteer.standing';
 
 /**
  * The write side's directory: who the visitors are, which open cases each has,
@@ -35,6 +38,10 @@ export interface VisitorEntry {
   activeCaseIds: Set<string>;
   /** What the coordinator matches on (issue #18); absent until the first VisitorProfileUpdated. */
   profile?: VisitorProfile;
+  /** The volunteer's lifecycle (issue 20), without notes; absent for a visitor registered directly until a vetting, course or supervision. */
+  standing?: VolunteerStanding;
+  /** Visits recorded and their minutes, by Copenhagen month `YYYY-MM` (issue 20: the volunteer's own view of hours). */
+  visitsByMonth?: Record<string, { visits: number; minutes: number }>;
 }
 
 export interface CitizenEntry {
@@ -62,7 +69,8 @@ type Data = Record<string, unknown>;
 /** Bump when what `apply` keeps changes: a persisted Directory of another version is folded again from 0. */
 // 3: citizens keep their sealed name and CPR and their birth year (the citizen lookup).
 // 4: visitors keep their profile, and the offers of the catalogue are entries (matching).
-export const DIRECTORY_VERSION = 4;
+// 5: visitors keep their lifecycle's standing and their visits by month (issue 20).
+export const DIRECTORY_VERSION = 5;
 
 /** Which entry an event changed, as `case:<id>`, `visitor:<id>` or `citizen:<id>`. */
 export type EntryKey = `${'case' | 'visitor' | 'citizen' | 'offer'}:${string}`;
@@ -141,6 +149,8 @@ export class Directory {
         return this.assign(entry, data.visitorId as string);
       case 'VisitorReassigned':
         return this.assign(entry, data.toVisitorId as string);
+      case 'VisitHeld':
+        return this.countVisit(data);
       case 'ReferralDeclined':
       case 'CaseClosed':
         entry.status = 'Closed';
@@ -153,6 +163,16 @@ export class Directory {
         entry.status = 'Waiting';
         return this.assign(entry, undefined);
     }
+  }
+
+  private countVisit(data: Data): void {
+    const visitor = this.visitors.get(data.visitorId as string);
+    if (!visitor || typeof data.visitedAt !== 'string') return;
+    const month = copenhagenMonthOf(data.visitedAt);
+    const counted = visitor.visitsByMonth?.[month] ?? { visits: 0, minutes: 0 };
+    // A new object each time: a stored copy of the entry (directory-snapshot.ts) must not change after it was taken.
+    visitor.visitsByMonth = { ...visitor.visitsByMonth, [month]: { visits: counted.visits + 1, minutes: counted.minutes + (typeof data.durationMinutes === 'number' ? data.durationMinutes : 0) } };
+    this.touched.add(`visitor:${visitor.visitorId}`);
   }
 
   private assign(entry: CaseEntry, visitorId: string | undefined): void {
@@ -182,6 +202,7 @@ export class Directory {
       });
       return;
     }
+    if (VOLUNTEER_EVENT_TYPES.has(type)) return this.applyVolunteer({ type, data } as VolunteerEvent, visitorId);
     const visitor = this.visitors.get(visitorId);
     if (!visitor) return;
     if (type === 'VisitorCapacityChanged') visitor.capacity = data.capacity as number;
@@ -192,6 +213,26 @@ export class Directory {
       if (typeof data.phone === 'string') visitor.phone = data.phone;
     }
     if (type === 'VisitorProfileUpdated') visitor.profile = data as unknown as VisitorProfile;
+  }
+
+  /** The lifecycle: an application makes an entry that takes no case until approved; pause and leaving take it off the list of who is free. */
+  private applyVolunteer(event: VolunteerEvent, visitorId: string): void {
+    if (event.type === 'VisitorApplied') {
+      if (this.visitors.has(visitorId)) return;
+      const { name, phone } = event.data;
+      this.visitors.set(visitorId, { visitorId, name, kind: 'volunteer', capacity: 0, phone, active: false, activeCaseIds: new Set(), standing: applyStanding(undefined, event)! });
+      return;
+    }
+    const visitor = this.visitors.get(visitorId);
+    if (!visitor) return;
+    const standing = applyStanding(visitor.standing, event);
+    if (standing) visitor.standing = standing;
+    if (event.type === 'VisitorApproved') {
+      visitor.capacity = event.data.capacity;
+      visitor.active = true;
+    }
+    if (event.type === 'VisitorPaused' || event.type === 'VisitorLeft' || event.type === 'VisitorDeclined') visitor.active = false;
+    if (event.type === 'VisitorResumed') visitor.active = true;
   }
 
   private applyCitizen(type: string, citizenId: string): void {

@@ -3,6 +3,7 @@ import type { CaseToMatch, Suggestions, VisitorToMatch } from '../../domain/matc
 import { suggestOffers, suggestVisitors } from '../../domain/matching/suggest';
 import type { CaseView } from '../case-view/case-view';
 import type { Directory } from '../directory/directory';
+import { vettingGaps } from '../../domain/visitor/volunteer.standing';
 
 /** What the suggestions know of a case, from its view: programme, area, wishes, the professional rule, what is already done. */
 export function caseToMatch(view: CaseView): CaseToMatch {
@@ -18,13 +19,16 @@ export function caseToMatch(view: CaseView): CaseToMatch {
 }
 
 /** The visitors of the Directory as the scoring reads them (no copies of their profiles). */
-function* visitorsOf(directory: Directory, caseId: string): Iterable<VisitorToMatch> {
+function* visitorsOf(directory: Directory, view: CaseView, now: string | undefined): Iterable<VisitorToMatch> {
+  const caseId = view.caseId;
   for (const v of directory.visitors.values()) {
+    // Issue 20: a volunteer the booking would refuse for want of the programme's vetting is not suggested either.
+    const vetted = now === undefined || vettingGaps(v.standing, view.programme, now).length === 0;
     yield {
       visitorId: v.visitorId,
       name: v.name,
       kind: v.kind,
-      active: v.active,
+      active: v.active && vetted,
       capacity: v.capacity,
       activeCases: directory.activeCasesOf(v.visitorId, caseId),
       ...(v.profile && { profile: v.profile }),
@@ -32,11 +36,11 @@ function* visitorsOf(directory: Directory, caseId: string): Iterable<VisitorToMa
   }
 }
 
-/** `GET /cases/:caseId/suggestions`: visitors (unless `offersOnly`, for the case's visitor) and offers, best first. */
-export function suggestionsFor(view: CaseView, directory: Directory, offersOnly: boolean): Suggestions {
+/** `GET /cases/:caseId/suggestions`: visitors (unless `offersOnly`, for the case's visitor) and offers, best first; given `now`, volunteers without the programme's vetting are left out (issue 20). */
+export function suggestionsFor(view: CaseView, directory: Directory, offersOnly: boolean, now?: string): Suggestions {
   const target = caseToMatch(view);
   return {
-    visitors: offersOnly ? [] : suggestVisitors(target, visitorsOf(directory, view.caseId)),
+    visitors: offersOnly ? [] : suggestVisitors(target, visitorsOf(directory, view, now)),
     offers: suggestOffers(target, directory.offers.values()),
   };
 }

@@ -43,6 +43,7 @@ export class RecordVisitDto {
   @HumanText('line', TEXT.short, { each: true })
   themes?: string[];
   @ApiPropertyOptional() @Optional() @HumanText('lines', TEXT.note) note?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1440, description: 'How long the visit lasted, in minutes (issue 20: the volunteer\'s hours)' }) @Optional() @IsInt() @Min(1) @Max(1440) durationMinutes?: number;
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Relatives on the case (relativeId) who took part (issue #19); an unknown one is 409 unknown_relative' })
   @Optional()
   @IsArray()

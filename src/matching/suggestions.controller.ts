@@ -29,6 +29,6 @@ export class SuggestionsController {
     if (!view) throw new NotFoundError('case', caseId);
     // A closed case needs nobody and nothing new: an empty answer, not a refusal.
     if (view.status === 'Closed') return { visitors: [], offers: [] };
-    return suggestionsFor(view, this.directory.directory, request.principal?.role === 'visitor');
+    return suggestionsFor(view, this.directory.directory, request.principal?.role === 'visitor', new Date().toISOString());
   }
 }

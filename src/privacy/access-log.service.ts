@@ -55,6 +55,8 @@ export class AccessLogService implements OnApplicationShutdown {
         return ids((body as { cases?: unknown }).cases);
       case 'citizen':
         return params.citizenId ? [params.citizenId.toLowerCase()] : [];
+      case 'visitor':
+        return params.visitorId ? [params.visitorId.toLowerCase()] : [];
     }
   }
 

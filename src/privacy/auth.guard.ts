@@ -62,6 +62,7 @@ export class AuthGuard implements CanActivate {
     const { rules } = route;
     if (rules.includes(principal.role)) return this.pass(request, route);
     if (principal.role === 'visitor' && this.visitorMay(rules, principal, request)) return this.pass(request, route);
+    if (principal.role === 'volunteer_lead' && rules.includes('lead-of-that-visitor') && this.leads(principal, request)) return this.pass(request, route);
     throw new ForbiddenError(`a ${principal.role} may not ${request.method} ${request.routeOptions.url ?? ''}`.trim());
   }
 
@@ -101,6 +102,12 @@ export class AuthGuard implements CanActivate {
     } catch (error) {
       throw new AuthenticationError(error instanceof InvalidTokenError ? error.message : 'the token is not valid');
     }
+  }
+
+  /** A volunteer lead reads the volunteers whose contact person they are (issue 20). */
+  private leads(principal: Principal, request: FastifyRequest): boolean {
+    const visitorId = (request.params as Record<string, string | undefined>).visitorId?.toLowerCase();
+    return visitorId !== undefined && this.directory.directory.visitors.get(visitorId)?.standing?.coordinatorSub === principal.sub;
   }
 
   /** A visitor acts on their own cases only, and names no other visitor in a command. */

@@ -47,6 +47,8 @@ describe('the headers of every answer', () => {
     { sub: 'revisor@sogn.dk', role: 'auditor' },
     { sub: 'admin@sogn.dk', role: 'admin' },
     { sub: 'sosu@hjemmeplejen.dk', role: 'screener' },
+    // Issue 20: a frivillighedstovholder, so GET /visitors/led has a success too.
+    { sub: 'lone@sogn.dk', role: 'volunteer_lead' },
   ];
 
   /** Every route, as every role, with the seeded ids and with unknown ones; commands get an empty body (a refusal: nothing is appended). */

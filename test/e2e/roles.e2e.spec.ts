@@ -3,8 +3,8 @@ import type { Principal } from '../../src/privacy/tokens';
 import { cafeNygade, karenReferral, visitor } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
-type Who = 'coordinator' | 'assigned visitor' | 'other visitor' | 'manager' | 'auditor' | 'admin' | 'screener' | 'anonymous';
-const EVERYONE: Who[] = ['coordinator', 'assigned visitor', 'other visitor', 'manager', 'auditor', 'admin', 'screener', 'anonymous'];
+type Who = 'coordinator' | 'assigned visitor' | 'other visitor' | 'manager' | 'auditor' | 'admin' | 'screener' | 'volunteer lead' | 'anonymous';
+const EVERYONE: Who[] = ['coordinator', 'assigned visitor', 'other visitor', 'manager', 'auditor', 'admin', 'screener', 'volunteer lead', 'anonymous'];
 
 /**
  * The role × route table of docs/privacy.md ("Who may do what") as a test: each caller either gets past the
@@ -32,6 +32,8 @@ describe('who may do what', () => {
     offerId = (await t.http.post('/offers').send(cafeNygade()).expect(201)).body.offerId;
     partnerId = (await t.http.post('/partners').send({ name: 'Plejecenter Solgården', kind: 'plejehjem', leader: { name: 'Lene Juhl' } }).expect(201)).body.partnerId;
     contactId = (await t.http.post(`/partners/${partnerId}/contacts`).send({ name: 'Mette Sørensen', role: 'Sygeplejerske' }).expect(200)).body.contactId;
+    // Issue 20: the volunteer lead is Birthe's contact person.
+    await t.http.post(`/visitors/${assigned}/coordinator`).send({ coordinatorSub: 'lone@sogn.dk' }).expect(200);
   });
   afterAll(() => t.close());
 
@@ -39,6 +41,7 @@ describe('who may do what', () => {
     if (who === 'anonymous') return 'anonymous';
     if (who === 'assigned visitor') return { sub: 'birthe@sogn.dk', role: 'visitor', visitorId: assigned };
     if (who === 'other visitor') return { sub: 'ole@sogn.dk', role: 'visitor', visitorId: other };
+    if (who === 'volunteer lead') return { sub: 'lone@sogn.dk', role: 'volunteer_lead' };
     return { sub: `${who}@example.dk`, role: who };
   };
 
@@ -137,6 +140,20 @@ describe('who may do what', () => {
     { route: 'POST /screenings/:screeningId/refer', allowed: ['screener', 'coordinator'], send: (as) => t.as(principal(as)).post(`/screenings/${randomUUID()}/refer`).send({ programme: 'visiting_friend', address: 'Algade 1, 4180 Sorø', referrer: { name: 'Mette', role: 'home_nurse' } }) },
     { route: 'GET /dashboard/screenings', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/dashboard/screenings') },
     { route: 'GET /assessments/due', allowed: ['coordinator', 'assigned visitor', 'other visitor'], send: (as) => t.as(principal(as)).get('/assessments/due') },
+    // The volunteer's lifecycle (issue 20): commands on an unknown visitor (404 once past the guard), reads on Birthe.
+    { route: 'POST /visitors/applications', allowed: ['coordinator', 'admin'], send: (as) => t.as(principal(as)).post('/visitors/applications').send({ name: `Ansøger ${as}`, phone: '+4540000000', programmes: ['care_visits'] }) },
+    ...(['interview', 'approve', 'decline', 'vetting', 'training', 'supervision', 'pause', 'resume', 'leave', 'coordinator'] as const).map((step) => ({
+      route: `POST /visitors/:visitorId/${step}`,
+      allowed: ['coordinator', 'admin'] as Who[],
+      send: (as: Who) => t.as(principal(as)).post(`/visitors/${randomUUID()}/${step}`).send({}),
+    })),
+    { route: 'POST /visitors/:visitorId/erase', allowed: ['admin'], send: (as) => t.as(principal(as)).post(`/visitors/${randomUUID()}/erase`).send({}) },
+    { route: 'GET /visitors/:visitorId', allowed: ['coordinator', 'admin', 'assigned visitor', 'volunteer lead'], send: (as) => t.as(principal(as)).get(`/visitors/${assigned}`) },
+    { route: 'GET /visitors/:visitorId/history', allowed: ['coordinator', 'admin', 'assigned visitor'], send: (as) => t.as(principal(as)).get(`/visitors/${assigned}/history`) },
+    { route: 'GET /visitors/:visitorId/access-log', allowed: ['admin'], send: (as) => t.as(principal(as)).get(`/visitors/${assigned}/access-log`) },
+    { route: 'GET /visitors/attention', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/visitors/attention') },
+    { route: 'GET /dashboard/volunteers', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/dashboard/volunteers') },
+    { route: 'GET /visitors/led', allowed: ['volunteer lead'], send: (as) => t.as(principal(as)).get('/visitors/led') },
     { route: 'GET /health', allowed: EVERYONE, send: (as) => t.as(principal(as)).get('/health') },
   ];
 

@@ -116,7 +116,7 @@ export const TRACK: Record<Track, string> = { volunteer: 'Frivilligt spor', prof
 export const WAITING_STAGE: Record<'referred' | 'waiting', string> = { referred: 'Skal vurderes', waiting: 'Venter på en frivillig eller ansat' };
 export const PRIORITY: Record<Priority, string> = { high: 'Høj', normal: 'Normal', low: 'Lav' };
 /** `visitor` is anyone who visits, of every programme; a case names them after its programme (domain/shared/helper-words.ts). */
-export const ROLE: Record<Role, string> = { coordinator: 'Koordinator', visitor: 'Frivillig eller ansat', manager: 'Leder', auditor: 'Evaluator', admin: 'Administrator', screener: 'Opsporingsmedarbejder' };
+export const ROLE: Record<Role, string> = { coordinator: 'Koordinator', visitor: 'Frivillig eller ansat', manager: 'Leder', auditor: 'Evaluator', admin: 'Administrator', screener: 'Opsporingsmedarbejder', volunteer_lead: 'Frivillighedstovholder' };
 export const STATUS: Record<string, string> = { Referred: 'Henvist', Waiting: 'I ventemappen', Active: 'Aktiv', Closed: 'Afsluttet' };
 
 /** A code's Danish word, or the code itself if the list does not know it (a newer server). */

@@ -24,6 +24,9 @@ import { Effect } from './pages/manager/Effect';
 import { Screening } from './pages/screener/Screening';
 import { Screenings } from './pages/manager/Screenings';
 import { AssessmentsDue } from './pages/coordinator/AssessmentsDue';
+import { MyVolunteers } from './pages/volunteers/MyVolunteers';
+import { Volunteers } from './pages/volunteers/Volunteers';
+import { VolunteerPage } from './pages/volunteers/VolunteerPage';
 
 /** A page of the app: its address, who may open it (the API checks again), and its place in the menu. */
 export interface Route {
@@ -62,6 +65,10 @@ export const ROUTES: Route[] = [
   { pattern: '/app/opsporing', roles: ['screener'], nav: 'Opsporing', render: () => <Screening /> },
   { pattern: '/app/opsporinger', roles: ['manager', 'coordinator'], nav: 'Opsporinger', render: () => <Screenings /> },
   { pattern: '/app/maalinger', roles: ['coordinator'], nav: 'Målinger', render: () => <AssessmentsDue /> },
+  { pattern: '/app/frivillige', roles: ['coordinator'], nav: 'Frivillige', render: () => <Volunteers /> },
+  { pattern: '/app/frivillige/:visitorId', roles: ['coordinator', 'admin'], render: (p) => <VolunteerPage visitorId={p.visitorId!} own={false} /> },
+  { pattern: '/app/min-side', roles: ['visitor'], nav: 'Min side', render: (_p, s) => <VolunteerPage visitorId={s.visitorId!} own /> },
+  { pattern: '/app/mine-frivillige', roles: ['volunteer_lead'], nav: 'Mine frivillige', render: () => <MyVolunteers /> },
 ];
 
 /** Where each role starts. */
@@ -72,4 +79,5 @@ export const HOME: Record<Role, string> = {
   auditor: '/app/evaluering',
   admin: '/app/administration',
   screener: '/app/opsporing',
+  volunteer_lead: '/app/mine-frivillige',
 };

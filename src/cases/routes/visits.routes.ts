@@ -28,7 +28,7 @@ export const VISIT_ROUTES = {
       summary: { en: 'A visit took place; the next date goes on the visit card.', da: 'Registrér et besøg; næste dato skrives på besøgskortet.' },
       command: (b) => ({
         type: 'RecordVisit',
-        data: { visitorId: b.visitorId, visitedAt: b.visitedAt, nextVisitAt: b.nextVisitAt, themes: b.themes, note: b.note, participants: b.participants?.map((id) => id.toLowerCase()) },
+        data: { visitorId: b.visitorId, visitedAt: b.visitedAt, nextVisitAt: b.nextVisitAt, themes: b.themes, note: b.note, participants: b.participants?.map((id) => id.toLowerCase()), ...(b.durationMinutes !== undefined && { durationMinutes: b.durationMinutes }) },
       }),
     }),
     rescheduleVisit: route({

@@ -8,6 +8,7 @@ import { DirectoryService } from '../../directory/directory.service';
 import { CommandHandler, CommandMeta, CommandOutcome } from '../../event-store/command-handler';
 import type { CommandRunner, RouteParams } from '../../http/command-routes';
 import { KeyedMutex } from '../../shared/keyed-mutex';
+import { VISITOR_PLACES } from '../../shared/visitor-places';
 import { PersonalDataCipher } from '../../privacy/crypto/personal-data.cipher';
 import { CitizenIndex } from '../../citizens/lookup/citizen-index';
 import { caseLookups, citizenOf, extraIds, visitorTakingPlace } from './case-lookups';
@@ -44,7 +45,8 @@ interface Joined {
  */
 @Injectable()
 export class CaseCommands implements CommandRunner<CaseCommand, CaseAnswer> {
-  private readonly perVisitor = new KeyedMutex();
+  /** Shared with the visitor's own runner (issue 20: leaving, a pause). */
+  private readonly perVisitor = VISITOR_PLACES;
   /** Referrals naming the same CPR number are decided one at a time, so two cannot both make a new citizen of one person. */
   private readonly perCpr = new KeyedMutex();
 

@@ -18,7 +18,9 @@ export function caseLookups(directory: Directory, caseId: string, command: CaseC
       capacity: visitor.capacity,
       active: visitor.active,
       activeCases: directory.activeCasesOf(visitorId, caseId),
-      ...(visitor.profile && { programmes: visitor.profile.programmes }),
+      // A profile names the programmes served; else an approved volunteer's approval does (issue 20).
+      ...(visitor.profile ? { programmes: visitor.profile.programmes } : visitor.standing?.approvedAt !== undefined && { programmes: visitor.standing.programmes }),
+      ...(visitor.standing && { standing: visitor.standing }),
     };
   }
   if (command.type === 'IntroduceToOffer') {

@@ -17,6 +17,7 @@ import { tellCase, Wanted } from './case-story';
 import { seedPartners } from './partners';
 import { seedCards } from './cards';
 import { ScreeningSeed } from './screenings';
+import { seedVolunteers } from './volunteers';
 import { FIRST_NAMES, LAST_NAMES, REGIONS } from './danish-data';
 import { HELPER_KINDS, PROGRAMME_WEIGHTS, Team } from './team';
 import { Random } from './random';
@@ -191,6 +192,10 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
   result.commands += await seedCards(store, cipher, options.seed, anchor, partnerIds);
   await screenings.anonymous(Math.max(20, Math.ceil(options.cases / 2)), anchor);
   result.commands += screenings.commands;
+  // Issue 20: volunteers at every stage, from application to leaving, after the cases (which they take no part in).
+  const volunteers = await seedVolunteers(store, cipher, options.seed, anchor);
+  result.visitors += volunteers.volunteers;
+  result.commands += volunteers.commands;
   await feed.stop();
   return result;
 }

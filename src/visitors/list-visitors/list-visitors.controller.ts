@@ -6,10 +6,11 @@ import type { Programme, VisitorKind } from '../../../domain/shared/codes';
 import { DirectoryService } from '../../directory/directory.service';
 import { Allow } from '../../privacy/policy';
 import { Optional } from '../../http/validators';
+import { vettingGaps } from '../../../domain/visitor/volunteer.standing';
 
 export class ListVisitorsQuery {
   @ApiPropertyOptional({ enum: VISITOR_KINDS }) @Optional() @IsIn(VISITOR_KINDS) kind?: VisitorKind;
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only active visitors with a free place' })
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only active visitors with a free place (and, for a volunteer who applied, approved with the vetting the programme requires)' })
   @Optional()
   @IsIn(['true', 'false'])
   available?: 'true' | 'false';
@@ -28,8 +29,13 @@ export class ListVisitorsController {
   @Allow('coordinator')
   @Get()
   list(@Query() query: ListVisitorsQuery): unknown[] {
+    const now = new Date().toISOString();
     const rows = [...this.directory.directory.visitors.values()].map((v) => {
       const activeCases = v.activeCaseIds.size;
+      const programmes = v.profile?.programmes ?? (v.standing?.approvedAt !== undefined ? v.standing.programmes : undefined);
+      // Issue 20: whom a booking would refuse for want of an approval or a vetting is not offered as available.
+      const bookable = v.standing?.status !== 'applicant' && v.standing?.status !== 'declined' &&
+        (query.programme ? vettingGaps(v.standing, query.programme, now).length === 0 : (programmes ?? []).some((p) => vettingGaps(v.standing, p, now).length === 0) || !v.standing?.appliedAt);
       return {
         visitorId: v.visitorId,
         name: v.name,
@@ -39,11 +45,13 @@ export class ListVisitorsController {
         capacity: v.capacity,
         activeCases,
         freePlaces: Math.max(0, v.capacity - activeCases),
-        programmes: v.profile?.programmes,
+        programmes,
+        ...(v.standing && { status: v.standing.status, provisos: v.standing.provisos }),
+        bookable,
       };
     });
     return rows
-      .filter((v) => (!query.kind || v.kind === query.kind) && (query.available !== 'true' || (v.active && v.freePlaces > 0)) && (!query.programme || !v.programmes || v.programmes.includes(query.programme)))
+      .filter((v) => (!query.kind || v.kind === query.kind) && (query.available !== 'true' || (v.active && v.freePlaces > 0 && v.bookable)) && (!query.programme || !v.programmes || v.programmes.includes(query.programme)))
       .sort((a, b) => a.name.localeCompare(b.name, 'da'));
   }
 }

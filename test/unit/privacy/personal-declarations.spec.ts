@@ -25,7 +25,7 @@ describe('personal data declared by type (docs/event-catalogue.md, "Personal dat
     expect(personalPaths(complete.NoteAdded)).toEqual([['note'], ['author', 'name']]);
   });
 
-  it('lists the personal fields of the case stream as the catalogue does, and none in the visitor and citizen streams', () => {
+  it('lists the personal fields of the case stream as the catalogue does, none in the citizen stream, and only the notes about a volunteer in the visitor stream', () => {
     const personal = Object.fromEntries(
       Object.entries(CASE_PERSONAL_DATA)
         .map(([type, classified]) => [type, personalPaths(classified).map((path) => path.join('.'))] as const)
@@ -64,9 +64,21 @@ describe('personal data declared by type (docs/event-catalogue.md, "Personal dat
       ReferredOnward: ['reason'],
       CaseReassessed: ['reason'],
     });
-    for (const declarations of [CITIZEN_PERSONAL_DATA, VISITOR_PERSONAL_DATA]) {
-      expect(Object.values(declarations).flatMap((classified) => personalPaths(classified))).toEqual([]);
-    }
+    expect(Object.values(CITIZEN_PERSONAL_DATA).flatMap((classified) => personalPaths(classified))).toEqual([]);
+    // Issue 20: on a visitor's stream only the notes about a volunteer are personal (sealed under the visitor's own key).
+    const visitor = Object.fromEntries(
+      Object.entries(VISITOR_PERSONAL_DATA)
+        .map(([type, classified]) => [type, personalPaths(classified).map((path) => path.join('.'))] as const)
+        .filter(([, paths]) => paths.length > 0),
+    );
+    expect(visitor).toEqual({
+      VisitorApplied: ['motivation'],
+      VisitorInterviewed: ['note'],
+      VisitorDeclined: ['reason'],
+      SupervisionHeld: ['note'],
+      VisitorPaused: ['reason'],
+      VisitorLeft: ['reason'],
+    });
   });
 
   it('seals only the contact person of an offer: an offer is not a citizen', () => {

@@ -2,7 +2,7 @@ import type { Programme, Track } from '../../../../domain/shared/codes';
 import { helperWord, HelperWord } from '../../../../domain/shared/helper-words';
 import { get } from '../../api';
 import { label, VISITOR_KIND } from '../../labels';
-import { Field, useLoad } from '../../ui';
+import { Field, Notice, useLoad } from '../../ui';
 import { fits, VisitorRow } from './case-view';
 
 /**
@@ -11,9 +11,12 @@ import { fits, VisitorRow } from './case-view';
  */
 export function VisitorPicker({ programme, track, value, onChange, error, exclude }: { programme: Programme; track?: Track | undefined; value: string; onChange: (id: string) => void; error?: string | undefined; exclude?: string | undefined }) {
   // Only those who serve the case's programme (issue #18): booking anyone else is refused.
-  const loaded = useLoad(() => get<VisitorRow[]>(`/visitors?available=true&programme=${programme}`), [programme]);
+  const loaded = useLoad(() => get<Array<VisitorRow & { provisos?: string[] }>>(`/visitors?available=true&programme=${programme}`), [programme]);
   const visitors = (loaded.data ?? []).filter((v) => fits(track, v.kind) && v.visitorId !== exclude);
+  // Issue 20: the provisos of the volunteer's approval are shown when they are chosen.
+  const provisos = visitors.find((v) => v.visitorId === value)?.provisos ?? [];
   return (
+    <>
     <Field
       label={HelperWord(programme)}
       error={error ?? loaded.error?.message}
@@ -31,5 +34,7 @@ export function VisitorPicker({ programme, track, value, onChange, error, exclud
         </select>
       )}
     </Field>
+    {provisos.length > 0 && <Notice kind="info">Forbehold: {provisos.join('; ')}</Notice>}
+    </>
   );
 }

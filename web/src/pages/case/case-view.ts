@@ -93,6 +93,9 @@ export interface VisitorRow {
   capacity: number;
   activeCases: number;
   freePlaces: number;
+  /** Issue 20: the volunteer's lifecycle status and the provisos of their approval. */
+  status?: string;
+  provisos?: string[];
 }
 
 /** Who may take a case on a track: any visitor on the volunteer track, a professional on the professional one. */

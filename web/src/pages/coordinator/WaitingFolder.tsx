@@ -8,6 +8,7 @@ import { Column, Table } from '../../components/Table';
 import { Field, Link, LoadState, SelectField, useLoad } from '../../ui';
 import { FollowUpsDue } from './FollowUpsDue';
 import { NewCards } from './NewCards';
+import { Attention } from '../volunteers/Attention';
 
 interface CaseRow {
   caseId: string;
@@ -110,6 +111,7 @@ export function WaitingFolder() {
       </LoadState>
       {/* Issue #19: the follow-ups after the end, on the coordinator's start page. */}
       <FollowUpsDue />
+      <Attention />
     </section>
   );
 }

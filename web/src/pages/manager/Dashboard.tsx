@@ -10,6 +10,7 @@ const ENDINGS: Record<string, string> = { ...DECLINE, ...CLOSURE };
 import { Field, LoadState, SelectField, useLoad } from '../../ui';
 import { periodMedian } from './headline';
 import { CourseFigures, type CourseMonth } from './CourseFigures';
+import { VolunteerFigures } from './VolunteerFigures';
 
 interface Stat {
   n: number;
@@ -78,6 +79,7 @@ export function Dashboard() {
         <SelectField label="Ordning" value={programme} onChange={setProgramme} options={PROGRAMME} empty="Alle ordninger" />
       </form>
       <LoadState loaded={loaded}>{() => <Figures months={loaded.data!.months} />}</LoadState>
+      <VolunteerFigures />
     </section>
   );
 }
