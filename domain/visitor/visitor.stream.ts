@@ -1,31 +1,16 @@
-import type { VisitorKind } from '../shared/codes';
 import { normalisePhone } from '../shared/danish';
 import { assertNever, Decider } from '../shared/decider';
 import { IllegalStateError, NotFoundError, ValidationError } from '../shared/errors';
 import type { ChangeVisitorCapacity, ChangeVisitorDetails, Namesake, RegisterVisitor, VisitorCommand, VisitorContext } from './visitor.commands';
 import type { VisitorEvent } from './visitor.events';
-import type { VisitorProfile } from '../matching/matching.profile';
 import { profileChecks } from '../matching/matching.checks';
 import { decideVolunteer } from './volunteer.decide';
 import { VOLUNTEER_COMMAND_TYPES, VolunteerCommand } from './volunteer.commands';
 import { VOLUNTEER_EVENT_TYPES, VolunteerEvent } from './volunteer.events';
-import { applyStanding, VolunteerStanding } from './volunteer.standing';
+import { applyStanding } from './volunteer.standing';
+import type { VisitorState } from './visitor.state';
 
-/** A visitor's place in the registry. */
-export type VisitorState =
-  | { status: 'None' }
-  | {
-      status: 'Registered';
-      visitorId: string;
-      name: string;
-      kind: VisitorKind;
-      capacity: number;
-      phone?: string;
-      active: boolean;
-      profile?: VisitorProfile;
-      /** The lifecycle (issue 20): from an application, or from a registered visitor's first vetting, course or supervision. */
-      standing?: VolunteerStanding;
-    };
+export type { VisitorState } from './visitor.state';
 
 /** A visitor takes 1 to 50 active cases; more is not a visiting friendship. */
 export const CAPACITY = { min: 1, max: 50 } as const;

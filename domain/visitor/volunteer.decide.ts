@@ -6,7 +6,7 @@ import type { VisitorContext } from './visitor.commands';
 import type { VolunteerCommand } from './volunteer.commands';
 import type { VolunteerEvent } from './volunteer.events';
 import type { VolunteerStanding } from './volunteer.standing';
-import type { VisitorState } from './visitor.stream';
+import type { VisitorState } from './visitor.state';
 
 type Registered = Extract<VisitorState, { status: 'Registered' }>;
 

@@ -1,6 +1,6 @@
 import type { Programme } from '../../domain/shared/codes';
 import { calendarDaysBetween } from '../shared/time';
-import type { CaseCard } from './caseload';
+import type { CaseCard } from './caseload.docs';
 
 /**
  * Overdue visits (issue #17), kept in the caseload read model as `due:<caseId>`
