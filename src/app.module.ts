@@ -41,6 +41,8 @@ import { referralCardControllers, referralCardProviders } from './referral-cards
 // Issue 22: screenings before any referral.
 import { ScreeningCommands } from './screenings/screening-commands';
 import { SCREENING_COMMANDS } from './screenings/screening-commands.table';
+// Programme settings (issues 19, 20, 22); the assessments due read them from the Directory.
+import { programmeControllers, programmeProviders } from './programmes/programmes.module';
 
 @Module({})
 export class ConfigModule {
@@ -78,6 +80,7 @@ export class AppModule {
         ...outcomesControllers,
         ...referralCardControllers,
         commandController(SCREENING_COMMANDS),
+        ...programmeControllers,
       ],
       // Every route passes the guard: it fails closed where a route declares no policy.
       providers: [
@@ -89,6 +92,7 @@ export class AppModule {
         PartnerRegister,
         ...referralCardProviders,
         ScreeningCommands,
+        ...programmeProviders,
         // The citizen lookup's index: memory only, one per process (src/citizens/lookup/citizen-index.ts).
         {
           provide: CitizenIndex,

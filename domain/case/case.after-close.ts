@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ClosureReason } from '../shared/codes';
-import { FOLLOW_UP_AFTER_MONTHS } from '../shared/course-codes';
+import { DEFAULT_PROGRAMME_SETTINGS } from '../programme/programme.settings';
 import { ucla3Score } from '../shared/danish';
 import { IllegalStateError, NotFoundError } from '../shared/errors';
 import { FieldChecks } from '../shared/time';
@@ -26,7 +26,7 @@ export function closeCase({ data }: CloseCase, state: CaseState, context: CaseCo
   if (data.reason === 'relation_established' && open.relations.length === 0) {
     throw new IllegalStateError('no_relation_recorded', 'no relation is recorded on the case: record the relation before closing with relation_established');
   }
-  return ending(open, { reason: data.reason, at, ...(waived !== undefined && { noFollowUp: waived }) }, data.followUpId);
+  return ending(open, { reason: data.reason, at, ...(waived !== undefined && { noFollowUp: waived }) }, data.followUpId, context);
 }
 
 /** The follow-up took place (or the citizen was not reached); once per follow-up, after the end. */
@@ -69,7 +69,7 @@ export function referOnward({ data }: ReferOnward, state: CaseState, context: Ca
   requireNotBefore(at, open.referredAt, 'before_referral', 'the referral was received');
   const referred: ReferredOnward = { type: 'ReferredOnward', data: { to: data.to, reason: data.reason, at } };
   if (!data.close) return [referred];
-  return [referred, ...ending(open, { reason: 'transferred_to_professionals', at }, data.followUpId)];
+  return [referred, ...ending(open, { reason: 'transferred_to_professionals', at }, data.followUpId, context)];
 }
 
 /** Applies the events a closed case takes: its follow-ups. */
@@ -94,10 +94,12 @@ export function followUpDueAt(closedAt: string, months: number): string {
 /** Ends after which nobody follows up: the citizen has died, or withdrew their consent (nothing more may be recorded). */
 const NO_FOLLOW_UP_AFTER: readonly ClosureReason[] = ['deceased', 'consent_withdrawn'];
 
-function ending(open: OpenCase, closed: CaseClosed['data'], followUpId: string): Array<CaseClosed | FollowUpScheduled> {
+/** The follow-up's months are the programme's settings in force when the case closes; a follow-up once scheduled keeps its day. */
+function ending(open: OpenCase, closed: CaseClosed['data'], followUpId: string, context: CaseContext): Array<CaseClosed | FollowUpScheduled> {
+  const months = (context.programmes ?? DEFAULT_PROGRAMME_SETTINGS)[open.programme].followUpMonths;
   const events: Array<CaseClosed | FollowUpScheduled> = [{ type: 'CaseClosed', data: closed }];
   if (closed.noFollowUp === undefined && !NO_FOLLOW_UP_AFTER.includes(closed.reason)) {
-    events.push({ type: 'FollowUpScheduled', data: { followUpId, dueAt: followUpDueAt(closed.at, FOLLOW_UP_AFTER_MONTHS[open.programme]) } });
+    events.push({ type: 'FollowUpScheduled', data: { followUpId, dueAt: followUpDueAt(closed.at, months) } });
   }
   return events;
 }

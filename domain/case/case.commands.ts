@@ -1,3 +1,4 @@
+import type { ProgrammeSettingsTable } from '../programme/programme.settings';
 import type { VolunteerStanding } from '../visitor/volunteer.standing';
 import type {
   CancelledBy,
@@ -213,6 +214,8 @@ export interface CaseContext extends BaseContext {
   offer?: OfferSnapshot;
   /** For ReceiveReferral naming `referrer.partnerId`: whether the partner register has it (undefined: not looked up). */
   partnerKnown?: boolean;
+  /** The programmes' settings in force (the Directory's); absent: the defaults (domain/programme/programme.settings.ts). */
+  programmes?: ProgrammeSettingsTable;
 }
 
 /** An offer of the catalogue as known when the command is decided. */

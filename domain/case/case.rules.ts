@@ -3,6 +3,7 @@ import { IllegalStateError, NotFoundError } from '../shared/errors';
 import type { VisitorSnapshot } from './case.commands';
 import type { Active, CaseState, OpenCase } from './case.state';
 import { vettingGaps } from '../visitor/volunteer.standing';
+import type { ProgrammeSettingsTable } from '../programme/programme.settings';
 
 /**
  * The guards the case decider shares between commands. Each throws the typed
@@ -55,7 +56,7 @@ export function requireKnownVisitor(visitorId: string, visitor: VisitorSnapshot 
 }
 
 /** The visitor named by a booking or a reassignment exists, is active, fits the case and has a free place. */
-export function requireVisitorFits(state: OpenCase, visitorId: string, snapshot: VisitorSnapshot | undefined, now: string): VisitorSnapshot {
+export function requireVisitorFits(state: OpenCase, visitorId: string, snapshot: VisitorSnapshot | undefined, now: string, settings?: ProgrammeSettingsTable): VisitorSnapshot {
   const visitor = requireKnownVisitor(visitorId, snapshot);
   // The programme goes with the refusal, so its Danish message names the helper as the case does.
   const words = { programme: state.programme };
@@ -68,7 +69,7 @@ export function requireVisitorFits(state: OpenCase, visitorId: string, snapshot:
   }
   if (needsProfessional(state) && !PROFESSIONAL_CAPABLE.includes(visitor.kind)) throw professionalRequired();
   // Issue 20: a volunteer who came through an application has the programme's vetting on record, clear and unexpired.
-  const missing = vettingGaps(visitor.standing, state.programme, now);
+  const missing = vettingGaps(visitor.standing, state.programme, now, settings);
   if (missing.length > 0) throw new IllegalStateError('vetting_required', `visitor ${visitorId} lacks a valid ${missing.join(', ')} for ${state.programme}`, { ...words, missing });
   if (visitor.activeCases >= visitor.capacity) {
     throw new IllegalStateError('visitor_at_capacity', `visitor ${visitorId} has ${visitor.activeCases} of ${visitor.capacity} places taken`, words);

@@ -26,7 +26,7 @@ export function bookFirstVisit({ data }: BookFirstVisit, state: CaseState, conte
   requireNotBefore(at, open.referredAt, 'before_referral', 'the referral was received');
   if (open.triagedAt !== undefined) requireNotBefore(at, open.triagedAt, 'before_triage', 'the case was triaged');
   requireNotPaused(open);
-  const visitor = requireVisitorFits(open, data.visitorId, context.visitor, context.now);
+  const visitor = requireVisitorFits(open, data.visitorId, context.visitor, context.now, context.programmes);
   return [
     {
       type: 'FirstVisitBooked',
@@ -120,7 +120,7 @@ export function reassignVisitor({ data }: ReassignVisitor, state: CaseState, con
   requireKnownVisitor(data.toVisitorId, context.visitor);
   const active = requireActive(open, context.caseId);
   if (active.visitorId === data.toVisitorId) throw new IllegalStateError('same_visitor', 'the case already has this visitor', { programme: active.programme });
-  const visitor = requireVisitorFits(active, data.toVisitorId, context.visitor, context.now);
+  const visitor = requireVisitorFits(active, data.toVisitorId, context.visitor, context.now, context.programmes);
   return [
     {
       type: 'VisitorReassigned',

@@ -27,3 +27,5 @@ export const streamCategory = (streamId: string): string => streamId.slice(0, st
 export const streamEntityId = (streamId: string): string => streamId.slice(streamId.indexOf('-') + 1);
 // Issue 22: a loneliness screening before any referral.
 export const screeningStreamId = (screeningId: string): string => `screening-${screeningId}`;
+// A programme's settings (issues 19, 20, 22): one stream per programme code, `programme-care_visits`.
+export const programmeStreamId = (programme: string): string => `programme-${programme}`;

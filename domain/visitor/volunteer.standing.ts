@@ -1,5 +1,6 @@
 import type { Programme } from '../shared/codes';
-import { PROGRAMME_REQUIREMENTS, VettingKind, VettingResult, VolunteerStatus } from './volunteer.codes';
+import { DEFAULT_PROGRAMME_SETTINGS, ProgrammeSettingsTable } from '../programme/programme.settings';
+import type { VettingKind, VettingResult, VolunteerStatus } from './volunteer.codes';
 import type { VolunteerEvent } from './volunteer.events';
 
 /**
@@ -76,30 +77,33 @@ const later = (a: string | undefined, b: string): string => (a === undefined || 
 export const holds = (record: { expiresAt?: string }, now: string): boolean => record.expiresAt === undefined || Date.parse(record.expiresAt) > Date.parse(now);
 
 /**
+ * The settings (domain/programme) default to the constants of issue 20; the
+ * write side and the views pass the settings in force (the Directory's).
+ *
  * The vettings the programme requires that are missing, expired or not clear
  * at `now`. Only for volunteers who came through an application: the others
  * (no `appliedAt`) are not held to it.
  */
-export function vettingGaps(standing: VolunteerStanding | undefined, programme: Programme, now: string): VettingKind[] {
+export function vettingGaps(standing: VolunteerStanding | undefined, programme: Programme, now: string, settings: ProgrammeSettingsTable = DEFAULT_PROGRAMME_SETTINGS): VettingKind[] {
   if (!standing || standing.appliedAt === '') return [];
-  return PROGRAMME_REQUIREMENTS[programme].vetting.filter((kind) => {
+  return settings[programme].requiredVetting.filter((kind) => {
     const vetting = standing.vettings.find((v) => v.kind === kind);
     return !vetting || vetting.result !== 'clear' || !holds(vetting, now);
   });
 }
 
 /** The courses the programme asks for that the volunteer lacks (or whose certificate expired) at `now`. */
-export function trainingGaps(standing: VolunteerStanding, programme: Programme, now: string): string[] {
-  return PROGRAMME_REQUIREMENTS[programme].courses.filter((course) => {
+export function trainingGaps(standing: VolunteerStanding, programme: Programme, now: string, settings: ProgrammeSettingsTable = DEFAULT_PROGRAMME_SETTINGS): string[] {
+  return settings[programme].requiredCourses.filter((course) => {
     const done = standing.training.find((t) => t.course === course);
     return !done || !holds(done, now);
   });
 }
 
 /** When the next supervision is due: the programmes' shortest interval after the last one (or after approval). */
-export function nextSupervisionDue(standing: VolunteerStanding): string | undefined {
+export function nextSupervisionDue(standing: VolunteerStanding, settings: ProgrammeSettingsTable = DEFAULT_PROGRAMME_SETTINGS): string | undefined {
   const since = standing.lastSupervisionAt ?? standing.approvedAt;
   if (since === undefined || standing.programmes.length === 0) return undefined;
-  const weeks = Math.min(...standing.programmes.map((p) => PROGRAMME_REQUIREMENTS[p].supervisionEveryWeeks));
+  const weeks = Math.min(...standing.programmes.map((p) => settings[p].supervisionEveryWeeks));
   return new Date(Date.parse(since) + weeks * 7 * 86_400_000).toISOString();
 }

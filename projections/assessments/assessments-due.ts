@@ -1,5 +1,6 @@
 import { AssessmentKind, assessmentsOwed } from '../../domain/shared/assessment-schedule';
 import type { Programme } from '../../domain/shared/codes';
+import { DEFAULT_PROGRAMME_SETTINGS, ProgrammeSettingsTable } from '../../domain/programme/programme.settings';
 import { calendarDaysBetween } from '../shared/time';
 import type { AssessmentCase } from './assessments';
 
@@ -24,15 +25,19 @@ export interface AssessmentsFilter {
   visitorId?: string;
 }
 
-/** `GET /assessments/due`: what is overdue, and due within `withinDays`, oldest first. */
-export function assessmentsDue(cases: Iterable<AssessmentCase>, filter: AssessmentsFilter, now: string): AssessmentItem[] {
+/**
+ * `GET /assessments/due`: what is overdue, and due within `withinDays`, oldest
+ * first. Computed when asked, with the programmes' settings in force then
+ * (`reassessEveryWeeks`): a changed setting moves every periodic due date.
+ */
+export function assessmentsDue(cases: Iterable<AssessmentCase>, filter: AssessmentsFilter, now: string, settings: ProgrammeSettingsTable = DEFAULT_PROGRAMME_SETTINGS): AssessmentItem[] {
   const nowMs = Date.parse(now);
   const horizon = nowMs + filter.withinDays * 86_400_000;
   const items: AssessmentItem[] = [];
   for (const c of cases) {
     if (filter.programme && c.programme !== filter.programme) continue;
     if (filter.visitorId !== undefined && (c.visitorId !== filter.visitorId || c.status === 'closed')) continue;
-    for (const owed of assessmentsOwed(c)) {
+    for (const owed of assessmentsOwed(c, settings[c.programme])) {
       if (Date.parse(owed.dueAt) > horizon) continue;
       items.push({
         caseId: c.caseId,

@@ -3,6 +3,8 @@ import type { Need, Programme, Track, Priority, VisitorKind } from '../../domain
 import { streamCategory } from '../../domain/shared/ids';
 import type { VisitorProfile } from '../../domain/matching/matching.profile';
 import { applyOffer, OfferEntry } from './directory-offers';
+import { applyProgramme, ProgrammeEntry } from './directory-programmes';
+import { settingsTable, ProgrammeSettingsTable } from '../../domain/programme/programme.settings';
 import { copenhagenMonthOf } from '../shared/copenhagen-day';
 import { VOLUNTEER_EVENT_TYPES, VolunteerEvent } from '../../domain/visitor/volunteer.events';
 import { applyStanding, VolunteerStanding } from '../../domain/visitor/volunteer.standing';
@@ -70,10 +72,11 @@ type Data = Record<string, unknown>;
 // 3: citizens keep their sealed name and CPR and their birth year (the citizen lookup).
 // 4: visitors keep their profile, and the offers of the catalogue are entries (matching).
 // 5: visitors keep their lifecycle's standing and their visits by month (issue 20).
-export const DIRECTORY_VERSION = 5;
+// 6: programmes keep the settings an admin changed (issues 19, 20, 22).
+export const DIRECTORY_VERSION = 6;
 
 /** Which entry an event changed, as `case:<id>`, `visitor:<id>` or `citizen:<id>`. */
-export type EntryKey = `${'case' | 'visitor' | 'citizen' | 'offer'}:${string}`;
+export type EntryKey = `${'case' | 'visitor' | 'citizen' | 'offer' | 'programme'}:${string}`;
 
 export class Directory {
   readonly cases = new Map<string, CaseEntry>();
@@ -81,6 +84,8 @@ export class Directory {
   readonly citizens = new Map<string, CitizenEntry>();
   /** The catalogue of offers (issue #18): what the suggestions and `GET /offers` read. */
   readonly offers = new Map<string, OfferEntry>();
+  /** Programmes whose settings were changed; `programmeSettings()` fills in the defaults. */
+  readonly programmes = new Map<Programme, ProgrammeEntry>();
   /** The entries changed since the owner last emptied this (to persist only those). */
   readonly touched = new Set<EntryKey>();
 
@@ -96,7 +101,17 @@ export class Directory {
       case 'offer':
         if (applyOffer(this.offers, event.type, data, event.streamId.slice('offer-'.length))) this.touched.add(`offer:${event.streamId.slice('offer-'.length)}`);
         return;
+      case 'programme': {
+        const programme = applyProgramme(this.programmes, event.type, data, event.streamId.slice('programme-'.length));
+        if (programme) this.touched.add(`programme:${programme}`);
+        return;
+      }
     }
+  }
+
+  /** Every programme's settings in force: the changed ones, the defaults for the rest. */
+  programmeSettings(): ProgrammeSettingsTable {
+    return settingsTable(new Map([...this.programmes].map(([p, entry]) => [p, entry.settings])));
   }
 
   /** Open cases assigned to a visitor, leaving out one case (the one being decided). */

@@ -23,7 +23,7 @@ function* visitorsOf(directory: Directory, view: CaseView, now: string | undefin
   const caseId = view.caseId;
   for (const v of directory.visitors.values()) {
     // Issue 20: a volunteer the booking would refuse for want of the programme's vetting is not suggested either.
-    const vetted = now === undefined || vettingGaps(v.standing, view.programme, now).length === 0;
+    const vetted = now === undefined || vettingGaps(v.standing, view.programme, now, directory.programmeSettings()).length === 0;
     yield {
       visitorId: v.visitorId,
       name: v.name,

@@ -1,6 +1,7 @@
 import { copenhagenMonthOf } from '../shared/copenhagen-day';
 import type { VolunteerSource } from './volunteer-view';
 import { volunteerView } from './volunteer-view';
+import { DEFAULT_PROGRAMME_SETTINGS, ProgrammeSettingsTable } from '../../domain/programme/programme.settings';
 
 /** `GET /dashboard/volunteers` (issue 20): aggregates only, no names. */
 export interface VolunteerDashboard {
@@ -19,7 +20,7 @@ export interface VolunteerDashboard {
 const MONTH = 30.4375 * 86_400_000;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function volunteerDashboard(visitors: Iterable<VolunteerSource>, now: string): VolunteerDashboard {
+export function volunteerDashboard(visitors: Iterable<VolunteerSource>, now: string, settings: ProgrammeSettingsTable = DEFAULT_PROGRAMME_SETTINGS): VolunteerDashboard {
   const byStatus: Record<string, number> = {};
   const funnel = { applied: 0, interviewed: 0, approved: 0, declined: 0 };
   const months: number[] = [];
@@ -42,7 +43,7 @@ export function volunteerDashboard(visitors: Iterable<VolunteerSource>, now: str
       if (s.status === 'left') left += 1;
     }
     if (s?.status === 'active') {
-      const view = volunteerView(v, now);
+      const view = volunteerView(v, now, settings);
       if (view.supervision.nextDue !== null) {
         supervision.due += 1;
         if (!view.supervision.overdue) supervision.onTime += 1;

@@ -2,6 +2,7 @@ import type { Programme, VisitorKind } from '../../domain/shared/codes';
 import type { VolunteerStatus } from '../../domain/visitor/volunteer.codes';
 import { holds, nextSupervisionDue, trainingGaps, vettingGaps, VolunteerStanding } from '../../domain/visitor/volunteer.standing';
 import { copenhagenMonthOf } from '../shared/copenhagen-day';
+import { DEFAULT_PROGRAMME_SETTINGS, ProgrammeSettingsTable } from '../../domain/programme/programme.settings';
 
 /** What the views read of a Directory entry (projections/directory). */
 export interface VolunteerSource {
@@ -43,7 +44,8 @@ export interface VolunteerView {
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
-export function volunteerView(v: VolunteerSource, now: string): VolunteerView {
+/** With the programmes' settings in force (required vetting and courses, supervision's interval), as the Directory holds them. */
+export function volunteerView(v: VolunteerSource, now: string, settings: ProgrammeSettingsTable = DEFAULT_PROGRAMME_SETTINGS): VolunteerView {
   const s = v.standing;
   const programmes = v.profile?.programmes ?? (s?.approvedAt !== undefined || s?.status === 'applicant' ? s.programmes : null);
   const month = copenhagenMonthOf(now);
@@ -54,7 +56,7 @@ export function volunteerView(v: VolunteerSource, now: string): VolunteerView {
       .reduce((acc, [, c]) => ({ visits: acc.visits + c.visits, minutes: acc.minutes + c.minutes }), { visits: 0, minutes: 0 });
   const thisMonth = sum((m) => m === month);
   const thisYear = sum((m) => m.startsWith(year));
-  const nextDue = s && s.status !== 'applicant' ? (nextSupervisionDue(s) ?? null) : null;
+  const nextDue = s && s.status !== 'applicant' ? (nextSupervisionDue(s, settings) ?? null) : null;
   const servesFor = programmes ?? [];
   return {
     visitorId: v.visitorId,
@@ -69,8 +71,8 @@ export function volunteerView(v: VolunteerSource, now: string): VolunteerView {
     coordinatorSub: s?.coordinatorSub ?? null,
     vetting: (s?.vettings ?? []).map((x) => ({ kind: x.kind, checkedAt: x.checkedAt, expiresAt: x.expiresAt ?? null, result: x.result, valid: x.result === 'clear' && holds(x, now) })),
     training: (s?.training ?? []).map((x) => ({ course: x.course, at: x.at, expiresAt: x.expiresAt ?? null, valid: holds(x, now) })),
-    missingVetting: [...new Set(servesFor.flatMap((p) => vettingGaps(s, p, now)))],
-    missingTraining: s ? [...new Set(servesFor.flatMap((p) => trainingGaps(s, p, now)))] : [],
+    missingVetting: [...new Set(servesFor.flatMap((p) => vettingGaps(s, p, now, settings)))],
+    missingTraining: s ? [...new Set(servesFor.flatMap((p) => trainingGaps(s, p, now, settings)))] : [],
     supervision: { last: s?.lastSupervisionAt ?? null, count: s?.supervisions ?? 0, nextDue, overdue: nextDue !== null && s?.status === 'active' && Date.parse(nextDue) < Date.parse(now) },
     pausedUntil: s?.pausedUntil ?? null,
     capacity: v.capacity,
@@ -97,7 +99,7 @@ const DAY = 86_400_000;
  * 14 days, a required vetting expiring within 30 days or expired, supervision
  * overdue, a required course missing, a pause past its `until`.
  */
-export function attention(visitors: Iterable<VolunteerSource>, now: string): AttentionRow[] {
+export function attention(visitors: Iterable<VolunteerSource>, now: string, settings: ProgrammeSettingsTable = DEFAULT_PROGRAMME_SETTINGS): AttentionRow[] {
   const t = Date.parse(now);
   const rows: AttentionRow[] = [];
   for (const v of visitors) {
@@ -106,7 +108,7 @@ export function attention(visitors: Iterable<VolunteerSource>, now: string): Att
     const reasons: AttentionRow['reasons'] = [];
     if (s.status === 'applicant' && s.interviewedAt === undefined && t - Date.parse(s.appliedAt) > 14 * DAY) reasons.push({ reason: 'interview_waiting', since: s.appliedAt });
     if (s.status !== 'applicant') {
-      const view = volunteerView(v, now);
+      const view = volunteerView(v, now, settings);
       for (const vetting of s.vettings) {
         if (vetting.expiresAt === undefined) continue;
         const left = Date.parse(vetting.expiresAt) - t;

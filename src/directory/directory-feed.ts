@@ -153,6 +153,7 @@ export class DirectoryFeed {
     for (const id of this.directory.visitors.keys()) keys.push(`visitor:${id}`);
     for (const id of this.directory.citizens.keys()) keys.push(`citizen:${id}`);
     for (const id of this.directory.offers.keys()) keys.push(`offer:${id}`);
+    for (const id of this.directory.programmes.keys()) keys.push(`programme:${id}`);
     return keys;
   }
 }

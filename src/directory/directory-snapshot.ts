@@ -1,5 +1,6 @@
 import type { CaseEntry, CitizenEntry, Directory, EntryKey, VisitorEntry } from '../../projections/directory/directory';
 import type { OfferEntry } from '../../projections/directory/directory-offers';
+import type { ProgrammeEntry } from '../../projections/directory/directory-programmes';
 
 /** The read-model namespace the persisted Directory lives in: one document per entry, and a checkpoint. */
 export const DIRECTORY_MODEL = 'directory';
@@ -13,7 +14,8 @@ export type EntryDoc =
   | { seq: number; case: CaseEntry }
   | { seq: number; visitor: Omit<VisitorEntry, 'activeCaseIds'> & { activeCaseIds: string[] } }
   | { seq: number; citizen: CitizenEntry }
-  | { seq: number; offer: OfferEntry };
+  | { seq: number; offer: OfferEntry }
+  | { seq: number; programme: ProgrammeEntry };
 
 /** Documents are keyed by `seq`, zero-padded, so the store lists them in the order they are put back in. */
 export const docKey = (seq: number): string => String(seq).padStart(12, '0');
@@ -33,6 +35,10 @@ export function entryDoc(directory: Directory, key: EntryKey, seq: number): Entr
     const entry = directory.offers.get(id);
     return entry && { seq, offer: { ...entry } };
   }
+  if (key.startsWith('programme:')) {
+    const entry = directory.programmes.get(id as ProgrammeEntry['programme']);
+    return entry && { seq, programme: { ...entry } };
+  }
   const entry = directory.citizens.get(id);
   return entry && { seq, citizen: { ...entry, caseIds: [...entry.caseIds] } };
 }
@@ -43,6 +49,7 @@ export function entryOf(directory: Directory, key: EntryKey): object | undefined
   if (key.startsWith('case:')) return directory.cases.get(id);
   if (key.startsWith('visitor:')) return directory.visitors.get(id);
   if (key.startsWith('offer:')) return directory.offers.get(id);
+  if (key.startsWith('programme:')) return directory.programmes.get(id as ProgrammeEntry['programme']);
   return directory.citizens.get(id);
 }
 
@@ -61,6 +68,9 @@ export function restoreEntries(directory: Directory, docs: readonly EntryDoc[]):
     } else if ('offer' in doc) {
       directory.offers.set(doc.offer.offerId, doc.offer);
       seqs.set(doc.offer, doc.seq);
+    } else if ('programme' in doc) {
+      directory.programmes.set(doc.programme.programme, doc.programme);
+      seqs.set(doc.programme, doc.seq);
     } else {
       directory.citizens.set(doc.citizen.citizenId, doc.citizen);
       seqs.set(doc.citizen, doc.seq);

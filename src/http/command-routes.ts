@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Res, Type } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, PipeTransform, Post, Res, Type } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandMeta, CommandOutcome } from '../event-store/command-handler';
@@ -17,8 +17,10 @@ export type RouteParams = Record<string, string>;
  * (docs/architecture.md, "How to add a command").
  */
 export interface CommandRoute<Dto extends object, C, A> {
-  /** Under the table's prefix; each `:name` is a UUID path parameter, checked before the body. */
+  /** Under the table's prefix; each `:name` is a UUID path parameter (unless `params` gives its own pipe), checked before the body. */
   path: string;
+  /** A path parameter that is not a UUID (a programme's code): its own pipe, which answers an unknown value. */
+  params?: Readonly<Record<string, PipeTransform<string, string>>>;
   /** Who may send it (src/privacy/policy.ts): roles, and `assigned-visitor` for the visitor of an active case assigned to them. */
   allow: Rule[];
   /** The body's class-validator DTO: validated by the global ValidationPipe, unknown fields refused. */
@@ -99,7 +101,7 @@ function addRoute<C, A extends object>(prototype: object, key: string, entry: Co
   Res({ passthrough: true })(prototype, key, body + 2);
   Meta()(prototype, key, body + 1);
   Body()(prototype, key, body);
-  [...params].reverse().forEach((name) => Param(name, new UuidParam(name))(prototype, key, params.indexOf(name)));
+  [...params].reverse().forEach((name) => Param(name, entry.params?.[name] ?? new UuidParam(name))(prototype, key, params.indexOf(name)));
   const answer = { type: entry.answer?.type ?? table.answer, description: entry.answer?.description };
   const decorators: MethodDecorator[] = [
     Allow(...entry.allow),

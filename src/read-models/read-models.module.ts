@@ -7,7 +7,6 @@ import { HistoryController } from './history/history.controller';
 import { OverdueController } from './overdue/overdue.controller';
 import { PartnersController } from './partners/partners.controller';
 import { ScreeningsController } from './screenings/screenings.controller';
-import { AssessmentsController } from './assessments/assessments.controller';
 import { STORAGE, Storage } from '../storage/storage.port';
 import { PROJECTIONS } from './projections';
 import { Projector } from './projector';
@@ -17,7 +16,7 @@ import { ReplayController } from './replay/replay.controller';
 import { WaitingListController } from './waiting-list/waiting-list.controller';
 
 @Module({
-  controllers: [WaitingListController, CaseloadController, HistoryController, ReplayController, DashboardController, PartnersController, OverdueController, FollowUpsController, ScreeningsController, AssessmentsController],
+  controllers: [WaitingListController, CaseloadController, HistoryController, ReplayController, DashboardController, PartnersController, OverdueController, FollowUpsController, ScreeningsController],
   providers: [
     { provide: READ_MODEL_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.readModels },
     {

@@ -13,6 +13,6 @@ export class VolunteerDashboardController {
   @Allow('manager', 'coordinator')
   @Get('volunteers')
   get(): VolunteerDashboard {
-    return volunteerDashboard(this.directory.directory.visitors.values(), new Date().toISOString());
+    return volunteerDashboard(this.directory.directory.visitors.values(), new Date().toISOString(), this.directory.directory.programmeSettings());
   }
 }

@@ -48,7 +48,7 @@ export class VolunteerViewsController {
   @Allow('coordinator')
   @Get('attention')
   attention(): AttentionRow[] {
-    return attention(this.directory.directory.visitors.values(), new Date().toISOString());
+    return attention(this.directory.directory.visitors.values(), new Date().toISOString(), this.directory.directory.programmeSettings());
   }
 
   /** The volunteers whose contact person the calling volunteer lead is. */
@@ -57,10 +57,11 @@ export class VolunteerViewsController {
   led(@Req() request: AuthenticatedRequest): LedVolunteer[] {
     const sub = request.principal?.sub;
     const now = new Date().toISOString();
+    const settings = this.directory.directory.programmeSettings();
     return [...this.directory.directory.visitors.values()]
       .filter((v) => sub !== undefined && v.standing?.coordinatorSub === sub)
       .map((v) => {
-        const view = volunteerView(v, now);
+        const view = volunteerView(v, now, settings);
         return { visitorId: v.visitorId, name: v.name, status: view.status, capacity: v.capacity, activeCases: view.activeCases };
       })
       .sort((a, b) => a.name.localeCompare(b.name, 'da'));
@@ -82,6 +83,6 @@ export class VolunteerViewsController {
   get(@Param('visitorId', VisitorIdParam) visitorId: string): VolunteerView {
     const visitor = this.directory.directory.visitors.get(visitorId);
     if (!visitor) throw new NotFoundError('visitor', visitorId);
-    return volunteerView(visitor, new Date().toISOString());
+    return volunteerView(visitor, new Date().toISOString(), this.directory.directory.programmeSettings());
   }
 }

@@ -6,7 +6,8 @@ import type { Directory } from '../../../projections/directory/directory';
 
 /** What `decide` needs from beyond the case's stream, looked up in the Directory before deciding. */
 export function caseLookups(directory: Directory, caseId: string, command: CaseCommand): Omit<CaseContext, 'now' | 'actor'> {
-  const context: Omit<CaseContext, 'now' | 'actor'> = { caseId };
+  // The programmes' settings in force (a follow-up's months, the vetting a booking needs).
+  const context: Omit<CaseContext, 'now' | 'actor'> = { caseId, programmes: directory.programmeSettings() };
   const visitorId = visitorTakingPlace(command);
   if (visitorId) {
     const visitor = directory.visitors.get(visitorId);

@@ -6,6 +6,7 @@ import { OFFER_PERSONAL_DATA } from '../../../domain/offer/offer.events';
 import { PARTNER_PERSONAL_DATA } from '../../../domain/partner/partner.events';
 import { INTAKE_PERSONAL_DATA } from '../../../domain/intake/intake.events';
 import { SCREENING_PERSONAL_DATA } from '../../../domain/screening/screening.events';
+import { PROGRAMME_PERSONAL_DATA } from '../../../domain/programme/programme.events';
 
 /**
  * Every stream's declaration of its events' personal parts, by event type
@@ -20,6 +21,7 @@ export const EVENT_CATALOGUE: Readonly<Record<string, object>> = {
   ...PARTNER_PERSONAL_DATA,
   ...INTAKE_PERSONAL_DATA,
   ...SCREENING_PERSONAL_DATA,
+  ...PROGRAMME_PERSONAL_DATA,
 };
 
 /** The personal part of one event type as a tree: `true` where everything below is personal. */

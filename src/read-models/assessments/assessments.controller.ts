@@ -13,6 +13,7 @@ import type { AuthenticatedRequest } from '../../privacy/auth.guard';
 import { Allow } from '../../privacy/policy';
 import { PositionQuery } from '../position.query';
 import { ReadModelsService } from '../read-models.service';
+import { DirectoryService } from '../../directory/directory.service';
 
 export class AssessmentsDueQuery extends PositionQuery {
   @ApiPropertyOptional({ enum: PROGRAMMES }) @Optional() @IsIn(PROGRAMMES) programme?: Programme;
@@ -29,7 +30,10 @@ export class AssessmentsDueQuery extends PositionQuery {
 @ApiTags('read models')
 @Controller('assessments')
 export class AssessmentsController {
-  constructor(private readonly readModels: ReadModelsService) {}
+  constructor(
+    private readonly readModels: ReadModelsService,
+    private readonly directory: DirectoryService,
+  ) {}
 
   /**
    * Issue 22: the UCLA-3 measurements due and overdue (intake, every
@@ -49,6 +53,7 @@ export class AssessmentsController {
     await this.readModels.consistent(assessmentsProjection.name, query.minPosition, reply);
     const cases = (await this.readModels.models.list(assessmentsProjection.name, ASSESSMENT_CASE_PREFIX)) as AssessmentCase[];
     const filter = { withinDays: query.withinDays ?? 14, ...(query.programme && { programme: query.programme }), ...(visitorId && { visitorId }) };
-    return assessmentsDue(cases, filter, new Date().toISOString());
+    // The programmes' reassessEveryWeeks in force now (the Directory's), not when the cases were projected.
+    return assessmentsDue(cases, filter, new Date().toISOString(), this.directory.directory.programmeSettings());
   }
 }

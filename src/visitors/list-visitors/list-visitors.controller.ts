@@ -30,12 +30,13 @@ export class ListVisitorsController {
   @Get()
   list(@Query() query: ListVisitorsQuery): unknown[] {
     const now = new Date().toISOString();
+    const settings = this.directory.directory.programmeSettings();
     const rows = [...this.directory.directory.visitors.values()].map((v) => {
       const activeCases = v.activeCaseIds.size;
       const programmes = v.profile?.programmes ?? (v.standing?.approvedAt !== undefined ? v.standing.programmes : undefined);
       // Issue 20: whom a booking would refuse for want of an approval or a vetting is not offered as available.
       const bookable = v.standing?.status !== 'applicant' && v.standing?.status !== 'declined' &&
-        (query.programme ? vettingGaps(v.standing, query.programme, now).length === 0 : (programmes ?? []).some((p) => vettingGaps(v.standing, p, now).length === 0) || !v.standing?.appliedAt);
+        (query.programme ? vettingGaps(v.standing, query.programme, now, settings).length === 0 : (programmes ?? []).some((p) => vettingGaps(v.standing, p, now, settings).length === 0) || !v.standing?.appliedAt);
       return {
         visitorId: v.visitorId,
         name: v.name,
