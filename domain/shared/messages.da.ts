@@ -35,6 +35,7 @@ const MESSAGES: Readonly<Record<string, string | ((details: Details) => string)>
   before_triage: 'Første besøg kan ikke være booket, før sagen blev vurderet. Tjek dato og klokkeslæt.',
   same_visitor: (d) => `Sagen har allerede denne ${helperWord(typeof d?.programme === 'string' ? d.programme : undefined)}.`,
   task_exists: 'Opgaven findes allerede.',
+  programme_settings_unchanged: 'Ordningen har allerede disse indstillinger; intet er ændret.',
   task_completed: 'Opgaven er allerede løst.',
   visit_already_agreed: 'Der er allerede aftalt et næste besøg: flyt det i stedet.',
   slot_unchanged: 'Den faste besøgstid er allerede aftalt.',
