@@ -154,6 +154,11 @@ describe('who may do what', () => {
     { route: 'GET /visitors/attention', allowed: ['coordinator'], send: (as) => t.as(principal(as)).get('/visitors/attention') },
     { route: 'GET /dashboard/volunteers', allowed: ['manager', 'coordinator'], send: (as) => t.as(principal(as)).get('/dashboard/volunteers') },
     { route: 'GET /visitors/led', allowed: ['volunteer lead'], send: (as) => t.as(principal(as)).get('/visitors/led') },
+    // Programme settings (issues 19, 20, 22): read by those whose work they shape, changed by the admin.
+    { route: 'GET /programmes', allowed: ['coordinator', 'manager', 'admin'], send: (as) => t.as(principal(as)).get('/programmes') },
+    { route: 'GET /programmes/:programme', allowed: ['coordinator', 'manager', 'admin'], send: (as) => t.as(principal(as)).get('/programmes/companion') },
+    { route: 'GET /programmes/:programme/history', allowed: ['coordinator', 'manager', 'admin'], send: (as) => t.as(principal(as)).get('/programmes/companion/history') },
+    { route: 'POST /programmes/:programme/settings', allowed: ['admin'], send: (as) => t.as(principal(as)).post('/programmes/companion/settings').send({ supervisionEveryWeeks: 10 }) },
     { route: 'GET /health', allowed: EVERYONE, send: (as) => t.as(principal(as)).get('/health') },
   ];
 
