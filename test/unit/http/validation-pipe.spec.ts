@@ -10,6 +10,7 @@ import { copiesPlainly, isPlainJson } from '../../../src/http/plain-dto';
 import { createValidationPipe, flatten } from '../../../src/http/validation';
 import { VISITOR_COMMANDS } from '../../../src/visitors/visitor-commands.table';
 import { VOLUNTEER_COMMANDS } from '../../../src/visitors/volunteer-commands.table';
+import { PROGRAMME_COMMANDS } from '../../../src/programmes/programme-commands.table';
 
 const asBody: ArgumentMetadata = { type: 'body', metatype: AssessLonelinessDto };
 const pipe = createValidationPipe();
@@ -49,7 +50,7 @@ describe('the global ValidationPipe on a command body', () => {
 });
 
 describe('the plain copy of a JSON body (src/http/plain-dto.ts)', () => {
-  const tables = [CASE_COMMANDS, VISITOR_COMMANDS, CITIZEN_COMMANDS, VOLUNTEER_COMMANDS];
+  const tables = [CASE_COMMANDS, VISITOR_COMMANDS, CITIZEN_COMMANDS, VOLUNTEER_COMMANDS, PROGRAMME_COMMANDS];
   const dtos = [...new Set(tables.flatMap((table) => Object.values(table.routes).map((route) => route.body as new () => object)))];
   const nest = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, transform: true, validationError: { target: false, value: false }, exceptionFactory: (errors) => new RequestValidationError(flatten(errors)) });
   const outcome = (run: Promise<unknown>) => run.then((dto) => ({ dto }), (error: unknown) => ({ error: error instanceof RequestValidationError ? error.errors : error }));
