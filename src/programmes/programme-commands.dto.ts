@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
 import { MAX_COURSE_LENGTH, MAX_REQUIRED_COURSES, SETTING_RANGES } from '../../domain/programme/programme.settings';
 import { VETTING_KINDS } from '../../domain/visitor/volunteer.codes';
 import type { VettingKind } from '../../domain/visitor/volunteer.codes';
+import { HumanText } from '../http/human-text';
 import { IsInstant, Optional } from '../http/validators';
 
 const { followUpMonths: months, supervisionEveryWeeks: supervision, reassessEveryWeeks: reassess } = SETTING_RANGES;
@@ -28,9 +29,7 @@ export class ChangeProgrammeSettingsDto {
   @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_REQUIRED_COURSES)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(MAX_COURSE_LENGTH, { each: true })
+  @HumanText('line', MAX_COURSE_LENGTH, { each: true })
   requiredCourses?: string[];
 
   @ApiPropertyOptional({ minimum: supervision.min, maximum: supervision.max, example: 12, description: 'Supervision at least this often' })

@@ -29,6 +29,8 @@ describe('the headers of every answer', () => {
     await t.http.post(`/cases/${ids.caseId}/triage`).send({ track: 'volunteer', reason: 'r', priority: 'normal' }).expect(200);
     await t.http.post(`/cases/${ids.caseId}/first-visit`).send({ visitorId: ids.visitorId, visitAt: '2026-03-09T10:00:00+01:00' }).expect(200);
     ids.offerId = (await t.http.post('/offers').send(cafeNygade()).expect(201)).body.offerId;
+    // A programme's code, not an id (programme settings).
+    ids.programme = 'companion';
     ids.taskId = (await t.http.post(`/cases/${ids.caseId}/tasks`).send({ kind: 'heating_aid', description: 'Ansøgning om varmehjælp' }).expect(200)).body.taskId;
     // Issue 21: a partner and its contact, so the partner page has a success too.
     ids.partnerId = (await t.http.post('/partners').send({ name: 'Hjemmeplejen Syd', kind: 'hjemmepleje', leader: { name: 'Lene Juhl' } }).expect(201)).body.partnerId;

@@ -51,7 +51,7 @@ describe('names and free text', () => {
         const schema = operation.requestBody?.content['application/json']?.schema;
         if (!schema || NOT_HUMAN_TEXT.has(`${method} ${path}`)) return [];
         return stringsOf(schema, '')
-          .map((f) => ({ route: `${method.toUpperCase()} ${path}`, method: method as 'post', path: path.replace(/\{\w+\}/g, () => randomUUID()), ...f }))
+          .map((f) => ({ route: `${method.toUpperCase()} ${path}`, method: method as 'post', path: path.replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'programme' ? 'companion' : randomUUID())), ...f }))
           .filter((f) => !NOT_HUMAN_FIELDS.has(`${f.route} ${f.field}`));
       }),
     );
