@@ -27,6 +27,7 @@ import { AssessmentsDue } from './pages/coordinator/AssessmentsDue';
 import { MyVolunteers } from './pages/volunteers/MyVolunteers';
 import { Volunteers } from './pages/volunteers/Volunteers';
 import { VolunteerPage } from './pages/volunteers/VolunteerPage';
+import { Programmes } from './pages/programmes/Programmes';
 
 /** A page of the app: its address, who may open it (the API checks again), and its place in the menu. */
 export interface Route {
@@ -68,6 +69,8 @@ export const ROUTES: Route[] = [
   { pattern: '/app/frivillige', roles: ['coordinator'], nav: 'Frivillige', render: () => <Volunteers /> },
   { pattern: '/app/frivillige/:visitorId', roles: ['coordinator', 'admin'], render: (p) => <VolunteerPage visitorId={p.visitorId!} own={false} /> },
   { pattern: '/app/min-side', roles: ['visitor'], nav: 'Min side', render: (_p, s) => <VolunteerPage visitorId={s.visitorId!} own /> },
+  // Programme settings (issues 19, 20, 22): the admin changes them; coordinators and managers read them.
+  { pattern: '/app/ordninger', roles: ['admin', 'coordinator', 'manager'], nav: 'Ordninger', render: (_p, s) => <Programmes canChange={s.role === 'admin'} /> },
   { pattern: '/app/mine-frivillige', roles: ['volunteer_lead'], nav: 'Mine frivillige', render: () => <MyVolunteers /> },
 ];
 
