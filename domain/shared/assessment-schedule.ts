@@ -10,6 +10,7 @@ export interface ProgrammeAssessmentSettings {
   reassessEveryWeeks: number;
 }
 
+/** The defaults; an admin may change `reassessEveryWeeks` per programme (domain/programme/programme.settings.ts). */
 export const ASSESSMENT_SETTINGS: Readonly<Record<Programme, ProgrammeAssessmentSettings>> = {
   care_visits: { reassessEveryWeeks: 12 },
   visiting_friend: { reassessEveryWeeks: 12 },

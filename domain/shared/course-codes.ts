@@ -71,10 +71,10 @@ export const ONWARD_DESTINATIONS = ['kommunal_brobygger', 'egen_laege', 'psykiat
 export type OnwardDestination = (typeof ONWARD_DESTINATIONS)[number];
 
 /**
- * Per programme: how many months after the end the follow-up falls due. The
- * programme's settings live in code (as the helper's word does,
- * domain/shared/helper-words.ts); a change is a commit, and affects only
- * cases closed after it.
+ * Per programme: how many months after the end the follow-up falls due, by
+ * default. An admin may change it per programme (`followUpMonths`,
+ * domain/programme/programme.settings.ts); a change affects only cases closed
+ * after it.
  */
 export const FOLLOW_UP_AFTER_MONTHS: Readonly<Record<Programme, number>> = {
   care_visits: 3,

@@ -36,7 +36,8 @@ export interface ProgrammeRequirements {
 export const DEFAULT_SUPERVISION_EVERY_WEEKS = 12;
 
 /**
- * The programme settings. Default: a straffeattest for every volunteer who
+ * The programme settings' defaults (an admin may change them per programme:
+ * domain/programme/programme.settings.ts). Default: a straffeattest for every volunteer who
  * visits in homes (care visits, visiting friends, companions); community
  * guides meet citizens in communities (seed 003) and need none. Bisiddere take
  * the course on conversations about suicidal thoughts (seed 002).

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
-import { FOLLOW_UP_AFTER_MONTHS } from '../../../../domain/shared/course-codes';
+import { DEFAULT_PROGRAMME_SETTINGS } from '../../../../domain/programme/programme.settings';
 import { helperWord } from '../../../../domain/shared/helper-words';
 import { CLOSURE } from '../../labels';
 import { CommandError, useCommand } from '../../command';
 import { fromLocalInput, nowForInput } from '../../format';
-import { Field, SelectField } from '../../ui';
+import { get } from '../../api';
+import { Field, SelectField, useLoad } from '../../ui';
+import type { ProgrammeRow } from '../programmes/programme-settings';
 import type { CaseView } from './case-view';
 import { VisitorPicker } from './VisitorPicker';
 
@@ -20,6 +22,9 @@ export function ActiveActions({ c, etag, done, refresh }: { c: CaseView; etag?: 
   // Issue #19: a follow-up is scheduled unless the coordinator says why not.
   const [followUp, setFollowUp] = useState(true);
   const [noFollowUpReason, setNoFollowUpReason] = useState('');
+  // The programme's follow-up months in force (an admin may have changed them); the default until they are read.
+  const programme = useLoad(() => get<ProgrammeRow>(`/programmes/${c.programme}`), [c.programme]);
+  const followUpMonths = programme.data?.settings.followUpMonths ?? DEFAULT_PROGRAMME_SETTINGS[c.programme].followUpMonths;
 
   const submitReassign = (event: Event) => {
     event.preventDefault();
@@ -75,7 +80,7 @@ export function ActiveActions({ c, etag, done, refresh }: { c: CaseView; etag?: 
             </div>
           )}
           <label class="check">
-            <input type="checkbox" checked={followUp} onChange={(e) => setFollowUp(e.currentTarget.checked)} /> Følg op om {FOLLOW_UP_AFTER_MONTHS[c.programme]} måneder
+            <input type="checkbox" checked={followUp} onChange={(e) => setFollowUp(e.currentTarget.checked)} /> Følg op om {followUpMonths} {followUpMonths === 1 ? 'måned' : 'måneder'}
           </label>
           {!followUp && (
             <Field label="Hvorfor ingen opfølgning?" error={errors.noFollowUp} required>
