@@ -21,9 +21,10 @@ export function caseToMatch(view: CaseView): CaseToMatch {
 /** The visitors of the Directory as the scoring reads them (no copies of their profiles). */
 function* visitorsOf(directory: Directory, view: CaseView, now: string | undefined): Iterable<VisitorToMatch> {
   const caseId = view.caseId;
+  const settings = directory.programmeSettings();
   for (const v of directory.visitors.values()) {
     // Issue 20: a volunteer the booking would refuse for want of the programme's vetting is not suggested either.
-    const vetted = now === undefined || vettingGaps(v.standing, view.programme, now, directory.programmeSettings()).length === 0;
+    const vetted = now === undefined || vettingGaps(v.standing, view.programme, now, settings).length === 0;
     yield {
       visitorId: v.visitorId,
       name: v.name,
