@@ -88,9 +88,12 @@ describe('programme settings over HTTP', () => {
     const book = () => t.http.post(`/cases/${caseId}/first-visit`).send({ visitorId, visitAt: '2026-12-01T10:00:00+01:00' });
     expect((await book().expect(409)).body).toMatchObject({ code: 'vetting_required', missing: ['straffeattest'] });
     expect((await t.http.get(`/visitors/${visitorId}`).expect(200)).body.missingVetting).toEqual(['straffeattest']);
+    const offered = async () => ((await t.http.get('/visitors?available=true&programme=visiting_friend').expect(200)).body as Array<{ visitorId: string }>).some((v) => v.visitorId === visitorId);
+    expect(await offered()).toBe(false);
 
     await admin().post('/programmes/visiting_friend/settings').send({ requiredVetting: [] }).expect(200);
     expect((await t.http.get(`/visitors/${visitorId}`).expect(200)).body.missingVetting).toEqual([]);
+    expect(await offered()).toBe(true);
     await book().expect(200);
   });
 
