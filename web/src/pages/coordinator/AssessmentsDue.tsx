@@ -52,7 +52,7 @@ export function AssessmentsDue() {
   return (
     <section>
       <h1>Målinger</h1>
-      <p class="muted">Ensomhedsmålinger (UCLA-3), der mangler eller skal tages inden for 14 dage. En måling tages ved opstart, hver 12. uge, før aftalt afslutning og ved opfølgningen.</p>
+      <p class="muted">Ensomhedsmålinger (UCLA-3), der mangler eller skal tages inden for 14 dage. En måling tages ved opstart, med ordningens interval (se <Link href="/app/ordninger">Ordninger</Link>), før aftalt afslutning og ved opfølgningen.</p>
       <LoadState loaded={loaded}>
         {() => <Table rows={loaded.data!} columns={COLUMNS} rowKey={(a) => `${a.caseId}:${a.kind}:${a.followUpId ?? ''}`} caption="Ensomhedsmålinger der mangler" empty="Ingen målinger mangler de næste 14 dage." />}
       </LoadState>
