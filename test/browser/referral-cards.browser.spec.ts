@@ -149,7 +149,7 @@ run('referral cards, in the app', () => {
     await page.getByLabel('Kontaktpersonens telefon').fill('20 30 40 51');
     await page.getByRole('button', { name: 'Tilføj kontaktperson' }).click();
     await page.getByText('Rikke Rolle er tilføjet som kontaktperson.').waitFor();
-    await page.getByRole('listitem').filter({ hasText: 'Rikke Rolle (Sygeplejerske)' }).getByRole('link', { name: '+4520304051' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Rikke Rolle (Sygeplejerske)' }).getByRole('link', { name: '20 30 40 51' }).waitFor();
     await page.locator('summary', { hasText: 'Vurdér samarbejdspartneren' }).click();
     await page.getByLabel('Ved de, at vi findes?').selectOption('heard');
     await page.getByLabel('Hvordan ser de på os?').selectOption('positive');
