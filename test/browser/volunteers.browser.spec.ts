@@ -140,8 +140,8 @@ run('a volunteer from application to booking, in the app', () => {
     const store = server.app.get<Storage>(STORAGE);
     await addUser(store, { username: 'birthe', role: 'visitor', visitorId, password: PASSWORDS.birthe });
     const page = await signIn('birthe', { width: 390, height: 844 });
-    await page.getByRole('navigation').getByRole('link', { name: 'Min side' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Timer og kurser' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine timer og kurser' }).waitFor();
     await page.getByText('Introduktion').first().waitFor();
     await page.getByText(/0 besøg, 0 t/).first().waitFor();
     expect(await page.getByRole('button', { name: 'Registrér sparring' }).count()).toBe(0);
