@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, shoot, shotsDir, signInAs, startServer } from './browser';
 
 /**
  * Programme settings in the app (issues 19, 20, 22): the admin's "Ordninger"
@@ -13,7 +10,7 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
  * them without a form. The change is what the API then holds.
  */
 const run = browserAvailable() ? describe : describe.skip;
-const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-programme-shots-'));
+const SHOTS = shotsDir();
 const PASSWORDS = { anne: 'indstillinger-77', jette: 'kaffe-og-kage-42' };
 
 run('programme settings, in the app', () => {
@@ -22,7 +19,6 @@ run('programme settings, in the app', () => {
   const watch = new ConsoleWatch();
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
     const store = server.app.get<Storage>(STORAGE);
     await addUser(store, { username: 'anne', role: 'admin', password: PASSWORDS.anne });
@@ -37,20 +33,8 @@ run('programme settings, in the app', () => {
 
   afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
 
-  const shot = async (page: Page, name: string) => {
-    await expectAccessible(page, name);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  };
-
-  async function signIn(username: keyof typeof PASSWORDS): Promise<Page> {
-    const { page } = await newPage(browser, watch);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill(username);
-    await page.getByLabel('Adgangskode').fill(PASSWORDS[username]);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const shot = (page: Page, name: string) => shoot(page, SHOTS, name);
+  const signIn = (username: keyof typeof PASSWORDS): Promise<Page> => signInAs(browser, watch, server.url, username, PASSWORDS[username]);
 
   const card = (page: Page, name: string) => page.getByRole('article', { name });
 

@@ -68,7 +68,7 @@ export const ROUTES: Route[] = [
   { pattern: '/app/maalinger', roles: ['coordinator'], nav: 'Målinger', render: () => <AssessmentsDue /> },
   { pattern: '/app/frivillige', roles: ['coordinator'], nav: 'Frivillige', render: () => <Volunteers /> },
   { pattern: '/app/frivillige/:visitorId', roles: ['coordinator', 'admin'], render: (p) => <VolunteerPage visitorId={p.visitorId!} own={false} /> },
-  { pattern: '/app/min-side', roles: ['visitor'], nav: 'Min side', render: (_p, s) => <VolunteerPage visitorId={s.visitorId!} own /> },
+  { pattern: '/app/min-side', roles: ['visitor'], nav: 'Timer og kurser', render: (_p, s) => <VolunteerPage visitorId={s.visitorId!} own /> },
   // Programme settings (issues 19, 20, 22): the admin changes them; coordinators and managers read them.
   { pattern: '/app/ordninger', roles: ['admin', 'coordinator', 'manager'], nav: 'Ordninger', render: (_p, s) => <Programmes canChange={s.role === 'admin'} /> },
   { pattern: '/app/mine-frivillige', roles: ['volunteer_lead'], nav: 'Mine frivillige', render: () => <MyVolunteers /> },
