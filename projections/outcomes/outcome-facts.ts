@@ -1,5 +1,8 @@
 import type { DeclineReason, FollowUpOutcome } from '../../domain/shared/course-codes';
 import type { ClosureReason, Programme, ReferrerRole, RelationKind } from '../../domain/shared/codes';
+import type { PartnerEvent } from '../../domain/partner/partner.events';
+import type { PartnerKind } from '../../domain/partner/partner.codes';
+import { streamCategory, streamEntityId } from '../../domain/shared/ids';
 import { copenhagenMonthOf } from '../shared/copenhagen-day';
 import { caseEventOf } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
@@ -14,6 +17,8 @@ export interface OutcomeFacts {
   caseId: string;
   programme: Programme;
   referrerRole: ReferrerRole;
+  /** The partner of the register the referral names (`referrer.partnerId`), if any; its kind is read from `partner:<partnerId>` (version 2). */
+  referrerPartnerId?: string;
   referredAt: string;
   /** From the CPR number, in clear on the referral; absent when no CPR was given. */
   birthYear?: number;
@@ -29,6 +34,16 @@ export interface OutcomeFacts {
   /** Follow-ups held after the end (FollowUpHeld), in the order recorded. */
   followUps: Array<{ at: string; outcome: FollowUpOutcome; score?: number }>;
 }
+
+/** `partner:<partnerId>`: a registered partner's kind as the register has it now (PartnerRegistered, PartnerUpdated), for the split by partner kind. */
+export interface PartnerKindDoc {
+  partnerId: string;
+  kind: PartnerKind;
+}
+export const PARTNER_KIND_PREFIX = 'partner:';
+export const partnerKindKey = (partnerId: string): string => `${PARTNER_KIND_PREFIX}${partnerId}`;
+
+export type OutcomeFactsDoc = OutcomeFacts | PartnerKindDoc;
 
 /** `case:<caseId>`: every case's facts. */
 export const outcomeCaseKey = (caseId: string): string => `case:${caseId}`;
@@ -46,22 +61,28 @@ const EVENT_TYPES = [
   'ReferralDeclined',
   'CaseClosed',
   'FollowUpHeld',
+  'PartnerRegistered',
+  'PartnerUpdated',
 ] as const;
 
 /**
  * One document per case, and a copy of it under its closing month once it
  * is closed (rewritten when a later event, a follow-up held say, changes
- * it). Version 1 (issue 22).
+ * it). Version 1 (issue 22); 2: the referral's partner (`referrerPartnerId`)
+ * and each registered partner's kind (`partner:<partnerId>`).
  */
-export const outcomeFactsProjection: Projection<OutcomeFacts> = {
+export const outcomeFactsProjection: Projection<OutcomeFactsDoc> = {
   name: 'outcome-facts',
-  version: 1,
+  version: 2,
   eventTypes: new Set(EVENT_TYPES),
   keysRead: (stored) => {
+    if (streamCategory(stored.streamId) === 'partner') return [partnerKindKey(streamEntityId(stored.streamId))];
     const found = caseEventOf(stored);
     return found ? [outcomeCaseKey(found.caseId)] : [];
   },
-  apply(stored: ProjectedEvent, view: DocumentView<OutcomeFacts>): void {
+  apply(stored: ProjectedEvent, docs: DocumentView<OutcomeFactsDoc>): void {
+    if (streamCategory(stored.streamId) === 'partner') return applyPartner(stored, docs as DocumentView<PartnerKindDoc>);
+    const view = docs as DocumentView<OutcomeFacts>;
     const found = caseEventOf(stored);
     if (!found) return;
     const { caseId, event } = found;
@@ -70,7 +91,7 @@ export const outcomeFactsProjection: Projection<OutcomeFacts> = {
     if (event.type === 'ReferralReceived') {
       if (facts) return;
       const { programme, referrer, referredAt, birthYear } = event.data;
-      facts = { caseId, programme, referrerRole: referrer.role, referredAt, ...(birthYear !== undefined && { birthYear }), scores: [], relations: [], dismissals: 0, followUps: [] };
+      facts = { caseId, programme, referrerRole: referrer.role, ...(referrer.partnerId !== undefined && { referrerPartnerId: referrer.partnerId }), referredAt, ...(birthYear !== undefined && { birthYear }), scores: [], relations: [], dismissals: 0, followUps: [] };
     } else {
       if (!facts) return;
       switch (event.type) {
@@ -104,3 +125,11 @@ export const outcomeFactsProjection: Projection<OutcomeFacts> = {
     if (facts.closure) view.put(closedKey(copenhagenMonthOf(facts.closure.at), caseId), facts);
   },
 };
+
+/** A partner's kind: as registered, then as updated (an update names the kind only when it changed). */
+function applyPartner(stored: ProjectedEvent, view: DocumentView<PartnerKindDoc>): void {
+  const partnerId = streamEntityId(stored.streamId);
+  const event = { type: stored.type, data: stored.data } as PartnerEvent;
+  if (event.type === 'PartnerRegistered') view.put(partnerKindKey(partnerId), { partnerId, kind: event.data.kind });
+  else if (event.type === 'PartnerUpdated' && event.data.kind !== undefined && view.get(partnerKindKey(partnerId))) view.put(partnerKindKey(partnerId), { partnerId, kind: event.data.kind });
+}

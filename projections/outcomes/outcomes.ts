@@ -1,4 +1,6 @@
 import type { Programme } from '../../domain/shared/codes';
+import { PARTNER_KINDS } from '../../domain/partner/partner.codes';
+import type { PartnerKind } from '../../domain/partner/partner.codes';
 import { copenhagenDay } from '../shared/copenhagen-day';
 import { monthsBetween } from '../shared/time';
 import { AGE_BANDS } from './case-outcome';
@@ -20,7 +22,25 @@ export interface Outcomes {
   all: OutcomeFigures;
   byProgramme: Record<string, OutcomeFigures>;
   byReferrerRole: Record<string, OutcomeFigures>;
+  /** By the kind of the register's partner the referral names (PARTNER_KIND_GROUPS). */
+  byPartnerKind: Record<string, OutcomeFigures>;
   byAgeBand: Record<string, OutcomeFigures>;
+}
+
+/**
+ * The groups of the split by partner kind: the kinds of the partner register
+ * (as the register has them now), then a professional's referral that names
+ * no partner of the register (`not_in_register`), then the citizen's own and
+ * a relative's referrals, which come through a channel rather than a partner.
+ */
+export const PARTNER_KIND_GROUPS = [...PARTNER_KINDS, 'not_in_register', 'self', 'relative'] as const;
+export type PartnerKindGroup = (typeof PARTNER_KIND_GROUPS)[number];
+
+/** A case's group in the split by partner kind; `kindOf` gives a registered partner's kind (undefined: not in the register). */
+export function partnerKindGroupOf(facts: Pick<OutcomeFacts, 'referrerRole' | 'referrerPartnerId'>, kindOf: (partnerId: string) => PartnerKind | undefined): PartnerKindGroup {
+  if (facts.referrerRole === 'self' || facts.referrerRole === 'relative') return facts.referrerRole;
+  const kind = facts.referrerPartnerId === undefined ? undefined : kindOf(facts.referrerPartnerId);
+  return kind ?? 'not_in_register';
 }
 
 /** The months whose `closed:` documents a range needs. */
@@ -54,8 +74,8 @@ function split(cases: readonly CaseRow[], keyOf: (row: CaseRow) => string, order
   return Object.fromEntries(keys.map((key) => [key, outcomeFigures(groups.get(key)!)]));
 }
 
-/** The outcomes of the cases closed in the range, overall and split by programme, referrer role and age band (groups with no case left out). */
-export function outcomes(facts: Iterable<OutcomeFacts>, range: OutcomeRange): Outcomes {
+/** The outcomes of the cases closed in the range, overall and split by programme, referrer role, partner kind and age band (groups with no case left out). */
+export function outcomes(facts: Iterable<OutcomeFacts>, range: OutcomeRange, kindOf: (partnerId: string) => PartnerKind | undefined = () => undefined): Outcomes {
   const cases = closedIn(facts, range).map(caseRow);
   return {
     from: range.from,
@@ -64,6 +84,7 @@ export function outcomes(facts: Iterable<OutcomeFacts>, range: OutcomeRange): Ou
     all: outcomeFigures(cases),
     byProgramme: split(cases, (row) => row.facts.programme),
     byReferrerRole: split(cases, (row) => row.facts.referrerRole),
+    byPartnerKind: split(cases, (row) => partnerKindGroupOf(row.facts, kindOf), PARTNER_KIND_GROUPS),
     byAgeBand: split(cases, (row) => row.outcome.ageBand, AGE_BANDS),
   };
 }
