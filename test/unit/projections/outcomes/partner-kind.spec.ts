@@ -1,0 +1,89 @@
+import { SUPPRESSED } from '../../../../projections/outcomes/cells';
+import { PartnerKindDoc, partnerKindKey } from '../../../../projections/outcomes/outcome-facts';
+import { outcomes, partnerKindGroupOf } from '../../../../projections/outcomes/outcomes';
+import { closedDocs, partnerEvent, project, Story } from './outcome-story';
+
+const S = SUPPRESSED;
+const MAY = { from: '2026-05-01', to: '2026-05-31' };
+
+/**
+ * Issue 22's split "by referrer kind", by the partner register (issue 21).
+ * Seed 002 names the partners one meets: "hjemmeplejen, borgerservice,
+ * visitationsteamet, osv". A referral that names a partner of the register
+ * (`referrer.partnerId`) counts under that partner's kind as the register has
+ * it now; a professional's referral that names none counts as
+ * `not_in_register`; the citizen's own and a relative's referrals are groups
+ * of their own. Worked out by hand below.
+ */
+const closedCase = (id: string, more: Partial<Story>): Story => ({
+  id,
+  referredAt: '2026-01-05T08:00:00.000Z',
+  scores: [['2026-01-10T10:00:00.000Z', 8], ['2026-05-01T10:00:00.000Z', 6]],
+  close: { reason: 'relation_established', at: '2026-05-10T10:00:00.000Z' },
+  ...more,
+});
+const partners = [
+  partnerEvent('p-hjem', 'PartnerRegistered', { partnerId: 'p-hjem', name: 'Hjemmeplejen Syd', kind: 'hjemmepleje', leader: { name: 'Lone' }, contacts: [] }),
+  // Registered as "andet", then set right: the register's kind now counts, for cases referred before too.
+  partnerEvent('p-vis', 'PartnerRegistered', { partnerId: 'p-vis', name: 'Visitationen', kind: 'andet', leader: { name: 'Per' }, contacts: [] }),
+  partnerEvent('p-vis', 'PartnerUpdated', { kind: 'visitation' }),
+  // An update that leaves the kind out keeps it.
+  partnerEvent('p-vis', 'PartnerUpdated', { name: 'Visitationsteamet' }),
+];
+const stories: Story[] = [
+  // Hjemmeplejen: 6 cases, 5 ended with a relation, one moved (first 8, last 6 in all: change −2).
+  ...[1, 2, 3, 4, 5].map((n) => closedCase(`hjem-${n}`, { role: 'home_helper', partnerId: 'p-hjem' })),
+  closedCase('hjem-6', { role: 'home_nurse', partnerId: 'p-hjem', close: { reason: 'moved', at: '2026-05-12T10:00:00.000Z' } }),
+  // Visitationen: 5 cases, first 9 and last 5 (change −4).
+  ...[1, 2, 3, 4, 5].map((n) => closedCase(`vis-${n}`, { role: 'visitator', partnerId: 'p-vis', scores: [['2026-01-10T10:00:00.000Z', 9], ['2026-05-01T10:00:00.000Z', 5]] })),
+  // A partner id the register does not know, and a GP named in free text: not in the register.
+  closedCase('hosp-1', { role: 'hospital', partnerId: 'p-gone' }),
+  closedCase('gp-1', { role: 'general_practitioner' }),
+  // The channels.
+  closedCase('rel-1', { role: 'relative' }),
+  closedCase('rel-2', { role: 'relative' }),
+  closedCase('self-1', { role: 'self' }),
+];
+
+describe('outcomes split by partner kind', () => {
+  const view = project(stories, partners);
+  const answer = outcomes(closedDocs(view), MAY, (id) => (view.docs.get(partnerKindKey(id)) as unknown as PartnerKindDoc | undefined)?.kind);
+
+  it('keeps each registered partner\'s kind as the register has it now, and the referral\'s partner on its facts', () => {
+    expect(view.docs.get(partnerKindKey('p-vis'))).toEqual({ partnerId: 'p-vis', kind: 'visitation' });
+    expect(view.docs.get(partnerKindKey('p-hjem'))).toEqual({ partnerId: 'p-hjem', kind: 'hjemmepleje' });
+    expect(closedDocs(view).find((f) => f.caseId === 'hjem-1')!.referrerPartnerId).toBe('p-hjem');
+    expect(closedDocs(view).find((f) => f.caseId === 'gp-1')!.referrerPartnerId).toBeUndefined();
+  });
+
+  it('groups by the partner\'s kind, then not_in_register, self and relative, in that order', () => {
+    expect(Object.keys(answer.byPartnerKind)).toEqual(['hjemmepleje', 'visitation', 'not_in_register', 'self', 'relative']);
+    const hjem = answer.byPartnerKind.hjemmepleje!;
+    expect(hjem.cases).toBe(6);
+    expect(hjem.loneliness.meanChange).toBe(-2);
+    expect(hjem.relations.endedWithRelation).toBe(5);
+    expect(hjem.relations.shareEndedWithRelation).toBe(0.833); // 5 / 6
+    const vis = answer.byPartnerKind.visitation!;
+    expect(vis.cases).toBe(5);
+    expect(vis.loneliness.meanFirst).toBe(9);
+    expect(vis.loneliness.meanChange).toBe(-4);
+    // 2, 1 and 2 cases: every cell "< 5".
+    expect(answer.byPartnerKind.not_in_register!.cases).toEqual(S);
+    expect(answer.byPartnerKind.self!.cases).toEqual(S);
+    expect(answer.byPartnerKind.relative!.loneliness.meanChange).toEqual(S);
+    // The split by referrer role is still there, as before: the nurse at Hjemmeplejen counts under home_nurse.
+    expect(Object.keys(answer.byReferrerRole)).toEqual(['general_practitioner', 'home_helper', 'home_nurse', 'hospital', 'relative', 'self', 'visitator']);
+  });
+
+  it('puts a self or relative referral in its channel even when it names a partner', () => {
+    const kindOf = () => 'hjemmepleje' as const;
+    expect(partnerKindGroupOf({ referrerRole: 'relative', referrerPartnerId: 'p-hjem' }, kindOf)).toBe('relative');
+    expect(partnerKindGroupOf({ referrerRole: 'home_helper', referrerPartnerId: 'p-hjem' }, kindOf)).toBe('hjemmepleje');
+    expect(partnerKindGroupOf({ referrerRole: 'home_helper', referrerPartnerId: 'p-hjem' }, () => undefined)).toBe('not_in_register');
+    expect(partnerKindGroupOf({ referrerRole: 'other' }, kindOf)).toBe('not_in_register');
+  });
+
+  it('without the register (no kinds known), every professional\'s referral is not_in_register', () => {
+    expect(Object.keys(outcomes(closedDocs(view), MAY).byPartnerKind)).toEqual(['not_in_register', 'self', 'relative']);
+  });
+});
