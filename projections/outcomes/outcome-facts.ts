@@ -1,11 +1,11 @@
 import type { DeclineReason, FollowUpOutcome } from '../../domain/shared/course-codes';
 import type { ClosureReason, Programme, ReferrerRole, RelationKind } from '../../domain/shared/codes';
-import type { PartnerEvent } from '../../domain/partner/partner.events';
-import type { PartnerKind } from '../../domain/partner/partner.codes';
-import { streamCategory, streamEntityId } from '../../domain/shared/ids';
+import { normaliseOrganisation } from '../../domain/partner/partner.stream';
+import { streamCategory } from '../../domain/shared/ids';
 import { copenhagenMonthOf } from '../shared/copenhagen-day';
 import { caseEventOf } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
+import { applyPartner, partnerKeysRead, PartnerAliasDoc, PartnerKindDoc } from './partner-kinds';
 
 /**
  * What the outcomes (issue 22) need of one case: codes, times and scores
@@ -17,8 +17,15 @@ export interface OutcomeFacts {
   caseId: string;
   programme: Programme;
   referrerRole: ReferrerRole;
-  /** The partner of the register the referral names (`referrer.partnerId`), if any; its kind is read from `partner:<partnerId>` (version 2). */
+  /** The partner of the register the referral names (`referrer.partnerId`), if any (version 2; ./partner-kinds.ts). */
   referrerPartnerId?: string;
+  /**
+   * Without a partner id, a professional's `referrer.organisation` as the
+   * register compares names (trimmed, one space, lower case): the partner it
+   * counts for once the name is linked (version 2). An organisation's name,
+   * in clear on the referral; never a person's.
+   */
+  referrerOrganisation?: string;
   referredAt: string;
   /** From the CPR number, in clear on the referral; absent when no CPR was given. */
   birthYear?: number;
@@ -35,15 +42,7 @@ export interface OutcomeFacts {
   followUps: Array<{ at: string; outcome: FollowUpOutcome; score?: number }>;
 }
 
-/** `partner:<partnerId>`: a registered partner's kind as the register has it now (PartnerRegistered, PartnerUpdated), for the split by partner kind. */
-export interface PartnerKindDoc {
-  partnerId: string;
-  kind: PartnerKind;
-}
-export const PARTNER_KIND_PREFIX = 'partner:';
-export const partnerKindKey = (partnerId: string): string => `${PARTNER_KIND_PREFIX}${partnerId}`;
-
-export type OutcomeFactsDoc = OutcomeFacts | PartnerKindDoc;
+export type OutcomeFactsDoc = OutcomeFacts | PartnerKindDoc | PartnerAliasDoc;
 
 /** `case:<caseId>`: every case's facts. */
 export const outcomeCaseKey = (caseId: string): string => `case:${caseId}`;
@@ -63,25 +62,27 @@ const EVENT_TYPES = [
   'FollowUpHeld',
   'PartnerRegistered',
   'PartnerUpdated',
+  'PartnerAliasLinked',
 ] as const;
 
 /**
  * One document per case, and a copy of it under its closing month once it
  * is closed (rewritten when a later event, a follow-up held say, changes
- * it). Version 1 (issue 22); 2: the referral's partner (`referrerPartnerId`)
- * and each registered partner's kind (`partner:<partnerId>`).
+ * it). Version 1 (issue 22); 2: the referral's partner (`referrerPartnerId`,
+ * or `referrerOrganisation`), each registered partner's kind
+ * (`partner:<partnerId>`) and its linked names (`alias:<name>`).
  */
 export const outcomeFactsProjection: Projection<OutcomeFactsDoc> = {
   name: 'outcome-facts',
   version: 2,
   eventTypes: new Set(EVENT_TYPES),
   keysRead: (stored) => {
-    if (streamCategory(stored.streamId) === 'partner') return [partnerKindKey(streamEntityId(stored.streamId))];
+    if (streamCategory(stored.streamId) === 'partner') return partnerKeysRead(stored);
     const found = caseEventOf(stored);
     return found ? [outcomeCaseKey(found.caseId)] : [];
   },
   apply(stored: ProjectedEvent, docs: DocumentView<OutcomeFactsDoc>): void {
-    if (streamCategory(stored.streamId) === 'partner') return applyPartner(stored, docs as DocumentView<PartnerKindDoc>);
+    if (streamCategory(stored.streamId) === 'partner') return applyPartner(stored, docs as DocumentView<PartnerKindDoc | PartnerAliasDoc>);
     const view = docs as DocumentView<OutcomeFacts>;
     const found = caseEventOf(stored);
     if (!found) return;
@@ -91,7 +92,15 @@ export const outcomeFactsProjection: Projection<OutcomeFactsDoc> = {
     if (event.type === 'ReferralReceived') {
       if (facts) return;
       const { programme, referrer, referredAt, birthYear } = event.data;
-      facts = { caseId, programme, referrerRole: referrer.role, ...(referrer.partnerId !== undefined && { referrerPartnerId: referrer.partnerId }), referredAt, ...(birthYear !== undefined && { birthYear }), scores: [], relations: [], dismissals: 0, followUps: [] };
+      const channel = referrer.role === 'self' || referrer.role === 'relative';
+      const organisation = !channel && referrer.partnerId === undefined && referrer.organisation ? normaliseOrganisation(referrer.organisation) : undefined;
+      facts = {
+        caseId,
+        programme,
+        referrerRole: referrer.role,
+        ...(referrer.partnerId !== undefined && { referrerPartnerId: referrer.partnerId }),
+        ...(organisation && { referrerOrganisation: organisation }),
+        referredAt, ...(birthYear !== undefined && { birthYear }), scores: [], relations: [], dismissals: 0, followUps: [] };
     } else {
       if (!facts) return;
       switch (event.type) {
@@ -126,10 +135,3 @@ export const outcomeFactsProjection: Projection<OutcomeFactsDoc> = {
   },
 };
 
-/** A partner's kind: as registered, then as updated (an update names the kind only when it changed). */
-function applyPartner(stored: ProjectedEvent, view: DocumentView<PartnerKindDoc>): void {
-  const partnerId = streamEntityId(stored.streamId);
-  const event = { type: stored.type, data: stored.data } as PartnerEvent;
-  if (event.type === 'PartnerRegistered') view.put(partnerKindKey(partnerId), { partnerId, kind: event.data.kind });
-  else if (event.type === 'PartnerUpdated' && event.data.kind !== undefined && view.get(partnerKindKey(partnerId))) view.put(partnerKindKey(partnerId), { partnerId, kind: event.data.kind });
-}

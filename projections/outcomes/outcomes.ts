@@ -1,11 +1,10 @@
 import type { Programme } from '../../domain/shared/codes';
-import { PARTNER_KINDS } from '../../domain/partner/partner.codes';
-import type { PartnerKind } from '../../domain/partner/partner.codes';
 import { copenhagenDay } from '../shared/copenhagen-day';
 import { monthsBetween } from '../shared/time';
 import { AGE_BANDS } from './case-outcome';
 import { caseRow, CaseRow, outcomeFigures, OutcomeFigures } from './figures';
 import type { OutcomeFacts } from './outcome-facts';
+import { PARTNER_KIND_GROUPS, partnerKindGroupOf, PartnerKindOf } from './partner-kinds';
 
 export interface OutcomeRange {
   /** Copenhagen dates, both included. */
@@ -22,25 +21,9 @@ export interface Outcomes {
   all: OutcomeFigures;
   byProgramme: Record<string, OutcomeFigures>;
   byReferrerRole: Record<string, OutcomeFigures>;
-  /** By the kind of the register's partner the referral names (PARTNER_KIND_GROUPS). */
+  /** By the kind of the register's partner the referral counts for (./partner-kinds.ts). */
   byPartnerKind: Record<string, OutcomeFigures>;
   byAgeBand: Record<string, OutcomeFigures>;
-}
-
-/**
- * The groups of the split by partner kind: the kinds of the partner register
- * (as the register has them now), then a professional's referral that names
- * no partner of the register (`not_in_register`), then the citizen's own and
- * a relative's referrals, which come through a channel rather than a partner.
- */
-export const PARTNER_KIND_GROUPS = [...PARTNER_KINDS, 'not_in_register', 'self', 'relative'] as const;
-export type PartnerKindGroup = (typeof PARTNER_KIND_GROUPS)[number];
-
-/** A case's group in the split by partner kind; `kindOf` gives a registered partner's kind (undefined: not in the register). */
-export function partnerKindGroupOf(facts: Pick<OutcomeFacts, 'referrerRole' | 'referrerPartnerId'>, kindOf: (partnerId: string) => PartnerKind | undefined): PartnerKindGroup {
-  if (facts.referrerRole === 'self' || facts.referrerRole === 'relative') return facts.referrerRole;
-  const kind = facts.referrerPartnerId === undefined ? undefined : kindOf(facts.referrerPartnerId);
-  return kind ?? 'not_in_register';
 }
 
 /** The months whose `closed:` documents a range needs. */
@@ -75,7 +58,7 @@ function split(cases: readonly CaseRow[], keyOf: (row: CaseRow) => string, order
 }
 
 /** The outcomes of the cases closed in the range, overall and split by programme, referrer role, partner kind and age band (groups with no case left out). */
-export function outcomes(facts: Iterable<OutcomeFacts>, range: OutcomeRange, kindOf: (partnerId: string) => PartnerKind | undefined = () => undefined): Outcomes {
+export function outcomes(facts: Iterable<OutcomeFacts>, range: OutcomeRange, kindOf: PartnerKindOf = () => undefined): Outcomes {
   const cases = closedIn(facts, range).map(caseRow);
   return {
     from: range.from,

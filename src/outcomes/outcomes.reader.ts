@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { PartnerKind } from '../../domain/partner/partner.codes';
 import { screeningFunnel, Funnel } from '../../projections/outcomes/funnel';
-import { closedMonthPrefix, OutcomeFacts, outcomeFactsProjection, PARTNER_KIND_PREFIX, PartnerKindDoc } from '../../projections/outcomes/outcome-facts';
+import { closedMonthPrefix, OutcomeFacts, outcomeFactsProjection } from '../../projections/outcomes/outcome-facts';
+import { PARTNER_ALIAS_PREFIX, PARTNER_KIND_PREFIX, PartnerAliasDoc, PartnerKindDoc, PartnerKindOf, partnerKindsOf } from '../../projections/outcomes/partner-kinds';
 import { closedIn, monthsOfRange, OutcomeRange } from '../../projections/outcomes/outcomes';
 import { REFERRED_CASE_PREFIX, ReferredCaseDoc, SCREENING_PREFIX, ScreeningDoc, screeningsProjection } from '../../projections/screenings/screenings';
 import { ReadModelsService } from '../read-models/read-models.service';
@@ -22,11 +22,10 @@ export class OutcomesReader {
     return closedIn(months.flat() as OutcomeFacts[], range);
   }
 
-  /** The registered partners' kinds (`partner:` documents of `outcome-facts`: one small document per partner), for the split by partner kind. */
-  async partnerKinds(): Promise<(partnerId: string) => PartnerKind | undefined> {
-    const docs = (await this.readModels.models.list(outcomeFactsProjection.name, PARTNER_KIND_PREFIX)) as PartnerKindDoc[];
-    const kinds = new Map(docs.map((d) => [d.partnerId, d.kind]));
-    return (partnerId) => kinds.get(partnerId);
+  /** The registered partners' kinds and linked names (`partner:` and `alias:` documents of `outcome-facts`: small, one per partner and name), for the split by partner kind. */
+  async partnerKinds(): Promise<PartnerKindOf> {
+    const [kinds, aliases] = await Promise.all([PARTNER_KIND_PREFIX, PARTNER_ALIAS_PREFIX].map((prefix) => this.readModels.models.list(outcomeFactsProjection.name, prefix)));
+    return partnerKindsOf([...(kinds as PartnerKindDoc[]), ...(aliases as PartnerAliasDoc[])]);
   }
 
   /** The funnel from screening to relation for the screenings of the period, from the `screenings` read model (as GET /dashboard/screenings reads it). */

@@ -3,7 +3,7 @@ import type { Programme, ReferrerRole } from '../../domain/shared/codes';
 import { PARTNER_KIND_DA } from '../../domain/partner/partner.codes';
 import type { AgeBand } from '../../projections/outcomes/case-outcome';
 import type { FunnelStage } from '../../projections/outcomes/funnel';
-import type { PartnerKindGroup } from '../../projections/outcomes/outcomes';
+import type { PartnerKindGroup } from '../../projections/outcomes/partner-kinds';
 import { Cell, displayCell } from '../../projections/outcomes/cells';
 
 /** The report's Danish words for the codes (as web/src/labels.ts and docs/glossary.md; the server does not import the web app). */

@@ -8,6 +8,8 @@ export interface Story {
   role?: string;
   /** The register's partner the referral names (`referrer.partnerId`). */
   partnerId?: string;
+  /** The referrer's organisation in free text. */
+  organisation?: string;
   birthYear?: number;
   referredAt?: string;
   visitAt?: string;
@@ -37,7 +39,7 @@ export function eventsOf(story: Story): ProjectedEvent[] {
       citizenId: `citizen-${id}`,
       programme: story.programme ?? 'community_guide',
       referredAt: story.referredAt ?? '2026-01-05T08:00:00.000Z',
-      referrer: { name: 'enc:v2:sealed', role: story.role ?? 'relative', ...(story.partnerId !== undefined && { partnerId: story.partnerId }) },
+      referrer: { name: 'enc:v2:sealed', role: story.role ?? 'relative', ...(story.partnerId !== undefined && { partnerId: story.partnerId }), ...(story.organisation !== undefined && { organisation: story.organisation }) },
       citizen: { name: 'enc:v2:sealed', address: 'enc:v2:sealed' },
       ...(story.birthYear !== undefined && { birthYear: story.birthYear }),
       situation: {},
