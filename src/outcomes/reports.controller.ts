@@ -49,6 +49,6 @@ export class ReportsController {
     const range = rangeOf(query);
     const cases = await this.reader.closedCases(range, query.minPosition, reply);
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName(range, 'csv', 'datasaet')}"`);
-    return datasetCsv(cases, (caseId) => this.pseudonymiser.pseudonyms.ofCase(caseId));
+    return datasetCsv(cases, (caseId) => this.pseudonymiser.pseudonyms.ofCase(caseId), await this.reader.partnerKinds());
   }
 }

@@ -160,10 +160,12 @@ describe('outcomes and reports over HTTP', () => {
     const csv = await t.as(MANAGER).get(`/reports/period.csv?${JUNE}`).expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('case,programme,referrer_role,age_band,referred_month,closed_month,closure_reason,days_to_first_visit,ucla3_count,ucla3_first,ucla3_last,ucla3_change,severe_first,severe_last,relations,relation_kinds,days_to_first_relation,ended_with_relation,dismissals,follow_up_outcome,follow_up_ucla3,follow_up_days_after_close');
+    expect(lines[0]).toBe('case,programme,referrer_role,referrer_partner_kind,age_band,referred_month,closed_month,closure_reason,days_to_first_visit,ucla3_count,ucla3_first,ucla3_last,ucla3_change,severe_first,severe_last,relations,relation_kinds,days_to_first_relation,ended_with_relation,dismissals,follow_up_outcome,follow_up_ucla3,follow_up_days_after_close');
     expect(lines).toHaveLength(7);
     const karen = lines.find((l) => l.includes('care_visits'))!.split(',');
-    expect(karen.slice(1)).toEqual(['care_visits', 'home_nurse', '75_84', '2026-03', '2026-06', 'relation_established', '49', '2', '9', '6', '-3', '1', '0', '1', 'self_help_group', '69', '1', '0', 'still_connected', '6', '93']);
+    // The Fridas: referred by Hjemmeplejen Øst, a partner of kind hjemmepleje.
+    expect(lines.filter((l) => l.includes(',community_guide,home_helper,hjemmepleje,'))).toHaveLength(5);
+    expect(karen.slice(1)).toEqual(['care_visits', 'home_nurse', 'not_in_register', '75_84', '2026-03', '2026-06', 'relation_established', '49', '2', '9', '6', '-3', '1', '0', '1', 'self_help_group', '69', '1', '0', 'still_connected', '6', '93']);
     expect(karen[0]).toMatch(/^c-[0-9a-f]{20}$/);
     for (const caseId of caseIds) expect(csv.text).not.toContain(caseId);
     expect(csv.text).not.toMatch(/Frida|Karen|Nielsen|120345|Algade/);
