@@ -9,8 +9,10 @@ import type { DocumentView, ProjectedEvent, Projection } from '../shared/project
  * Issue 22: what the screenings led to, for the dashboard (GET /dashboard/screenings).
  * One `screening:<id>` document per screening (unit, time, score, consent: no
  * person) and one `case:<caseId>` per case a screening became, which notes
- * whether the case got under way. The answer (./screening-figures.ts) sums them
- * per unit and Copenhagen month.
+ * whether the case got under way, and (version 2) its programme, whether a
+ * relation was established and the first follow-up's outcome. The answer
+ * (./screening-figures.ts) sums them per unit and Copenhagen month; the
+ * funnel from screening to relation (../outcomes/funnel.ts) counts them per stage.
  */
 
 export const SCREENING_PREFIX = 'screening:';
