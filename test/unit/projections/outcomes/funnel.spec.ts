@@ -56,7 +56,8 @@ describe('the funnel from screening to relation', () => {
       if (i === 11) return refer(id, programme);
       const started = [triaged(), booked(randomUUID())];
       if (i >= 8) return refer(id, programme, started);
-      const after = i < 6 ? [followUp('still_connected')] : i === 6 ? [followUp('partly')] : [];
+      // Case 6: the first follow-up held found the citizen "partly" connected; a later one does not change the stage.
+      const after = i < 6 ? [followUp('still_connected')] : i === 6 ? [followUp('partly'), followUp('still_connected')] : [];
       return refer(id, programme, [...started, relation, closed, ...after]);
     });
     // 1 April, 00:30 in Copenhagen: another month, however far it got.
