@@ -67,7 +67,7 @@ export const ROUTES: Route[] = [
   { pattern: '/app/maalinger', roles: ['coordinator'], nav: 'Målinger', render: () => <AssessmentsDue /> },
   { pattern: '/app/frivillige', roles: ['coordinator'], nav: 'Frivillige', render: () => <Volunteers /> },
   { pattern: '/app/frivillige/:visitorId', roles: ['coordinator', 'admin'], render: (p) => <VolunteerPage visitorId={p.visitorId!} own={false} /> },
-  { pattern: '/app/min-side', roles: ['visitor'], nav: 'Min side', render: (_p, s) => <VolunteerPage visitorId={s.visitorId!} own /> },
+  { pattern: '/app/min-side', roles: ['visitor'], nav: 'Timer og kurser', render: (_p, s) => <VolunteerPage visitorId={s.visitorId!} own /> },
   { pattern: '/app/mine-frivillige', roles: ['volunteer_lead'], nav: 'Mine frivillige', render: () => <MyVolunteers /> },
 ];
 

@@ -24,7 +24,7 @@ const COLUMNS: Column<AttentionRow>[] = [
 export function Attention() {
   const loaded = useLoad(() => get<AttentionRow[]>('/visitors/attention'), []);
   return (
-    <section aria-labelledby="attention-heading">
+    <section class="attention" aria-labelledby="attention-heading">
       <h2 id="attention-heading">Brug for opmærksomhed</h2>
       <LoadState loaded={loaded}>{() => <Table rows={loaded.data!} columns={COLUMNS} rowKey={(r) => r.visitorId} empty="Ingen frivillige har brug for noget lige nu." caption="Frivillige med brug for opmærksomhed" />}</LoadState>
     </section>

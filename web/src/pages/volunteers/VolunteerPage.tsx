@@ -46,7 +46,7 @@ export function VolunteerPage({ visitorId, own }: { visitorId: string; own: bool
       <LoadState loaded={view}>
         {() => (
           <>
-            <h1>{own ? 'Min side' : view.data!.name}</h1>
+            <h1>{own ? 'Mine timer og kurser' : view.data!.name}</h1>
             <VolunteerSummary v={view.data!} />
             {!own && <VolunteerSteps key={`${view.data!.status}`} v={view.data!} reload={reload} />}
           </>
