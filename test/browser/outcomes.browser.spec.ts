@@ -10,7 +10,7 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
 
 /**
  * Issue 22 in the app: the manager opens "Effekt", sees what the work achieved
- * for the cases closed from April to June 2026 (five of seed 003's Fridas and
+ * for the cases closed from April to June last year (five of seed 003's Fridas and
  * seed 000's Karen, each less lonely at the end, each with a relation and a
  * follow-up; the Fridas found in a screening by Hjemmeplejen Øst, a partner
  * of the register, among eight screenings in April), the funnel from
@@ -21,6 +21,8 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
 const run = browserAvailable() ? describe : describe.skip;
 const SHOTS = shotsDir();
 const PASSWORD = 'effekt-og-tal-22';
+/** The story's year: last year, so that its April is always within the Overblik's "Seneste 24 måneder" and its follow-up in the past. */
+const Y = new Date().getFullYear() - 1;
 
 run('the outcomes in the app', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -43,7 +45,7 @@ run('the outcomes in the app', () => {
     const guide = (await api<{ visitorId: string }>('/visitors', { name: 'Hanne Holm', kind: 'volunteer', capacity: 20 })).visitorId;
     const partnerId = (await api<{ partnerId: string }>('/partners', { name: 'Hjemmeplejen Øst', kind: 'hjemmepleje', leader: { name: 'Lene Juhl' } })).partnerId;
     const screen = async (ucla3: number[], citizen?: object) =>
-      (await api<{ screeningId: string }>('/screenings', { at: '2026-04-08T10:00:00+02:00', unit: 'Hjemmeplejen Øst', ucla3, consentToRefer: citizen !== undefined, ...(citizen && { citizen }) })).screeningId;
+      (await api<{ screeningId: string }>('/screenings', { at: `${Y}-04-08T10:00:00+02:00`, unit: 'Hjemmeplejen Øst', ucla3, consentToRefer: citizen !== undefined, ...(citizen && { citizen }) })).screeningId;
     const { programme, referredAt, situation, needs, citizen } = fridaReferral();
     const fromScreening = async () => {
       const screeningId = await screen([3, 3, 2], { name: citizen.name });
@@ -55,13 +57,13 @@ run('the outcomes in the app', () => {
     const story = async (referral: object | (() => Promise<{ caseId: string }>), first: number[], last: number[]) => {
       const { caseId } = typeof referral === 'function' ? await referral() : await api('/cases', referral);
       await api(`/cases/${caseId}/triage`, { track: 'volunteer', reason: 'Ensom', priority: 'normal' });
-      await api(`/cases/${caseId}/first-visit`, { visitorId: guide, visitAt: '2026-04-20T10:00:00+02:00' });
-      await api(`/cases/${caseId}/assessments`, { instrument: 'ucla3', answers: first, at: '2026-04-20T11:00:00+02:00' });
-      await api(`/cases/${caseId}/relations`, { kind: 'self_help_group', description: 'Selvhjælpsgruppen', at: '2026-05-10T10:00:00+02:00' });
-      await api(`/cases/${caseId}/assessments`, { instrument: 'ucla3', answers: last, at: '2026-05-25T11:00:00+02:00' });
-      await api(`/cases/${caseId}/close`, { reason: 'relation_established', at: '2026-06-01T12:00:00+02:00' });
+      await api(`/cases/${caseId}/first-visit`, { visitorId: guide, visitAt: `${Y}-04-20T10:00:00+02:00` });
+      await api(`/cases/${caseId}/assessments`, { instrument: 'ucla3', answers: first, at: `${Y}-04-20T11:00:00+02:00` });
+      await api(`/cases/${caseId}/relations`, { kind: 'self_help_group', description: 'Selvhjælpsgruppen', at: `${Y}-05-10T10:00:00+02:00` });
+      await api(`/cases/${caseId}/assessments`, { instrument: 'ucla3', answers: last, at: `${Y}-05-25T11:00:00+02:00` });
+      await api(`/cases/${caseId}/close`, { reason: 'relation_established', at: `${Y}-06-01T12:00:00+02:00` });
       const { followUps } = await api<{ followUps: Array<{ followUpId: string }> }>(`/cases/${caseId}`);
-      await api(`/cases/${caseId}/follow-ups/${followUps[0]!.followUpId}/held`, { at: '2026-09-02T10:00:00+02:00', outcome: 'still_connected', ucla3: [2, 2, 2] });
+      await api(`/cases/${caseId}/follow-ups/${followUps[0]!.followUpId}/held`, { at: `${Y}-09-02T10:00:00+02:00`, outcome: 'still_connected', ucla3: [2, 2, 2] });
     };
     for (let i = 0; i < 5; i++) await story(fromScreening, [3, 3, 2], [2, 2, 1]);
     await story(karenReferral(), [3, 3, 3], [2, 2, 2]);
@@ -91,7 +93,7 @@ run('the outcomes in the app', () => {
     await page.getByLabel('Periode', { exact: true }).selectOption('24');
     const section = page.getByRole('region', { name: 'Opsporing' });
     const figure = (name: string) => section.getByRole('group', { name }).locator('.figure-value');
-    // 8 screenings in April 2026: 6 lonely (75 %), 5 referred and taken on.
+    // 8 screenings in April last year: 6 lonely (75 %), 5 referred and taken on.
     await figure('Opsporinger i perioden').filter({ hasText: /^8$/ }).waitFor();
     expect(await figure('Tegn på ensomhed').textContent()).toBe('6 (75 %)');
     expect(await figure('Henvist fra opsporing').textContent()).toBe('5');
@@ -102,12 +104,12 @@ run('the outcomes in the app', () => {
     await page.context().close();
   });
 
-  it('shows the outcomes of April to June 2026, "< 5" for a group of one, the funnel from screening to relation, and downloads the report as a PDF with those figures', async () => {
+  it('shows the outcomes of April to June last year, "< 5" for a group of one, the funnel from screening to relation, and downloads the report as a PDF with those figures', async () => {
     const page = await signIn();
     await page.getByRole('link', { name: 'Effekt' }).click();
     await page.getByRole('heading', { name: 'Effekt af indsatsen' }).waitFor();
-    await page.getByLabel('Afsluttet fra').fill('2026-04-01');
-    await page.getByLabel('Afsluttet til').fill('2026-06-30');
+    await page.getByLabel('Afsluttet fra').fill(`${Y}-04-01`);
+    await page.getByLabel('Afsluttet til').fill(`${Y}-06-30`);
     const figure = (name: string) => page.getByRole('group', { name }).locator('.figure-value');
     await figure('Afsluttede forløb').filter({ hasText: /^6$/ }).waitFor();
     expect(await figure('Ændring i UCLA-3 (gennemsnit)').textContent()).toBe('-3');
@@ -140,13 +142,13 @@ run('the outcomes in the app', () => {
     await page.screenshot({ path: join(SHOTS, 'effect.png'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent rapporten (PDF)' }).click()]);
-    expect(download.suggestedFilename()).toBe('perioderapport-2026-04-01-2026-06-30.pdf');
+    expect(download.suggestedFilename()).toBe(`perioderapport-${Y}-04-01-${Y}-06-30.pdf`);
     const pdf = readFileSync((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const { text, pages } = pdfText(pdf);
     expect(pages).toBeGreaterThanOrEqual(5);
     const words = text.replace(/\s+/g, ' ');
-    expect(words).toContain('Periode: 1. april 2026 til 30. juni 2026');
+    expect(words).toContain(`Periode: 1. april ${Y} til 30. juni ${Y}`);
     expect(words).toMatch(/Afsluttede forløb i perioden 6\b/);
     expect(words).toMatch(/Gennemsnitlig UCLA-3 ved sidste måling 5,2/);
     expect(words).not.toMatch(/Frida|Karen|Nielsen|Mortensen|Lone Sosu/);
