@@ -1,6 +1,7 @@
 import { copenhagenMonthOf } from '../shared/copenhagen-day';
 import { caseOutcome } from './case-outcome';
 import type { OutcomeFacts } from './outcome-facts';
+import { partnerKindGroupOf, PartnerKindOf } from './partner-kinds';
 
 /**
  * The evaluation data set (issue 22, docs/evaluation-codebook.md): one row
@@ -12,6 +13,7 @@ export const DATASET_COLUMNS = [
   'case',
   'programme',
   'referrer_role',
+  'referrer_partner_kind',
   'age_band',
   'referred_month',
   'closed_month',
@@ -35,14 +37,15 @@ export const DATASET_COLUMNS = [
 
 type Value = string | number | boolean | undefined;
 
-/** One case's row, in the order of DATASET_COLUMNS. */
-export function datasetRow(facts: OutcomeFacts, pseudonym: string): Value[] {
+/** One case's row, in the order of DATASET_COLUMNS; `kindOf` gives the register's partner kind (./partner-kinds.ts). */
+export function datasetRow(facts: OutcomeFacts, pseudonym: string, kindOf: PartnerKindOf = () => undefined): Value[] {
   const o = caseOutcome(facts);
   const paired = o.scoreCount >= 2;
   return [
     pseudonym,
     facts.programme,
     facts.referrerRole,
+    partnerKindGroupOf(facts, kindOf),
     o.ageBand,
     copenhagenMonthOf(facts.referredAt),
     facts.closure ? copenhagenMonthOf(facts.closure.at) : undefined,
@@ -74,7 +77,7 @@ function cell(value: Value): string {
 }
 
 /** The whole file: a header line, one line per case, CRLF line ends (RFC 4180). */
-export function datasetCsv(cases: readonly OutcomeFacts[], pseudonymOf: (caseId: string) => string): string {
-  const lines = [DATASET_COLUMNS.join(','), ...cases.map((facts) => datasetRow(facts, pseudonymOf(facts.caseId)).map(cell).join(','))];
+export function datasetCsv(cases: readonly OutcomeFacts[], pseudonymOf: (caseId: string) => string, kindOf: PartnerKindOf = () => undefined): string {
+  const lines = [DATASET_COLUMNS.join(','), ...cases.map((facts) => datasetRow(facts, pseudonymOf(facts.caseId), kindOf).map(cell).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -1,8 +1,11 @@
 import type { DeclineReason, FollowUpOutcome } from '../../domain/shared/course-codes';
 import type { ClosureReason, Programme, ReferrerRole, RelationKind } from '../../domain/shared/codes';
+import { normaliseOrganisation } from '../../domain/partner/partner.stream';
+import { streamCategory } from '../../domain/shared/ids';
 import { copenhagenMonthOf } from '../shared/copenhagen-day';
 import { caseEventOf } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
+import { applyPartner, partnerKeysRead, PartnerAliasDoc, PartnerKindDoc } from './partner-kinds';
 
 /**
  * What the outcomes (issue 22) need of one case: codes, times and scores
@@ -14,6 +17,15 @@ export interface OutcomeFacts {
   caseId: string;
   programme: Programme;
   referrerRole: ReferrerRole;
+  /** The partner of the register the referral names (`referrer.partnerId`), if any (version 2; ./partner-kinds.ts). */
+  referrerPartnerId?: string;
+  /**
+   * Without a partner id, a professional's `referrer.organisation` as the
+   * register compares names (trimmed, one space, lower case): the partner it
+   * counts for once the name is linked (version 2). An organisation's name,
+   * in clear on the referral; never a person's.
+   */
+  referrerOrganisation?: string;
   referredAt: string;
   /** From the CPR number, in clear on the referral; absent when no CPR was given. */
   birthYear?: number;
@@ -29,6 +41,8 @@ export interface OutcomeFacts {
   /** Follow-ups held after the end (FollowUpHeld), in the order recorded. */
   followUps: Array<{ at: string; outcome: FollowUpOutcome; score?: number }>;
 }
+
+export type OutcomeFactsDoc = OutcomeFacts | PartnerKindDoc | PartnerAliasDoc;
 
 /** `case:<caseId>`: every case's facts. */
 export const outcomeCaseKey = (caseId: string): string => `case:${caseId}`;
@@ -46,22 +60,30 @@ const EVENT_TYPES = [
   'ReferralDeclined',
   'CaseClosed',
   'FollowUpHeld',
+  'PartnerRegistered',
+  'PartnerUpdated',
+  'PartnerAliasLinked',
 ] as const;
 
 /**
  * One document per case, and a copy of it under its closing month once it
  * is closed (rewritten when a later event, a follow-up held say, changes
- * it). Version 1 (issue 22).
+ * it). Version 1 (issue 22); 2: the referral's partner (`referrerPartnerId`,
+ * or `referrerOrganisation`), each registered partner's kind
+ * (`partner:<partnerId>`) and its linked names (`alias:<name>`).
  */
-export const outcomeFactsProjection: Projection<OutcomeFacts> = {
+export const outcomeFactsProjection: Projection<OutcomeFactsDoc> = {
   name: 'outcome-facts',
-  version: 1,
+  version: 2,
   eventTypes: new Set(EVENT_TYPES),
   keysRead: (stored) => {
+    if (streamCategory(stored.streamId) === 'partner') return partnerKeysRead(stored);
     const found = caseEventOf(stored);
     return found ? [outcomeCaseKey(found.caseId)] : [];
   },
-  apply(stored: ProjectedEvent, view: DocumentView<OutcomeFacts>): void {
+  apply(stored: ProjectedEvent, docs: DocumentView<OutcomeFactsDoc>): void {
+    if (streamCategory(stored.streamId) === 'partner') return applyPartner(stored, docs as DocumentView<PartnerKindDoc | PartnerAliasDoc>);
+    const view = docs as DocumentView<OutcomeFacts>;
     const found = caseEventOf(stored);
     if (!found) return;
     const { caseId, event } = found;
@@ -70,7 +92,15 @@ export const outcomeFactsProjection: Projection<OutcomeFacts> = {
     if (event.type === 'ReferralReceived') {
       if (facts) return;
       const { programme, referrer, referredAt, birthYear } = event.data;
-      facts = { caseId, programme, referrerRole: referrer.role, referredAt, ...(birthYear !== undefined && { birthYear }), scores: [], relations: [], dismissals: 0, followUps: [] };
+      const channel = referrer.role === 'self' || referrer.role === 'relative';
+      const organisation = !channel && referrer.partnerId === undefined && referrer.organisation ? normaliseOrganisation(referrer.organisation) : undefined;
+      facts = {
+        caseId,
+        programme,
+        referrerRole: referrer.role,
+        ...(referrer.partnerId !== undefined && { referrerPartnerId: referrer.partnerId }),
+        ...(organisation && { referrerOrganisation: organisation }),
+        referredAt, ...(birthYear !== undefined && { birthYear }), scores: [], relations: [], dismissals: 0, followUps: [] };
     } else {
       if (!facts) return;
       switch (event.type) {
@@ -104,3 +134,4 @@ export const outcomeFactsProjection: Projection<OutcomeFacts> = {
     if (facts.closure) view.put(closedKey(copenhagenMonthOf(facts.closure.at), caseId), facts);
   },
 };
+

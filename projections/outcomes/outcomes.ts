@@ -4,6 +4,7 @@ import { monthsBetween } from '../shared/time';
 import { AGE_BANDS } from './case-outcome';
 import { caseRow, CaseRow, outcomeFigures, OutcomeFigures } from './figures';
 import type { OutcomeFacts } from './outcome-facts';
+import { PARTNER_KIND_GROUPS, partnerKindGroupOf, PartnerKindOf } from './partner-kinds';
 
 export interface OutcomeRange {
   /** Copenhagen dates, both included. */
@@ -20,6 +21,8 @@ export interface Outcomes {
   all: OutcomeFigures;
   byProgramme: Record<string, OutcomeFigures>;
   byReferrerRole: Record<string, OutcomeFigures>;
+  /** By the kind of the register's partner the referral counts for (./partner-kinds.ts). */
+  byPartnerKind: Record<string, OutcomeFigures>;
   byAgeBand: Record<string, OutcomeFigures>;
 }
 
@@ -54,8 +57,8 @@ function split(cases: readonly CaseRow[], keyOf: (row: CaseRow) => string, order
   return Object.fromEntries(keys.map((key) => [key, outcomeFigures(groups.get(key)!)]));
 }
 
-/** The outcomes of the cases closed in the range, overall and split by programme, referrer role and age band (groups with no case left out). */
-export function outcomes(facts: Iterable<OutcomeFacts>, range: OutcomeRange): Outcomes {
+/** The outcomes of the cases closed in the range, overall and split by programme, referrer role, partner kind and age band (groups with no case left out). */
+export function outcomes(facts: Iterable<OutcomeFacts>, range: OutcomeRange, kindOf: PartnerKindOf = () => undefined): Outcomes {
   const cases = closedIn(facts, range).map(caseRow);
   return {
     from: range.from,
@@ -64,6 +67,7 @@ export function outcomes(facts: Iterable<OutcomeFacts>, range: OutcomeRange): Ou
     all: outcomeFigures(cases),
     byProgramme: split(cases, (row) => row.facts.programme),
     byReferrerRole: split(cases, (row) => row.facts.referrerRole),
+    byPartnerKind: split(cases, (row) => partnerKindGroupOf(row.facts, kindOf), PARTNER_KIND_GROUPS),
     byAgeBand: split(cases, (row) => row.outcome.ageBand, AGE_BANDS),
   };
 }

@@ -24,6 +24,6 @@ export class AuditDatasetController {
     const range = rangeOf(query);
     const cases = await this.reader.closedCases(range, query.minPosition, reply);
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="evaluering-${range.from}-${range.to}.csv"`);
-    return datasetCsv(cases, (caseId) => this.pseudonymiser.pseudonyms.ofCase(caseId));
+    return datasetCsv(cases, (caseId) => this.pseudonymiser.pseudonyms.ofCase(caseId), await this.reader.partnerKinds());
   }
 }

@@ -3,10 +3,11 @@ import { DateTime } from 'luxon';
 import type { MonthFigures } from '../../projections/dashboard/dashboard';
 import { count } from '../../projections/outcomes/cells';
 import type { OutcomeFigures } from '../../projections/outcomes/figures';
+import type { Funnel } from '../../projections/outcomes/funnel';
 import type { Outcomes } from '../../projections/outcomes/outcomes';
 import { ZONE } from '../../projections/shared/time';
 import { countBars, COLOURS, funnel, pairedBars } from './report-charts';
-import { AGE_BAND_DA, CLOSURE_DA, da, dage, FOLLOW_UP_DA, num, pct, PROGRAMME_DA, REFERRER_DA, RELATION_DA } from './report-labels.da';
+import { AGE_BAND_DA, CLOSURE_DA, da, dage, FOLLOW_UP_DA, FUNNEL_DA, num, PARTNER_GROUP_DA, pct, PROGRAMME_DA, REFERRER_DA, RELATION_DA } from './report-labels.da';
 
 type Doc = InstanceType<typeof PDFDocument>;
 const MARGIN = 50;
@@ -14,6 +15,8 @@ const WIDTH = 595.28 - 2 * MARGIN;
 
 export interface ReportInput {
   outcomes: Outcomes;
+  /** The funnel from screening to relation, for the screenings of the period. */
+  funnel: Funnel;
   months: MonthFigures[];
   generatedAt: Date;
 }
@@ -39,6 +42,8 @@ export function periodReportPdf(input: ReportInput): Promise<Buffer> {
   lonelinessPage(doc, input.outcomes);
   doc.addPage();
   relationsPage(doc, input.outcomes.all);
+  doc.addPage();
+  funnelPage(doc, input.funnel);
   doc.addPage();
   splitsPage(doc, input.outcomes);
   doc.addPage();
@@ -74,7 +79,7 @@ function table(doc: Doc, header: readonly string[], rows: ReadonlyArray<readonly
   doc.font('Helvetica').moveDown(0.8);
 }
 
-function summaryPage(doc: Doc, { outcomes, months, generatedAt }: ReportInput): void {
+function summaryPage(doc: Doc, { outcomes, funnel: screenings, months, generatedAt }: ReportInput): void {
   const all = outcomes.all;
   const referrals = months.reduce((sum, m) => sum + m.referrals.total, 0);
   heading(doc, 'Perioderapport: hvad indsatsen mod ensomhed opnåede', 20);
@@ -83,6 +88,7 @@ function summaryPage(doc: Doc, { outcomes, months, generatedAt }: ReportInput): 
   heading(doc, 'Sammenfatning', 14);
   table(doc, ['Nøgletal', 'Værdi'], [
     ['Henvisninger i perioden', num(count(referrals))],
+    ['Opsporinger i perioden (UCLA-3 før henvisning)', num(screenings.stages[0]!.count)],
     ['Afsluttede forløb i perioden', num(all.cases)],
     ['Forløb med to UCLA-3-målinger eller flere', num(all.loneliness.paired)],
     ['Gennemsnitlig UCLA-3 ved første måling', num(all.loneliness.meanFirst)],
@@ -159,12 +165,23 @@ function relationsPage(doc: Doc, all: OutcomeFigures): void {
   table(doc, ['"Fyret, men vi kommer igen": hvordan forløbene endte', 'Forløb'], [['Forløb, hvor den besøgende blev sendt væk og kom igen', num(d.cases)], ...Object.entries(d.endedBy).map(([reason, c]) => [CLOSURE_DA[reason] ?? reason, num(c)])]);
 }
 
+function funnelPage(doc: Doc, f: Funnel): void {
+  heading(doc, 'Fra opsporing til relation');
+  paragraph(doc, `Opsporinger (UCLA-3 taget før en henvisning) fra ${dateDa(f.from)} til ${dateDa(f.to)}, fulgt til i dag: hvert trin er en del af trinnet før. ${f.programme ? `Fra "henvist" tæller kun henvisninger til ${PROGRAMME_DA[f.programme].toLowerCase()}.` : ''}`);
+  const top = doc.y;
+  funnel(doc, { x: MARGIN, y: top, width: WIDTH, height: 170 }, f.stages.map((s) => ({ label: FUNNEL_DA[s.stage], value: s.count })));
+  doc.y = top + 182;
+  table(doc, ['Trin', 'Antal', 'Af trinnet før'], f.stages.map((s) => [FUNNEL_DA[s.stage], num(s.count), s.shareOfPrevious === undefined ? '' : pct(s.shareOfPrevious)]));
+  paragraph(doc, `Henvist uden at score som ensom: ${num(f.referredNotLonely)}. Ensom: UCLA-3 på 7 eller derover. Forløb startet: første besøg aftalt. Stadig i relationen: ved den første opfølgning efter afslutningen.`);
+}
+
 function splitsPage(doc: Doc, outcomes: Outcomes): void {
   heading(doc, 'Fordelt på indsats, henviser og alder');
   const header = ['Gruppe', 'Forløb', 'Ændring', 'Forbedret', 'Med relation', 'Ventetid'];
   const row = (label: string, f: OutcomeFigures) => [label, num(f.cases), num(f.loneliness.meanChange), pct(f.loneliness.shareImproved), pct(f.relations.shareWithRelation), dage(f.daysToFirstVisit.median)];
   table(doc, ['Indsats', ...header.slice(1)], Object.entries(outcomes.byProgramme).map(([k, f]) => row(PROGRAMME_DA[k as keyof typeof PROGRAMME_DA], f)));
   table(doc, ['Henviser', ...header.slice(1)], Object.entries(outcomes.byReferrerRole).map(([k, f]) => row(REFERRER_DA[k as keyof typeof REFERRER_DA] ?? k, f)));
+  table(doc, ['Henvist af (partnertype)', ...header.slice(1)], Object.entries(outcomes.byPartnerKind).map(([k, f]) => row(PARTNER_GROUP_DA[k as keyof typeof PARTNER_GROUP_DA] ?? k, f)));
   table(doc, ['Alder ved henvisning', ...header.slice(1)], Object.entries(outcomes.byAgeBand).map(([k, f]) => row(AGE_BAND_DA[k as keyof typeof AGE_BAND_DA], f)));
   paragraph(doc, 'Ændring: gennemsnitlig ændring i UCLA-3 for forløb med to målinger. Ventetid: median dage fra henvisning til første besøg.');
 }

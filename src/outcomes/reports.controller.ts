@@ -34,8 +34,9 @@ export class ReportsController {
     const range = rangeOf(query);
     const cases = await this.reader.closedCases(range, query.minPosition, reply);
     await this.readModels.consistent(caseFactsProjection.name, query.minPosition, reply);
+    const funnel = await this.reader.funnel(range, query.minPosition, reply);
     const months = await dashboardMonths(this.readModels, range);
-    const body = await periodReportPdf({ outcomes: outcomes(cases, range), months, generatedAt: new Date() });
+    const body = await periodReportPdf({ outcomes: outcomes(cases, range, await this.reader.partnerKinds()), funnel, months, generatedAt: new Date() });
     void reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${fileName(range, 'pdf')}"`);
     return body;
   }
@@ -48,6 +49,6 @@ export class ReportsController {
     const range = rangeOf(query);
     const cases = await this.reader.closedCases(range, query.minPosition, reply);
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName(range, 'csv', 'datasaet')}"`);
-    return datasetCsv(cases, (caseId) => this.pseudonymiser.pseudonyms.ofCase(caseId));
+    return datasetCsv(cases, (caseId) => this.pseudonymiser.pseudonyms.ofCase(caseId), await this.reader.partnerKinds());
   }
 }

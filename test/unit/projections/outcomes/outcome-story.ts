@@ -6,6 +6,10 @@ export interface Story {
   id: string;
   programme?: string;
   role?: string;
+  /** The register's partner the referral names (`referrer.partnerId`). */
+  partnerId?: string;
+  /** The referrer's organisation in free text. */
+  organisation?: string;
   birthYear?: number;
   referredAt?: string;
   visitAt?: string;
@@ -35,7 +39,7 @@ export function eventsOf(story: Story): ProjectedEvent[] {
       citizenId: `citizen-${id}`,
       programme: story.programme ?? 'community_guide',
       referredAt: story.referredAt ?? '2026-01-05T08:00:00.000Z',
-      referrer: { name: 'enc:v2:sealed', role: story.role ?? 'relative' },
+      referrer: { name: 'enc:v2:sealed', role: story.role ?? 'relative', ...(story.partnerId !== undefined && { partnerId: story.partnerId }), ...(story.organisation !== undefined && { organisation: story.organisation }) },
       citizen: { name: 'enc:v2:sealed', address: 'enc:v2:sealed' },
       ...(story.birthYear !== undefined && { birthYear: story.birthYear }),
       situation: {},
@@ -57,10 +61,13 @@ export function eventsOf(story: Story): ProjectedEvent[] {
   return events;
 }
 
-/** The projection's documents after the stories' events, as the projector would apply them. */
-export function project(stories: readonly Story[]): MapView<OutcomeFacts> {
+/** A partner stream's event (the register, issue 21), as the store holds it. */
+export const partnerEvent = (partnerId: string, type: string, data: object): ProjectedEvent => ({ ...event(partnerId, type, data), streamId: `partner-${partnerId}` });
+
+/** The projection's documents after the stories' events (after `before`, partner events say), as the projector would apply them. */
+export function project(stories: readonly Story[], before: readonly ProjectedEvent[] = []): MapView<OutcomeFacts> {
   const view = new MapView<OutcomeFacts>();
-  for (const e of stories.flatMap(eventsOf)) if (outcomeFactsProjection.eventTypes!.has(e.type)) outcomeFactsProjection.apply(e, view);
+  for (const e of [...before, ...stories.flatMap(eventsOf)]) if (outcomeFactsProjection.eventTypes!.has(e.type)) outcomeFactsProjection.apply(e, view);
   return view;
 }
 

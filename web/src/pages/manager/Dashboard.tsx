@@ -10,6 +10,7 @@ const ENDINGS: Record<string, string> = { ...DECLINE, ...CLOSURE };
 import { Field, LoadState, SelectField, useLoad } from '../../ui';
 import { periodMedian } from './headline';
 import { CourseFigures, type CourseMonth } from './CourseFigures';
+import { ScreeningSummary } from './ScreeningSummary';
 import { VolunteerFigures } from './VolunteerFigures';
 
 interface Stat {
@@ -56,11 +57,10 @@ function Figure({ name, value, note }: { name: string; value: string | number; n
 export function Dashboard() {
   const [months, setMonths] = useState('12');
   const [programme, setProgramme] = useState('');
-  const loaded = useLoad(() => {
-    const to = now();
-    const from = to.minus({ months: Number(months) - 1 }).startOf('month');
-    return get<Dashboard>(`/dashboard${query({ from: from.toISODate()!, to: to.toISODate()!, programme })}`);
-  }, [months, programme]);
+  const today = now();
+  const to = today.toISODate()!;
+  const from = today.minus({ months: Number(months) - 1 }).startOf('month').toISODate()!;
+  const loaded = useLoad(() => get<Dashboard>(`/dashboard${query({ from, to, programme })}`), [from, to, programme]);
 
   return (
     <section>
@@ -79,6 +79,7 @@ export function Dashboard() {
         <SelectField label="Ordning" value={programme} onChange={setProgramme} options={PROGRAMME} empty="Alle ordninger" />
       </form>
       <LoadState loaded={loaded}>{() => <Figures months={loaded.data!.months} />}</LoadState>
+      <ScreeningSummary from={from} to={to} />
       <VolunteerFigures />
     </section>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Programme } from '../../../../domain/shared/codes';
+import { PARTNER_KIND_DA } from '../../../../domain/partner/partner.codes';
 import { get, query } from '../../api';
 import { Chart } from '../../components/Chart';
 import { Column, Table } from '../../components/Table';
@@ -7,7 +8,10 @@ import { now } from '../../format';
 import { label, PROGRAMME, REFERRER_ROLE } from '../../labels';
 import { loadSession } from '../../session';
 import { Field, LoadState, Notice, SelectField, useLoad } from '../../ui';
-import { AGE_BAND, days, Figures, funnelChart, funnelSteps, OutcomesAnswer, pairedChart, percent, relationDaysChart, text } from './effect-data';
+import { AGE_BAND, days, Figures, funnelChart, funnelSteps, OutcomesAnswer, pairedChart, percent, relationDaysChart, screeningFunnelChart, screeningFunnelSummary, text } from './effect-data';
+
+/** The split by partner kind: the register's kinds, then the referrals by no partner of it (docs/api.md). */
+const PARTNER_GROUP: Record<string, string> = { ...PARTNER_KIND_DA, not_in_register: 'Fagperson uden for partnerregistret', self: 'Borgeren selv', relative: 'Pårørende' };
 
 type Group = [string, Figures];
 const GROUP_COLUMNS: Column<Group>[] = [
@@ -89,6 +93,12 @@ export function Effect() {
                   <figcaption>Fra afsluttet forløb til varig relation</figcaption>
                   <Chart config={funnelChart(all)} summary={funnelSteps(all).map(([name, c]) => `${name}: ${text(c)}`).join(', ')} />
                 </figure>
+                {o.funnel && (
+                  <figure class="card">
+                    <figcaption>Fra opsporing til relation (opsporinger i perioden)</figcaption>
+                    <Chart config={screeningFunnelChart(o.funnel)} summary={screeningFunnelSummary(o.funnel)} />
+                  </figure>
+                )}
               </div>
               <div class="card">
                 <h2>Efter ordning</h2>
@@ -98,6 +108,12 @@ export function Effect() {
                 <h2>Efter henviser</h2>
                 <Table rows={Object.entries(o.byReferrerRole).map(([r, f]): Group => [label(REFERRER_ROLE as Record<string, string>, r), f])} columns={GROUP_COLUMNS} rowKey={([name]) => name} empty="Ingen forløb afsluttet i perioden." />
               </div>
+              {o.byPartnerKind && (
+                <div class="card">
+                  <h2>Efter samarbejdspartner (partnerregistret)</h2>
+                  <Table rows={Object.entries(o.byPartnerKind).map(([k, f]): Group => [PARTNER_GROUP[k] ?? k, f])} columns={GROUP_COLUMNS} rowKey={([name]) => name} empty="Ingen forløb afsluttet i perioden." />
+                </div>
+              )}
               <div class="card">
                 <h2>Efter alder ved henvisning</h2>
                 <Table rows={Object.entries(o.byAgeBand).map(([b, f]): Group => [AGE_BAND[b] ?? b, f])} columns={GROUP_COLUMNS} rowKey={([name]) => name} empty="Ingen forløb afsluttet i perioden." />

@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
+import type { FunnelStage } from '../../../../projections/outcomes/funnel';
 import { PALETTE } from '../../components/Chart';
 
 /** A cell of GET /outcomes: a number, or suppressed under the small-cell rule (fewer than 5 cases). */
@@ -24,7 +25,18 @@ export interface OutcomesAnswer {
   all: Figures;
   byProgramme: Record<string, Figures>;
   byReferrerRole: Record<string, Figures>;
+  /** By the kind of the register's partner (absent from a server before it). */
+  byPartnerKind?: Record<string, Figures>;
   byAgeBand: Record<string, Figures>;
+  /** The funnel from screening to relation, for the screenings of the period (absent from a server before it). */
+  funnel?: ScreeningFunnel;
+}
+export interface ScreeningFunnel {
+  from: string;
+  to: string;
+  programme: string | null;
+  stages: Array<{ stage: FunnelStage; count: Cell; shareOfPrevious?: Cell }>;
+  referredNotLonely: Cell;
 }
 
 export const AGE_BAND: Record<string, string> = { under_50: 'Under 50 år', '50_64': '50-64 år', '65_74': '65-74 år', '75_84': '75-84 år', '85_plus': '85 år og derover', unknown: 'Alder ukendt' };
@@ -83,3 +95,27 @@ export function funnelChart(f: Figures): ChartConfiguration {
     options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { ticks: { precision: 0 }, beginAtZero: true } } },
   };
 }
+
+/** The screening funnel's stages in Danish (as the period report, src/outcomes/report-labels.da.ts). */
+export const FUNNEL_STAGE: Record<FunnelStage, string> = {
+  screened: 'Opsporet (UCLA-3 taget)',
+  lonely: 'Scorede som ensom',
+  consented: 'Sagde ja til henvisning',
+  referred: 'Henvist',
+  started: 'Forløb startet',
+  relation: 'Ny relation etableret',
+  stillConnected: 'Stadig i relationen ved opfølgning',
+};
+
+/** From screening to relation: one bar per stage, none where the stage is under 5. */
+export function screeningFunnelChart(f: ScreeningFunnel): ChartConfiguration {
+  return {
+    type: 'bar',
+    data: { labels: f.stages.map((s) => FUNNEL_STAGE[s.stage]), datasets: [{ label: 'Opsporinger', data: f.stages.map((s) => bar(s.count)), backgroundColor: PALETTE[2] }] },
+    options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { ticks: { precision: 0 }, beginAtZero: true } } },
+  };
+}
+
+/** The funnel as words, for the chart's summary and a screen reader: "Henvist: 12 (86 % af trinnet før)". */
+export const screeningFunnelSummary = (f: ScreeningFunnel): string =>
+  f.stages.map((s) => `${FUNNEL_STAGE[s.stage]}: ${text(s.count)}${s.shareOfPrevious === undefined ? '' : ` (${percent(s.shareOfPrevious)} af trinnet før)`}`).join(', ');
