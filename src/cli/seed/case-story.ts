@@ -169,18 +169,17 @@ export async function tellCase(
  * The follow-up three months after the end (issue #19), held a few days
  * either side of when it fell due, if that lies before the anchor: a citizen
  * who left with a relation mostly still has it, and their score stays near
- * the last one. Some the coordinator has not got to: those that fell due in
- * the last three weeks wait on the list; older ones were tried and recorded
- * as not reached (a real coordinator does not leave them for months). The
- * last draws of a story (nothing is drawn after the close), so they change no other case.
+ * the last one. Some the coordinator got to late, one to three weeks after
+ * they fell due (a real coordinator does not leave them for months): those
+ * not got to yet wait on the list. The last draws of a story (nothing is
+ * drawn after the close), so they change no other case.
  */
 async function followUp(random: Random, caseId: string, closedAt: number, withRelation: boolean, last: readonly number[], anchor: number, act: Act): Promise<void> {
-  const at = closedAt + random.int(88, 100) * DAY;
+  let at = closedAt + random.int(88, 100) * DAY;
   if (at > anchor) return;
   if (!random.chance(0.85)) {
-    const tried = closedAt + (91 + random.int(7, 21)) * DAY;
-    if (tried <= anchor) await act({ type: 'HoldFollowUp', data: { followUpId: followUpOf(caseId), at: iso(tried), outcome: 'not_reached', note: 'Ikke truffet efter flere forsøg' } }, tried);
-    return;
+    at = closedAt + (91 + random.int(7, 21)) * DAY;
+    if (at > anchor) return;
   }
   const outcome = withRelation
     ? random.weighted({ still_connected: 6, partly: 3, lost_touch: 1, not_reached: 1 })
