@@ -41,6 +41,9 @@ export class CourseStory {
   private accompanied = 0;
   private alone = 0;
   private referred = false;
+  /** Appointments so far: a case's next one with the same office is about the next thing, not the same again. */
+  private appointments = 0;
+  private readonly textOffset: number;
   private readonly activity: string;
 
   constructor(
@@ -49,6 +52,7 @@ export class CourseStory {
   ) {
     this.firstTimes = random.int(1, 3);
     this.activity = random.pick(GUIDE_ACTIVITIES);
+    this.textOffset = random.int(0, 5);
   }
 
   /** The first visit is booked (`at`): a relative may be in the picture from the start. */
@@ -128,17 +132,19 @@ export class CourseStory {
     if (!this.random.chance(0.5)) return;
     const whom = this.random.weighted(APPOINTMENTS.weights as Record<AppointmentWith, number>);
     const { purpose, preparation, debrief } = APPOINTMENTS.texts[whom];
+    const nth = <T>(texts: readonly T[]) => texts[(this.textOffset + this.appointments) % texts.length]!;
+    this.appointments += 1;
     const when = appointment(start + this.random.int(1, 3) * DAY, this.random);
     // Still ahead of the anchor it stays scheduled, on the case's card; else it must lie before the next visit's run-up.
     if (when + 2 * HOUR > following - 3 * DAY) return;
     const appointmentId = this.random.uuid();
-    if (!(await this.c.act({ type: 'ScheduleAppointment', data: { appointmentId, with: whom, purpose: this.random.pick(purpose), at: iso(when), preparation: this.random.pick(preparation) } }, start))) return;
+    if (!(await this.c.act({ type: 'ScheduleAppointment', data: { appointmentId, with: whom, purpose: nth(purpose), at: iso(when), preparation: nth(preparation) } }, start))) return;
     if (when + 2 * HOUR > until) return;
     if (this.random.chance(0.08)) {
       await this.c.act({ type: 'CancelAppointment', data: { appointmentId, reason: 'Mødet blev aflyst og flyttet' } }, when - DAY);
       return;
     }
-    await this.c.act({ type: 'RecordAppointmentAccompanied', data: { appointmentId, at: iso(when), debrief: this.random.pick(debrief) } }, when + 2 * HOUR);
+    await this.c.act({ type: 'RecordAppointmentAccompanied', data: { appointmentId, at: iso(when), debrief: nth(debrief) } }, when + 2 * HOUR);
   }
 
   /** Help the programme cannot give: once a case, mostly on the professional track. The case stays open; the helper goes on. */
