@@ -5,7 +5,7 @@ import { STORAGE, Storage } from '../../src/storage/storage.port';
 import type { Principal } from '../../src/privacy/tokens';
 import { karenReferral } from '../e2e/support/fixtures';
 import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, signInAs, startServer, Viewport } from './browser';
 
 /**
  * WCAG 2.1 AA in every role's pages (issue #17): axe-core's rules on each page
@@ -74,15 +74,7 @@ run('the web app for everyone (WCAG 2.1 AA)', () => {
 
   afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
 
-  async function signIn(username: keyof typeof PASSWORDS, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await newPage(browser, watch, viewport);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill(username);
-    await page.getByLabel('Adgangskode').fill(PASSWORDS[username]);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const signIn = (username: keyof typeof PASSWORDS, viewport?: Viewport): Promise<Page> => signInAs(browser, watch, server.url, username, PASSWORDS[username], viewport);
 
   /** Opens a page of the app, waits until its data is drawn, and audits it. */
   async function audit(page: Page, path: string, heading: string | RegExp, state = path): Promise<void> {

@@ -1,13 +1,9 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { karenReferral } from '../e2e/support/fixtures';
-import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, launchBrowser, post, shoot, shotsDir, signInAs, startServer } from './browser';
 
 /**
  * Issue #19's end of a case in the app, in a real Chromium: the coordinator
@@ -16,7 +12,7 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
  * "tilbyder at følges med borgerne de første gange og følger op".
  */
 const run = browserAvailable() ? describe : describe.skip;
-const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-shots-'));
+const SHOTS = shotsDir();
 const ZONE = 'Europe/Copenhagen';
 const PASSWORD = 'kaffe-og-kage-42';
 
@@ -28,15 +24,7 @@ run('the end of a case in the app', () => {
   let oleId: string;
   let mathildeId: string;
 
-  async function api<T = { caseId: string }>(path: string, body: unknown): Promise<T> {
-    const response = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokenFor(server.dataDir, COORDINATOR)}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const api = <T = { caseId: string }>(path: string, body: unknown): Promise<T> => post<T>(server, path, body);
   const today = () => DateTime.now().setZone(ZONE).startOf('day');
   // The case ends three months and two days ago: its follow-up fell due two days ago.
   const closedAt = () => today().minus({ months: 3, days: 2 }).set({ hour: 10 });
@@ -49,7 +37,6 @@ run('the end of a case in the app', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
     await addUser(server.app.get<Storage>(STORAGE), { username: 'jette', role: 'coordinator', password: PASSWORD });
     const { visitorId } = await api<{ visitorId: string }>('/visitors', { name: 'Anna Guide', kind: 'volunteer', capacity: 5, phone: '+4540506070' });
@@ -70,20 +57,9 @@ run('the end of a case in the app', () => {
 
   afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
 
-  const shot = async (page: Page, name: string) => {
-    await expectAccessible(page, name);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (page: Page, name: string) => shoot(page, SHOTS, name);
 
-  async function signIn(username = 'jette'): Promise<Page> {
-    const { page } = await newPage(browser, watch);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill(username);
-    await page.getByLabel('Adgangskode').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const signIn = (username = 'jette'): Promise<Page> => signInAs(browser, watch, server.url, username, PASSWORD);
 
   async function close(page: Page, when: DateTime): Promise<void> {
     await page.getByText('Afslut sagen', { exact: true }).click();

@@ -1,12 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, BrowserContext, chromium, ConsoleMessage, Page } from 'playwright-core';
 import { createApp } from '../../src/app.factory';
-import { testConfig } from '../e2e/support/test-app';
+import type { Principal } from '../../src/privacy/tokens';
+import { COORDINATOR, testConfig, tokenFor } from '../e2e/support/test-app';
 
 /** Debian's Chromium: a browser download is not possible here, so the package is installed instead (.ci/run does it in CI). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -109,4 +110,44 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
   )) as AxeViolation[];
   const found = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('; ')}`);
   expect({ state, violations: found }).toEqual({ state, violations: [] });
+}
+
+/**
+ * Where a spec's screenshots go: `SCREENSHOTS=dir` keeps them (the README's
+ * come from there); otherwise a fresh temporary folder, made now.
+ */
+export function shotsDir(): string {
+  const dir = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-shots-'));
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The page as a state of the app: audited with axe (any violation fails), then saved as `<name>.png`. */
+export async function shoot(page: Page, dir: string, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** A given of the story, sent as a client would: a POST as the coordinator (or `principal`); anything but 2xx fails the test with the answer. */
+export async function post<T>(server: { url: string; dataDir: string }, path: string, body: unknown, principal: Principal = COORDINATOR): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokenFor(server.dataDir, principal)}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export type Viewport = { width: number; height: number };
+
+/** A person signs in through the sign-in page, in a page of their own, and the app is there ("Log ud"). */
+export async function signInAs(browser: Browser, watch: ConsoleWatch, url: string, username: string, password: string, viewport?: Viewport): Promise<Page> {
+  const { page } = await newPage(browser, watch, viewport);
+  await page.goto(url);
+  await page.getByLabel('Brugernavn').fill(username);
+  await page.getByLabel('Adgangskode').fill(password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('button', { name: 'Log ud' }).waitFor();
+  return page;
 }

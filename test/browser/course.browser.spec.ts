@@ -1,13 +1,9 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { fridaReferral } from '../e2e/support/fixtures';
-import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, launchBrowser, post, shoot, shotsDir, signInAs, startServer, Viewport } from './browser';
 
 /**
  * Issue #19's course in the app, in a real Chromium, after Frida in seed 003:
@@ -18,7 +14,7 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
  * alone to Café Nygade.
  */
 const run = browserAvailable() ? describe : describe.skip;
-const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-shots-'));
+const SHOTS = shotsDir();
 const ZONE = 'Europe/Copenhagen';
 const PHONE = { width: 390, height: 844 };
 const PASSWORDS = { jette: 'kaffe-og-kage-42', lene: 'faellesskab-og-kaffe-3', mette: 'tal-og-tendenser-9' };
@@ -29,20 +25,11 @@ run('the course of a case in the app', () => {
   const watch = new ConsoleWatch();
   let fridaId: string;
 
-  async function api<T = { caseId: string }>(path: string, body: unknown): Promise<T> {
-    const response = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokenFor(server.dataDir, COORDINATOR)}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const api = <T = { caseId: string }>(path: string, body: unknown): Promise<T> => post<T>(server, path, body);
   const at = (days: number, hour = 10) => DateTime.now().setZone(ZONE).startOf('day').plus({ days }).set({ hour });
   const input = (when: DateTime) => when.toFormat("yyyy-MM-dd'T'HH:mm");
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
     const store = server.app.get<Storage>(STORAGE);
     await addUser(store, { username: 'jette', role: 'coordinator', password: PASSWORDS.jette });
@@ -63,20 +50,9 @@ run('the course of a case in the app', () => {
 
   afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
 
-  const shot = async (page: Page, name: string) => {
-    await expectAccessible(page, name);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (page: Page, name: string) => shoot(page, SHOTS, name);
 
-  async function signIn(username: keyof typeof PASSWORDS, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await newPage(browser, watch, viewport);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill(username);
-    await page.getByLabel('Adgangskode').fill(PASSWORDS[username]);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const signIn = (username: keyof typeof PASSWORDS, viewport?: Viewport): Promise<Page> => signInAs(browser, watch, server.url, username, PASSWORDS[username], viewport);
 
   it('a coordinator adds Frida\'s mother to the network; she needs relief herself', async () => {
     const page = await signIn('jette');

@@ -1,13 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { karenReferral } from '../e2e/support/fixtures';
-import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, post, shotsDir, signInAs, startServer, Viewport } from './browser';
 
 /**
  * Issue #17 in the app: the referral form looks the citizen up as the
@@ -20,7 +17,7 @@ const run = browserAvailable() ? describe : describe.skip;
 const ZONE = 'Europe/Copenhagen';
 const PHONE = { width: 390, height: 844 };
 const PASSWORDS = { jette: 'kaffe-og-kage-42', birthe: 'sognets-besoeg-7' };
-const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-shots-'));
+const SHOTS = shotsDir();
 
 run('a known citizen, a corrected referral and the requested tasks, in the app', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -28,15 +25,7 @@ run('a known citizen, a corrected referral and the requested tasks, in the app',
   const watch = new ConsoleWatch();
   let karen: { caseId: string; citizenId: string };
 
-  async function api<T = { caseId: string; citizenId: string }>(path: string, body: unknown): Promise<T> {
-    const response = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokenFor(server.dataDir, COORDINATOR)}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const api = <T = { caseId: string; citizenId: string }>(path: string, body: unknown): Promise<T> => post<T>(server, path, body);
   const daysAgo = (days: number) => DateTime.now().setZone(ZONE).minus({ days }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
 
   beforeAll(async () => {
@@ -61,15 +50,7 @@ run('a known citizen, a corrected referral and the requested tasks, in the app',
 
   afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
 
-  async function signIn(username: keyof typeof PASSWORDS, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await newPage(browser, watch, viewport);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill(username);
-    await page.getByLabel('Adgangskode').fill(PASSWORDS[username]);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const signIn = (username: keyof typeof PASSWORDS, viewport?: Viewport): Promise<Page> => signInAs(browser, watch, server.url, username, PASSWORDS[username], viewport);
 
   it('looks the citizen up as the coordinator types, and refers the one chosen as "kendt borger"', async () => {
     const page = await signIn('jette');

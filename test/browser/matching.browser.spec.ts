@@ -1,12 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { cafeNygade, fridaReferral } from '../e2e/support/fixtures';
-import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, launchBrowser, post, shoot, shotsDir, signInAs, startServer, Viewport } from './browser';
 
 /**
  * Issue #18 in the app: a coordinator records Frida's wishes, sees the
@@ -16,7 +12,7 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
  * faktisk er glad for tilbuddet").
  */
 const run = browserAvailable() ? describe : describe.skip;
-const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-matching-shots-'));
+const SHOTS = shotsDir();
 const PHONE = { width: 390, height: 844 };
 const PASSWORDS = { jette: 'kaffe-og-kage-42', hanne: 'faellesskab-og-kaffe-3', mette: 'tal-og-grafer-9' };
 
@@ -27,15 +23,7 @@ run('the right match, in the app', () => {
   let caseId: string;
   let hanne: string;
 
-  async function api<T = { caseId: string }>(path: string, body: unknown): Promise<T> {
-    const response = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokenFor(server.dataDir, COORDINATOR)}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const api = <T = { caseId: string }>(path: string, body: unknown): Promise<T> => post<T>(server, path, body);
 
   const profile = (programmes: string[], postcodes: string[], interests: string[]) => ({
     programmes, interests, languages: ['da'], postcodes, availability: [{ weekday: 3, from: '12:00', to: '18:00' }], gender: 'female',
@@ -68,20 +56,9 @@ run('the right match, in the app', () => {
 
   afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
 
-  const shot = async (page: Page, name: string) => {
-    await expectAccessible(page, name);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (page: Page, name: string) => shoot(page, SHOTS, name);
 
-  async function signIn(username: keyof typeof PASSWORDS, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await newPage(browser, watch, viewport);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill(username);
-    await page.getByLabel('Adgangskode').fill(PASSWORDS[username]);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const signIn = (username: keyof typeof PASSWORDS, viewport?: Viewport): Promise<Page> => signInAs(browser, watch, server.url, username, PASSWORDS[username], viewport);
 
   it("records Frida's wishes, sees the suggestions with their reasons and books the top visitor", async () => {
     const page = await signIn('jette');

@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { fridaReferral, karenReferral } from '../e2e/support/fixtures';
 import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
 import { pdfPagePng, pdfText } from '../support/pdf-text';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, shotsDir, startServer } from './browser';
 
 /**
  * Issue 22 in the app: the manager opens "Effekt", sees what the work achieved
@@ -17,7 +16,7 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
  * SCREENSHOTS=docs/screenshots writes the page and the report's first page for the README.
  */
 const run = browserAvailable() ? describe : describe.skip;
-const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-outcomes-shots-'));
+const SHOTS = shotsDir();
 const PASSWORD = 'effekt-og-tal-22';
 
 run('the outcomes in the app', () => {

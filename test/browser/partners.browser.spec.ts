@@ -1,12 +1,8 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { karenReferral } from '../e2e/support/fixtures';
-import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, launchBrowser, post, shoot, shotsDir, signInAs, startServer } from './browser';
 
 /**
  * Issue 21 in the app: the partner register with "Kontakt snart" first; a
@@ -15,7 +11,7 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
  * møderne med personalet").
  */
 const run = browserAvailable() ? describe : describe.skip;
-const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-partner-shots-'));
+const SHOTS = shotsDir();
 const PASSWORDS = { jette: 'kaffe-og-kage-42', mette: 'ledelse-og-tal-9' };
 
 run('the partner register, in the app', () => {
@@ -23,18 +19,9 @@ run('the partner register, in the app', () => {
   let browser: Browser;
   const watch = new ConsoleWatch();
 
-  async function api<T>(path: string, body: unknown): Promise<T> {
-    const response = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokenFor(server.dataDir, COORDINATOR)}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const api = <T>(path: string, body: unknown): Promise<T> => post<T>(server, path, body);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
     const store = server.app.get<Storage>(STORAGE);
     await addUser(store, { username: 'jette', role: 'coordinator', password: PASSWORDS.jette });
@@ -61,20 +48,9 @@ run('the partner register, in the app', () => {
 
   afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
 
-  const shot = async (page: Page, name: string) => {
-    await expectAccessible(page, name);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (page: Page, name: string) => shoot(page, SHOTS, name);
 
-  async function signIn(username: keyof typeof PASSWORDS): Promise<Page> {
-    const { page } = await newPage(browser, watch);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill(username);
-    await page.getByLabel('Adgangskode').fill(PASSWORDS[username]);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const signIn = (username: keyof typeof PASSWORDS): Promise<Page> => signInAs(browser, watch, server.url, username, PASSWORDS[username]);
 
   const rowOf = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
 

@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, launchBrowser, newPage, shoot, shotsDir, signInAs, startServer } from './browser';
 
 /**
  * Issue 21 in the app: a citizen refers herself on /henvis on a phone-sized
@@ -15,7 +12,7 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
  * code in a QR code.
  */
 const run = browserAvailable() ? describe : describe.skip;
-const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-card-shots-'));
+const SHOTS = shotsDir();
 const PASSWORD = 'kaffe-og-kage-42';
 const PHONE = { width: 390, height: 844 };
 
@@ -26,7 +23,6 @@ run('referral cards, in the app', () => {
   const watch = new ConsoleWatch();
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
     await addUser(server.app.get<Storage>(STORAGE), { username: 'jette', role: 'coordinator', password: PASSWORD });
     const response = await fetch(`${server.url}/partners`, {
@@ -45,20 +41,9 @@ run('referral cards, in the app', () => {
 
   afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
 
-  const shot = async (page: Page, name: string) => {
-    await expectAccessible(page, name);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (page: Page, name: string) => shoot(page, SHOTS, name);
 
-  async function signIn(): Promise<Page> {
-    const { page } = await newPage(browser, watch);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill('jette');
-    await page.getByLabel('Adgangskode').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const signIn = (): Promise<Page> => signInAs(browser, watch, server.url, 'jette', PASSWORD);
 
   it('a citizen refers herself on /henvis on a phone, without signing in, and gets a receipt', async () => {
     const { page } = await newPage(browser, watch, PHONE);

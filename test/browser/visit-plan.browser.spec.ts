@@ -1,13 +1,9 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { karenReferral } from '../e2e/support/fixtures';
-import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, launchBrowser, post, shoot, shotsDir, signInAs, startServer, Viewport } from './browser';
 
 /**
  * Issue #17's visit plan in the app, in a real Chromium: a coordinator walks
@@ -17,7 +13,7 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
  * nødvendig at ændre besøgstidspunktet, ringer vi altid inden."
  */
 const run = browserAvailable() ? describe : describe.skip;
-const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-shots-'));
+const SHOTS = shotsDir();
 const ZONE = 'Europe/Copenhagen';
 const PHONE = { width: 390, height: 844 };
 const PASSWORDS = { jette: 'kaffe-og-kage-42', birthe: 'sognets-besoeg-7' };
@@ -30,15 +26,7 @@ run('the visit plan in the app', () => {
   let oskarId: string;
   let karlAgreed: DateTime;
 
-  async function api<T = { caseId: string }>(path: string, body: unknown): Promise<T> {
-    const response = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokenFor(server.dataDir, COORDINATOR)}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const api = <T = { caseId: string }>(path: string, body: unknown): Promise<T> => post<T>(server, path, body);
   const today = () => DateTime.now().setZone(ZONE).startOf('day');
   const at = (days: number, hour = 10) => today().plus({ days }).set({ hour });
   /** As the app writes a visit's time: with the year only when it is not this year's. */
@@ -53,7 +41,6 @@ run('the visit plan in the app', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
     const store = server.app.get<Storage>(STORAGE);
     await addUser(store, { username: 'jette', role: 'coordinator', password: PASSWORDS.jette });
@@ -80,20 +67,9 @@ run('the visit plan in the app', () => {
 
   afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
 
-  const shot = async (page: Page, name: string) => {
-    await expectAccessible(page, name);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (page: Page, name: string) => shoot(page, SHOTS, name);
 
-  async function signIn(username: keyof typeof PASSWORDS, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await newPage(browser, watch, viewport);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill(username);
-    await page.getByLabel('Adgangskode').fill(PASSWORDS[username]);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const signIn = (username: keyof typeof PASSWORDS, viewport?: Viewport): Promise<Page> => signInAs(browser, watch, server.url, username, PASSWORDS[username], viewport);
 
   it('a coordinator: cancel (the visitor, after calling) → book the next visit → the fixed time', async () => {
     const page = await signIn('jette');

@@ -3,8 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { karenReferral } from '../e2e/support/fixtures';
-import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, post, signInAs, startServer, Viewport } from './browser';
 
 /**
  * Issue #17, "What a visitor needs", in the app: the visit card with the
@@ -24,15 +23,7 @@ run('what a visitor needs, in the app', () => {
   let caseId: string;
   let nextVisit: DateTime;
 
-  async function api<T = { caseId: string }>(path: string, body: unknown): Promise<T> {
-    const response = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokenFor(server.dataDir, COORDINATOR)}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const api = <T = { caseId: string }>(path: string, body: unknown): Promise<T> => post<T>(server, path, body);
   const daysAgo = (days: number, hour = 10) => DateTime.now().setZone(ZONE).minus({ days }).set({ hour, minute: 0, second: 0, millisecond: 0 });
 
   beforeAll(async () => {
@@ -59,15 +50,7 @@ run('what a visitor needs, in the app', () => {
 
   afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
 
-  async function signIn(username: keyof typeof PASSWORDS, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await newPage(browser, watch, viewport);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill(username);
-    await page.getByLabel('Adgangskode').fill(PASSWORDS[username]);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const signIn = (username: keyof typeof PASSWORDS, viewport?: Viewport): Promise<Page> => signInAs(browser, watch, server.url, username, PASSWORDS[username], viewport);
 
   it("shows the visitor the citizen's situation, the requested tasks, a phone number to tap and the next visit with its year", async () => {
     const page = await signIn('birthe', PHONE);

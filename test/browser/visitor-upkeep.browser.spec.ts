@@ -1,12 +1,8 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { fridaReferral } from '../e2e/support/fixtures';
-import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, launchBrowser, post, shoot, shotsDir, signInAs, startServer } from './browser';
 
 /**
  * Issue #17, "Visitors" and "Words per programme", in the app: the coordinator
@@ -15,7 +11,7 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
  * only who can take it, named fællesskabsguide as that programme says (seed 003).
  */
 const run = browserAvailable() ? describe : describe.skip;
-const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-upkeep-shots-'));
+const SHOTS = shotsDir();
 const PASSWORDS = { jette: 'kaffe-og-kage-42' };
 
 run('keeping the visitors current, in the app', () => {
@@ -25,15 +21,7 @@ run('keeping the visitors current, in the app', () => {
   let waitingCase: string;
   let bookedCase: string;
 
-  async function api<T = { caseId: string }>(path: string, body: unknown): Promise<T> {
-    const response = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokenFor(server.dataDir, COORDINATOR)}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const api = <T = { caseId: string }>(path: string, body: unknown): Promise<T> => post<T>(server, path, body);
   const guideCase = async (name: string) => {
     const { caseId } = await api('/cases', { ...fridaReferral(), citizen: { ...fridaReferral().citizen, name } });
     await api(`/cases/${caseId}/triage`, { track: 'volunteer', reason: 'Kan mødes med en frivillig', priority: 'normal' });
@@ -41,7 +29,6 @@ run('keeping the visitors current, in the app', () => {
   };
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
     const store = server.app.get<Storage>(STORAGE);
     await addUser(store, { username: 'jette', role: 'coordinator', password: PASSWORDS.jette });
@@ -61,20 +48,9 @@ run('keeping the visitors current, in the app', () => {
 
   afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
 
-  const shot = async (page: Page, name: string) => {
-    await expectAccessible(page, name);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (page: Page, name: string) => shoot(page, SHOTS, name);
 
-  async function signIn(): Promise<Page> {
-    const { page } = await newPage(browser, watch);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill('jette');
-    await page.getByLabel('Adgangskode').fill(PASSWORDS.jette);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const signIn = (): Promise<Page> => signInAs(browser, watch, server.url, 'jette', PASSWORDS.jette);
 
   const visitorsPage = async (page: Page) => {
     await page.getByRole('navigation').getByRole('link', { name: 'Frivillige og ansatte' }).click();

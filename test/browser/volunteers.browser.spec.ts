@@ -1,12 +1,9 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
 import { karenReferral } from '../e2e/support/fixtures';
 import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, launchBrowser, post, shoot, shotsDir, signInAs, startServer, Viewport } from './browser';
 
 /**
  * Issue 20 in the app: an application through interview, approval, vetting
@@ -16,7 +13,7 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
  * own page on a phone.
  */
 const run = browserAvailable() ? describe : describe.skip;
-const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-volunteer-shots-'));
+const SHOTS = shotsDir();
 const PASSWORDS = { jette: 'kaffe-og-kage-42', birthe: 'besoeg-hver-tirsdag', lone: 'tovholder-i-soroe', mette: 'overblik-hver-maaned' };
 
 run('a volunteer from application to booking, in the app', () => {
@@ -26,18 +23,9 @@ run('a volunteer from application to booking, in the app', () => {
   let waitingCase: string;
   let expired: string;
 
-  async function api<T = { caseId: string }>(path: string, body: unknown): Promise<T> {
-    const response = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokenFor(server.dataDir, COORDINATOR)}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const api = <T = { caseId: string }>(path: string, body: unknown): Promise<T> => post<T>(server, path, body);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
     const store = server.app.get<Storage>(STORAGE);
     await addUser(store, { username: 'jette', role: 'coordinator', password: PASSWORDS.jette });
@@ -59,20 +47,9 @@ run('a volunteer from application to booking, in the app', () => {
 
   afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
 
-  const shot = async (page: Page, name: string) => {
-    await expectAccessible(page, name);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (page: Page, name: string) => shoot(page, SHOTS, name);
 
-  async function signIn(username: keyof typeof PASSWORDS, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await newPage(browser, watch, viewport);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill(username);
-    await page.getByLabel('Adgangskode').fill(PASSWORDS[username]);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const signIn = (username: keyof typeof PASSWORDS, viewport?: Viewport): Promise<Page> => signInAs(browser, watch, server.url, username, PASSWORDS[username], viewport);
 
   /** The form of one step, found by its heading. */
   const step = (page: Page, title: string): Locator => page.locator('form', { has: page.getByRole('heading', { name: title, exact: true }) });

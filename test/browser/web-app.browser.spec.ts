@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seed } from '../../src/cli/seed/seed';
 import { addUser } from '../../src/cli/user';
 import { STORAGE, Storage } from '../../src/storage/storage.port';
-import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, launchBrowser, newPage, shoot, shotsDir, signInAs, startServer, Viewport } from './browser';
 
 /**
  * The web application in a real browser, one role after the other, as a day at
@@ -16,7 +13,7 @@ import { browserAvailable, ConsoleWatch, expectAccessible, launchBrowser, newPag
  * SCREENSHOTS=docs/screenshots writes the README's pictures.
  */
 const run = browserAvailable() ? describe : describe.skip;
-const SHOTS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'brobygger-shots-'));
+const SHOTS = shotsDir();
 const PHONE = { width: 390, height: 844 };
 const PASSWORDS = { jette: 'kaffe-og-kage-42', birthe: 'sognets-besoeg-7', mette: 'tal-og-grafer-9', anne: 'evaluering-2026', lars: 'dataansvar-og-ro' };
 
@@ -28,7 +25,6 @@ run('the web application', () => {
   let before: { referrals: string; waiting: string; relations: string };
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
     const store = server.app.get<Storage>(STORAGE);
     await seed(store, { cases: 150, seed: 9 }, () => undefined);
@@ -50,20 +46,9 @@ run('the web application', () => {
   });
 
   /** Every page state pictured is audited for WCAG 2.1 AA too (axe-core). */
-  const shot = async (page: Page, name: string) => {
-    await expectAccessible(page, name);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (page: Page, name: string) => shoot(page, SHOTS, name);
 
-  async function signIn(username: keyof typeof PASSWORDS, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await newPage(browser, watch, viewport);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill(username);
-    await page.getByLabel('Adgangskode').fill(PASSWORDS[username]);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const signIn = (username: keyof typeof PASSWORDS, viewport?: Viewport): Promise<Page> => signInAs(browser, watch, server.url, username, PASSWORDS[username], viewport);
 
   const figure = async (page: Page, name: string) => (await page.getByRole('group', { name }).locator('.figure-value').textContent())?.trim();
 

@@ -6,7 +6,7 @@ import { STORAGE, Storage } from '../../src/storage/storage.port';
 import type { Principal } from '../../src/privacy/tokens';
 import { karenReferral } from '../e2e/support/fixtures';
 import { COORDINATOR, tokenFor } from '../e2e/support/test-app';
-import { browserAvailable, ConsoleWatch, launchBrowser, newPage, startServer } from './browser';
+import { browserAvailable, ConsoleWatch, launchBrowser, signInAs, startServer } from './browser';
 
 /**
  * Issue #17's wrong answers as a coordinator, a visitor and a manager see them
@@ -66,15 +66,7 @@ run('the web app answers what the case says', () => {
 
   afterEach(() => expect(watch.errors.splice(0)).toEqual([]));
 
-  async function signIn(username: keyof typeof PASSWORDS): Promise<Page> {
-    const { page } = await newPage(browser, watch);
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill(username);
-    await page.getByLabel('Adgangskode').fill(PASSWORDS[username]);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
-    return page;
-  }
+  const signIn = (username: keyof typeof PASSWORDS): Promise<Page> => signInAs(browser, watch, server.url, username, PASSWORDS[username]);
 
   it('shows referrals not yet triaged in the waiting folder, as "Skal vurderes", and filters by stage', async () => {
     const page = await signIn('jette');
