@@ -168,6 +168,8 @@ run("Frida's course in the app, from the first meeting to the follow-up", () => 
     await relief.locator('.figure-value').getByText('1', { exact: true }).waitFor();
     const outcomes = page.getByRole('table', { name: 'Opfølgning efter afslutning' });
     await outcomes.getByRole('row', { name: 'Stadig i relationen 1' }).waitFor();
+    // The caption once, as the table's name: its column says what the rows are.
+    expect(await outcomes.getByRole('columnheader').allTextContents()).toEqual(['Udfald', 'Antal']);
     await shot(page, 'frida-4-dashboard');
     await page.context().close();
   });

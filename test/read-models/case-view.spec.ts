@@ -32,6 +32,10 @@ describe('the case view on seeded cases', () => {
         expect(followUp.held?.score).toBe((held?.data as { score?: number } | undefined)?.score);
         if (followUp.held) delete followUp.held.score;
       }
+      // And the referrals onward (issue #19), which the case page lists and the decider has no use for; the seed refers some onward since the seeded course.
+      const onward = events.filter((e) => e.type === 'ReferredOnward').map((e) => e.data);
+      expect(view.referredOnward ?? []).toEqual(onward);
+      delete view.referredOnward;
       expect(view).toStrictEqual(JSON.parse(JSON.stringify({ ...state, revision: events.at(-1)!.revision })));
     }
     // The seed's stories reach every state: referred, waiting, active, closed (declined and not), with visits, tasks, risks and relations: every case event but VisitCancelled (in the unit spec).

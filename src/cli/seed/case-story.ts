@@ -3,6 +3,7 @@ import type { CaseCommand, ReceiveReferral } from '../../../domain/case/case.com
 import { postcodeFromAddress } from '../../../domain/shared/danish';
 import type { Need, Programme, TaskKind, VisitorKind } from '../../../domain/shared/codes';
 import { appointment, officeHours, sameTimeLater } from './calendar';
+import { CourseStory } from './course-story';
 import { FIRST_NAMES, LAST_NAMES, PARTNERS, REGIONS, SITUATIONS, STREETS, THEMES, Town } from './danish-data';
 import type { Random } from './random';
 
@@ -47,8 +48,19 @@ const RECENT_ENOUGH: Partial<Record<Fate, number>> = { referred: 4, waiting: 75,
  * programme living near the citizen, visits every week or fortnight at the
  * agreed time, a dismissal now and then, tasks, a late risk flag, a relation,
  * the close. `anchor` is the start of "today": everything that happened lies before it.
+ * With `courseRandom`, the case's course too (course-story.ts: relatives, the
+ * agreement, going along, appointments, referrals onward, the visits' minutes),
+ * drawn from that stream so the rest of the story stays as it was without it.
  */
-export async function tellCase(random: Random, caseId: string, anchor: number, act: Act, findVisitor: FindVisitor, towns: readonly Town[] = ALL_TOWNS): Promise<void> {
+export async function tellCase(
+  random: Random,
+  caseId: string,
+  anchor: number,
+  act: Act,
+  findVisitor: FindVisitor,
+  towns: readonly Town[] = ALL_TOWNS,
+  courseRandom?: Random,
+): Promise<void> {
   const daysAgo = random.int(0, MAX_DAYS_AGO);
   const drawn = random.weighted<Fate>({ referred: 3, declined: 6, waiting: 12, ongoing: 50, closing: 29 });
   const fate: Fate = daysAgo <= (RECENT_ENOUGH[drawn] ?? MAX_DAYS_AGO) ? drawn : 'closing';
@@ -82,7 +94,9 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
   if (!visitor) {
     // No helper came free: a recent case waits in the folder; an old one was referred elsewhere long ago.
     const given = t + random.int(30, 90) * DAY;
-    if (fate === 'closing' && given <= anchor) await act({ type: 'CloseCase', data: { reason: 'other', at: iso(given), followUpId: followUpOf(caseId) } }, given);
+    if (fate === 'closing' && given <= anchor && (await act({ type: 'CloseCase', data: { reason: 'other', at: iso(given), followUpId: followUpOf(caseId) } }, given))) {
+      await followUp(random, caseId, given, false, intake, anchor, act);
+    }
     return;
   }
   let next = appointment(t + random.int(2, 10) * DAY, random);
@@ -90,6 +104,9 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
 
   let visitorId = visitor.visitorId;
   const every = random.chance(0.5) ? 7 : 14;
+  const citizenName = referral.data.citizen!.name;
+  const course = courseRandom && new CourseStory(courseRandom, { caseId, programme: referral.data.programme, professional, citizenName, every, anchor, act });
+  await course?.booked(t);
   const planned = fate === 'closing' ? random.int(1, 7) : Infinity;
   // A few open cases whose last visit nobody recorded: overdue on the caseload.
   const overdue = fate === 'ongoing' && random.chance(0.12);
@@ -103,7 +120,7 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
     const at = next + random.pick([0, 0, 0, 15]) * 60_000;
     const following = sameTimeLater(next, every);
     if (random.chance(0.1)) await act({ type: 'RecordDismissal', data: { visitorId, at: iso(at), nextVisitAt: iso(following), assessment: 'Bag facaden et ønske om besøg' } }, at);
-    else await act({ type: 'RecordVisit', data: { visitorId, visitedAt: iso(at), nextVisitAt: iso(following), themes: [random.pick(THEMES)], note: 'God samtale' } }, at);
+    else await act({ type: 'RecordVisit', data: { visitorId, visitedAt: iso(at), nextVisitAt: iso(following), themes: [random.pick(THEMES)], note: 'God samtale', ...course?.visit(held) } }, at);
     if (random.chance(0.15)) {
       const taskId = random.uuid();
       const kind: TaskKind = random.pick(['health_supplement', 'housing_benefit', 'heating_aid', 'dental_care', 'assistive_devices', 'grant', 'contact_authority']);
@@ -116,12 +133,15 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
       // The visitor may already be one who may take it: then nobody is reassigned.
       if (professionalVisitor?.visitorId !== visitorId) {
         if (!professionalVisitor || !(await act({ type: 'ReassignVisitor', data: { toVisitorId: professionalVisitor.visitorId, reason: 'Selvmordstanker' } }, at + 3600_000))) {
-          if (at + DAY <= anchor) await act({ type: 'CloseCase', data: { reason: 'transferred_to_professionals', at: iso(at + DAY), followUpId: followUpOf(caseId) } }, at + DAY);
+          if (at + DAY <= anchor && (await act({ type: 'CloseCase', data: { reason: 'transferred_to_professionals', at: iso(at + DAY), followUpId: followUpOf(caseId) } }, at + DAY))) {
+            await followUp(random, caseId, at + DAY, false, intake, anchor, act);
+          }
           return;
         }
         visitorId = professionalVisitor.visitorId;
       }
     }
+    await course?.between(held, at, following, visitorId);
     next = following;
   }
 
@@ -149,11 +169,18 @@ export async function tellCase(random: Random, caseId: string, anchor: number, a
  * The follow-up three months after the end (issue #19), held a few days
  * either side of when it fell due, if that lies before the anchor: a citizen
  * who left with a relation mostly still has it, and their score stays near
- * the last one. Some are never held (the coordinator has not got to it).
+ * the last one. Some the coordinator got to late, one to three weeks after
+ * they fell due (a real coordinator does not leave them for months): those
+ * not got to yet wait on the list. The last draws of a story (nothing is
+ * drawn after the close), so they change no other case.
  */
 async function followUp(random: Random, caseId: string, closedAt: number, withRelation: boolean, last: readonly number[], anchor: number, act: Act): Promise<void> {
-  const at = closedAt + random.int(88, 100) * DAY;
-  if (at > anchor || !random.chance(0.85)) return;
+  let at = closedAt + random.int(88, 100) * DAY;
+  if (at > anchor) return;
+  if (!random.chance(0.85)) {
+    at = closedAt + (91 + random.int(7, 21)) * DAY;
+    if (at > anchor) return;
+  }
   const outcome = withRelation
     ? random.weighted({ still_connected: 6, partly: 3, lost_touch: 1, not_reached: 1 })
     : random.weighted({ still_connected: 1, partly: 2, lost_touch: 3, not_reached: 2 });

@@ -147,7 +147,10 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
   // telling them concurrently would make the outcome depend on timing, not on the seed.
   for (let i = 0; i < options.cases; i++) {
     const caseId = random.uuid();
-    const story = new Random(random.int(0, 2 ** 31));
+    const storySeed = random.int(0, 2 ** 31);
+    const story = new Random(storySeed);
+    // The case's course (issues #19, #20) from a stream of its own: the story's other draws stay as they were.
+    const course = new Random(storySeed ^ 0x19191919);
     let clock = anchor;
     const handler = new CommandHandler(store, () => new Date(clock));
     const act = async (told: CaseCommand, at: number): Promise<boolean> => {
@@ -181,7 +184,7 @@ export async function seed(storage: Storage, options: { cases: number; seed: num
         return false;
       }
     };
-    await tellCase(story, caseId, anchor, act, (professional, wanted) => findVisitor(professional, wanted, story), towns);
+    await tellCase(story, caseId, anchor, act, (professional, wanted) => findVisitor(professional, wanted, story), towns, course);
     await introduce(caseId, act);
     onCase();
   }

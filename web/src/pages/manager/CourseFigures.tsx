@@ -13,7 +13,8 @@ const total = (months: CourseMonth[], pick: (m: CourseMonth) => Record<string, n
   return Object.entries(out).sort((a, b) => b[1] - a[1]);
 };
 
-function Counts({ caption, rows, names, empty }: { caption: string; rows: Array<[string, number]>; names: Record<string, string>; empty: string }) {
+/** A count per code under its caption; `column` heads the codes' column (not the caption again: a screen reader would read it twice). */
+function Counts({ caption, column, rows, names, empty }: { caption: string; column: string; rows: Array<[string, number]>; names: Record<string, string>; empty: string }) {
   return (
     <figure class="card">
       <figcaption>{caption}</figcaption>
@@ -23,7 +24,7 @@ function Counts({ caption, rows, names, empty }: { caption: string; rows: Array<
         <table aria-label={caption}>
           <thead>
             <tr>
-              <th scope="col">{caption}</th>
+              <th scope="col">{column}</th>
               <th scope="col">Antal</th>
             </tr>
           </thead>
@@ -55,8 +56,8 @@ export function CourseFigures({ months }: { months: CourseMonth[] }) {
         <p class="figure-value">{relief}</p>
         <p class="muted">Pårørende registreret i perioden, som selv har brug for aflastning</p>
       </figure>
-      <Counts caption="Henvist videre til" rows={total(months, (m) => m.referredOnwardByDestination)} names={ONWARD} empty="Ingen henvist videre i perioden." />
-      <Counts caption="Opfølgning efter afslutning" rows={total(months, (m) => m.followUpOutcomes)} names={FOLLOW_UP_OUTCOME} empty="Ingen opfølgninger i perioden." />
+      <Counts caption="Henvist videre til" column="Modtager" rows={total(months, (m) => m.referredOnwardByDestination)} names={ONWARD} empty="Ingen henvist videre i perioden." />
+      <Counts caption="Opfølgning efter afslutning" column="Udfald" rows={total(months, (m) => m.followUpOutcomes)} names={FOLLOW_UP_OUTCOME} empty="Ingen opfølgninger i perioden." />
     </div>
   );
 }
