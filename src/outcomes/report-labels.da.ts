@@ -22,7 +22,7 @@ export const RELATION_DA: Record<string, string> = {
 };
 
 export const CLOSURE_DA: Record<string, string> = {
-  relation_established: 'Ny relation etableret', citizen_declined: 'Borgeren har sagt nej tak', moved: 'Fraflyttet', deceased: 'Død',
+  relation_established: 'Ny relation etableret', citizen_declined: 'Borgeren sagde nej tak undervejs', moved: 'Fraflyttet', deceased: 'Død',
   transferred_to_professionals: 'Overdraget til fagprofessionelle', consent_withdrawn: 'Samtykke trukket tilbage', other: 'Andet',
 };
 

@@ -70,7 +70,7 @@ export const RELATION: Record<RelationKind, string> = {
 
 export const CLOSURE: Record<ClosureReason, string> = {
   relation_established: 'Ny relation etableret',
-  citizen_declined: 'Borgeren har sagt nej tak',
+  citizen_declined: 'Borgeren sagde nej tak undervejs',
   moved: 'Fraflyttet',
   deceased: 'Død',
   transferred_to_professionals: 'Overdraget til fagprofessionelle',
@@ -81,7 +81,7 @@ export const CLOSURE: Record<ClosureReason, string> = {
 // After the end (issue #19): domain/shared/course-codes.ts, docs/glossary.md.
 export const DECLINE: Record<DeclineReason, string> = {
   not_lonely: 'Ikke ensom',
-  declined_by_citizen: 'Borgeren har sagt nej tak',
+  declined_by_citizen: 'Borgeren sagde nej tak til tilbuddet',
   no_capacity: 'Ingen ledige pladser',
   wrong_target_group: 'Uden for målgruppen',
   referred_elsewhere: 'Henvist til andet tilbud',
