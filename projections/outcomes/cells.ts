@@ -8,17 +8,31 @@
  *   out of are 5 or more; a mean, median or percentile only when it is over 5
  *   cases or more. Otherwise it is suppressed the same way.
  * - Shown figures are plain numbers, so a client checks `typeof x === 'number'`.
+ * - In a split by group, a group of 5 or more may be hidden too (`display: "skjult"`),
+ *   when the total less the groups shown would give a small group away (./outcomes.ts).
  */
 export const SMALL_CELL = 5;
 
 export interface Suppressed {
   suppressed: true;
-  display: '< 5';
+  /** "< 5": the figure is about fewer than five cases; "skjult": its group is hidden so that a smaller one cannot be worked out from the total. */
+  display: '< 5' | 'skjult';
 }
 /** A count of cases, a share (0–1, three decimals), or a mean/median (one decimal): a number, or suppressed. */
 export type Cell = number | Suppressed;
 
 export const SUPPRESSED: Suppressed = Object.freeze({ suppressed: true, display: '< 5' }) as Suppressed;
+export const HIDDEN: Suppressed = Object.freeze({ suppressed: true, display: 'skjult' }) as Suppressed;
+
+/** Every figure of a group hidden (a cell shown or not): for a group hidden as a complement. */
+export function hideAll<T>(value: T): T {
+  if (typeof value === 'number') return HIDDEN as T;
+  if (value !== null && typeof value === 'object') {
+    if ('suppressed' in value) return HIDDEN as T;
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, hideAll(inner)])) as T;
+  }
+  return value;
+}
 
 export const isShown = (cell: Cell): cell is number => typeof cell === 'number';
 /** How a cell reads in a report: the number (Danish decimal comma) or "< 5". */

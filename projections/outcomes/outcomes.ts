@@ -2,6 +2,7 @@ import type { Programme } from '../../domain/shared/codes';
 import { copenhagenDay } from '../shared/copenhagen-day';
 import { monthsBetween } from '../shared/time';
 import { AGE_BANDS } from './case-outcome';
+import { hideAll, SMALL_CELL } from './cells';
 import { caseRow, CaseRow, outcomeFigures, OutcomeFigures } from './figures';
 import type { OutcomeFacts } from './outcome-facts';
 import { PARTNER_KIND_GROUPS, partnerKindGroupOf, PartnerKindOf } from './partner-kinds';
@@ -54,7 +55,28 @@ function split(cases: readonly CaseRow[], keyOf: (row: CaseRow) => string, order
     else groups.set(key, [row]);
   }
   const keys = order ? order.filter((k) => groups.has(k)) : [...groups.keys()].sort();
-  return Object.fromEntries(keys.map((key) => [key, outcomeFigures(groups.get(key)!)]));
+  const hidden = complements(keys.map((key) => ({ key, size: groups.get(key)!.length })));
+  return Object.fromEntries(keys.map((key) => [key, hidden.has(key) ? hideAll(outcomeFigures(groups.get(key)!)) : outcomeFigures(groups.get(key)!)]));
+}
+
+/**
+ * Complementary suppression: a group under 5 cases shows no figure, but the
+ * whole period's figures less those of the groups shown would give it away
+ * (six cases, a group of five shown: the sixth is the one left, its score
+ * change the difference of the means). So while the groups not shown hold
+ * 1 to 4 cases between them, the smallest group still shown is hidden too
+ * (its cells read "skjult"; the small groups' own read "< 5").
+ */
+export function complements(groups: ReadonlyArray<{ key: string; size: number }>): Set<string> {
+  const complement = new Set<string>();
+  let hiddenCases = groups.filter(({ size }) => size < SMALL_CELL).reduce((sum, { size }) => sum + size, 0);
+  const shown = groups.filter(({ size }) => size >= SMALL_CELL).sort((a, b) => a.size - b.size || (a.key < b.key ? -1 : 1));
+  for (const { key, size } of shown) {
+    if (hiddenCases === 0 || hiddenCases >= SMALL_CELL) break;
+    complement.add(key);
+    hiddenCases += size;
+  }
+  return complement;
 }
 
 /** The outcomes of the cases closed in the range, overall and split by programme, referrer role, partner kind and age band (groups with no case left out). */

@@ -1,5 +1,5 @@
 import type PDFDocument from 'pdfkit';
-import { Cell, isShown } from '../../projections/outcomes/cells';
+import { Cell, displayCell, isShown } from '../../projections/outcomes/cells';
 import { da } from './report-labels.da';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -41,7 +41,7 @@ export function pairedBars(doc: Doc, box: Box, groups: ReadonlyArray<{ label: st
         doc.fillColor(COLOURS.text).fontSize(8).text(da(value), left + n * bar - 4, top - 11, { width: bar + 6, align: 'center' });
       }
     } else {
-      doc.fillColor(COLOURS.muted).fontSize(9).text('< 5', left, plot.y + plot.height - 14, { width: bar * 2, align: 'center' });
+      doc.fillColor(COLOURS.muted).fontSize(9).text(displayCell(isShown(group.first) ? group.last : group.first), left, plot.y + plot.height - 14, { width: bar * 2, align: 'center' });
     }
     doc.fillColor(COLOURS.text).fontSize(8).text(group.label, plot.x + i * slot, plot.y + plot.height + 4, { width: slot, align: 'center' });
   });
@@ -65,7 +65,7 @@ export function countBars(doc: Doc, box: Box, bars: ReadonlyArray<{ label: strin
       doc.rect(left, plot.y + plot.height - height, width, height).fillColor(COLOURS.bar).fill();
       doc.fillColor(COLOURS.text).fontSize(9).text(String(b.value), left, plot.y + plot.height - height - 12, { width, align: 'center' });
     } else {
-      doc.fillColor(COLOURS.muted).fontSize(9).text('< 5', left, plot.y + plot.height - 12, { width, align: 'center' });
+      doc.fillColor(COLOURS.muted).fontSize(9).text(displayCell(b.value), left, plot.y + plot.height - 12, { width, align: 'center' });
     }
     doc.fillColor(COLOURS.text).fontSize(8).text(b.label, plot.x + i * slot, plot.y + plot.height + 4, { width: slot, align: 'center' });
   });

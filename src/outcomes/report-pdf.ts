@@ -109,7 +109,7 @@ function summaryPage(doc: Doc, { outcomes, funnel: screenings, months, generated
   doc.y = top + 182;
   heading(doc, 'Sådan læses rapporten', 12);
   paragraph(doc, 'Tallene gælder forløb afsluttet i perioden (ikke afviste henvisninger). Ensomhed måles med UCLA-3 (3-9 point); 7 og derover læses som alvorlig ensomhed. Før og efter sammenlignes kun for forløb med mindst to målinger. Dage er kalenderdage i dansk tid.');
-  paragraph(doc, 'Ingen personoplysninger: rapporten indeholder kun optællinger. Et tal, der bygger på færre end 5 forløb, vises ikke og står som "< 5", så ingen kan genkendes.');
+  paragraph(doc, 'Ingen personoplysninger: rapporten indeholder kun optællinger. Et tal, der bygger på færre end 5 forløb, vises ikke og står som "< 5", så ingen kan genkendes. En gruppe, hvis tal sammen med det samlede tal ville afsløre en mindre gruppe, står som "skjult".');
 }
 
 function lonelinessPage(doc: Doc, outcomes: Outcomes): void {

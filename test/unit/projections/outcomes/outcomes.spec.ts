@@ -2,7 +2,7 @@ import { count, days, mean, share, SUPPRESSED } from '../../../../projections/ou
 import { ageBandOf, daysBetween } from '../../../../projections/outcomes/case-outcome';
 import { calendarDaysBetween } from '../../../../projections/shared/time';
 import { closedKey, outcomeCaseKey } from '../../../../projections/outcomes/outcome-facts';
-import { outcomes } from '../../../../projections/outcomes/outcomes';
+import { complements, outcomes } from '../../../../projections/outcomes/outcomes';
 import { closedDocs, leaves, project, Story } from './outcome-story';
 
 const S = SUPPRESSED;
@@ -136,5 +136,25 @@ describe('the small-cell rule', () => {
     expect(ageBandOf({ referredAt: '2026-01-05T08:00:00Z', birthYear: 1942 })).toBe('75_84');
     expect(ageBandOf({ referredAt: '2026-01-05T08:00:00Z', birthYear: 1961 })).toBe('65_74');
     expect(ageBandOf({ referredAt: '2026-01-05T08:00:00Z' })).toBe('unknown');
+  });
+});
+
+describe('complementary suppression (the small-cell rule across a split)', () => {
+  const groups = (sizes: Record<string, number>) => Object.entries(sizes).map(([key, size]) => ({ key, size }));
+
+  it('given six cases, five in one programme and one in another, when split, then the five are hidden too: 6 − 5 would give the one away', () => {
+    expect([...complements(groups({ community_guide: 5, care_visits: 1 }))]).toEqual(['community_guide']);
+  });
+
+  it('given small groups that hold five cases or more between them, when split, then no group shown is hidden', () => {
+    expect([...complements(groups({ a: 3, b: 2, c: 9 }))]).toEqual([]);
+  });
+
+  it('given no small group, when split, then nothing is hidden', () => {
+    expect([...complements(groups({ a: 5, b: 7 }))]).toEqual([]);
+  });
+
+  it('given one small group, when split, then the smallest group shown is hidden, the larger ones stay', () => {
+    expect([...complements(groups({ a: 20, b: 6, c: 2, d: 11 }))]).toEqual(['b']);
   });
 });

@@ -54,7 +54,7 @@ export function Effect() {
   return (
     <section>
       <h1>Effekt af indsatsen</h1>
-      <p class="muted">Forløb afsluttet i perioden. Et tal, der bygger på færre end 5 forløb, vises som "&lt; 5", så ingen kan genkendes.</p>
+      <p class="muted">Forløb afsluttet i perioden. Et tal, der bygger på færre end 5 forløb, vises som "&lt; 5", så ingen kan genkendes; en gruppe, hvis tal ville afsløre en mindre gruppe (det samlede tal minus de viste), står som "skjult".</p>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <Field label="Afsluttet fra">{(a) => <input {...a} type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />}</Field>
         <Field label="Afsluttet til">{(a) => <input {...a} type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />}</Field>
