@@ -12,7 +12,7 @@ import { closeCase, holdFollowUp, referOnward } from './case.after-close';
 import { reassessCase } from './case.reassessment';
 import { declineReferral, receiveReferral, triage } from './case.intake';
 import { introduceToOffer, recordOfferOutcome, recordWishes } from './case.matching';
-import { requireActive, requireOpen } from './case.rules';
+import { requireActive, requireNotBefore, requireOpen } from './case.rules';
 import type { CaseState } from './case.state';
 import { agreeVisitSlot, bookNextVisit, pauseCase, resumeCase } from './case.schedule';
 import { bookFirstVisit, cancelVisit, reassignVisitor, recordDismissal, recordVisit, rescheduleVisit } from './case.visits';
@@ -110,12 +110,13 @@ function completeTask({ data }: CompleteTask, state: CaseState, context: CaseCon
 
 /** UCLA-3 in any open state, also at intake, as the detection in 001 asks. */
 function assessLoneliness({ data }: AssessLoneliness, state: CaseState, context: CaseContext): LonelinessAssessed[] {
-  requireOpen(state, context.caseId);
+  const open = requireOpen(state, context.caseId);
   const checks = new FieldChecks(context.now);
   const at = checks.happened('at', data.at ?? context.now);
   const score = ucla3Score(data.answers);
   if (score === undefined) checks.fail('answers', 'answers must be three whole numbers, each from 1 to 3');
   checks.check();
+  requireNotBefore(at, open.referredAt, 'before_referral', 'the referral was received');
   const answers = data.answers as [number, number, number];
   return [
     { type: 'LonelinessAssessed', data: { instrument: data.instrument, answers: [...answers], score: score!, severe: score! >= UCLA3.severeFrom, scaleVersion: UCLA3.version, at } },
@@ -124,18 +125,20 @@ function assessLoneliness({ data }: AssessLoneliness, state: CaseState, context:
 
 /** The goal: a relation that makes the helper no longer the citizen's main support. */
 function establishRelation({ data }: EstablishRelation, state: CaseState, context: CaseContext): RelationEstablished[] {
-  requireActive(state, context.caseId);
+  const active = requireActive(state, context.caseId);
   const checks = new FieldChecks(context.now);
   const at = checks.happened('at', data.at);
   checks.check();
+  requireNotBefore(at, active.referredAt, 'before_referral', 'the referral was received');
   return [{ type: 'RelationEstablished', data: { kind: data.kind, description: data.description, at } }];
 }
 
 /** A risk found during the case; suicidal thoughts put it on the professional track (evolve does that). */
 function flagRisk({ data }: FlagRisk, state: CaseState, context: CaseContext): RiskFlagged[] {
-  requireOpen(state, context.caseId);
+  const open = requireOpen(state, context.caseId);
   const checks = new FieldChecks(context.now);
   const at = checks.happened('at', data.at);
   checks.check();
+  requireNotBefore(at, open.referredAt, 'before_referral', 'the referral was received');
   return [{ type: 'RiskFlagged', data: { risk: data.risk, note: data.note, at } }];
 }

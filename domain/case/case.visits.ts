@@ -54,6 +54,7 @@ export function recordVisit({ data }: RecordVisit, state: CaseState, context: Ca
   }
   checks.check();
   requireAssignedVisitor(active, data.visitorId);
+  requireNotBefore(visitedAt, active.referredAt, 'before_referral', 'the referral was received');
   requireNotPaused(active, visitedAt);
   const participants = [...new Set(data.participants ?? [])];
   requireKnownParticipants(active, participants);
