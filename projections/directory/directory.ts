@@ -1,13 +1,12 @@
 import { trackAfterRisk } from '../../domain/case/case.track';
-import type { Need, Programme, Track, Priority, VisitorKind } from '../../domain/shared/codes';
+import type { Need, Programme, Track, Priority } from '../../domain/shared/codes';
 import { streamCategory } from '../../domain/shared/ids';
-import type { VisitorProfile } from '../../domain/matching/matching.profile';
 import { applyOffer, OfferEntry } from './directory-offers';
 import { applyProgramme, ProgrammeEntry } from './directory-programmes';
 import { settingsTable, ProgrammeSettingsTable } from '../../domain/programme/programme.settings';
-import { copenhagenMonthOf } from '../shared/copenhagen-day';
-import { VOLUNTEER_EVENT_TYPES, VolunteerEvent } from '../../domain/visitor/volunteer.events';
-import { applyStanding, VolunteerStanding } from '../../domain/visitor/volunteer.standing';
+import { applyVisitor, countVisit, VisitorEntry } from './directory-visitors';
+
+export type { VisitorEntry } from './directory-visitors';
 
 /**
  * The write side's directory: who the visitors are, which open cases each has,
@@ -28,22 +27,6 @@ export interface CaseEntry {
   priority?: Priority;
   visitorId?: string;
   revision: number;
-}
-
-export interface VisitorEntry {
-  visitorId: string;
-  name: string;
-  kind: VisitorKind;
-  capacity: number;
-  phone?: string;
-  active: boolean;
-  activeCaseIds: Set<string>;
-  /** What the coordinator matches on (issue #18); absent until the first VisitorProfileUpdated. */
-  profile?: VisitorProfile;
-  /** The volunteer's lifecycle (issue 20), without notes; absent for a visitor registered directly until a vetting, course or supervision. */
-  standing?: VolunteerStanding;
-  /** Visits recorded and their minutes, by Copenhagen month `YYYY-MM` (issue 20: the volunteer's own view of hours). */
-  visitsByMonth?: Record<string, { visits: number; minutes: number }>;
 }
 
 export interface CitizenEntry {
@@ -88,6 +71,7 @@ export class Directory {
   readonly programmes = new Map<Programme, ProgrammeEntry>();
   /** The entries changed since the owner last emptied this (to persist only those). */
   readonly touched = new Set<EntryKey>();
+  private readonly touchVisitor = (visitorId: string): void => void this.touched.add(`visitor:${visitorId}`);
 
   apply(event: DirectoryEvent): void {
     const data = event.data as Data;
@@ -95,7 +79,7 @@ export class Directory {
       case 'case':
         return this.applyCase(event, data);
       case 'visitor':
-        return this.applyVisitor(event.type, data, event.streamId.slice('visitor-'.length));
+        return applyVisitor(this.visitors, this.touchVisitor, event.type, data, event.streamId.slice('visitor-'.length));
       case 'citizen':
         return this.applyCitizen(event.type, event.streamId.slice('citizen-'.length));
       case 'offer':
@@ -165,7 +149,7 @@ export class Directory {
       case 'VisitorReassigned':
         return this.assign(entry, data.toVisitorId as string);
       case 'VisitHeld':
-        return this.countVisit(data);
+        return countVisit(this.visitors, this.touchVisitor, data);
       case 'ReferralDeclined':
       case 'CaseClosed':
         entry.status = 'Closed';
@@ -180,16 +164,6 @@ export class Directory {
     }
   }
 
-  private countVisit(data: Data): void {
-    const visitor = this.visitors.get(data.visitorId as string);
-    if (!visitor || typeof data.visitedAt !== 'string') return;
-    const month = copenhagenMonthOf(data.visitedAt);
-    const counted = visitor.visitsByMonth?.[month] ?? { visits: 0, minutes: 0 };
-    // A new object each time: a stored copy of the entry (directory-snapshot.ts) must not change after it was taken.
-    visitor.visitsByMonth = { ...visitor.visitsByMonth, [month]: { visits: counted.visits + 1, minutes: counted.minutes + (typeof data.durationMinutes === 'number' ? data.durationMinutes : 0) } };
-    this.touched.add(`visitor:${visitor.visitorId}`);
-  }
-
   private assign(entry: CaseEntry, visitorId: string | undefined): void {
     if (entry.visitorId) {
       this.visitors.get(entry.visitorId)?.activeCaseIds.delete(entry.caseId);
@@ -201,53 +175,6 @@ export class Directory {
       this.visitors.get(visitorId)?.activeCaseIds.add(entry.caseId);
       this.touched.add(`visitor:${visitorId}`);
     }
-  }
-
-  private applyVisitor(type: string, data: Data, visitorId: string): void {
-    this.touched.add(`visitor:${visitorId}`);
-    if (type === 'VisitorRegistered') {
-      this.visitors.set(visitorId, {
-        visitorId,
-        name: data.name as string,
-        kind: data.kind as VisitorKind,
-        capacity: data.capacity as number,
-        phone: data.phone as string | undefined,
-        active: true,
-        activeCaseIds: new Set(),
-      });
-      return;
-    }
-    if (VOLUNTEER_EVENT_TYPES.has(type)) return this.applyVolunteer({ type, data } as VolunteerEvent, visitorId);
-    const visitor = this.visitors.get(visitorId);
-    if (!visitor) return;
-    if (type === 'VisitorCapacityChanged') visitor.capacity = data.capacity as number;
-    if (type === 'VisitorDeactivated') visitor.active = false;
-    if (type === 'VisitorReactivated') visitor.active = true;
-    if (type === 'VisitorDetailsChanged') {
-      if (typeof data.name === 'string') visitor.name = data.name;
-      if (typeof data.phone === 'string') visitor.phone = data.phone;
-    }
-    if (type === 'VisitorProfileUpdated') visitor.profile = data as unknown as VisitorProfile;
-  }
-
-  /** The lifecycle: an application makes an entry that takes no case until approved; pause and leaving take it off the list of who is free. */
-  private applyVolunteer(event: VolunteerEvent, visitorId: string): void {
-    if (event.type === 'VisitorApplied') {
-      if (this.visitors.has(visitorId)) return;
-      const { name, phone } = event.data;
-      this.visitors.set(visitorId, { visitorId, name, kind: 'volunteer', capacity: 0, phone, active: false, activeCaseIds: new Set(), standing: applyStanding(undefined, event)! });
-      return;
-    }
-    const visitor = this.visitors.get(visitorId);
-    if (!visitor) return;
-    const standing = applyStanding(visitor.standing, event);
-    if (standing) visitor.standing = standing;
-    if (event.type === 'VisitorApproved') {
-      visitor.capacity = event.data.capacity;
-      visitor.active = true;
-    }
-    if (event.type === 'VisitorPaused' || event.type === 'VisitorLeft' || event.type === 'VisitorDeclined') visitor.active = false;
-    if (event.type === 'VisitorResumed') visitor.active = true;
   }
 
   private applyCitizen(type: string, citizenId: string): void {

@@ -69,7 +69,27 @@ export interface AppendOptions {
    * result (the revision and position are known only inside the transaction).
    */
   idempotency?: Omit<IdempotencyRecord, 'answer' | 'at'> & { answer: (result: AppendResult) => unknown };
+  /**
+   * A citizen's new key that the events are sealed with, stored in the same
+   * statement as the events if the citizen has no key yet (one round trip for a
+   * new case instead of two). If the citizen has a key already (another writer
+   * stored one first), nothing is appended: CitizenKeyTakenError. Only a store
+   * that `storesCitizenKeys` (see `citizenKeysWithAppend`) takes it; the others refuse the append.
+   */
+  citizenKey?: NewCitizenKey;
 }
+
+export interface NewCitizenKey {
+  citizenId: string;
+  key: Buffer;
+}
+
+/** A store that writes a citizen's new key in the append's own statement (AppendOptions.citizenKey): PostgreSQL. */
+export interface StoresCitizenKeys {
+  readonly storesCitizenKeys: true;
+}
+
+export const citizenKeysWithAppend = (store: EventStore): boolean => (store as Partial<StoresCitizenKeys>).storesCitizenKeys === true;
 
 export interface ReadStreamOptions {
   fromRevision?: number;
@@ -132,6 +152,14 @@ export class IdempotencyKeyTakenError extends Error {
   ) {
     super(`idempotency key ${key} was already used`);
     this.name = 'IdempotencyKeyTakenError';
+  }
+}
+
+/** The citizen of AppendOptions.citizenKey has another key already (it lost a race): nothing was appended; seal again with theirs. */
+export class CitizenKeyTakenError extends Error {
+  constructor(readonly citizenId: string) {
+    super(`citizen ${citizenId} has a key already`);
+    this.name = 'CitizenKeyTakenError';
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AppendListener, StoredEvent } from './event-store.port';
+import type { AppendListener, AppendOptions, StoredEvent } from './event-store.port';
 
 /** The store's onAppended subscribers. One failing listener cannot break a commit or the others. */
 export class AppendListeners {
@@ -22,6 +22,8 @@ export class AppendListeners {
 }
 
 /** Checks what every adapter refuses before touching storage. */
-export function assertAppendable(events: readonly unknown[]): void {
+export function assertAppendable(events: readonly unknown[], options?: AppendOptions, storesCitizenKeys = false): void {
   if (events.length === 0) throw new Error('append needs at least one event');
+  // A key the store would drop would leave the events sealed under a key nobody has.
+  if (options?.citizenKey && !storesCitizenKeys) throw new Error('this store does not write citizen keys with an append');
 }

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ConcurrencyError } from '../../domain/shared/errors';
-import { EventStore, IdempotencyKeyTakenError, NewEvent, StoreUnavailableError, StoredEvent } from '../../src/event-store/event-store.port';
+import { citizenKeysWithAppend, EventStore, IdempotencyKeyTakenError, NewEvent, StoreUnavailableError, StoredEvent } from '../../src/event-store/event-store.port';
 
 export interface ContractSubject {
   store: EventStore;
@@ -70,6 +70,16 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
         expect(result.revision).toBe(1);
       });
 
+      it('stores a citizen key with the events where the store keeps keys, and otherwise refuses the append and appends nothing', async () => {
+        const id = streamId();
+        const append = store.append(id, [newEvent()], 'no_stream', { citizenKey: { citizenId: randomUUID(), key: randomBytes(32) } });
+        if (citizenKeysWithAppend(store)) await expect(append).resolves.toMatchObject({ revision: 0 });
+        else {
+          await expect(append).rejects.toThrow('does not write citizen keys');
+          expect(await store.readStream(id)).toEqual([]);
+        }
+      });
+
       it('refuses an empty append', async () => {
         await expect(store.append(streamId(), [], 'any')).rejects.toThrow();
       });
@@ -104,6 +114,16 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) expect(r.reason).toBeInstanceOf(ConcurrencyError);
         expect(await store.readStream(id)).toHaveLength(2);
+      });
+
+      it("lets exactly one of ten 'no_stream' appends start a new stream (a new case appended without reading it first)", async () => {
+        const id = streamId();
+        const results = await Promise.allSettled(Array.from({ length: 10 }, (_, n) => store.append(id, [newEvent('TaskOpened', { n })], 'no_stream')));
+        const won = results.filter((r): r is PromiseFulfilledResult<{ revision: number; position: number }> => r.status === 'fulfilled');
+        expect(won).toHaveLength(1);
+        expect(won[0]!.value.revision).toBe(0);
+        for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) expect(r.reason).toMatchObject({ constructor: ConcurrencyError, actual: 0 });
+        expect(await store.readStream(id)).toHaveLength(1);
       });
 
       it('takes 32 appends to distinct streams at once, with distinct positions', async () => {

@@ -96,9 +96,14 @@ export class CaseCommands implements CommandRunner<CaseCommand, CaseAnswer> {
         }),
         occurredAt: (event: CaseEvent, now: string) => occurredAtOf(event, now),
         schemaVersion: caseEventSchemaVersion,
+        // A referral's case id is new: its empty stream is not read (a taken id is refused by the append, then read).
+        startsStream: command.type === 'ReceiveReferral',
         protect: (events, state) => {
           const citizenId = citizenOf(events, state);
-          return this.cipher.protect(events, citizenId, this.directory.directory.citizens.get(citizenId)?.erased === true);
+          const known = this.directory.directory.citizens.get(citizenId);
+          // A new case of a citizen nobody knows: the key goes with the events (where the store can).
+          if (!known && !joined && command.type === 'ReceiveReferral' && state.status === 'None') return this.cipher.protectNew(events, citizenId);
+          return this.cipher.protect(events, citizenId, known?.erased === true);
         },
         answer: ({ revision, position }) => ({ caseId, revision, position, ...extraIds(command), ...joined?.answer }),
       });

@@ -85,7 +85,7 @@ export class KurrentDbEventStore implements EventStore {
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new StoreUnavailableError('the event store is closed'));
     try {
-      assertAppendable(events);
+      assertAppendable(events, options);
     } catch (error) {
       return Promise.reject(error);
     }

@@ -28,7 +28,7 @@ export class MemoryEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
     this.assertOpen();
-    assertAppendable(events);
+    assertAppendable(events, options);
     const stream = this.streams.get(streamId) ?? [];
     const actual = stream.length === 0 ? 'no_stream' : stream.length - 1;
     if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);

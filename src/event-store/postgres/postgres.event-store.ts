@@ -5,6 +5,7 @@ import {
   AppendListener,
   AppendOptions,
   AppendResult,
+  CitizenKeyTakenError,
   EventStore,
   ExpectedRevision,
   IdempotencyKeyTakenError,
@@ -13,6 +14,7 @@ import {
   ReadStreamOptions,
   StoreUnavailableError,
   StoredEvent,
+  StoresCitizenKeys,
 } from '../event-store.port';
 import type { StorageArchive } from '../archive.port';
 import { AppendListeners, assertAppendable } from '../listeners';
@@ -39,7 +41,9 @@ export interface PostgresOptions {
  * commits late is never skipped; subscribers in every process are woken by
  * LISTEN/NOTIFY and hear of every event once, in order.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, StoresCitizenKeys {
+  /** A new case's key goes in its first append's statement (AppendOptions.citizenKey). */
+  readonly storesCitizenKeys = true;
   private readonly listeners = new AppendListeners();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly s: string;
@@ -113,7 +117,7 @@ export class PostgresEventStore implements EventStore {
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new StoreUnavailableError('the event store is closed'));
     try {
-      assertAppendable(events);
+      assertAppendable(events, options, true);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -124,13 +128,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async write(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult> {
-    const { idempotency } = options;
+    const { idempotency, citizenKey } = options;
     for (;;) {
       let outcome: AppendOutcome;
       try {
         outcome = idempotency
           ? await inTransaction(this.pool, async (client) => {
-              const appended = await runAppend(client, this.appendSql, this.channel, streamId, events, expected);
+              const appended = await runAppend(client, this.appendSql, this.channel, streamId, events, expected, citizenKey);
               if (!('written' in appended)) return appended;
               const last = appended.written[appended.written.length - 1]!;
               // A twin with the same key waits here on the primary key until the first commits, then finds it taken.
@@ -141,8 +145,8 @@ export class PostgresEventStore implements EventStore {
               if (kept.rowCount === 0) throw new IdempotencyKeyTakenError(idempotency.subject, idempotency.key);
               return appended;
             })
-          : await (this.listener.lend((client) => runAppend(client, this.appendSql, this.channel, streamId, events, expected)) ??
-              runAppend(this.pool, this.appendSql, this.channel, streamId, events, expected));
+          : await (this.listener.lend((client) => runAppend(client, this.appendSql, this.channel, streamId, events, expected, citizenKey)) ??
+              runAppend(this.pool, this.appendSql, this.channel, streamId, events, expected, citizenKey));
       } catch (error) {
         // Two writers took the same next revision: with 'any' write again on the new head, else say where it is.
         if (isRevisionRace(error)) {
@@ -152,6 +156,7 @@ export class PostgresEventStore implements EventStore {
         if (error instanceof ConcurrencyError || error instanceof IdempotencyKeyTakenError || error instanceof StoreUnavailableError) throw error;
         throw new StoreUnavailableError(`the append could not be written: ${message(error)}`, error);
       }
+      if ('keyTaken' in outcome) throw new CitizenKeyTakenError(outcome.keyTaken);
       if (!('written' in outcome)) throw new ConcurrencyError(streamId, expected, outcome.actual);
       await this.reporter.reportOwn(outcome.written);
       const last = outcome.written[outcome.written.length - 1]!;

@@ -108,7 +108,7 @@ export class SqliteEventStore implements EventStore, RangeReadable {
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new StoreUnavailableError('the event store is closed'));
     try {
-      assertAppendable(events);
+      assertAppendable(events, options);
     } catch (error) {
       return Promise.reject(error);
     }

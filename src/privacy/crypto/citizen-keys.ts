@@ -15,6 +15,11 @@ export interface CitizenKeys {
   get(citizenId: string): Promise<Buffer | undefined>;
   /** Destroys the key, leaving no copy of it in the storage's files. */
   destroy(citizenId: string): Promise<void>;
+  /**
+   * True where the event store beside these keys writes a new key in the append
+   * of the events sealed with it (AppendOptions.citizenKey, same table): PostgreSQL.
+   */
+  readonly storedWithAppend?: boolean;
 }
 
 export class SqliteCitizenKeys implements CitizenKeys {
@@ -86,6 +91,8 @@ export class SqliteCitizenKeys implements CitizenKeys {
 }
 
 export class PostgresCitizenKeys implements CitizenKeys {
+  /** The PostgreSQL event store of the same schema writes a new case's key with its first events. */
+  readonly storedWithAppend = true;
   private readonly table: string;
   /** Statement names: each is parsed and planned once per connection (a new case makes a key, every sealed read looks one up). */
   private readonly names: { ensure: string; get: string };

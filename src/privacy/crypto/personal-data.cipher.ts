@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Message } from '../../../domain/shared/decider';
+import type { SealedWithNewKey } from '../../event-store/command-handler';
 import { IllegalStateError } from '../../../domain/shared/errors';
 import type { CitizenKeys } from './citizen-keys';
 import { decrypt, parseSealed, personalStrings, SEALED_V1, SEALED_V2, sealData, SealedValue } from './sealed-form';
@@ -15,6 +17,8 @@ export const ERASED = '[slettet]';
  */
 export class PersonalDataCipher {
   private readonly cache = new Map<string, Buffer>();
+  /** Citizens whose proposed new key lost a race: their key is looked up (ensure) from now on. */
+  private readonly taken = new Set<string>();
 
   constructor(private readonly keys: CitizenKeys) {}
 
@@ -32,7 +36,31 @@ export class PersonalDataCipher {
     if (erased) throw new IllegalStateError('citizen_erased', `citizen ${citizenId} has been erased; no personal data is taken for them`);
     const key = await this.keys.ensure(citizenId);
     this.cache.set(citizenId, key);
+    this.taken.delete(citizenId);
     return sealAll(events, key, citizenId);
+  }
+
+  /**
+   * For a citizen the caller believes new (a referral's new citizen): where the
+   * event store writes keys with an append (`keys.storedWithAppend`), a fresh key
+   * that the append stores in the events' own statement, so the new case takes
+   * one round trip instead of two; it is kept here only once the events are
+   * durable. If the citizen had a key after all, nothing was appended: that key
+   * is looked up next time. Elsewhere, as `protect`.
+   */
+  async protectNew<E extends Message>(events: E[], citizenId: string): Promise<E[] | SealedWithNewKey<E>> {
+    if (!this.keys.storedWithAppend || this.cache.has(citizenId) || this.taken.has(citizenId)) return this.protect(events, citizenId);
+    if (!events.some((event) => personalStrings(event.type, event.data).length > 0)) return events;
+    const key = randomBytes(32);
+    return {
+      events: sealAll(events, key, citizenId),
+      citizenKey: { citizenId, key },
+      kept: () => this.cache.set(citizenId, key),
+      taken: () => {
+        key.fill(0);
+        this.taken.add(citizenId);
+      },
+    };
   }
 
   /** A copy of any JSON value with every sealed string opened (or `[slettet]`). */
@@ -49,6 +77,7 @@ export class PersonalDataCipher {
   forget(citizenId: string): void {
     this.cache.get(citizenId)?.fill(0);
     this.cache.delete(citizenId);
+    this.taken.delete(citizenId);
   }
 }
 
