@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../shared/worker-script';
 import type { EventStore } from '../event-store/event-store.port';
 import type { LiveProjector, ProjectionStatus } from './live-projector';
 import type { FromProjectorThread, ProjectorThreadData, ToProjectorThread } from './projector-thread.worker';
 
-/** The worker's script beside this file's compiled form (tests hand in a loader for the TypeScript). */
-export const PROJECTOR_THREAD_SCRIPT = join(__dirname, 'projector-thread.worker.js');
 
 /**
  * The live projector in a worker thread (PROJECTOR_THREAD=1, SQLite on a file
@@ -31,13 +29,13 @@ export class ThreadedProjector implements LiveProjector {
     private readonly file: string,
     readonly projections: ReadonlyArray<{ readonly name: string }>,
     private readonly onError: (error: unknown) => void = () => undefined,
-    private readonly script: string = PROJECTOR_THREAD_SCRIPT,
   ) {
     this.statuses = projections.map(({ name }) => ({ name, position: 0 }));
   }
 
   start(): Promise<void> {
-    const worker = new Worker(this.script, { workerData: { file: this.file } satisfies ProjectorThreadData });
+    const { filename, options } = workerScript(__dirname, 'projector-thread.worker');
+    const worker = new Worker(filename, { ...options, workerData: { file: this.file } satisfies ProjectorThreadData });
     this.worker = worker;
     const tell = (message: ToProjectorThread) => worker.postMessage(message);
     this.unsubscribe = this.store.onAppended((events) => {
