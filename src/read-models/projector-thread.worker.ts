@@ -14,6 +14,8 @@ export interface ProjectorThreadData {
 export type ToProjectorThread = { kind: 'appended'; position: number } | { kind: 'stop' };
 export type FromProjectorThread = { kind: 'positions'; status: ProjectionStatus[] } | { kind: 'started' } | { kind: 'error'; message: string };
 
+/** At most one wake per this many ms (see `appended`); docs/performance.md has the figures that chose it. */
+const COALESCE_MS = Number(process.env.PROJECTOR_THREAD_COALESCE_MS ?? 20);
 /** Wait this long for the event writer's lock (the main thread's group commit) before a batch gives up and is tried again. */
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -44,7 +46,25 @@ class ThreadEvents implements Pick<EventStore, 'readAll' | 'headPosition' | 'onA
     return () => this.listeners.delete(listener);
   }
 
+  private pending: NodeJS.Timeout | undefined;
+  private lastWake = 0;
+
+  /**
+   * Wakes the projector at once if it was last woken `COALESCE_MS` ago or
+   * more, else when that time is up: under load the commits in between make
+   * one batch (one transaction, one read of each checkpoint) instead of one
+   * each; a lone command is applied at once.
+   */
   appended(): void {
+    if (this.pending) return;
+    const wait = this.lastWake + COALESCE_MS - performance.now();
+    if (wait <= 0) return this.wake();
+    this.pending = setTimeout(() => this.wake(), wait);
+  }
+
+  private wake(): void {
+    this.pending = undefined;
+    this.lastWake = performance.now();
     for (const listener of this.listeners) listener([]);
   }
 }
