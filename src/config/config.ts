@@ -31,13 +31,6 @@ export interface AppConfig {
   referralCardRateLimit?: number;
   /** REFERRAL_CARD_RETENTION_DAYS: a decided card's key is destroyed this long after (default 30). */
   referralCardRetentionDays?: number;
-  /**
-   * PROJECTOR_THREAD: with EVENT_STORE=sqlite on a file, `1` applies the
-   * projections in a worker thread on a connection of its own, off the event
-   * loop that answers requests (src/read-models/projector-thread.ts); `0`
-   * (default) in the main thread. Ignored by the other stores.
-   */
-  projectorThread?: boolean;
 }
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -66,9 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const referralCardRateLimit = wholeNumber(env, 'REFERRAL_CARD_RATE_LIMIT');
   const referralCardRetentionDays = wholeNumber(env, 'REFERRAL_CARD_RETENTION_DAYS');
 
-  const projectorThread = env.PROJECTOR_THREAD ?? '0';
-  if (projectorThread !== '0' && projectorThread !== '1') throw new ConfigError(`PROJECTOR_THREAD must be 0 or 1, got ${projectorThread}`);
-
   const sync = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') throw new ConfigError(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, got ${sync}`);
 
@@ -92,7 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(referralCardRateLimit !== undefined && { referralCardRateLimit }),
     ...(referralCardRetentionDays !== undefined && { referralCardRetentionDays }),
     sqliteSynchronous: sync,
-    ...(projectorThread === '1' && { projectorThread: true }),
     logLevel: logLevel as AppConfig['logLevel'],
   };
 }

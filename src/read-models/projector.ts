@@ -4,7 +4,6 @@ import { Applied, applyBatch, prepareBatch } from './apply-batch';
 import { CheckpointMovedError, ProjectionBatch, ReadModelStore } from '../read-model-store/read-model-store.port';
 import { ProjectionLeases, soleProcess } from './projection-leases';
 import { buildShadows, REBUILD_COMMIT } from './rebuild';
-import type { LiveProjector, ProjectionStatus } from './live-projector';
 
 /** Events read and applied per transaction. */
 const BATCH = 2000;
@@ -13,7 +12,12 @@ const PURGE_CHUNK = 5_000;
 /** How often a waiting read looks at projections applied by another process. */
 const FOLLOW_MS = 50;
 
-export type { ProjectionStatus } from './live-projector';
+export interface ProjectionStatus {
+  name: string;
+  position: number;
+  /** Set when the reducer threw: the projection has stopped at the event before. */
+  failure?: { position: number; error: string };
+}
 
 /**
  * Tails the store's global order and applies each projection's reducer,
@@ -23,7 +27,7 @@ export type { ProjectionStatus } from './live-projector';
  * process holding its lease; the others follow its checkpoint and take over
  * when it goes.
  */
-export class Projector implements LiveProjector {
+export class Projector {
   private readonly positions = new Map<string, number>();
   private readonly failures = new Map<string, { position: number; error: string }>();
   private readonly waiters = new Set<() => void>();
@@ -36,8 +40,6 @@ export class Projector implements LiveProjector {
   private reclaiming: Promise<void> | undefined;
   /** Events between a rebuild's commits (a spec sets it low to see several). */
   rebuildCommitEvery = REBUILD_COMMIT;
-  /** Hears whenever the positions may have moved (the projector thread posts them to the main thread). */
-  onMoved: () => void = () => undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -101,11 +103,6 @@ export class Projector implements LiveProjector {
       this.waiters.add(check);
       this.followTimer ??= setInterval(() => (this.waiters.size > 0 ? void this.wake() : this.stopFollowing()), FOLLOW_MS);
     });
-  }
-
-  private moved(): void {
-    for (const check of [...this.waiters]) check();
-    this.onMoved();
   }
 
   private stopFollowing(): void {
@@ -241,13 +238,13 @@ export class Projector implements LiveProjector {
         if (await this.leases.acquire(projection.name)) live.push(projection);
         else await this.follow(projection.name);
       }
-      this.moved();
+      for (const check of [...this.waiters]) check();
       if (live.length === 0 || this.stopped) return;
       const from = Math.min(...live.map((p) => this.position(p.name))) + 1;
       const events = await this.store.readAll(from, BATCH);
       if (events.length === 0) return;
       if (!(await this.applyTogether(live, events, from))) for (const projection of live) await this.applyLive(projection, events, from);
-      this.moved();
+      for (const check of [...this.waiters]) check();
     }
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { ProjectionUnavailableError, RequestValidationError } from '../http/errors';
-import { LIVE_PROJECTOR, LiveProjector, ProjectionStatus } from './live-projector';
+import { Projector, ProjectionStatus } from './projector';
 import { READ_MODEL_STORE, ReadModelStore } from '../read-model-store/read-model-store.port';
 
 /** How long a query waits for its projection to reach the position it must reflect. */
@@ -16,7 +16,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
   private startHead = 0;
 
   constructor(
-    @Inject(LIVE_PROJECTOR) readonly projector: LiveProjector,
+    readonly projector: Projector,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_STORE) readonly models: ReadModelStore,
   ) {}

@@ -41,8 +41,6 @@ export function workspace(kind: StoreKind, name: string): Workspace {
   writeFileSync(join(dataDir, 'idempotency.key'), idempotencySecret.toString('hex'), { mode: 0o600 });
   const env: Record<string, string> = { DATA_DIR: dataDir, JWT_SECRET: secret, EVENT_STORE: kind };
   if (kind === 'postgres') Object.assign(env, { DATABASE_URL: databaseUrl(), DATABASE_SCHEMA: schema });
-  // `PROJECTOR_THREAD=1 npm run test:crash`: the server's projector in its worker thread (SQLite).
-  if (process.env.PROJECTOR_THREAD) env.PROJECTOR_THREAD = process.env.PROJECTOR_THREAD;
   const subject = `${name}-coordinator`;
   return {
     dataDir,
