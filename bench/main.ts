@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   log(`${profile.quick ? 'quick' : 'full'} run in ${dir}; ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB`);
   try {
     await section(['W1', 'W2', 'W3'], () => commandRows(profile, dir, log));
-    await section(['W4', 'W5', 'W6', 'W7'], () => storedRows(profile, dir, log));
+    await section(['W4', 'W5', 'W5a', 'W5b', 'W6', 'W7'], () => storedRows(profile, dir, log));
     await section(['W8'], () => postgresRows(profile, log));
     await section(['W9'], () => suggestionRows(profile, log));
   } finally {

@@ -124,3 +124,25 @@ require('node:http').createServer((req, res) => { req.resume(); res.setHeader('c
   };
   return { url: `http://127.0.0.1:${port}`, healthyAfter: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: () => cpuSecondsOf(child.pid), mainThreadCpuSeconds: () => cpuSecondsOf(child.pid, child.pid), stop };
 }
+
+/**
+ * W5b's baseline: a bare Fastify server in a child process
+ * (`bench/children/bare-fastify.ts`) answering `GET /cases/:caseId/history`
+ * with the raw SELECT's rows from the same SQLite file, opened read-only.
+ */
+export async function startBareFastify(dbFile: string): Promise<RunningServer> {
+  const port = await freePort();
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, [join(__dirname, '..', 'children', 'bare-fastify.js'), dbFile, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`the bare Fastify server exited with ${String(code)}`);
+  });
+  await Promise.race([once(child.stdout!, 'data'), exited]);
+  exited.catch(() => undefined);
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  };
+  return { url: `http://127.0.0.1:${port}`, healthyAfter: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: () => cpuSecondsOf(child.pid), stop };
+}

@@ -34,7 +34,7 @@ export function percentile(samples: readonly number[], p: number): number {
 
 /**
  * A target: `at-least` for throughput ratios (W1 ≥ 0.8×), `at-most` for latency
- * ratios and absolute ceilings (W5 ≤ 3×, W6 < 300 MB, W7 < 2 s).
+ * ratios and absolute ceilings (W5a ≤ 3×, W5b ≤ 2×, W6 < 300 MB, W7 < 2 s).
  * `on` says whether the ratio or the value itself is compared.
  */
 export interface Target {

@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import { sqliteFile } from '../../src/storage/open-storage';
 import { signingKey } from '../../src/privacy/signing-key';
 import { issueToken } from '../../src/privacy/tokens';
 import { percentile } from '../lib/stats';
@@ -10,10 +8,10 @@ export interface Latencies {
   p99: number;
 }
 
-const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
+export const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
 
 /** The order of cases asked for: random, from the whole store. */
-const draw = (caseIds: readonly string[], count: number, offset: number): string[] =>
+export const draw = (caseIds: readonly string[], count: number, offset: number): string[] =>
   Array.from({ length: count }, (_, i) => caseIds[(i * 7919 + offset) % caseIds.length]!);
 
 /**
@@ -23,29 +21,25 @@ const draw = (caseIds: readonly string[], count: number, offset: number): string
  */
 export async function historyLatency(server: RunningServer, dataDir: string, caseIds: readonly string[], requests: number, offset: number): Promise<Latencies> {
   const token = issueToken(signingKey(dataDir, JWT_SECRET), { sub: 'bench-coordinator', role: 'coordinator' });
-  const headers = { authorization: `Bearer ${token}` };
+  return historyRoundTrips(server, { authorization: `Bearer ${token}` }, caseIds, requests, offset);
+}
+
+/**
+ * W5b's baseline: the same client, cases and count against the bare Fastify
+ * route in its own process (`startBareFastify`) that runs the raw SELECT and
+ * answers the rows as JSON.
+ */
+export const bareFastifyLatency = (server: RunningServer, caseIds: readonly string[], requests: number, offset: number): Promise<Latencies> =>
+  historyRoundTrips(server, {}, caseIds, requests, offset);
+
+async function historyRoundTrips(server: RunningServer, headers: Record<string, string>, caseIds: readonly string[], requests: number, offset: number): Promise<Latencies> {
   const samples: number[] = [];
   for (const caseId of draw(caseIds, requests, offset)) {
     const started = process.hrtime.bigint();
     const { status, body } = await get(`${server.url}/cases/${caseId}/history`, headers);
     samples.push(ms(started));
-    if (status !== 200) throw new Error(`GET /cases/${caseId}/history answered ${status}: ${body.slice(0, 300)}`);
+    if (status !== 200) throw new Error(`GET ${server.url}/cases/${caseId}/history answered ${status}: ${body.slice(0, 300)}`);
   }
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
-}
-
-/** The baseline: a raw, prepared `SELECT` of the same streams' rows from the same file. */
-export function rawStreamSelect(dataDir: string, caseIds: readonly string[], requests: number, offset: number): Latencies {
-  const db = new Database(sqliteFile(dataDir), { readonly: true });
-  const select = db.prepare('SELECT position, revision, type, schema_version, data, metadata, recorded_at FROM events WHERE stream_id = ? ORDER BY revision');
-  const samples: number[] = [];
-  for (const caseId of draw(caseIds, requests, offset)) {
-    const started = process.hrtime.bigint();
-    const rows = select.all(`case-${caseId}`);
-    samples.push(ms(started));
-    if (rows.length === 0) throw new Error(`no events for case ${caseId}`);
-  }
-  db.close();
   return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
 }
 
