@@ -3,8 +3,8 @@ import type { PartnerKind } from '../../domain/partner/partner.codes';
 import type { PartnerEvent } from '../../domain/partner/partner.events';
 import { normaliseOrganisation } from '../../domain/partner/partner.stream';
 import { streamEntityId } from '../../domain/shared/ids';
+import type { ReferrerRole } from '../../domain/shared/codes';
 import type { DocumentView, ProjectedEvent } from '../shared/projection';
-import type { OutcomeFacts } from './outcome-facts';
 
 /**
  * The split of the outcomes by partner kind (issue 22's "referrer kind", by
@@ -46,7 +46,14 @@ export function applyPartner(stored: ProjectedEvent, view: DocumentView<PartnerK
 export const partnerKeysRead = (stored: ProjectedEvent): string[] => [partnerKindKey(streamEntityId(stored.streamId))];
 
 /** The register's partner a case's referral counts for, and that partner's kind: by its partner id, else by its organisation's linked name. */
-export type PartnerKindOf = (facts: Pick<OutcomeFacts, 'referrerPartnerId' | 'referrerOrganisation'>) => PartnerKind | undefined;
+/** Who referred, as a case's outcome facts hold it (outcome-facts.ts). */
+export interface ReferredBy {
+  referrerRole: ReferrerRole;
+  referrerPartnerId?: string;
+  referrerOrganisation?: string;
+}
+
+export type PartnerKindOf = (facts: Pick<ReferredBy, 'referrerPartnerId' | 'referrerOrganisation'>) => PartnerKind | undefined;
 
 export function partnerKindsOf(docs: Iterable<PartnerKindDoc | PartnerAliasDoc>): PartnerKindOf {
   const kinds = new Map<string, PartnerKind>();
@@ -72,7 +79,7 @@ export const PARTNER_KIND_GROUPS = [...PARTNER_KINDS, 'not_in_register', 'self',
 export type PartnerKindGroup = (typeof PARTNER_KIND_GROUPS)[number];
 
 /** A case's group in the split by partner kind. */
-export function partnerKindGroupOf(facts: Pick<OutcomeFacts, 'referrerRole' | 'referrerPartnerId' | 'referrerOrganisation'>, kindOf: PartnerKindOf): PartnerKindGroup {
+export function partnerKindGroupOf(facts: ReferredBy, kindOf: PartnerKindOf): PartnerKindGroup {
   if (facts.referrerRole === 'self' || facts.referrerRole === 'relative') return facts.referrerRole;
   return kindOf(facts) ?? 'not_in_register';
 }

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { CaseCommand, ReceiveReferral } from '../../../domain/case/case.commands';
+import type { ReceiveReferral } from '../../../domain/case/case.commands';
 import { postcodeFromAddress } from '../../../domain/shared/danish';
 import type { Need, Programme, TaskKind, VisitorKind } from '../../../domain/shared/codes';
 import { appointment, officeHours, sameTimeLater } from './calendar';
 import { CourseStory } from './course-story';
 import { FIRST_NAMES, LAST_NAMES, PARTNERS, REGIONS, SITUATIONS, STREETS, THEMES, Town } from './danish-data';
 import type { Random } from './random';
+import type { Act } from './story-act';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Where a story's commands go: `at` is the business time the command is decided at. Resolves false if refused. */
-export type Act = (command: CaseCommand, at: number) => Promise<boolean>;
+export type { Act } from './story-act';
 /** What a case needs of its helper: the programme's own helpers, living near the citizen. */
 export interface Wanted {
   programme: Programme;

@@ -2,7 +2,7 @@ import type { AppointmentWith } from '../../../domain/shared/companion-codes';
 import type { AgreementParty, Involvement, OnwardDestination, RelativeRelation } from '../../../domain/shared/course-codes';
 import type { Programme } from '../../../domain/shared/codes';
 import { appointment } from './calendar';
-import type { Act } from './case-story';
+import type { Act } from './story-act';
 import { FIRST_NAMES, LAST_NAMES } from './danish-data';
 import { APPOINTMENTS, DURATIONS, GUIDE_ACTIVITIES, GOALS, RELATIVES } from './course-data';
 import type { Random } from './random';
