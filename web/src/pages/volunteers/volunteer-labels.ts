@@ -15,28 +15,8 @@ export const ATTENTION_REASON: Record<string, string> = {
   pause_overrun: 'Pause overskredet',
 };
 
-/** `GET /visitors/:visitorId` (docs/api.md). */
-export interface VolunteerView {
-  visitorId: string;
-  name: string;
-  kind: string;
-  phone: string | null;
-  status: string;
-  programmes: string[] | null;
-  provisos: string[];
-  appliedAt: string | null;
-  approvedAt: string | null;
-  coordinatorSub: string | null;
-  vetting: Array<{ kind: string; checkedAt: string; expiresAt: string | null; result: string; valid: boolean }>;
-  training: Array<{ course: string; at: string; expiresAt: string | null; valid: boolean }>;
-  missingVetting: string[];
-  missingTraining: string[];
-  supervision: { last: string | null; count: number; nextDue: string | null; overdue: boolean };
-  pausedUntil: string | null;
-  capacity: number;
-  activeCases: number;
-  visits: { thisMonth: { visits: number; hours: number }; thisYear: { visits: number; hours: number } };
-}
+/** `GET /visitors/:visitorId` (docs/api.md): the answer's type, as the projection makes it. */
+export type { VolunteerView } from '../../../../projections/volunteers/volunteer-view';
 
 export interface AttentionRow {
   visitorId: string;
