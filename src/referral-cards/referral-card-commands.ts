@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { IntakeCommand, IntakeContext, RejectReferralCard } from '../../domain/intake/intake.commands';
 import type { IntakeEvent } from '../../domain/intake/intake.events';
@@ -9,6 +9,7 @@ import { fold } from '../../domain/shared/decider';
 import type { BaseContext } from '../../domain/shared/decider';
 import { IllegalStateError, NotFoundError } from '../../domain/shared/errors';
 import { intakeStreamId } from '../../domain/shared/ids';
+import { caseIdFrom } from '../cases/shared/derived-case-id';
 import { CaseCommands } from '../cases/shared/case-commands';
 import { DirectoryService } from '../directory/directory.service';
 import { CommandHandler, CommandMeta, CommandOutcome } from '../event-store/command-handler';
@@ -114,7 +115,4 @@ export class ReferralCardCommands implements CommandRunner<CardRequest, CardAnsw
 }
 
 /** The case a card becomes: one id per card, so taking it in twice cannot make two cases. */
-export function caseIdOf(cardId: string): string {
-  const hex = createHash('sha256').update(`referral-card-case:${cardId}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+export const caseIdOf = (cardId: string): string => caseIdFrom('referral-card-case', cardId);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { caseIdFrom } from '../cases/shared/derived-case-id';
 import { CommandTable, routesOf } from '../http/command-routes';
 import { RecordScreeningDto, ReferScreeningDto } from './screening-commands.dto';
 import { ScreeningAnswer, ScreeningCommands, ScreeningRequest } from './screening-commands';
@@ -50,10 +51,11 @@ export const SCREENING_COMMANDS: CommandTable<ScreeningRequest, ScreeningAnswer>
         en: 'The screening becomes a referral in one step: a new case (a known CPR number joins that citizen), whose referral names the screening.',
         da: 'Henvis borgeren fra opsporingen: en ny sag i koordinatorens ventemappe, der husker opsporingen.',
       },
-      command: (b) => ({
+      command: (b, { screeningId }) => ({
         type: 'ReferScreening',
         data: {
-          caseId: randomUUID(),
+          // One case per screening: a second referral (a retry after a crash) finds the first.
+          caseId: caseIdFrom('screening-case', screeningId!),
           programme: b.programme,
           at: b.referredAt ?? new Date().toISOString(),
           referral: {

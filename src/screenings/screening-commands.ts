@@ -6,8 +6,10 @@ import { screeningOccurredAt, ScreeningEvent } from '../../domain/screening/scre
 import { referable, screeningDecider, ScreeningState } from '../../domain/screening/screening.stream';
 import type { Need } from '../../domain/shared/codes';
 import type { BaseContext, Message } from '../../domain/shared/decider';
+import { IllegalStateError } from '../../domain/shared/errors';
 import { screeningStreamId } from '../../domain/shared/ids';
 import { CaseCommands } from '../cases/shared/case-commands';
+import { DirectoryService } from '../directory/directory.service';
 import { CommandHandler, CommandMeta, CommandOutcome } from '../event-store/command-handler';
 import type { CommandRunner, RouteParams } from '../http/command-routes';
 import { PersonalDataCipher } from '../privacy/crypto/personal-data.cipher';
@@ -49,6 +51,7 @@ export class ScreeningCommands implements CommandRunner<ScreeningRequest, Screen
     private readonly handler: CommandHandler,
     private readonly cases: CaseCommands,
     private readonly cipher: PersonalDataCipher,
+    private readonly directory: DirectoryService,
   ) {}
 
   run(request: ScreeningRequest, params: RouteParams, meta: CommandMeta): Promise<CommandOutcome<ScreeningAnswer>> {
@@ -96,7 +99,14 @@ export class ScreeningCommands implements CommandRunner<ScreeningRequest, Screen
     };
     // Its own command on the case stream: no Idempotency-Key (the screening's answer holds it) nor If-Match (that names the screening's revision).
     const { idempotency: _key, expectedRevision: _revision, ...caseMeta } = meta;
-    const { answer } = await this.cases.execute(data.caseId, command, { ...caseMeta, commandId: randomUUID() });
-    return { caseId: answer.caseId, ...(answer.citizenId !== undefined && { citizenId: answer.citizenId }), ...(answer.knownCitizen && { knownCitizen: true }) };
+    try {
+      const { answer } = await this.cases.execute(data.caseId, command, { ...caseMeta, commandId: randomUUID() });
+      return { caseId: answer.caseId, ...(answer.citizenId !== undefined && { citizenId: answer.citizenId }), ...(answer.knownCitizen && { knownCitizen: true }) };
+    } catch (error) {
+      // Made before a crash, or by this command's first attempt when the screening's append had to be tried again: ScreeningReferred is what is missing.
+      const earlier = this.directory.directory.cases.get(data.caseId);
+      if (!(error instanceof IllegalStateError && error.code === 'case_exists' && earlier)) throw error;
+      return { caseId: data.caseId, citizenId: earlier.citizenId };
+    }
   }
 }

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { caseIdFrom } from '../../src/cases/shared/derived-case-id';
+import { CaseCommands } from '../../src/cases/shared/case-commands';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import { PersonalDataCipher } from '../../src/privacy/crypto/personal-data.cipher';
 import { startTestApp, TestApp } from './support/test-app';
@@ -112,5 +115,24 @@ describe('screenings over HTTP', () => {
     expect(await opened()).toMatchObject({ citizen: { name: 'Gudrun Glemt' }, note: 'Vil gerne have besøg' });
     await t.as({ sub: 'admin@sogn.dk', role: 'admin' }).post(`/citizens/${citizenId}/erase`).send({}).expect(200);
     expect(await opened()).toMatchObject({ citizen: { name: '[slettet]' }, note: '[slettet]', score: 9 });
+  });
+  it('a referral made twice (the case written, then a crash before the screening recorded it) finds the one case and records it: never a second case', async () => {
+    const { screeningId } = (
+      await screener().post('/screenings').send({ at, unit: 'Hjemmeplejen Syd', ucla3: [3, 3, 3], consentToRefer: true, citizen: { name: 'Poul Holm' } }).expect(201)
+    ).body;
+    // The crash, as it would leave the store: the case made under the screening's own case id, no ScreeningReferred.
+    const caseId = caseIdFrom('screening-case', screeningId);
+    const cases = t.app.get(CaseCommands);
+    await cases.execute(caseId, { type: 'ReceiveReferral', data: { ...karenReferral({ citizen: { name: 'Poul Holm', address: referral.address } }), caseId, citizenId: randomUUID(), screeningId } } as never, {
+      actor: { id: 'sosu@hjemmeplejen.dk', role: 'screener' },
+      commandId: randomUUID(),
+      correlationId: randomUUID(),
+    });
+
+    const res = await screener().post(`/screenings/${screeningId}/refer`).send(referral).expect(200);
+    expect(res.body.caseId).toBe(caseId);
+    expect((await raw(screeningId)).map((e) => e.type)).toEqual(['LonelinessScreened', 'ScreeningReferred']);
+    const again = await screener().post(`/screenings/${screeningId}/refer`).send(referral).expect(409);
+    expect(again.body.code).toBe('screening_referred');
   });
 });
