@@ -1,6 +1,5 @@
-import type { Gender, Interest, Language, Meeting, Mobility, OfferKind, TimeSpan } from '../../domain/matching/matching.codes';
+import type { Interest, Meeting, OfferKind, TimeSpan } from '../../domain/matching/matching.codes';
 import { GENDER_LABELS, INTEREST_LABELS, LANGUAGE_LABELS, MOBILITY_LABELS, OFFER_KIND_LABELS, WEEKDAY_LABELS } from '../../domain/matching/matching.codes';
-import type { Programme } from '../../domain/shared/codes';
 
 /** Matching (issue #18) as the app reads it: the code lists' Danish words, capitalised for a heading or a chip, and the API's shapes. */
 const capital = <K extends string>(labels: Readonly<Record<K, string>>): Record<K, string> =>
@@ -37,27 +36,8 @@ export interface Offer {
   active: boolean;
 }
 
-export interface Wishes {
-  interests: Interest[];
-  otherInterests?: string;
-  languages: Language[];
-  preferredGender?: Gender;
-  availability: TimeSpan[];
-  mobility: Mobility;
-  note?: string;
-}
-
-export interface Profile {
-  programmes: Programme[];
-  interests: Interest[];
-  otherInterests?: string;
-  languages: Language[];
-  postcodes: string[];
-  availability: TimeSpan[];
-  gender?: Gender;
-  birthYear?: number;
-  note?: string;
-}
+/** The citizen's wishes and a visitor's profile, as the domain declares them (domain/matching/matching.profile.ts). */
+export type { CitizenWishes as Wishes, VisitorProfile as Profile } from '../../domain/matching/matching.profile';
 
 export interface Suggestions {
   visitors: Array<{ visitorId: string; name: string; score: number; reasons: Reason[]; freePlaces: number }>;
