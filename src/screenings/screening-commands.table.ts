@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { caseIdFrom } from '../cases/shared/derived-case-id';
+import { defined } from '../shared/defined';
 import { CommandTable, routesOf } from '../http/command-routes';
 import { RecordScreeningDto, ReferScreeningDto } from './screening-commands.dto';
 import { ScreeningAnswer, ScreeningCommands, ScreeningRequest } from './screening-commands';
 
 const route = routesOf<ScreeningRequest, ScreeningAnswer>();
-
-/** The object without its undefined fields (a part of a body left out is not a part given). */
-const defined = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
 /**
  * Issue 22: screening before any referral, by home care and preventive home
