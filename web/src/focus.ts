@@ -4,8 +4,10 @@
  * when the old page's elements are gone. The heading may be drawn only once its
  * data has arrived, and a save redraws the page: so the heading is focused when
  * it appears, and again if the focus falls back to `<body>` shortly after.
+ * A visit page draws its sections as their data arrives (the offers suggested
+ * last of all), which took more than 3 s on a loaded machine: so 10 s.
  */
-const WATCH_MS = 3000;
+const WATCH_MS = 10_000;
 let watching: ReturnType<typeof setInterval> | undefined;
 
 export function focusHeading(): void {
