@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../shared/canonical-json';
 import { catchUpDirectory } from '../directory/directory-catch-up';
 import type { EventStore, StoredEvent } from '../event-store/event-store.port';
+import { pagesThroughHead } from '../event-store/read-through-head';
 import type { SecretName } from '../storage/secrets';
 import type { Storage } from '../storage/storage.port';
 import { storedData } from '../privacy/crypto/sealed-form';
@@ -44,10 +45,7 @@ export async function migrateEvents(sourceStorage: Storage, targetStorage: Stora
   let seen = 0;
   let copied = 0;
   const sourceSum = createHash('sha256');
-  for (let position = 1; ; ) {
-    const page = await source.readAll(position, PAGE);
-    if (page.length === 0) break;
-    position = page[page.length - 1]!.position + 1;
+  for await (const page of pagesThroughHead(source, PAGE)) {
     for (const event of page) sourceSum.update(fingerprint(event));
     const fresh = page.slice(Math.max(0, already - seen));
     seen += page.length;
@@ -97,23 +95,16 @@ async function checkSamePrefix(source: EventStore, target: EventStore, count: nu
 /** The n-th event in global order (positions need not be dense). */
 async function nth(store: EventStore, n: number): Promise<StoredEvent | undefined> {
   let seen = 0;
-  for (let from = 1; ; ) {
-    const page = await store.readAll(from, PAGE);
-    if (page.length === 0) return undefined;
+  for await (const page of pagesThroughHead(store, PAGE)) {
     if (seen + page.length >= n) return page[n - seen - 1];
     seen += page.length;
-    from = page[page.length - 1]!.position + 1;
   }
+  return undefined;
 }
 
 export async function checksumOf(store: EventStore): Promise<string> {
   const sum = createHash('sha256');
-  for (let from = 1; ; ) {
-    const page = await store.readAll(from, PAGE);
-    if (page.length === 0) break;
-    for (const event of page) sum.update(fingerprint(event));
-    from = page[page.length - 1]!.position + 1;
-  }
+  for await (const page of pagesThroughHead(store, PAGE)) for (const event of page) sum.update(fingerprint(event));
   return sum.digest('hex');
 }
 

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { eraseCitizen } from '../privacy/erasure';
 import { DirectoryFeed } from '../directory/directory-feed';
 import { CommandHandler } from '../event-store/command-handler';
+import { pagesThroughHead } from '../event-store/read-through-head';
 import type { Storage } from '../storage/storage.port';
 
 export interface RetentionResult {
@@ -32,10 +33,7 @@ export async function applyRetention(storage: Storage, days: number, dryRun: boo
     const screeningOf = new Map<string, string>();
     // Screenings that keep a person's details and were never referred, by when they were taken.
     const unreferred = new Map<string, string>();
-    for (let from = 1; ; ) {
-      const page = await store.readAll(from, PAGE);
-      if (page.length === 0) break;
-      from = page[page.length - 1]!.position + 1;
+    for await (const page of pagesThroughHead(store, PAGE)) {
       for (const event of page) {
         if (event.type === 'CaseClosed' || event.type === 'ReferralDeclined') closedAt.set(event.streamId.slice('case-'.length), (event.data as { at: string }).at);
         const screeningId = event.type === 'ReferralReceived' ? (event.data as { screeningId?: string }).screeningId : undefined;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ConcurrencyError } from '../../domain/shared/errors';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
+import { StoredEvent, StoreUnavailableError } from '../../src/event-store/event-store.port';
+import { pagesThroughHead } from '../../src/event-store/read-through-head';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { describePostgres, dropSchema, testDatabaseUrl, testSchema } from '../support/postgres';
 import { newEvent } from './event-store.contract';
@@ -53,6 +54,30 @@ describePostgres('the PostgreSQL store', () => {
     expect(after.map((e) => e.position)).toEqual([...after.map((e) => e.position)].sort((a, b) => a - b));
     expect(after.map((e) => e.streamId)).toEqual(['case-before', 'case-slow', ...after.slice(2).map((e) => e.streamId)]);
     expect(after).toHaveLength(4);
+  });
+
+  it("reads the whole log through the head for an export, though another schema's open transaction holds the newest event back; a hold that lasts is refused with why", async () => {
+    const store = await open();
+    await store.append('case-first', [newEvent()], 'no_stream');
+    // Another application's transaction in the same database, begun before the next append and still open.
+    const other = new Client({ connectionString: testDatabaseUrl() });
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query('SELECT pg_current_xact_id()');
+    const { position } = await store.append('case-acknowledged', [newEvent()], 'no_stream');
+    expect((await store.readAll(1, 100)).map((e) => e.position)).not.toContain(position);
+
+    const whole = async (patienceMs?: number) => {
+      const read: StoredEvent[] = [];
+      for await (const page of pagesThroughHead(store, 1, patienceMs)) read.push(...page);
+      return read.map((e) => e.streamId);
+    };
+    await expect(whole(100)).rejects.toThrow(StoreUnavailableError);
+    const reading = whole();
+    await new Promise((r) => setTimeout(r, 200));
+    await other.query('COMMIT');
+    await other.end();
+    expect(await reading).toEqual(['case-first', 'case-acknowledged']);
   });
 
   it('gives an appended event the recorded time readStream and readAll give it, as a JS Date prints it', async () => {

@@ -7,6 +7,7 @@ import { historyLabel } from '../../../projections/case-history/labels.da';
 import { pseudonymise } from '../../../projections/shared/pseudonymise';
 import { DirectoryService } from '../../directory/directory.service';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { pagesThroughHead } from '../../event-store/read-through-head';
 import { AccessLogService } from '../access-log.service';
 import type { AuthenticatedRequest } from '../auth.guard';
 import { Allow } from '../policy';
@@ -38,10 +39,8 @@ export class AuditExportController {
     const store = this.store;
     const citizens = new Set<string>();
     async function* lines(): AsyncGenerator<string> {
-      for (let from = 1; ; ) {
-        const page = await store.readAll(from, PAGE);
-        if (page.length === 0) return;
-        from = page[page.length - 1]!.position + 1;
+      // Every event acknowledged before the export began, though another transaction holds it back for a moment.
+      for await (const page of pagesThroughHead(store, PAGE)) {
         for (const event of page) {
           if (streamCategory(event.streamId) !== 'case') continue;
           const caseId = streamEntityId(event.streamId);
