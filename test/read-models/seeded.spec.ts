@@ -73,5 +73,6 @@ describe('a seeded service', () => {
     expect(await Promise.all(PROJECTIONS.map(({ name }) => models.list(name)))).toEqual(live);
     await projector.stop();
     await store.close();
-  });
+    // 150 seeded cases with ten live projections, then a rebuild: over 30 s in CI beside a loaded machine's other work.
+  }, 120_000);
 });
