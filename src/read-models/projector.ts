@@ -198,8 +198,9 @@ export class Projector {
   /**
    * The usual case, every live projection where the batch was read from: all
    * in one transaction (`commitAll`), not one each. False (nothing written)
-   * when one is stopped, behind, moved by another process, or cannot even
-   * say its keys: `applyLive` then takes them one by one.
+   * when one is stopped, behind or moved by another process: `applyLive` then
+   * takes them one by one. (A reducer that throws, in `apply` or in naming its
+   * keys, is a failure `prepareBatch` records, not a reason to stop here.)
    */
   private async applyTogether(live: ReadonlyArray<Projection<unknown>>, events: readonly ProjectedEvent[], readFrom: number): Promise<boolean> {
     if (live.length < 2) return false;
@@ -209,9 +210,7 @@ export class Projector {
       const checkpoint = await this.models.checkpoint(projection.name);
       const from = checkpoint?.position ?? 0;
       if (checkpoint?.failure || from + 1 < readFrom) return false;
-      const prepared = await prepareBatch(projection, this.models, projection.name, events, from).catch(() => undefined);
-      if (!prepared) return false;
-      const { batch, applied } = prepared;
+      const { batch, applied } = await prepareBatch(projection, this.models, projection.name, events, from);
       if (batch) batches.push(batch);
       outcomes.push([projection.name, applied]);
     }
