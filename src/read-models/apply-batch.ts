@@ -1,5 +1,12 @@
 import { DocumentView, ProjectedEvent, Projection, wants } from '../../projections/shared/projection';
 import type { Checkpoint, ProjectionBatch, ReadModelStore } from '../read-model-store/read-model-store.port';
+import type { LiveDocuments } from './live-documents';
+
+/** The live projector's kept documents, and the version of the checkpoint the batch starts from. */
+export interface Kept {
+  documents: LiveDocuments;
+  version: number;
+}
 
 export interface Applied {
   position: number;
@@ -19,9 +26,13 @@ export async function applyBatch(
   target: string,
   events: readonly ProjectedEvent[],
   from: number,
+  kept?: Kept,
 ): Promise<Applied> {
-  const { batch, applied } = await prepareBatch(projection, models, target, events, from);
-  if (batch) await models.commit(batch.projection, batch.writes, batch.checkpoint, batch.from);
+  const { batch, applied } = await prepareBatch(projection, models, target, events, from, kept);
+  if (batch) {
+    await models.commit(batch.projection, batch.writes, batch.checkpoint, batch.from);
+    kept?.documents.keep(batch.projection, batch.checkpoint.position, batch.checkpoint.version, batch.writes);
+  }
   return applied;
 }
 
@@ -36,6 +47,7 @@ export async function prepareBatch(
   target: string,
   events: readonly ProjectedEvent[],
   from: number,
+  kept?: Kept,
 ): Promise<{ batch?: ProjectionBatch; applied: Applied }> {
   const last = events[events.length - 1];
   if (!last || last.position <= from) return { applied: { position: from } };
@@ -43,9 +55,17 @@ export async function prepareBatch(
   // A projection that cannot even name an event's keys stops there, as one whose `apply` throws does.
   const named = keysOf(projection, pending);
   let unreadable = named.failure;
+  // Kept documents first (./live-documents.ts), the rest in one read.
+  const read = async (keys: readonly string[]): Promise<Map<string, unknown>> => {
+    if (keys.length === 0) return new Map();
+    if (!kept) return models.getMany(target, keys);
+    const { found, missing } = kept.documents.take(target, from, kept.version, keys);
+    if (missing.length > 0) for (const [key, doc] of await models.getMany(target, missing)) found.set(key, doc);
+    return found;
+  };
   const fetch = async (upTo: readonly ProjectedEvent[]): Promise<Fetched> => {
-    const docs = named.keys.size > 0 ? await models.getMany(target, [...named.keys]) : new Map<string, unknown>();
-    return projection.keysReadThrough ? fetchThrough(projection, models, target, upTo, named.keys, docs) : { keys: named.keys, docs };
+    const docs = await read([...named.keys]);
+    return projection.keysReadThrough ? fetchThrough(projection, read, upTo, named.keys, docs) : { keys: named.keys, docs };
   };
   if (unreadable) pending = before(pending, unreadable.position);
   const fetched = await fetch(pending);
@@ -109,8 +129,7 @@ function keysOf(projection: Projection<unknown>, events: readonly ProjectedEvent
  */
 async function fetchThrough(
   projection: Projection<unknown>,
-  models: ReadModelStore,
-  target: string,
+  read: (keys: readonly string[]) => Promise<Map<string, unknown>>,
   events: readonly ProjectedEvent[],
   first: ReadonlySet<string>,
   docs: Map<string, unknown>,
@@ -134,7 +153,7 @@ async function fetchThrough(
       break;
     }
   }
-  if (more.length > 0) for (const [key, doc] of await models.getMany(target, more)) docs.set(key, doc);
+  if (more.length > 0) for (const [key, doc] of await read(more)) docs.set(key, doc);
   return { keys, docs, ...(failure && { failure }) };
 }
 

@@ -283,6 +283,47 @@ describe('the projector', () => {
     await again.stop();
   });
 
+  it('reads a document again once another process moved the checkpoint past what this one last committed and kept', async () => {
+    await append(['case-a'], 4);
+    const models = new SqliteReadModelStore(store.connection());
+    // This projector moves only when woken, so another one can apply in between.
+    const deaf = new Proxy(store, { get: (target, name) => (name === 'onAppended' ? () => () => undefined : Reflect.get(target, name, target)) });
+    const kept = new Projector(deaf as SqliteEventStore, models, [counting as Projection<unknown>]);
+    await kept.start();
+    // A batch from a checkpoint of its own: it keeps what it commits.
+    await append(['case-a'], 1);
+    await kept.wake();
+    await append(['case-a'], 2);
+    const other = new Projector(store, new SqliteReadModelStore(store.connection()), [counting as Projection<unknown>]);
+    await other.start();
+    await other.stop();
+    await append(['case-a'], 1);
+    await kept.wake();
+    expect(await models.get('counting', 'case-a')).toEqual({ count: 8, positions: [1, 2, 3, 4, 5, 6, 7, 8] });
+    // And its own commits it keeps: the next batch reads on from them.
+    await append(['case-a'], 1);
+    await kept.wake();
+    expect(await models.get('counting', 'case-a')).toEqual({ count: 9, positions: [1, 2, 3, 4, 5, 6, 7, 8, 9] });
+    await kept.stop();
+  });
+
+  it('keeps nothing a reducer changed in place before it threw, also in a document it kept from its last batch', async () => {
+    await append(['case-a'], 1);
+    const models = new SqliteReadModelStore(store.connection());
+    const deaf = new Proxy(store, { get: (target, name) => (name === 'onAppended' ? () => () => undefined : Reflect.get(target, name, target)) });
+    const projector = new Projector(deaf as SqliteEventStore, models, [inPlace as Projection<unknown>]);
+    await projector.start();
+    await append(['case-a'], 1);
+    await projector.wake();
+    // The kept document goes to this batch, which changes it in place at the poison and throws.
+    await append(['case-a'], 1);
+    await store.append('case-a', [newEvent('Poison')], 'any');
+    await projector.wake();
+    expect(projector.status()).toEqual([{ name: 'in-place', position: 3, failure: { position: 4, error: 'cannot read this event' } }]);
+    expect(await models.get('in-place', 'all')).toEqual({ positions: [1, 2, 3] });
+    await projector.stop();
+  });
+
   it('starts a projection again from 0 when its version changes', async () => {
     await append(['case-a'], 3);
     const models = new SqliteReadModelStore(store.connection());
