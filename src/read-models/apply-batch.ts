@@ -1,5 +1,12 @@
 import { DocumentView, ProjectedEvent, Projection, wants } from '../../projections/shared/projection';
 import type { Checkpoint, ProjectionBatch, ReadModelStore } from '../read-model-store/read-model-store.port';
+import type { LiveDocuments } from './live-documents';
+
+/** The live projector's kept documents, and the version of the checkpoint the batch starts from. */
+export interface Kept {
+  documents: LiveDocuments;
+  version: number;
+}
 
 export interface Applied {
   position: number;
@@ -9,8 +16,9 @@ export interface Applied {
 /**
  * Applies the events after `from` and commits documents and checkpoint together.
  * The keys the reducer will read are fetched for the whole batch first. If the
- * reducer throws, the batch is applied again up to the event before, and the
- * projection stops there with the failure recorded.
+ * reducer throws (in `apply`, `keysRead` or `keysReadThrough`), the batch is
+ * applied up to the event before, and the projection stops there with the
+ * failure recorded.
  */
 export async function applyBatch(
   projection: Projection<unknown>,
@@ -18,9 +26,13 @@ export async function applyBatch(
   target: string,
   events: readonly ProjectedEvent[],
   from: number,
+  kept?: Kept,
 ): Promise<Applied> {
-  const { batch, applied } = await prepareBatch(projection, models, target, events, from);
-  if (batch) await models.commit(batch.projection, batch.writes, batch.checkpoint, batch.from);
+  const { batch, applied } = await prepareBatch(projection, models, target, events, from, kept);
+  if (batch) {
+    await models.commit(batch.projection, batch.writes, batch.checkpoint, batch.from);
+    kept?.documents.keep(batch.projection, batch.checkpoint.position, batch.checkpoint.version, batch.writes);
+  }
   return applied;
 }
 
@@ -35,22 +47,38 @@ export async function prepareBatch(
   target: string,
   events: readonly ProjectedEvent[],
   from: number,
+  kept?: Kept,
 ): Promise<{ batch?: ProjectionBatch; applied: Applied }> {
   const last = events[events.length - 1];
   if (!last || last.position <= from) return { applied: { position: from } };
-  const pending = events.filter((event) => event.position > from && wants(projection, event));
-  const keys = new Set<string>();
-  for (const event of pending) for (const key of projection.keysRead(event)) keys.add(key);
-  const fetch = async (): Promise<Fetched> => {
-    const docs = keys.size > 0 ? await models.getMany(target, [...keys]) : new Map<string, unknown>();
-    return projection.keysReadThrough ? fetchThrough(projection, models, target, pending, keys, docs) : { keys, docs };
+  let pending = events.filter((event) => event.position > from && wants(projection, event));
+  // A projection that cannot even name an event's keys stops there, as one whose `apply` throws does.
+  const named = keysOf(projection, pending);
+  let unreadable = named.failure;
+  // Kept documents first (./live-documents.ts), the rest in one read.
+  const read = async (keys: readonly string[]): Promise<Map<string, unknown>> => {
+    if (keys.length === 0) return new Map();
+    if (!kept) return models.getMany(target, keys);
+    const { found, missing } = kept.documents.take(target, from, kept.version, keys);
+    if (missing.length > 0) for (const [key, doc] of await models.getMany(target, missing)) found.set(key, doc);
+    return found;
   };
-  let outcome = applyInMemory(projection, await fetch(), pending, from);
+  const fetch = async (upTo: readonly ProjectedEvent[]): Promise<Fetched> => {
+    const docs = await read([...named.keys]);
+    return projection.keysReadThrough ? fetchThrough(projection, read, upTo, named.keys, docs) : { keys: named.keys, docs };
+  };
+  if (unreadable) pending = before(pending, unreadable.position);
+  const fetched = await fetch(pending);
+  if (fetched.failure) {
+    unreadable = fetched.failure;
+    pending = before(pending, unreadable.position);
+  }
+  let outcome = applyInMemory(projection, fetched, pending, from);
   if (outcome.failure) {
     // A reducer may change the documents it is given in place: the events before the failing one again, on documents read afresh.
-    const before = pending.filter((event) => event.position < outcome.failure!.position);
-    outcome = { ...applyInMemory(projection, await fetch(), before, from), failure: outcome.failure };
-  }
+    const good = before(pending, outcome.failure.position);
+    outcome = { ...applyInMemory(projection, await fetch(good), good, from), failure: outcome.failure };
+  } else if (unreadable) outcome = { ...outcome, failure: unreadable };
   // Past the events it does not want too, unless it stopped at a failure.
   const position = outcome.failure ? outcome.position : last.position;
   const checkpoint: Checkpoint = { position, version: projection.version, ...(outcome.failure && { failure: outcome.failure }) };
@@ -68,50 +96,80 @@ function applyInMemory(
   fetched: Fetched,
   events: readonly ProjectedEvent[],
   from: number,
-): { position: number; writes: Map<string, unknown>; failure?: { position: number; error: string } } {
+): { position: number; writes: Map<string, unknown>; failure?: Failure } {
   const view = new BatchView(projection, fetched);
   let position = from;
   for (const event of events) {
     try {
       projection.apply(event, view);
     } catch (error) {
-      return { position, writes: view.writes, failure: { position: event.position, error: error instanceof Error ? error.message : String(error) } };
+      return { position, writes: view.writes, failure: failureAt(event, error) };
     }
     position = event.position;
   }
   return { position, writes: view.writes };
 }
 
-/** The second round: the keys the fetched documents lead to for the events that read them (`keysReadThrough`), fetched too. */
+/** The keys `keysRead` names for the events, up to the first it throws on (that event's failure). */
+function keysOf(projection: Projection<unknown>, events: readonly ProjectedEvent[]): { keys: Set<string>; failure?: Failure } {
+  const keys = new Set<string>();
+  for (const event of events) {
+    try {
+      for (const key of projection.keysRead(event)) keys.add(key);
+    } catch (error) {
+      return { keys, failure: failureAt(event, error) };
+    }
+  }
+  return { keys };
+}
+
+/**
+ * The second round: the keys the fetched documents lead to for the events that
+ * read them (`keysReadThrough`), fetched too; up to the first event it throws on.
+ */
 async function fetchThrough(
   projection: Projection<unknown>,
-  models: ReadModelStore,
-  target: string,
+  read: (keys: readonly string[]) => Promise<Map<string, unknown>>,
   events: readonly ProjectedEvent[],
   first: ReadonlySet<string>,
   docs: Map<string, unknown>,
 ): Promise<Fetched> {
   const keys = new Set(first);
   const more: string[] = [];
+  let failure: Failure | undefined;
   for (const event of events) {
-    for (const named of projection.keysRead(event)) {
-      const doc = docs.get(named);
-      if (doc === undefined) continue;
-      for (const key of projection.keysReadThrough!(doc, event)) {
-        if (keys.has(key)) continue;
-        keys.add(key);
-        more.push(key);
+    try {
+      for (const named of projection.keysRead(event)) {
+        const doc = docs.get(named);
+        if (doc === undefined) continue;
+        for (const key of projection.keysReadThrough!(doc, event)) {
+          if (keys.has(key)) continue;
+          keys.add(key);
+          more.push(key);
+        }
       }
+    } catch (error) {
+      failure = failureAt(event, error);
+      break;
     }
   }
-  if (more.length > 0) for (const [key, doc] of await models.getMany(target, more)) docs.set(key, doc);
-  return { keys, docs };
+  if (more.length > 0) for (const [key, doc] of await read(more)) docs.set(key, doc);
+  return { keys, docs, ...(failure && { failure }) };
 }
+
+type Failure = { position: number; error: string };
+
+const failureAt = (event: ProjectedEvent, error: unknown): Failure => ({ position: event.position, error: error instanceof Error ? error.message : String(error) });
+
+/** The events before `position`. */
+const before = (events: readonly ProjectedEvent[], position: number): ProjectedEvent[] => events.filter((event) => event.position < position);
 
 /** The keys asked for, and the documents found for them. */
 interface Fetched {
   keys: ReadonlySet<string>;
   docs: ReadonlyMap<string, unknown>;
+  /** The first event whose further keys could not be said: the batch stops before it. */
+  failure?: Failure;
 }
 
 /** The batch's documents: those fetched, with the batch's own writes over them. */

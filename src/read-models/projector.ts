@@ -1,6 +1,7 @@
 import type { ProjectedEvent, Projection } from '../../projections/shared/projection';
 import type { EventStore } from '../event-store/event-store.port';
 import { Applied, applyBatch, prepareBatch } from './apply-batch';
+import { LiveDocuments } from './live-documents';
 import { CheckpointMovedError, ProjectionBatch, ReadModelStore } from '../read-model-store/read-model-store.port';
 import { ProjectionLeases, soleProcess } from './projection-leases';
 import { buildShadows, REBUILD_COMMIT } from './rebuild';
@@ -38,6 +39,8 @@ export class Projector {
   /** While someone waits, follow the projections another process applies (and take over one it drops). */
   private followTimer?: NodeJS.Timeout;
   private reclaiming: Promise<void> | undefined;
+  /** The documents this process last committed, parsed, for the next batch (./live-documents.ts). */
+  private readonly kept = new LiveDocuments();
   /** Events between a rebuild's commits (a spec sets it low to see several). */
   rebuildCommitEvery = REBUILD_COMMIT;
 
@@ -143,6 +146,7 @@ export class Projector {
     const shadows = await buildShadows(this.store, this.models, chosen, await this.store.headPosition(), this.rebuildCommitEvery, progress);
     // A live batch that began before a swap finds its checkpoint moved and starts again from the new one.
     for (const { projection, shadow, position } of shadows) {
+      this.kept.forget(projection.name);
       await this.models.replace(projection.name, shadow);
       this.positions.set(projection.name, position);
       this.failures.delete(projection.name);
@@ -185,7 +189,8 @@ export class Projector {
       // (Positions may have gaps, on PostgreSQL, so only where the batch was read from tells.)
       const events = from + 1 < readFrom ? await this.store.readAll(from + 1, BATCH) : batch;
       try {
-        const applied = await applyBatch(projection, this.models, projection.name, events, from);
+        const kept = checkpoint && { documents: this.kept, version: checkpoint.version };
+        const applied = await applyBatch(projection, this.models, projection.name, events, from, kept);
         this.positions.set(projection.name, applied.position);
         if (applied.failure) this.failures.set(projection.name, applied.failure);
         return;
@@ -198,8 +203,9 @@ export class Projector {
   /**
    * The usual case, every live projection where the batch was read from: all
    * in one transaction (`commitAll`), not one each. False (nothing written)
-   * when one is stopped, behind, moved by another process, or cannot even
-   * say its keys: `applyLive` then takes them one by one.
+   * when one is stopped, behind or moved by another process: `applyLive` then
+   * takes them one by one. (A reducer that throws, in `apply` or in naming its
+   * keys, is a failure `prepareBatch` records, not a reason to stop here.)
    */
   private async applyTogether(live: ReadonlyArray<Projection<unknown>>, events: readonly ProjectedEvent[], readFrom: number): Promise<boolean> {
     if (live.length < 2) return false;
@@ -209,14 +215,14 @@ export class Projector {
       const checkpoint = await this.models.checkpoint(projection.name);
       const from = checkpoint?.position ?? 0;
       if (checkpoint?.failure || from + 1 < readFrom) return false;
-      const prepared = await prepareBatch(projection, this.models, projection.name, events, from).catch(() => undefined);
-      if (!prepared) return false;
-      const { batch, applied } = prepared;
+      const kept = checkpoint && { documents: this.kept, version: checkpoint.version };
+      const { batch, applied } = await prepareBatch(projection, this.models, projection.name, events, from, kept);
       if (batch) batches.push(batch);
       outcomes.push([projection.name, applied]);
     }
     try {
       if (batches.length > 0) await this.models.commitAll(batches);
+      for (const { projection, checkpoint, writes } of batches) this.kept.keep(projection, checkpoint.position, checkpoint.version, writes);
     } catch (error) {
       if (error instanceof CheckpointMovedError) return false;
       throw error;

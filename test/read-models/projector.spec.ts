@@ -43,6 +43,33 @@ const inPlace: Projection<{ positions: number[] }> = {
   },
 };
 
+/** Cannot even name its keys for one event type: a bug in `keysRead`, not in `apply`. */
+const keyless: Projection<{ seen: number }> = {
+  name: 'keyless',
+  version: 1,
+  keysRead: (event) => {
+    if (event.type === 'Poison') throw new Error('no keys for this event');
+    return ['all'];
+  },
+  apply(_event, view) {
+    view.put('all', { seen: (view.get('all')?.seen ?? 0) + 1 });
+  },
+};
+
+/** Names its keys, but the document they lead to cannot say its further keys for one event type. */
+const through: Projection<{ seen: number }> = {
+  name: 'through',
+  version: 1,
+  keysRead: () => ['all'],
+  keysReadThrough: (_doc, event) => {
+    if (event.type === 'Poison') throw new Error('no further keys for this event');
+    return [];
+  },
+  apply(_event, view) {
+    view.put('all', { seen: (view.get('all')?.seen ?? 0) + 1 });
+  },
+};
+
 /** Fails once between writing the rows and writing the checkpoint, as a crash would. */
 class CrashingStore extends SqliteReadModelStore {
   /** Which checkpoint write dies (1: the first). */
@@ -121,6 +148,45 @@ describe('the projector', () => {
     expect(await projector.waitFor('counting', 6, 5000)).toBe(true);
     expect(projector.position('fragile')).toBe(2);
     await projector.stop();
+  });
+
+  it('stops a projection whose keysRead or keysReadThrough throws at that event, as if its apply had, and lets the ones after it go on', async () => {
+    const models = new SqliteReadModelStore(store.connection());
+    const all = [keyless, through, counting] as Array<Projection<unknown>>;
+    // `keysReadThrough` is asked only of documents stored before the batch: two events in a batch of their own first.
+    await append(['case-a'], 2);
+    const first = new Projector(store, models, all);
+    await first.start();
+    await first.stop();
+    await store.append('case-a', [newEvent('Poison')], 'any');
+    await append(['case-a'], 2);
+    const errors: unknown[] = [];
+    // The failing ones first: a catch-up interrupted by them would leave `counting` behind.
+    const projector = new Projector(store, models, all, (error) => errors.push(error));
+    await projector.start();
+    expect(projector.status()).toEqual([
+      { name: 'keyless', position: 2, failure: { position: 3, error: 'no keys for this event' } },
+      { name: 'through', position: 2, failure: { position: 3, error: 'no further keys for this event' } },
+      { name: 'counting', position: 5 },
+    ]);
+    expect(errors).toEqual([]);
+    expect(await models.get('keyless', 'all')).toEqual({ seen: 2 });
+    expect(await models.get('through', 'all')).toEqual({ seen: 2 });
+    expect(await models.checkpoint('keyless')).toMatchObject({ position: 2, failure: { position: 3 } });
+    expect(await models.checkpoint('through')).toMatchObject({ position: 2, failure: { position: 3 } });
+    await append(['case-b'], 1);
+    expect(await projector.waitFor('counting', 6, 5000)).toBe(true);
+    expect(projector.position('keyless')).toBe(2);
+    await projector.stop();
+    // A restart keeps them stopped where they were.
+    const again = new Projector(store, models, all);
+    await again.start();
+    expect(again.status().map((s) => [s.name, s.position, s.failure?.position])).toEqual([
+      ['keyless', 2, 3],
+      ['through', 2, 3],
+      ['counting', 6, undefined],
+    ]);
+    await again.stop();
   });
 
   it('keeps none of what a reducer changed in place in the event it threw at, nor of its batch after it', async () => {
@@ -215,6 +281,47 @@ describe('the projector', () => {
     expect(await models.get('counting', 'case-a')).toMatchObject({ count: 6, positions: [1, 2, 3, 4, 5, 6] });
     await expect(models.commit('counting', new Map(), { position: 7, version: 1 }, 4)).rejects.toBeInstanceOf(CheckpointMovedError);
     await again.stop();
+  });
+
+  it('reads a document again once another process moved the checkpoint past what this one last committed and kept', async () => {
+    await append(['case-a'], 4);
+    const models = new SqliteReadModelStore(store.connection());
+    // This projector moves only when woken, so another one can apply in between.
+    const deaf = new Proxy(store, { get: (target, name) => (name === 'onAppended' ? () => () => undefined : Reflect.get(target, name, target)) });
+    const kept = new Projector(deaf as SqliteEventStore, models, [counting as Projection<unknown>]);
+    await kept.start();
+    // A batch from a checkpoint of its own: it keeps what it commits.
+    await append(['case-a'], 1);
+    await kept.wake();
+    await append(['case-a'], 2);
+    const other = new Projector(store, new SqliteReadModelStore(store.connection()), [counting as Projection<unknown>]);
+    await other.start();
+    await other.stop();
+    await append(['case-a'], 1);
+    await kept.wake();
+    expect(await models.get('counting', 'case-a')).toEqual({ count: 8, positions: [1, 2, 3, 4, 5, 6, 7, 8] });
+    // And its own commits it keeps: the next batch reads on from them.
+    await append(['case-a'], 1);
+    await kept.wake();
+    expect(await models.get('counting', 'case-a')).toEqual({ count: 9, positions: [1, 2, 3, 4, 5, 6, 7, 8, 9] });
+    await kept.stop();
+  });
+
+  it('keeps nothing a reducer changed in place before it threw, also in a document it kept from its last batch', async () => {
+    await append(['case-a'], 1);
+    const models = new SqliteReadModelStore(store.connection());
+    const deaf = new Proxy(store, { get: (target, name) => (name === 'onAppended' ? () => () => undefined : Reflect.get(target, name, target)) });
+    const projector = new Projector(deaf as SqliteEventStore, models, [inPlace as Projection<unknown>]);
+    await projector.start();
+    await append(['case-a'], 1);
+    await projector.wake();
+    // The kept document goes to this batch, which changes it in place at the poison and throws.
+    await append(['case-a'], 1);
+    await store.append('case-a', [newEvent('Poison')], 'any');
+    await projector.wake();
+    expect(projector.status()).toEqual([{ name: 'in-place', position: 3, failure: { position: 4, error: 'cannot read this event' } }]);
+    expect(await models.get('in-place', 'all')).toEqual({ positions: [1, 2, 3] });
+    await projector.stop();
   });
 
   it('starts a projection again from 0 when its version changes', async () => {

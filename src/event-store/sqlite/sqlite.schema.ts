@@ -102,6 +102,20 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       ALTER TABLE users ADD COLUMN disabled_at TEXT;
     `,
   },
+  {
+    // Read models in a rowid table with a unique key (docs/performance.md, issue #23): a WITHOUT ROWID table keeps at most
+    // ~1 KB of a row in its leaf page and spills the rest to an overflow page of its own, so a case's 1.2 KB of facts
+    // cost a leaf, a fresh overflow page and the old one zeroed (secure_delete) at every write; a rowid table keeps
+    // up to ~4 KB in the leaf. Same columns and the same conflict target, so every statement stays as it was.
+    version: 7,
+    sql: `
+      CREATE TABLE read_model_docs_v7 (projection TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL);
+      INSERT INTO read_model_docs_v7 (projection, key, doc) SELECT projection, key, doc FROM read_model_docs ORDER BY projection, key;
+      DROP TABLE read_model_docs;
+      ALTER TABLE read_model_docs_v7 RENAME TO read_model_docs;
+      CREATE UNIQUE INDEX read_model_docs_key ON read_model_docs (projection, key);
+    `,
+  },
 ];
 
 export function migrate(db: Database): void {
