@@ -63,14 +63,23 @@ export class PersonalDataCipher {
     };
   }
 
-  /** A copy of any JSON value with every sealed string opened (or `[slettet]`). */
+  /**
+   * The value with every sealed string opened (or `[slettet]`). Only the objects
+   * and arrays on the way to a sealed string are copied; everything else is
+   * shared with `value` (and `value` itself comes back when nothing is sealed),
+   * so the caller must treat the answer as read-only, as it treats `value`.
+   * Each event's envelope is decrypted once, however many of its fields the
+   * answer holds.
+   */
   async reveal<T>(value: T): Promise<T> {
-    const citizenIds = new Set<string>();
-    collect(value, citizenIds);
-    if (citizenIds.size === 0) return value;
+    const found: Found[] = [];
+    gather(value, found);
     const keys = new Map<string, Buffer | undefined>();
-    for (const id of citizenIds) keys.set(id, this.cache.get(id) ?? (await this.keys.get(id)));
-    return open(value, new Opener(keys)) as T;
+    for (const { sealed } of found) {
+      if (sealed && !keys.has(sealed.citizenId)) keys.set(sealed.citizenId, this.cache.get(sealed.citizenId) ?? (await this.keys.get(sealed.citizenId)));
+    }
+    if (keys.size === 0) return value;
+    return openShared(value, new Opener(keys, found)) as T;
   }
 
   /** After an erasure: forget the key here too. */
@@ -93,14 +102,33 @@ function sealAll<E extends Message>(events: E[], key: Buffer, citizenId: string)
   return personal ? sealed : events;
 }
 
+/** A string that looks sealed, as `gather` found it, parsed once (undefined: not a whole sealed value). */
+interface Found {
+  text: string;
+  sealed: SealedValue | undefined;
+}
+
 /** Opens sealed values with the keys of one answer, each envelope once however many of its fields the answer holds. */
 class Opener {
   private readonly envelopes = new Map<string, string[] | undefined>();
+  /** The next of `found` in walk order: `openShared` meets the strings in the order `gather` found them. */
+  private next = 0;
 
-  constructor(private readonly keys: Map<string, Buffer | undefined>) {}
+  constructor(
+    private readonly keys: Map<string, Buffer | undefined>,
+    private readonly found: readonly Found[],
+  ) {}
+
+  /** A string that looks sealed, opened; one that is not a whole sealed value (malformed, a stored placeholder alone) is shown as it is. */
+  text(value: string): string {
+    const at = this.found[this.next];
+    // Parsed already by `gather`, unless the value changed since (another walk order): then parsed again.
+    const sealed = at?.text === value ? (this.next++, at.sealed) : parseSealed(value);
+    return sealed ? this.open(sealed) : value;
+  }
 
   /** A value that does not open under the citizen's key (forged, or sealed under a key since destroyed) reads as erased, never as an error. */
-  open({ citizenId, packed, index }: SealedValue): string {
+  private open({ citizenId, packed, index }: SealedValue): string {
     const key = this.keys.get(citizenId);
     if (!key) return ERASED;
     if (index === undefined) return attempt(() => decrypt(key, citizenId, packed)) ?? ERASED;
@@ -124,23 +152,52 @@ function attempt<T>(open: () => T): T | undefined {
 }
 
 const looksSealed = (value: string) => value.startsWith(SEALED_V2) || value.startsWith(SEALED_V1);
+const own = Object.prototype.hasOwnProperty;
 
-function collect(value: unknown, ids: Set<string>): void {
+/**
+ * Every string that looks sealed, in walk order (own enumerable properties in
+ * key order, arrays by index), parsed. `for…in` with an own-property check
+ * walks what `Object.keys` would, without an array of keys per object.
+ */
+function gather(value: unknown, found: Found[]): void {
   if (typeof value === 'string') {
-    const sealed = looksSealed(value) ? parseSealed(value) : undefined;
-    if (sealed) ids.add(sealed.citizenId);
-  } else if (Array.isArray(value)) value.forEach((item) => collect(item, ids));
-  else if (value && typeof value === 'object') Object.values(value).forEach((item) => collect(item, ids));
+    if (looksSealed(value)) found.push({ text: value, sealed: parseSealed(value) });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) gather(value[i], found);
+  } else if (value !== null && typeof value === 'object') {
+    for (const key in value) if (own.call(value, key)) gather((value as Record<string, unknown>)[key], found);
+  }
 }
 
-function open(value: unknown, opener: Opener): unknown {
-  if (typeof value === 'string') {
-    if (!looksSealed(value)) return value;
-    const sealed = parseSealed(value);
-    // Not a whole sealed value (a malformed one, a stored placeholder alone) is shown as it is, as before.
-    return sealed ? opener.open(sealed) : value;
+/**
+ * The value with its sealed strings opened, in the same walk as `gather`:
+ * an array or object is copied (a plain one) only if something below it
+ * changed, and then only once.
+ */
+function openShared(value: unknown, opener: Opener): unknown {
+  if (typeof value === 'string') return looksSealed(value) ? opener.text(value) : value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const opened = openShared(item, opener);
+      if (opened !== item) (copy ??= value.slice())[i] = opened;
+    }
+    return copy ?? value;
   }
-  if (Array.isArray(value)) return value.map((item) => open(item, opener));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, open(v, opener)]));
+  if (value !== null && typeof value === 'object') {
+    let copy: Record<string, unknown> | undefined;
+    for (const key in value) {
+      if (!own.call(value, key)) continue;
+      const item = (value as Record<string, unknown>)[key];
+      const opened = openShared(item, opener);
+      if (opened === item) continue;
+      copy ??= { ...(value as Record<string, unknown>) };
+      // A key `__proto__` (JSON.parse makes it an own property) stays a property, never the prototype.
+      if (key === '__proto__') Object.defineProperty(copy, key, { value: opened, enumerable: true, writable: true, configurable: true });
+      else copy[key] = opened;
+    }
+    return copy ?? value;
+  }
   return value;
 }

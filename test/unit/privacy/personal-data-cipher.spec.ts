@@ -99,4 +99,26 @@ describe('sealing personal data, one envelope per event', () => {
     expect(a).toBe(closed);
     expect(b!.data.reason).toMatch(/^enc:v2:/);
   });
+
+  it('opens an answer without changing it: what holds nothing sealed is shared, the rest copied, malformed and clear strings left as they are', async () => {
+    const cipher = new PersonalDataCipher(new MemoryCitizenKeys());
+    const citizenId = randomUUID();
+    const event = referral(citizenId);
+    const [sealed] = await cipher.protect([event], citizenId);
+    const clear = { needs: ['loneliness_symptoms'], actor: { id: 'jette', role: 'coordinator' } };
+    const answer = [{ type: 'ReferralReceived', data: sealed!.data, clear }, { type: 'CaseClosed', data: { reason: 'moved' } }];
+    const before = JSON.stringify(answer);
+    const opened = await cipher.reveal(answer);
+    expect(opened).toEqual([{ type: 'ReferralReceived', data: event.data, clear }, { type: 'CaseClosed', data: { reason: 'moved' } }]);
+    expect(JSON.stringify(answer)).toBe(before);
+    expect(opened[0]!.clear).toBe(clear);
+    expect(opened[1]).toBe(answer[1]);
+    // Nothing sealed: the very value.
+    expect(await cipher.reveal(answer[1])).toBe(answer[1]);
+    // A key `__proto__` (as JSON.parse makes it) stays an own property; malformed values stay as they are, in their places.
+    const odd = JSON.parse(`{"__proto__": ${JSON.stringify(sealed!.data.citizen.name)}, "malformed": "enc:v2:nothing", "list": ["enc:v1:x", ${JSON.stringify(sealed!.data.citizen.phone)}]}`) as object;
+    const oddOpened = await cipher.reveal(odd);
+    expect(Object.getPrototypeOf(oddOpened)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(oddOpened))).toEqual(JSON.parse('{"__proto__": "Karen Nielsen", "malformed": "enc:v2:nothing", "list": ["enc:v1:x", "+4557831234"]}'));
+  });
 });
