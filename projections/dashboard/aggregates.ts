@@ -173,7 +173,7 @@ export function moveContribution(view: AggregateView, before: CaseFacts | undefi
   const net: Count[] = [];
   if (before) addCounts(net, before, parts, -1);
   addCounts(net, after, parts, 1);
-  // Each month's two documents, and whether a count in them went to zero: only then can either have become empty.
+  // Each month's two documents, and whether a count in either went to zero: only then can one have become empty.
   const months = new Map<string, { doc: MonthDoc; total: MonthTotals; dropped: boolean }>();
   for (const { day: date, field, programme, key, amount } of net) {
     if (amount === 0) continue;
@@ -189,7 +189,7 @@ export function moveContribution(view: AggregateView, before: CaseFacts | undefi
       docs.dropped = true;
       if (isEmpty(day)) delete docs.doc.days[dayOfMonth];
     }
-    changeIn(docs.total, programme, field, key, amount);
+    if (changeIn(docs.total, programme, field, key, amount)) docs.dropped = true;
   }
   for (const [month, { doc, total, dropped }] of months) {
     // With no count gone to zero, each still holds the count just changed: no need to look.
