@@ -11,12 +11,6 @@ import type { RebuildMessage, RebuildRequest } from './rebuild-worker';
  * outside the heap.
  */
 export const REBUILD_HEAP_MB = 128;
-/**
- * Its young generation (MB, both semi-spaces and the space beside them): V8's
- * default is 48 MB, most of it resident once a rebuild has allocated through
- * it, where a range of 1,000 events and its documents need a few MB.
- */
-export const REBUILD_YOUNG_MB = 24;
 
 export interface RebuildTimes {
   head: number;
@@ -48,7 +42,7 @@ export async function rebuildInWorker(request: RebuildRequest, progress: (positi
 function attempt(request: RebuildRequest, progress: (position: number, head: number) => void, heapMb: number | undefined): Promise<Omit<RebuildTimes, 'uncapped'>> {
   const started = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
-  const worker = new Worker(join(__dirname, 'rebuild-worker.js'), { workerData: request, ...(heapMb && { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: REBUILD_YOUNG_MB } }) });
+  const worker = new Worker(join(__dirname, 'rebuild-worker.js'), { workerData: request, ...(heapMb && { resourceLimits: { maxOldGenerationSizeMb: heapMb } }) });
   return new Promise((resolve, reject) => {
     let head = 0;
     let seconds: number | undefined;
