@@ -41,11 +41,12 @@ const days = (from: string, to: string): number => (Date.parse(to) - Date.parse(
 /** Rounded as the answer shows them: nearest-rank on rounded days is the rounded nearest-rank (rounding keeps order). */
 export const round1 = (value: number): number => Math.round(value * 10) / 10;
 
-/** One count a case adds to a day's figures. */
+/** One count a case adds to (or, negative, takes from) a programme's figures on a day. */
 interface Count {
   day: string;
   field: Field;
   key: string;
+  programme: Programme;
   amount: number;
 }
 
@@ -56,50 +57,65 @@ interface Count {
 export type Part = 'referral' | 'triage' | 'firstVisit' | 'relations' | 'closure' | 'loneliness' | 'goingAlong' | 'relief' | 'onward' | 'followUps';
 export const ALL_PARTS: readonly Part[] = ['referral', 'triage', 'firstVisit', 'relations', 'closure', 'loneliness', 'goingAlong', 'relief', 'onward', 'followUps'];
 
-/** What one case adds to the figures in the given parts, by Copenhagen day. */
-function counts(facts: CaseFacts, parts: readonly Part[]): Count[] {
-  const found: Count[] = [];
+/**
+ * Adds what one case counts in the given parts, by Copenhagen day, times
+ * `sign`, to the net change: a count both sides make cancels out in place (an
+ * event's parts hold a few counts, so a list is quickest), and no list of
+ * counts is made per side to be copied into it.
+ */
+function addCounts(net: Count[], facts: CaseFacts, parts: readonly Part[], sign: number): void {
+  const { programme } = facts;
+  const add = (day: string, field: Field, key: string, amount: number) => {
+    for (const count of net) {
+      if (count.day === day && count.field === field && count.key === key && count.programme === programme) {
+        count.amount += sign * amount;
+        return;
+      }
+    }
+    net.push({ day, field, key, programme, amount: sign * amount });
+  };
   for (const part of parts) {
     switch (part) {
       case 'referral':
-        found.push({ day: copenhagenDay(facts.referredAt), field: 'referrals', key: facts.referrerRole, amount: 1 });
+        add(copenhagenDay(facts.referredAt), 'referrals', facts.referrerRole, 1);
         break;
       case 'triage':
-        if (facts.triagedAt) found.push({ day: copenhagenDay(facts.referredAt), field: 'toTriage', key: String(round1(days(facts.referredAt, facts.triagedAt))), amount: 1 });
+        if (facts.triagedAt) add(copenhagenDay(facts.referredAt), 'toTriage', String(round1(days(facts.referredAt, facts.triagedAt))), 1);
         break;
       case 'firstVisit':
-        if (facts.firstVisitAt) found.push({ day: copenhagenDay(facts.referredAt), field: 'toFirstVisit', key: String(round1(days(facts.referredAt, facts.firstVisitAt))), amount: 1 });
+        if (facts.firstVisitAt) add(copenhagenDay(facts.referredAt), 'toFirstVisit', String(round1(days(facts.referredAt, facts.firstVisitAt))), 1);
         break;
       case 'relations':
-        for (const relation of facts.relations) found.push({ day: copenhagenDay(relation.at), field: 'relations', key: relation.kind, amount: 1 });
+        for (const relation of facts.relations) add(copenhagenDay(relation.at), 'relations', relation.kind, 1);
         break;
       case 'goingAlong':
         // Issue #19: going along vs alone, on the day it happened.
-        for (const going of facts.goingAlong ?? []) found.push({ day: copenhagenDay(going.at), field: 'goingAlong', key: going.alone ? 'alone' : 'accompanied', amount: 1 });
+        for (const going of facts.goingAlong ?? []) add(copenhagenDay(going.at), 'goingAlong', going.alone ? 'alone' : 'accompanied', 1);
         break;
       // Issue #19: relatives needing relief (the day added), referrals onward by destination, follow-ups by outcome.
       case 'relief':
-        for (const relative of facts.relief ?? []) found.push({ day: copenhagenDay(relative.at), field: 'relief', key: 'relatives', amount: 1 });
+        for (const relative of facts.relief ?? []) add(copenhagenDay(relative.at), 'relief', 'relatives', 1);
         break;
       case 'onward':
-        for (const onward of facts.onward ?? []) found.push({ day: copenhagenDay(onward.at), field: 'onward', key: onward.to, amount: 1 });
+        for (const onward of facts.onward ?? []) add(copenhagenDay(onward.at), 'onward', onward.to, 1);
         break;
       case 'followUps':
-        for (const held of facts.followUps ?? []) found.push({ day: copenhagenDay(held.at), field: 'followUps', key: held.outcome, amount: 1 });
+        for (const held of facts.followUps ?? []) add(copenhagenDay(held.at), 'followUps', held.outcome, 1);
         break;
       case 'closure':
-        if (facts.closure) found.push({ day: copenhagenDay(facts.closure.at), field: 'closures', key: facts.closure.reason, amount: 1 });
+        if (facts.closure) add(copenhagenDay(facts.closure.at), 'closures', facts.closure.reason, 1);
         break;
       case 'loneliness':
         if (facts.scores.length >= 2) {
           const last = facts.scores[facts.scores.length - 1]!;
           const day = copenhagenDay(last.at);
-          found.push({ day, field: 'loneliness', key: 'cases', amount: 1 }, { day, field: 'loneliness', key: 'first', amount: facts.scores[0]!.score }, { day, field: 'loneliness', key: 'last', amount: last.score });
+          add(day, 'loneliness', 'cases', 1);
+          add(day, 'loneliness', 'first', facts.scores[0]!.score);
+          add(day, 'loneliness', 'last', last.score);
         }
         break;
     }
   }
-  return found;
 }
 
 /**
@@ -154,43 +170,49 @@ export interface AggregateView {
  * referral range too when `waiting`. Only what differs is written.
  */
 export function moveContribution(view: AggregateView, before: CaseFacts | undefined, after: CaseFacts, parts: readonly Part[] = ALL_PARTS, waiting = true): void {
-  // The net change: what both count cancels out (an event's parts hold a few counts, so a list is quickest).
-  const net: Array<Count & { programme: Programme }> = [];
-  const tally = (facts: CaseFacts, sign: number) => {
-    for (const count of counts(facts, parts)) {
-      const same = net.find(({ day, field, key, programme }) => day === count.day && field === count.field && key === count.key && programme === facts.programme);
-      if (same) same.amount += sign * count.amount;
-      else net.push({ ...count, programme: facts.programme, amount: sign * count.amount });
-    }
-  };
-  if (before) tally(before, -1);
-  tally(after, 1);
-  const months = new Map<string, MonthDoc>();
-  const totals = new Map<string, MonthTotals>();
+  const net: Count[] = [];
+  if (before) addCounts(net, before, parts, -1);
+  addCounts(net, after, parts, 1);
+  // Each month's two documents, and whether a count in either went to zero: only then can one have become empty.
+  const months = new Map<string, { doc: MonthDoc; total: MonthTotals; dropped: boolean }>();
   for (const { day: date, field, programme, key, amount } of net) {
     if (amount === 0) continue;
     const month = date.slice(0, 7);
-    let doc = months.get(month);
-    if (!doc) months.set(month, (doc = (view.get(monthKey(month)) as MonthDoc | undefined) ?? { days: {} }));
-    let total = totals.get(month);
-    if (!total) totals.set(month, (total = (view.get(totalKey(month)) as MonthTotals | undefined) ?? {}));
+    let docs = months.get(month);
+    if (!docs) {
+      docs = { doc: (view.get(monthKey(month)) as MonthDoc | undefined) ?? { days: {} }, total: (view.get(totalKey(month)) as MonthTotals | undefined) ?? {}, dropped: false };
+      months.set(month, docs);
+    }
     const dayOfMonth = date.slice(8);
-    changeIn((doc.days[dayOfMonth] ??= {}), programme, field, key, amount);
-    if (isEmpty(doc.days[dayOfMonth]!)) delete doc.days[dayOfMonth];
-    changeIn(total, programme, field, key, amount);
+    const day = (docs.doc.days[dayOfMonth] ??= {});
+    if (changeIn(day, programme, field, key, amount)) {
+      docs.dropped = true;
+      if (isEmpty(day)) delete docs.doc.days[dayOfMonth];
+    }
+    if (changeIn(docs.total, programme, field, key, amount)) docs.dropped = true;
   }
-  for (const [month, doc] of months) (isEmpty(doc.days) ? view.delete(monthKey(month)) : view.put(monthKey(month), doc));
-  for (const [month, total] of totals) (isEmpty(total) ? view.delete(totalKey(month)) : view.put(totalKey(month), total));
+  for (const [month, { doc, total, dropped }] of months) {
+    // With no count gone to zero, each still holds the count just changed: no need to look.
+    if (dropped && isEmpty(doc.days)) view.delete(monthKey(month));
+    else view.put(monthKey(month), doc);
+    if (dropped && isEmpty(total)) view.delete(totalKey(month));
+    else view.put(totalKey(month), total);
+  }
   if (waiting) moveWaiting(view, before, after);
 }
 
-/** Changes one count of a programme's counts; a count gone to zero takes what it leaves empty with it, so an answer shows only what counts. */
-function changeIn(programmes: MonthTotals, programme: Programme, field: Field, key: string, amount: number): void {
+/**
+ * Changes one count of a programme's counts; a count gone to zero takes what
+ * it leaves empty with it, so an answer shows only what counts. True when
+ * the count went to zero.
+ */
+function changeIn(programmes: MonthTotals, programme: Programme, field: Field, key: string, amount: number): boolean {
   const programmeCounts = (programmes[programme] ??= {});
   const fieldCounts = (programmeCounts[field] ??= {});
-  if (!change(fieldCounts, key, amount)) return;
+  if (!change(fieldCounts, key, amount)) return false;
   if (isEmpty(fieldCounts)) delete programmeCounts[field];
   if (isEmpty(programmeCounts)) delete programmes[programme];
+  return true;
 }
 
 const isEmpty = (record: object): boolean => {

@@ -19,9 +19,21 @@
 export class DocumentCache {
   private readonly docs = new Map<string, unknown>();
   /** A bit set for every key written to the shadow so far. */
-  private readonly written = new Uint32Array(FILTER_BITS / 32);
+  private readonly written: Uint32Array;
+  private readonly bits: number;
 
-  constructor(private readonly limit: number) {}
+  /**
+   * `filterBits`: the filter's size, a power of two; smaller where a key let
+   * through wrongly costs little (a staging with a synchronous lookup that
+   * knows its never-staged keys, as SQLite's does, ./rebuild.ts).
+   */
+  constructor(
+    private readonly limit: number,
+    filterBits = FILTER_BITS,
+  ) {
+    this.bits = filterBits;
+    this.written = new Uint32Array(filterBits / 32);
+  }
 
   has(key: string): boolean {
     return this.docs.has(key);
@@ -38,7 +50,7 @@ export class DocumentCache {
   /** Whether the shadow may hold this key (false: it certainly does not, no lookup needed). */
   mayHold(key: string): boolean {
     const h = keyHash(key);
-    const [one, two] = [bit(h, 0), bit(h, SECOND)];
+    const [one, two] = [bit(h, 0, this.bits), bit(h, SECOND, this.bits)];
     return (this.written[one >>> 5]! & (1 << (one & 31))) !== 0 && (this.written[two >>> 5]! & (1 << (two & 31))) !== 0;
   }
 
@@ -52,7 +64,7 @@ export class DocumentCache {
   remember(writes: ReadonlyMap<string, unknown>): void {
     for (const [key, doc] of writes) {
       const h = keyHash(key);
-      const [one, two] = [bit(h, 0), bit(h, SECOND)];
+      const [one, two] = [bit(h, 0, this.bits), bit(h, SECOND, this.bits)];
       this.written[one >>> 5]! |= 1 << (one & 31);
       this.written[two >>> 5]! |= 1 << (two & 31);
       this.docs.delete(key);
@@ -69,7 +81,7 @@ export class DocumentCache {
   }
 }
 
-const FILTER_BITS = 1 << 24;
+export const FILTER_BITS = 1 << 24;
 /** The second bit's hash is the first's, offset before mixing (golden ratio): two bits per key. */
 const SECOND = 0x9e3779b9;
 
@@ -95,12 +107,12 @@ function keyHash(key: string): number {
  * caseload writes, one bit let 2.4 % of the keys never written through, two
  * bits 0.2 %.
  */
-function bit(hash: number, offset: number): number {
+function bit(hash: number, offset: number, bits: number): number {
   let h = (hash + offset) | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return (h >>> 0) % FILTER_BITS;
+  return (h >>> 0) % bits;
 }

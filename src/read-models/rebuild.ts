@@ -19,6 +19,15 @@ const READ = 1000;
  */
 export const REBUILD_COMMIT = 50_000;
 const CACHE = 5_000;
+/**
+ * Each shadow's filter of written keys where the staging has a synchronous
+ * lookup (SQLite): a key it lets through wrongly costs one probe of the
+ * staging's row index, not a query, so 2^21 bits (256 KiB) do where a
+ * staging without one keeps 2^24 (2 MiB, ./document-cache.ts): ~17 MB less
+ * resident for ten projections at 1M events (W6), for ~6 % of the
+ * never-written keys of the largest (caseload, ~280,000 keys) let through.
+ */
+const LOOKUP_FILTER_BITS = 1 << 21;
 
 /** A projection's shadow copy while it is built. */
 export interface Shadow {
@@ -57,7 +66,7 @@ export async function buildShadows(
   for (const shadow of names) await models.clear(shadow);
   const staging = await models.stageShadows(names);
   const shadows: Shadow[] = projections.map((projection, i) => {
-    const [shadow, staged, cache] = [names[i]!, new Map<string, unknown>(), new DocumentCache(cacheSize)];
+    const [shadow, staged, cache] = [names[i]!, new Map<string, unknown>(), new DocumentCache(cacheSize, staging.getNow ? LOOKUP_FILTER_BITS : undefined)];
     const getNow = staging.getNow && ((key: string) => staging.getNow!(shadow, key));
     return { projection, shadow, position: 0, staged, cache, view: new StageView(projection, staged, cache, getNow) };
   });
