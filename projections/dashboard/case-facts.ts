@@ -1,7 +1,8 @@
 import type { CaseEvent } from '../../domain/case/case.events';
 import { caseEventOf } from '../shared/events';
 import type { DocumentView, ProjectedEvent, Projection } from '../shared/projection';
-import { ALL_PARTS, DashboardSummary, monthKey, monthKeysOf, MonthDoc, MonthTotals, moveContribution, Part, SUMMARY_KEY, totalKey } from './aggregates';
+import { DashboardSummary, monthKey, MonthDoc, MonthTotals, SUMMARY_KEY, totalKey } from './aggregate-docs';
+import { ALL_PARTS, monthKeysOf, moveContribution, Part } from './aggregates';
 import { copenhagenMonthOf } from '../shared/copenhagen-day';
 import type { CaseFacts } from './facts';
 

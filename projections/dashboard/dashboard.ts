@@ -1,5 +1,6 @@
 import type { Programme } from '../../domain/shared/codes';
-import { DashboardSummary, DayCounts, MonthDoc, MonthTotals, round1 } from './aggregates';
+import { DashboardSummary, DayCounts, MonthDoc, MonthTotals } from './aggregate-docs';
+import { round1 } from './aggregates';
 
 export interface Distribution {
   n: number;

@@ -1,5 +1,5 @@
 import type { Programme } from '../../domain/shared/codes';
-import { DashboardSummary, monthKey, MonthDoc, MonthTotals, SUMMARY_KEY, totalKey } from '../../projections/dashboard/aggregates';
+import { DashboardSummary, monthKey, MonthDoc, MonthTotals, SUMMARY_KEY, totalKey } from '../../projections/dashboard/aggregate-docs';
 import { caseFactsProjection } from '../../projections/dashboard/case-facts';
 import { dashboard, monthsOf, MonthFigures, wholeMonth } from '../../projections/dashboard/dashboard';
 import type { ReadModelsService } from '../read-models/read-models.service';

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { MemoryStorage } from '../../src/storage/memory.storage';
 import { seed } from '../../src/cli/seed/seed';
-import { DashboardSummary, monthKey, MonthDoc, MonthTotals, SUMMARY_KEY, totalKey } from '../../projections/dashboard/aggregates';
+import { DashboardSummary, monthKey, MonthDoc, MonthTotals, SUMMARY_KEY, totalKey } from '../../projections/dashboard/aggregate-docs';
 import { caseFactsProjection } from '../../projections/dashboard/case-facts';
 import { dashboard, monthsOf, wholeMonth } from '../../projections/dashboard/dashboard';
 import { Directory } from '../../projections/directory/directory';

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { DateTime } from 'luxon';
 import { PROGRAMMES } from '../../../domain/shared/codes';
 import type { Programme } from '../../../domain/shared/codes';
-import { DashboardSummary, monthKey, MonthDoc, MonthTotals, SUMMARY_KEY, totalKey } from '../../../projections/dashboard/aggregates';
+import { DashboardSummary, monthKey, MonthDoc, MonthTotals, SUMMARY_KEY, totalKey } from '../../../projections/dashboard/aggregate-docs';
 import { caseFactsProjection } from '../../../projections/dashboard/case-facts';
 import { dashboard, monthsOf, MonthFigures, wholeMonth } from '../../../projections/dashboard/dashboard';
 import { RequestValidationError } from '../../http/errors';

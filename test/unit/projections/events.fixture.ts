@@ -6,7 +6,7 @@ import type { PartnerEvent } from '../../../domain/partner/partner.events';
 import type { IntakeEvent } from '../../../domain/intake/intake.events';
 import type { ScreeningEvent } from '../../../domain/screening/screening.events';
 import { MapView, ProjectedEvent, Projection, wants } from '../../../projections/shared/projection';
-import { DashboardSummary, MonthDoc, MonthTotals, SUMMARY_KEY } from '../../../projections/dashboard/aggregates';
+import { DashboardSummary, MonthDoc, MonthTotals, SUMMARY_KEY } from '../../../projections/dashboard/aggregate-docs';
 import { dashboard, DashboardQuery, MonthFigures } from '../../../projections/dashboard/dashboard';
 
 /** A log under construction: events of several streams in global order, as the store would give them. */
