@@ -12,6 +12,7 @@ import { periodMedian } from './headline';
 import { CourseFigures, type CourseMonth } from './CourseFigures';
 import { ScreeningSummary } from './ScreeningSummary';
 import { VolunteerFigures } from './VolunteerFigures';
+import { Figure } from '../../components/Figure';
 
 interface Stat {
   n: number;
@@ -42,16 +43,6 @@ const sum = (records: Array<Record<string, number>>): Record<string, number> => 
   return out;
 };
 const one = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toLocaleString('da-DK', { maximumFractionDigits: 1 }));
-
-function Figure({ name, value, note }: { name: string; value: string | number; note?: string }) {
-  return (
-    <div class="figure" role="group" aria-label={name}>
-      <span class="figure-value">{value}</span>
-      <span class="figure-name">{name}</span>
-      {note && <span class="muted">{note}</span>}
-    </div>
-  );
-}
 
 /** Overblik: the manager's figures by month, in Copenhagen time; aggregates only. */
 export function Dashboard() {

@@ -9,6 +9,7 @@ import { label, PROGRAMME, REFERRER_ROLE } from '../../labels';
 import { loadSession } from '../../session';
 import { Field, LoadState, Notice, SelectField, useLoad } from '../../ui';
 import { AGE_BAND, days, Figures, funnelChart, funnelSteps, OutcomesAnswer, pairedChart, percent, relationDaysChart, screeningFunnelChart, screeningFunnelSummary, text } from './effect-data';
+import { Figure } from '../../components/Figure';
 
 /** The split by partner kind: the register's kinds, then the referrals by no partner of it (docs/api.md). */
 const PARTNER_GROUP: Record<string, string> = { ...PARTNER_KIND_DA, not_in_register: 'Fagperson uden for partnerregistret', self: 'Borgeren selv', relative: 'Pårørende' };
@@ -22,15 +23,6 @@ const GROUP_COLUMNS: Column<Group>[] = [
   { header: 'Med ny relation', numeric: true, cell: ([, f]) => percent(f.relations.shareWithRelation) },
   { header: 'Ventetid (median)', numeric: true, cell: ([, f]) => days(f.daysToFirstVisit.median) },
 ];
-
-function Figure({ name, value }: { name: string; value: string }) {
-  return (
-    <div class="figure" role="group" aria-label={name}>
-      <span class="figure-value">{value}</span>
-      <span class="figure-name">{name}</span>
-    </div>
-  );
-}
 
 /** Downloads a report route with the token, as a file. */
 async function download(path: string, fileName: string): Promise<void> {

@@ -1,18 +1,9 @@
 import type { ScreeningsAnswer } from '../../../../projections/screenings/screening-figures';
 import { get, query } from '../../api';
 import { Link, LoadState, useLoad } from '../../ui';
+import { Figure } from '../../components/Figure';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
-
-function Figure({ name, value, note }: { name: string; value: string | number; note?: string }) {
-  return (
-    <div class="figure" role="group" aria-label={name}>
-      <span class="figure-value">{value}</span>
-      <span class="figure-name">{name}</span>
-      {note && <span class="muted">{note}</span>}
-    </div>
-  );
-}
 
 /**
  * The Overblik's screening section (issue 22: "the dashboard counts screenings
