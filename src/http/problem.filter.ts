@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConcurrencyError, IllegalStateError, NotFoundError, ValidationError } from '../../domain/shared/errors';
 import { danishMessage } from '../../domain/shared/messages.da';
-import { IdempotencyMismatchError, StoreUnavailableError } from '../event-store/event-store.port';
+import { CitizenKeyTakenError, IdempotencyKeyTakenError, IdempotencyMismatchError, StoreUnavailableError } from '../event-store/event-store.port';
 import { isStorageFailure } from '../event-store/storage-failure';
 import { AuthenticationError, BusyError, ForbiddenError, ProjectionUnavailableError, RequestValidationError } from './errors';
 import { PROBLEM_CONTENT_TYPE, Problem, problem, problemCode } from './problem';
@@ -22,12 +22,16 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const storage = error instanceof StoreUnavailableError || isStorageFailure(error);
     const body = this.toProblem(error, instanceOf(request));
-    if (body.status >= 500 && !storage && !(error instanceof ProjectionUnavailableError)) {
+    if (body.status >= 500 && !storage && !(error instanceof ProjectionUnavailableError) && !lostEveryRace(error)) {
       this.logger.error({ msg: 'unhandled error', error: describe(error) });
     }
     if (error instanceof ProjectionUnavailableError) void reply.header('retry-after', '1');
     if (error instanceof AuthenticationError) void reply.header('www-authenticate', 'Bearer realm="brobygger"');
     if (error instanceof BusyError) void reply.header('retry-after', String(error.retryAfterSeconds));
+    if (lostEveryRace(error)) {
+      this.logger.warn({ msg: 'write contention', error: error instanceof Error ? error.name : 'unknown' });
+      void reply.header('retry-after', '1');
+    }
     if (storage) {
       this.logger.warn({ msg: 'store unavailable', error: describe(error) });
       void reply.header('retry-after', '5');
@@ -73,6 +77,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof BusyError) {
       return problem(503, error.code, error.message, instance);
     }
+    if (lostEveryRace(error)) {
+      // The command handler retries these races itself; only a run of them (five in a row) gets here.
+      const detail = 'Other requests for the same citizen or Idempotency-Key were written at the same moment, several times in a row; nothing was written. Send it again';
+      return problem(503, 'write_contention', detail, instance);
+    }
     if (error instanceof StoreUnavailableError || isStorageFailure(error)) {
       // Not "nothing was written": a connection lost during COMMIT leaves that unknown. A retry with the key is safe.
       const detail = 'The event store cannot take the request right now. Send it again in a moment: with the same Idempotency-Key a command that did get through is never applied twice';
@@ -86,6 +95,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (fastify) return problem(fastify.status, fastify.code, fastify.detail, instance);
     return problem(500, 'internal_error', 'An unexpected error occurred; it has been logged', instance);
   }
+}
+
+/** A new citizen key or an Idempotency-Key that lost its race on every attempt: nothing was appended. */
+function lostEveryRace(error: unknown): boolean {
+  return error instanceof CitizenKeyTakenError || error instanceof IdempotencyKeyTakenError;
 }
 
 /** The path without the query string: queries may carry personal data (a name search). */
