@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import type { ClosureReason } from '../shared/codes';
 import { DEFAULT_PROGRAMME_SETTINGS } from '../programme/programme.settings';
 import { ucla3Score } from '../shared/danish';
 import { IllegalStateError, NotFoundError } from '../shared/errors';
+import { copenhagenPlusMonths } from '../shared/copenhagen-offset';
 import { FieldChecks } from '../shared/time';
 import type { CaseContext, CloseCase, HoldFollowUp, ReferOnward } from './case.commands';
 import type { CaseClosed, CaseEvent, FollowUpHeld, FollowUpScheduled, ReferredOnward } from './case.events';
@@ -88,7 +88,7 @@ export function evolveClosed(state: Closed, event: CaseEvent): CaseState {
 
 /** When the follow-up falls due: the programme's months after the end, on the same Copenhagen calendar day (or the month's last). */
 export function followUpDueAt(closedAt: string, months: number): string {
-  return DateTime.fromISO(closedAt, { zone: 'Europe/Copenhagen' }).plus({ months }).toUTC().toJSDate().toISOString();
+  return copenhagenPlusMonths(closedAt, months);
 }
 
 /** Ends after which nobody follows up: the citizen has died, or withdrew their consent (nothing more may be recorded). */

@@ -96,8 +96,14 @@ export function sealData(type: string, data: unknown, key: Buffer, citizenId: st
   if (strings.length === 0) return data;
   const prefix = `${SEALED_V2}${citizenId}:`;
   const packed = encrypt(key, citizenId, JSON.stringify(strings));
-  let n = 0;
-  return storedAs(mapPersonal(data, personalTreeOf(type)!, () => `${prefix}${n++}:${packed}`), personalTreeOf(type)!);
+  const tree = personalTreeOf(type)!;
+  const references: string[] = [];
+  const sealed = mapPersonal(data, tree, () => {
+    const reference = `${prefix}${references.length}:${packed}`;
+    references.push(reference);
+    return reference;
+  });
+  return storedAs(sealed, tree, references);
 }
 
 /**
@@ -145,10 +151,27 @@ export const storedData = (type: string, data: unknown): unknown => {
  * event's data with JSON.stringify, and so writes the envelope once, whatever
  * the store.
  */
-function storedAs(data: unknown, tree: PersonalTree): unknown {
+function storedAs(data: unknown, tree: PersonalTree, references: readonly string[]): unknown {
   if (data === null || typeof data !== 'object') return data;
-  Object.defineProperty(data, 'toJSON', { value: () => storedForm(data, tree), enumerable: false, configurable: true });
+  Object.defineProperty(data, 'toJSON', { value: () => sealedStoredForm(data, tree, references), enumerable: false, configurable: true });
   return data;
+}
+
+/**
+ * The stored form of data sealed here: its n-th personal string is still the
+ * n-th reference made (the very string, so the comparison ends at its pointer),
+ * and becomes its placeholder without being parsed again. Data that differs
+ * from what was sealed takes the general way.
+ */
+function sealedStoredForm(data: unknown, tree: PersonalTree, references: readonly string[]): unknown {
+  let n = 0;
+  let same = true;
+  const stored = mapPersonal(data, tree, (value) => {
+    const at = n++;
+    if (value !== references[at]) same = false;
+    return at === 0 ? value : `${SEALED_V2}${at}`;
+  });
+  return same && n === references.length ? stored : storedForm(data, tree);
 }
 
 /** References after the first that carries the envelope become placeholders. */

@@ -52,6 +52,20 @@ describe('sealing personal data, one envelope per event', () => {
     expect(await cipher.reveal(read)).toEqual(event.data);
   });
 
+  it("stores sealed data changed since its sealing as the general way does: a reference into another event's envelope keeps that envelope", async () => {
+    const cipher = new PersonalDataCipher(new MemoryCitizenKeys());
+    const citizenId = randomUUID();
+    const [first] = await cipher.protect([referral(citizenId)], citizenId);
+    const [second] = await cipher.protect([referral(citizenId)], citizenId);
+    const moved = second!.data.citizen.address;
+    first!.data.citizen.address = moved;
+    const stored = JSON.stringify(first!.data);
+    expect(stored).toContain(JSON.stringify(moved));
+    expect(stored.split(envelopeOf(first!.data.citizen.name))).toHaveLength(2);
+    expect(stored).toBe(JSON.stringify(storedData('ReferralReceived', { ...first!.data })));
+    expect(await cipher.reveal(readForm('ReferralReceived', JSON.parse(stored)))).toEqual(await cipher.reveal(first!.data));
+  });
+
   it('never seals two events alike, across many refills of the IV pool, and opens every one', async () => {
     const cipher = new PersonalDataCipher(new MemoryCitizenKeys());
     const citizenId = randomUUID();
