@@ -4,9 +4,10 @@ import type { FieldError } from '../../domain/shared/errors';
 import { RequestValidationError } from './errors';
 import { TEXT_USER_MESSAGES } from './human-text';
 import { copiesPlainly, isPlainJson } from './plain-dto';
+import { emptyQueryIsNew, isEmptyQuery } from './empty-query';
 
 /** Unknown fields are refused (not silently dropped), so a typo in a field name is never lost data. */
-const VALIDATOR_OPTIONS: ValidatorOptions = {
+export const VALIDATOR_OPTIONS: ValidatorOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,
@@ -20,7 +21,8 @@ const refusal = (errors: ClassValidatorError[]) => new RequestValidationError(fl
  * documented, except that a JSON body whose DTO needs no class-transformer
  * (./plain-dto.ts) is copied onto a new DTO and validated with class-validator's
  * `validate` directly: the same DTO and the same errors, at about half the
- * pipe's cost per command (docs/performance.md, "The command edge").
+ * pipe's cost per command (docs/performance.md, "The command edge"); and an
+ * empty query whose DTO is valid as `new Dto()` (./empty-query.ts) is that.
  */
 @Injectable()
 export class DtoValidationPipe implements PipeTransform {
@@ -28,6 +30,7 @@ export class DtoValidationPipe implements PipeTransform {
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype as (new () => object) | undefined;
+    if (metadata.type === 'query' && metadata.data === undefined && isDtoClass(type) && isEmptyQuery(value) && (await emptyQueryIsNew(type, VALIDATOR_OPTIONS))) return new type();
     if (metadata.type !== 'body' || !isDtoClass(type) || !isPlainBody(value) || !copiesPlainly(type)) return this.nest.transform(value, metadata);
     const dto = Object.assign(new type(), value);
     const errors = await validate(dto, VALIDATOR_OPTIONS);

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { IdempotencyRecord, StoredEvent } from '../event-store.port';
 import type { StorageArchive } from '../archive.port';
-import { EventRow, toStoredEvent } from './sqlite.rows';
+import { COLUMNS, RawEventRow, toStoredEvent } from './sqlite.rows';
 
 type AccessEntry = { at: string; subject: string; role: string; route: string; citizenIds: string[] };
 
@@ -23,7 +23,7 @@ export class SqliteArchive implements StorageArchive {
       for (const e of events) insert.run(e.streamId, e.revision, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt);
     }).immediate();
     // Subscribers (the server's projector, say) hear of the imported events like any others.
-    const rows = this.db.prepare('SELECT position, stream_id, revision, type, schema_version, data, metadata, recorded_at FROM events WHERE position > ? ORDER BY position').all(this.reported()) as EventRow[];
+    const rows = this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position`).raw(true).all(this.reported()) as RawEventRow[];
     this.committed(rows.map(toStoredEvent));
   }
 

@@ -3,7 +3,7 @@ import type { EventMetadata, StoredEvent } from '../event-store.port';
 import { readForm } from '../../privacy/crypto/sealed-form';
 import { upcast, upcastable } from '../upcasters';
 
-/** An events row as SQLite returns it. */
+/** An events row as SQLite returns it with named columns (the bench's raw baselines read it so). */
 export interface EventRow {
   position: number;
   stream_id: string;
@@ -15,19 +15,24 @@ export interface EventRow {
   recorded_at: string;
 }
 
-const COLUMNS = 'position, stream_id, revision, type, schema_version, data, metadata, recorded_at';
+export const COLUMNS = 'position, stream_id, revision, type, schema_version, data, metadata, recorded_at';
 
-/** Each JSON column is parsed once, here; old schema versions are upcast to the newest shape. */
-export const toStoredEvent = (row: EventRow): StoredEvent =>
+/**
+ * Each JSON column is parsed once, here; old schema versions are upcast to the
+ * newest shape. The row comes as an array (`RawEventRow`, statements with
+ * `.raw(true)`): the event is the only object made per row, not a row object
+ * with named keys first (docs/performance.md, "W5a and W5b: the store read").
+ */
+export const toStoredEvent = (row: RawEventRow): StoredEvent =>
   upcast({
-  streamId: row.stream_id,
-  type: row.type,
-  data: JSON.parse(row.data),
-  metadata: JSON.parse(row.metadata),
-  schemaVersion: row.schema_version,
-  revision: row.revision,
-  position: row.position,
-  recordedAt: row.recorded_at,
+    streamId: row[1],
+    type: row[3],
+    data: JSON.parse(row[5]),
+    metadata: JSON.parse(row[6]),
+    schemaVersion: row[4],
+    revision: row[2],
+    position: row[0],
+    recordedAt: row[7],
   });
 
 /**
@@ -81,9 +86,7 @@ export type RawEventRow = [number, string, number, string, number, string, strin
 
 /** A row for a rebuild: parsed lazily, unless its type may need upcasting. */
 export const toProjectedEvent = (row: RawEventRow): StoredEvent =>
-  upcastable(row[3])
-    ? toStoredEvent({ position: row[0], stream_id: row[1], revision: row[2], type: row[3], schema_version: row[4], data: row[5], metadata: row[6], recorded_at: row[7] })
-    : new LazyEvent(row);
+  upcastable(row[3]) ? toStoredEvent(row) : new LazyEvent(row);
 
 /** Every statement the store runs, prepared once. */
 export function prepareStatements(db: Database) {
@@ -97,11 +100,12 @@ export function prepareStatements(db: Database) {
       'SELECT route, body_hash, answer, at FROM idempotency WHERE subject = ? AND key = ?',
     ),
     insertKey: statement('INSERT INTO idempotency (subject, key, route, body_hash, answer, at) VALUES (?, ?, ?, ?, ?, ?)'),
-    readStream: statement<EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
-    readStreamUntil: statement<EventRow>(
+    // Reads of events return arrays in COLUMNS order, for toStoredEvent.
+    readStream: statement<RawEventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`).raw(true),
+    readStreamUntil: statement<RawEventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? AND recorded_at <= ? ORDER BY revision`,
-    ),
-    readAll: statement<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`),
+    ).raw(true),
+    readAll: statement<RawEventRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`).raw(true),
     // A rebuild's range: the rowid range, the types as a JSON array (one statement for any set of types).
     readRange: statement<RawEventRow>(
       `SELECT ${COLUMNS} FROM events WHERE position BETWEEN ? AND ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position`,

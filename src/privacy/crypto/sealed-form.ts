@@ -19,7 +19,6 @@ export const SEALED_V1 = 'enc:v1:';
 export const SEALED_V2 = 'enc:v2:';
 const V1 = /^enc:v1:([0-9a-f-]{36}):([A-Za-z0-9_-]+)$/;
 const CITIZEN_ID = /^[0-9a-f-]{36}$/;
-const PLACEHOLDER = /^enc:v2:(\d{1,6})$/;
 
 /** A reference into an envelope, or a v1 value (whose `index` is undefined). */
 export interface SealedValue {
@@ -110,29 +109,46 @@ export function sealData(type: string, data: unknown, key: Buffer, citizenId: st
  * An event's data just read from a store (parsed for this read alone: it is
  * changed in place), in the form the application holds: the stored
  * placeholders made into references. v1 values and data with nothing sealed
- * are left as they are.
+ * are left as they are. One walk, as the stored form puts the envelope first;
+ * a second only if a placeholder came before it. No regular expression and no
+ * match objects: this runs for every personal event of every read.
  */
 export function readForm(type: string, data: unknown): unknown {
   const tree = personalTreeOf(type);
   if (!tree) return data;
-  let envelope: SealedValue | undefined;
-  let placeholders = false;
-  mapPersonal(data, tree, (value) => {
+  // `enc:v2:<citizenId>:` and the packed envelope, from the first whole reference met.
+  let head: string | undefined;
+  let packed: string | undefined;
+  let early = false;
+  const fill = (value: string): string => {
     if (!value.startsWith(SEALED_V2)) return value;
-    if (PLACEHOLDER.test(value)) placeholders = true;
-    else envelope ??= parseSealed(value);
-    return value;
-  });
-  if (!envelope) return data;
-  if (placeholders) {
-    const prefix = `${SEALED_V2}${envelope.citizenId}:`;
-    const packed = envelope.packed;
-    replacePersonal(data, tree, (value) => {
-      const n = PLACEHOLDER.exec(value);
-      return n ? `${prefix}${n[1]}:${packed}` : value;
-    });
-  }
+    const index = placeholderIndex(value);
+    if (index === undefined) {
+      if (packed === undefined) {
+        const envelope = parseSealed(value);
+        if (envelope) [head, packed] = [value.slice(0, 44), envelope.packed];
+      }
+      return value;
+    }
+    if (packed === undefined) {
+      early = true;
+      return value;
+    }
+    return `${head}${index}:${packed}`;
+  };
+  replacePersonal(data, tree, fill);
+  if (early && packed !== undefined) replacePersonal(data, tree, fill);
   return data;
+}
+
+/** The digits of a stored placeholder `enc:v2:<n>` (n of 1–6 digits), or undefined for anything else. */
+function placeholderIndex(value: string): string | undefined {
+  if (value.length < 8 || value.length > 13) return undefined;
+  for (let i = 7; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return value.slice(7);
 }
 
 /**

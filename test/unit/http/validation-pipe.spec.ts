@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import fc from 'fast-check';
+import { Expose, Transform } from 'class-transformer';
+import { IsInt, IsString } from 'class-validator';
+import { AccessLogQuery } from '../../../src/privacy/access-log.query';
+import { FindCitizensQuery } from '../../../src/citizens/lookup/find-citizens.query';
+import { ListCasesQuery } from '../../../src/cases/read-case/list-cases.query';
+import { OutcomesQuery } from '../../../src/outcomes/outcomes.query';
+import { AsOfQuery } from '../../../src/read-models/history/as-of.query';
+import { PositionQuery } from '../../../src/read-models/position.query';
 import { AssessLonelinessDto } from '../../../src/cases/case-commands.dto';
 import { CASE_COMMANDS } from '../../../src/cases/case-commands.table';
 import { ReceiveReferralDto } from '../../../src/cases/receive-referral.dto';
 import { CITIZEN_COMMANDS } from '../../../src/citizens/citizen-commands.table';
 import { RequestValidationError } from '../../../src/http/errors';
 import { copiesPlainly, isPlainJson } from '../../../src/http/plain-dto';
-import { createValidationPipe, flatten } from '../../../src/http/validation';
+import { createValidationPipe, flatten, VALIDATOR_OPTIONS } from '../../../src/http/validation';
+import { emptyQueryIsNew } from '../../../src/http/empty-query';
 import { VISITOR_COMMANDS } from '../../../src/visitors/visitor-commands.table';
 import { VOLUNTEER_COMMANDS } from '../../../src/visitors/volunteer-commands.table';
 import { PROGRAMME_COMMANDS } from '../../../src/programmes/programme-commands.table';
@@ -94,5 +103,40 @@ describe('the plain copy of a JSON body (src/http/plain-dto.ts)', () => {
     expect(isPlainJson(JSON.parse('{"__proto__":1}'))).toBe(false);
     expect(isPlainJson({ a: undefined })).toBe(false);
     expect(isPlainJson({ a: new Date() })).toBe(false);
+  });
+});
+
+describe('an empty query (src/http/empty-query.ts)', () => {
+  const nest = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, transform: true, validationError: { target: false, value: false }, exceptionFactory: (errors) => new RequestValidationError(flatten(errors)) });
+  const outcome = (run: Promise<unknown>) => run.then((dto) => ({ dto, type: Object.getPrototypeOf(dto) }), (error: unknown) => ({ error: error instanceof RequestValidationError ? error.errors : error }));
+  const asQuery = (metatype: new () => object): ArgumentMetadata => ({ type: 'query', metatype });
+
+  class NeedsName {
+    @IsString() name!: string;
+  }
+  class PageSize {
+    @Expose() @Transform(({ value }) => value ?? 20) @IsInt() limit?: number;
+  }
+
+  it("gives what Nest's ValidationPipe gives, the DTO or the same errors, for the routes' query DTOs and for ones an empty query does not satisfy", async () => {
+    for (const type of [AsOfQuery, PositionQuery, AccessLogQuery, FindCitizensQuery, ListCasesQuery, OutcomesQuery, NeedsName, PageSize]) {
+      // Twice: the first finds out what the class makes of an empty query, the second uses what it found.
+      for (let time = 0; time < 2; time++) expect(await outcome(pipe.transform({}, asQuery(type)))).toEqual(await outcome(nest.transform({}, asQuery(type))));
+    }
+    expect(await outcome(pipe.transform({}, asQuery(NeedsName)))).toMatchObject({ error: [{ field: 'name', message: 'name must be a string' }] });
+    expect(await pipe.transform({}, asQuery(PageSize))).toEqual(Object.assign(new PageSize(), { limit: 20 }));
+    // The short way is taken where it gives the same, and only there.
+    expect(await emptyQueryIsNew(AsOfQuery, VALIDATOR_OPTIONS)).toBe(true);
+    expect(await emptyQueryIsNew(NeedsName, VALIDATOR_OPTIONS)).toBe(false);
+    expect(await emptyQueryIsNew(PageSize, VALIDATOR_OPTIONS)).toBe(false);
+  });
+
+  it('is a new instance of the DTO for a route that takes one, and the same errors as before for any query with a key', async () => {
+    const dto = await pipe.transform(Object.create(null), asQuery(AsOfQuery));
+    expect(dto).toBeInstanceOf(AsOfQuery);
+    expect(dto).toEqual(new AsOfQuery());
+    expect(await outcome(pipe.transform({ asOf: 'yesterday' }, asQuery(AsOfQuery)))).toEqual(await outcome(nest.transform({ asOf: 'yesterday' }, asQuery(AsOfQuery))));
+    expect(await outcome(pipe.transform({ asOf: 'yesterday' }, asQuery(AsOfQuery)))).toMatchObject({ error: [{ field: 'asOf' }] });
+    expect(await outcome(pipe.transform({ minPosition: '3' }, asQuery(AsOfQuery)))).toEqual({ dto: Object.assign(new AsOfQuery(), { minPosition: 3 }), type: AsOfQuery.prototype });
   });
 });

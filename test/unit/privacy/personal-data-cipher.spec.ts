@@ -66,6 +66,24 @@ describe('sealing personal data, one envelope per event', () => {
     expect(await cipher.reveal(readForm('ReferralReceived', JSON.parse(stored)))).toEqual(await cipher.reveal(first!.data));
   });
 
+  it('reads placeholders that come before the envelope too, and leaves strings that only look like placeholders as they are', async () => {
+    const cipher = new PersonalDataCipher(new MemoryCitizenKeys());
+    const citizenId = randomUUID();
+    const event = referral(citizenId);
+    const [sealed] = await cipher.protect([event], citizenId);
+    const stored = JSON.parse(JSON.stringify(sealed!.data));
+    expect(stored.citizen.name).toBe('enc:v2:2');
+    // The envelope moved from the first personal field (referrer.name) to a later one.
+    stored.referrer.name = 'enc:v2:0';
+    stored.citizen.name = `enc:v2:${citizenId}:2:${envelopeOf(sealed!.data.citizen.name)}`;
+    const read = readForm('ReferralReceived', structuredClone(stored)) as typeof event.data;
+    expect(read).toEqual(sealed!.data);
+    for (const lookalike of ['enc:v2:', 'enc:v2:1234567', 'enc:v2:1a', 'enc:v2:-1']) {
+      const odd = readForm('ReferralReceived', { ...structuredClone(stored), situation: { physical: lookalike, social: 'enc:v2:6' } }) as typeof event.data;
+      expect(odd.situation).toEqual({ physical: lookalike, social: sealed!.data.situation.social });
+    }
+  });
+
   it('never seals two events alike, across many refills of the IV pool, and opens every one', async () => {
     const cipher = new PersonalDataCipher(new MemoryCitizenKeys());
     const citizenId = randomUUID();
