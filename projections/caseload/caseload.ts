@@ -49,25 +49,30 @@ export const caseloadProjection: Projection<CaseloadDoc> = {
     const found = caseEventOf(stored);
     if (!found) return;
     const { caseId, event } = found;
+    // One key string for the event's reads and writes: each new string is hashed again by the view's Map.
+    const key = caseKey(caseId);
     if (event.type === 'ReferralReceived') {
       const riskFlags = event.data.needs.filter((need) => RISK_NEEDS.includes(need));
       const { citizenId, programme, situation, requestedTasks } = event.data;
-      view.put(caseKey(caseId), { caseId, citizenId, programme, lastThemes: [], openTasks: [], riskFlags, situation, requestedTasks, closed: false });
+      view.put(key, { caseId, citizenId, programme, lastThemes: [], openTasks: [], riskFlags, situation, requestedTasks, closed: false });
       return;
     }
-    const card = view.get(caseKey(caseId)) as CaseCard | undefined;
+    const card = view.get(key) as CaseCard | undefined;
     if (!card) return;
+    applyToCard(key, card, event, view);
+    // applyToCard puts a new card, never changes the one it read: an unchanged card leaves its visit as it was.
+    const next = view.get(key) as CaseCard;
+    if (next === card) return;
     const before = dueOf(card);
-    applyToCard(card, event, view);
-    const after = dueOf(view.get(caseKey(caseId)) as CaseCard);
+    const after = dueOf(next);
     if (after && (before?.dueAt !== after.dueAt || before.visitorId !== after.visitorId)) view.put(`${DUE_PREFIX}${caseId}`, after);
     if (!after && before) view.delete(`${DUE_PREFIX}${caseId}`);
   },
 };
 
-function applyToCard(card: CaseCard, event: CaseEvent, view: DocumentView<CaseloadDoc>): void {
+function applyToCard(key: string, card: CaseCard, event: CaseEvent, view: DocumentView<CaseloadDoc>): void {
   const caseId = card.caseId;
-  const put = (changes: Partial<CaseCard>) => view.put(caseKey(caseId), { ...card, ...changes });
+  const put = (changes: Partial<CaseCard>) => view.put(key, { ...card, ...changes });
   switch (event.type) {
     case 'ReferralCorrected': {
       const { situation, requestedTasks, needs } = event.data;
@@ -95,13 +100,13 @@ function applyToCard(card: CaseCard, event: CaseEvent, view: DocumentView<Caselo
       if (card.lastVisitAt !== undefined && at < card.lastVisitAt) return;
       const themes = event.type === 'VisitHeld' ? event.data.themes : card.lastThemes;
       const { nextVisitAt: _previous, ...rest } = card;
-      return view.put(caseKey(caseId), { ...rest, lastVisitAt: at, lastThemes: themes, ...(event.data.nextVisitAt !== undefined && { nextVisitAt: event.data.nextVisitAt }) });
+      return view.put(key, { ...rest, lastVisitAt: at, lastThemes: themes, ...(event.data.nextVisitAt !== undefined && { nextVisitAt: event.data.nextVisitAt }) });
     }
     case 'VisitRescheduled':
       return put({ nextVisitAt: event.data.to });
     case 'VisitCancelled': {
       const { nextVisitAt: _cancelled, ...rest } = card;
-      return view.put(caseKey(caseId), rest);
+      return view.put(key, rest);
     }
     case 'TaskOpened':
       return put({ openTasks: [...card.openTasks, { taskId: event.data.taskId, kind: event.data.kind, description: event.data.description }] });
@@ -125,11 +130,11 @@ function applyToCard(card: CaseCard, event: CaseEvent, view: DocumentView<Caselo
     case 'CasePaused': {
       const { reason, at, until } = event.data;
       const { nextVisitAt: _dropped, ...rest } = card;
-      return view.put(caseKey(caseId), { ...rest, pause: { reason, at, ...(until !== undefined && { until }) } });
+      return view.put(key, { ...rest, pause: { reason, at, ...(until !== undefined && { until }) } });
     }
     case 'CaseResumed': {
       const { pause: _ended, ...rest } = card;
-      return view.put(caseKey(caseId), rest);
+      return view.put(key, rest);
     }
     case 'AppointmentScheduled':
     case 'AppointmentAccompanied':
@@ -140,7 +145,7 @@ function applyToCard(card: CaseCard, event: CaseEvent, view: DocumentView<Caselo
       if (event.data.handedBackFrom === undefined || !card.visitorId) return put({ track: event.data.track });
       view.delete(assignmentKey(card.visitorId, caseId));
       const { visitorId: _v, firstVisitAt: _f, nextVisitAt: _n, lastVisitAt: _l, visitSlot: _s, ...rest } = card;
-      return view.put(caseKey(caseId), { ...rest, track: event.data.track, lastThemes: [] });
+      return view.put(key, { ...rest, track: event.data.track, lastThemes: [] });
     }
   }
 }
