@@ -126,7 +126,7 @@ export function readForm(type: string, data: unknown): unknown {
     if (index === undefined) {
       if (packed === undefined) {
         const envelope = parseSealed(value);
-        if (envelope) [head, packed] = [value.slice(0, 44), envelope.packed];
+        if (envelope) [head, packed] = [`${SEALED_V2}${envelope.citizenId}:`, envelope.packed];
       }
       return value;
     }
