@@ -22,6 +22,16 @@ import { createValidationPipe } from './http/validation';
 import { serveWebApp } from './web/web-app';
 import { limitCardBodies } from './referral-cards/card-body-limit';
 
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count (docs/operations.md: one proxy in front,
+ * reached by nothing else) is handed over as the function it always meant, since
+ * Fastify 5.12 treats a bare number as trusting no proxy at all.
+ */
+function fastifyTrustProxy(setting: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  return (_address, hop) => hop < setting;
+}
+
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /**
@@ -43,7 +53,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
     // request.ip behind a reverse proxy (TRUST_PROXY, docs/operations.md): the sign-in limits count per address.
-    trustProxy: config.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(config.trustProxy ?? false),
     // Request logs are our own (below): Fastify's would print URLs with query strings.
     logger: false,
   });

@@ -1,8 +1,9 @@
 import type { ProjectedEvent, Projection } from '../../projections/shared/projection';
 import type { EventStore } from '../event-store/event-store.port';
-import { Applied, applyBatch, prepareBatch } from './apply-batch';
+import { Applied, applyBatch } from './apply-batch';
+import { applyTogether } from './apply-together';
 import { LiveDocuments } from './live-documents';
-import { CheckpointMovedError, ProjectionBatch, ReadModelStore } from '../read-model-store/read-model-store.port';
+import { CheckpointMovedError, ReadModelStore } from '../read-model-store/read-model-store.port';
 import { ProjectionLeases, soleProcess } from './projection-leases';
 import { buildShadows, REBUILD_COMMIT } from './rebuild';
 
@@ -190,9 +191,7 @@ export class Projector {
       const events = from + 1 < readFrom ? await this.store.readAll(from + 1, BATCH) : batch;
       try {
         const kept = checkpoint && { documents: this.kept, version: checkpoint.version };
-        const applied = await applyBatch(projection, this.models, projection.name, events, from, kept);
-        this.positions.set(projection.name, applied.position);
-        if (applied.failure) this.failures.set(projection.name, applied.failure);
+        this.record([[projection.name, await applyBatch(projection, this.models, projection.name, events, from, kept)]]);
         return;
       } catch (error) {
         if (!(error instanceof CheckpointMovedError)) throw error;
@@ -200,38 +199,12 @@ export class Projector {
     }
   }
 
-  /**
-   * The usual case, every live projection where the batch was read from: all
-   * in one transaction (`commitAll`), not one each. False (nothing written)
-   * when one is stopped, behind or moved by another process: `applyLive` then
-   * takes them one by one. (A reducer that throws, in `apply` or in naming its
-   * keys, is a failure `prepareBatch` records, not a reason to stop here.)
-   */
-  private async applyTogether(live: ReadonlyArray<Projection<unknown>>, events: readonly ProjectedEvent[], readFrom: number): Promise<boolean> {
-    if (live.length < 2) return false;
-    const batches: ProjectionBatch[] = [];
-    const outcomes: Array<[string, Applied]> = [];
-    for (const projection of live) {
-      const checkpoint = await this.models.checkpoint(projection.name);
-      const from = checkpoint?.position ?? 0;
-      if (checkpoint?.failure || from + 1 < readFrom) return false;
-      const kept = checkpoint && { documents: this.kept, version: checkpoint.version };
-      const { batch, applied } = await prepareBatch(projection, this.models, projection.name, events, from, kept);
-      if (batch) batches.push(batch);
-      outcomes.push([projection.name, applied]);
-    }
-    try {
-      if (batches.length > 0) await this.models.commitAll(batches);
-      for (const { projection, checkpoint, writes } of batches) this.kept.keep(projection, checkpoint.position, checkpoint.version, writes);
-    } catch (error) {
-      if (error instanceof CheckpointMovedError) return false;
-      throw error;
-    }
+  /** What the batch applied: the positions `waitFor` and `/health` read, and any failure. */
+  private record(outcomes: ReadonlyArray<[string, Applied]>): void {
     for (const [name, applied] of outcomes) {
       this.positions.set(name, applied.position);
       if (applied.failure) this.failures.set(name, applied.failure);
     }
-    return true;
   }
 
   private async catchUp(): Promise<void> {
@@ -249,7 +222,9 @@ export class Projector {
       const from = Math.min(...live.map((p) => this.position(p.name))) + 1;
       const events = await this.store.readAll(from, BATCH);
       if (events.length === 0) return;
-      if (!(await this.applyTogether(live, events, from))) for (const projection of live) await this.applyLive(projection, events, from);
+      const together = await applyTogether(this.models, this.kept, live, events, from);
+      if (together) this.record(together);
+      else for (const projection of live) await this.applyLive(projection, events, from);
       for (const check of [...this.waiters]) check();
     }
   }

@@ -108,4 +108,9 @@ describe('the client address behind a reverse proxy (TRUST_PROXY)', () => {
     t = await appWith('127.0.0.1,::1');
     expect((await failFromManyForwardedAddresses()).status).toBe(401);
   });
+
+  it('counts per forwarded address behind a hop count of proxies (TRUST_PROXY=1)', async () => {
+    t = await appWith(1);
+    expect((await failFromManyForwardedAddresses()).status).toBe(401);
+  });
 });
