@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Principal } from '../../src/privacy/tokens';
 import { fridaReferral, visitor } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
@@ -101,7 +102,8 @@ describe('the course of a case over HTTP', () => {
   });
 
   it("counts on the manager's dashboard the mother needing relief (when she was added) and the times along and alone", async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    // The dashboard's days are Copenhagen's: from 23:00 UTC in winter, today there is tomorrow in UTC.
+    const today = DateTime.now().setZone('Europe/Copenhagen').toISODate()!;
     const months = (await t.as({ sub: 'leder@kommune.dk', role: 'manager' }).get('/dashboard').query({ from: '2026-04-01', to: today, programme: 'community_guide' }).expect(200)).body.months as Array<{
       month: string; relativesNeedingRelief: number; goingAlong: { accompanied: number; alone: number };
     }>;
