@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { ProjectedEvent, Projection } from '../../projections/shared/projection';
+import { parsedLog } from '../lib/parsed-log';
 
 /**
  * The rebuild's fold alone (issue #23, W4): each live projection applied to a
@@ -82,11 +83,7 @@ async function main(): Promise<void> {
   const [dataDir, rounds = '3', ...codes] = process.argv.slice(2);
   if (!dataDir || codes.length === 0) throw new Error('usage: stage-view-cpu.js DATA_DIR ROUNDS CODE [CODE...]');
   const builds = codes.map(load);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { SqliteEventStore } = require(join(codes[0]!, 'dist/src/event-store/sqlite/sqlite.event-store.js')) as typeof import('../../src/event-store/sqlite/sqlite.event-store');
-  const store = SqliteEventStore.open({ file: join(dataDir, 'brobygger.db'), readonly: true });
-  const events = (await store.readAll(0, Number.MAX_SAFE_INTEGER)) as unknown as ProjectedEvent[];
-  await store.close();
+  const events = await parsedLog(codes[0]!, dataDir);
   console.log(`${events.length} events`);
   const totals = new Map<string, number[]>();
   for (let round = 0; round < Number(rounds); round++) {
